@@ -1,0 +1,1 @@
+"""Reading and validating campaign folders (pure Python: no Qt, no aiohttp)."""

@@ -1,0 +1,1 @@
+"""The table state: actions, store, player projection and persistence (pure Python)."""

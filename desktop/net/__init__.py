@@ -1,0 +1,1 @@
+"""The LAN server: aiohttp app, REST handlers, SSE broadcaster, discovery (no Qt)."""

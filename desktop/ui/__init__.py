@@ -1,0 +1,1 @@
+"""The GM window (PySide6 only; never imports desktop.net)."""
