@@ -174,13 +174,37 @@ class Deck:
     description: str = ""
     default: bool = False
     background: Path | None = None  # absolute path of the image beside the deck file
+    # cell -> room, built once; the first room listed wins where rooms overlap
+    _cells: dict[tuple[int, int], Room] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_cells", _cell_index(self.rooms))
 
     def room_at(self, cx: int, cy: int) -> Room | None:
-        """The room holding cell (cx, cy), if any."""
-        for room in self.rooms:
+        """The room holding cell (cx, cy), if any (O(1) through the cell index)."""
+        if self._cells or not self.rooms:
+            return self._cells.get((cx, cy))
+        for room in self.rooms:  # rooms too large to index
             if room.contains(cx, cy):
                 return room
         return None
+
+
+MAX_INDEXED_CELLS = 1_000_000
+
+
+def _cell_index(rooms: tuple[Room, ...]) -> dict[tuple[int, int], Room]:
+    """Map every cell of the rooms to its room; empty when the rooms cover too many cells."""
+    if sum(max(r.width, 0) * max(r.height, 0) for r in rooms) > MAX_INDEXED_CELLS:
+        return {}
+    cells: dict[tuple[int, int], Room] = {}
+    for room in reversed(rooms):
+        for cx in range(room.x, room.x + room.width):
+            for cy in range(room.y, room.y + room.height):
+                cells[(cx, cy)] = room
+    return cells
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,138 @@
+"""One deck file (or single map file): its grid and rooms, then passages and markers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.campaign.fields import Fields
+from desktop.campaign.images import background_beside
+from desktop.campaign.mapindex import DeckScope, MapIndex
+from desktop.campaign.markers import read_pois, read_terminals
+from desktop.campaign.model import ROOM_STATUSES, Deck, Grid, Room
+from desktop.campaign.passages import read_connections, read_links
+from desktop.campaign.yamlfile import YamlMap, read_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class DeckEntry:
+    """What a manifest says about a deck (for a single map: what the file's name implies)."""
+
+    id: str
+    name: str
+    level: int
+    path: Path
+    default: bool = False
+    description: str = ""
+    single: bool = False  # a single map file: its own `name`/`level` keys may refine these
+
+
+def read_deck(entry: DeckEntry, index: MapIndex) -> Deck:
+    """The deck in `entry.path`; a stub (grid None) when the file has no grid or no rooms."""
+    log = index.log
+    file = log.rel(entry.path)
+    data = read_yaml(entry.path, log)
+    background = background_beside(entry.path)
+    if not isinstance(data, YamlMap):
+        if data is not None:
+            log.add(file, 1, "a deck file must be a mapping of grid, rooms, connections, ...")
+        return Deck(
+            entry.id, entry.name, entry.level, file, None, description=entry.description,
+            default=entry.default, background=background,
+        )  # fmt: skip
+    deck = Fields(data, file, log)
+    scope = DeckScope(file, entry.id, {}, index)
+    grid = _grid(deck)
+    rooms = _rooms(deck, scope, grid)
+    if rooms and not deck.has("grid"):
+        deck.problem(None, "rooms without a grid: the deck shows no map until it has one")
+    name, level = entry.name, entry.level
+    if entry.single:
+        name, level = deck.text("name", name), deck.integer("level", level)
+    return Deck(
+        entry.id,
+        name,
+        level,
+        file,
+        grid if rooms else None,
+        rooms=rooms,
+        connections=read_connections(deck, scope),
+        links=read_links(deck, scope),
+        terminals=read_terminals(deck, scope),
+        pois=read_pois(deck, scope),
+        description=entry.description,
+        default=entry.default,
+        background=background,
+    )
+
+
+def _grid(deck: Fields) -> Grid | None:
+    data = deck.mapping("grid")
+    if data is None:
+        return None
+    grid = Fields(data, deck.file, deck.log, "grid")
+    width = grid.required_int("width", minimum=1)
+    height = grid.required_int("height", minimum=1)
+    unit_size = grid.integer("unit_size", 40, minimum=1)
+    if width is None or height is None:
+        return None
+    return Grid(width, height, unit_size)
+
+
+def _rooms(deck: Fields, scope: DeckScope, grid: Grid | None) -> tuple[Room, ...]:
+    rooms: list[Room] = []
+    for record in deck.records("rooms"):
+        room = _room(scope.fields(record, "room"), scope, grid)
+        if room is not None:
+            rooms.append(room)
+            scope.rooms[room.id] = room
+            scope.index.rooms[room.id] = room
+    for first, second in _overlaps(rooms):
+        file, line = scope.index.line_of("room", second.id)
+        scope.log.add(file, line, f"room {second.id!r} overlaps room {first.id!r}")
+    return tuple(rooms)
+
+
+def _room(fields: Fields, scope: DeckScope, grid: Grid | None) -> Room | None:
+    room_id = fields.required_text("id")
+    if room_id is None:
+        return None
+    fields.label = f"room {room_id!r}"
+    x, y = fields.required_int("x"), fields.required_int("y")
+    width = fields.required_int("width", minimum=1)
+    height = fields.required_int("height", minimum=1)
+    status = fields.choice("status", ROOM_STATUSES, "OPERATIONAL")
+    if x is None or y is None or width is None or height is None:
+        return None
+    if not scope.index.claim("room", room_id, scope.file, fields.line()):
+        return None
+    name, description = fields.text("name", room_id), fields.text("description")
+    room = Room(room_id, name, x, y, width, height, scope.deck_id, description, status)
+    if grid is not None and not _inside(room, grid):
+        fields.problem(
+            None,
+            f"outside the {grid.width}x{grid.height} grid (x {x}, y {y}, {width}x{height})",
+        )
+    return room
+
+
+def _inside(room: Room, grid: Grid) -> bool:
+    return (
+        room.x >= 0
+        and room.y >= 0
+        and room.x + room.width <= grid.width
+        and room.y + room.height <= grid.height
+    )
+
+
+def _overlaps(rooms: list[Room]) -> Iterator[tuple[Room, Room]]:
+    """Pairs of overlapping rooms, (earlier in the file, later), by a sweep along x."""
+    order = {room.id: index for index, room in enumerate(rooms)}
+    by_x = sorted(rooms, key=lambda room: room.x)
+    for index, room in enumerate(by_x):
+        for other in by_x[index + 1 :]:
+            if other.x >= room.x + room.width:
+                break
+            if other.y < room.y + room.height and room.y < other.y + other.height:
+                yield (room, other) if order[room.id] < order[other.id] else (other, room)

@@ -1,0 +1,132 @@
+"""Mail of a location's `comms/` folder: messages, terminals and their inbox and sent mail."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from desktop.campaign.fields import Fields
+from desktop.campaign.markdown import body_blocks
+from desktop.campaign.model import PRIORITIES, Message, Terminal
+from desktop.campaign.problems import ProblemLog
+from desktop.campaign.yamlfile import YamlList, YamlMap, parse_yaml, read_text, split_front_matter
+
+ACCESS_LEVELS: tuple[str, ...] = ("PUBLIC", "RESTRICTED", "CLASSIFIED")
+TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
+_SEPARATORS = re.compile(r"[,;]")
+
+
+def read_comms(comms: Path, log: ProblemLog) -> tuple[tuple[Terminal, ...], tuple[Message, ...]]:
+    """(terminals, every message once) of a comms folder, in both mail layouts."""
+    messages = _read_messages(sorted((comms / "messages").glob("*.md")), log, check_ids=True)
+    terminals: list[Terminal] = []
+    everything = {m.message_id: m for m in messages}
+    for folder in sorted(p for p in comms.iterdir() if p.is_dir()):
+        if folder.name == "messages" or folder.name.startswith("."):
+            continue
+        inbox = _read_messages(sorted((folder / "inbox").rglob("*.md")), log)
+        sent = _read_messages(sorted((folder / "sent").rglob("*.md")), log)
+        terminals.append(_terminal(folder, messages, inbox, sent, log))
+        for message in (*inbox, *sent):
+            everything.setdefault(message.message_id, message)
+    return tuple(terminals), _chronological(everything.values())
+
+
+def _terminal(
+    folder: Path, shared: list[Message], inbox: list[Message], sent: list[Message], log: ProblemLog
+) -> Terminal:
+    """A terminal: terminal.yaml, plus the shared messages that name its owner."""
+    path = folder / "terminal.yaml"
+    data = parse_yaml(read_text(path, log) or "", log.rel(path), log) if path.is_file() else None
+    fields = Fields(data if isinstance(data, YamlMap) else YamlMap(1), log.rel(path), log)
+    if data is not None and not isinstance(data, YamlMap):
+        fields.problem(None, "terminal.yaml must be a mapping of owner, terminal_id, ...")
+    if isinstance(data, YamlMap) and not fields.has("owner"):
+        fields.problem(None, "missing owner")
+    owner = fields.text("owner")
+    return Terminal(
+        slug=folder.name,
+        name=fields.text("name", folder.name),
+        owner=owner,
+        terminal_id=fields.text("terminal_id", folder.name),
+        access_level=fields.choice("access_level", ACCESS_LEVELS, "PUBLIC"),
+        description=fields.text("description"),
+        inbox=_chronological([*inbox, *(m for m in shared if names(m.recipient, owner))]),
+        sent=_chronological([*sent, *(m for m in shared if names(m.sender, owner))]),
+    )
+
+
+def names(people: str, owner: str) -> bool:
+    """True if a `from`/`to` value (one name, or several separated by , or ;) names `owner`."""
+    if not owner.strip():
+        return False
+    wanted = owner.strip().casefold()
+    return any(part.strip().casefold() == wanted for part in _SEPARATORS.split(people))
+
+
+def _chronological(messages: Iterable[Message]) -> tuple[Message, ...]:
+    """Oldest first (timestamps as written sort by time), then by file."""
+    return tuple(sorted(messages, key=lambda m: (m.timestamp, m.file)))
+
+
+def _read_messages(paths: list[Path], log: ProblemLog, check_ids: bool = False) -> list[Message]:
+    seen: dict[str, str] | None = {} if check_ids else None
+    found = (read_message(path, log, seen) for path in paths)
+    return [message for message in found if message is not None]
+
+
+def read_message(path: Path, log: ProblemLog, seen: dict[str, str] | None = None) -> Message | None:
+    """One message file; None (and a problem) without a readable front matter.
+
+    With `seen` (message_id -> file so far), a repeated message_id is a problem and skipped.
+    """
+    text = read_text(path, log)
+    if text is None:
+        return None
+    file = log.rel(path)
+    parts = split_front_matter(text)
+    if parts is None:
+        log.add(file, 1, "no front matter: a message starts with a --- block of YAML")
+        return None
+    data = parse_yaml(parts[0], file, log, first_line=2)
+    if not isinstance(data, YamlMap):
+        if data is not None or not parts[0].strip():
+            log.add(file, 1, "the front matter must be a mapping of timestamp, subject, ...")
+        return None
+    fields = Fields(data, file, log)
+    for key in ("timestamp", "subject", "from", "to", "message_id"):
+        if not fields.has(key):
+            fields.problem(None, f"missing {key}")
+    timestamp = fields.text("timestamp")
+    if fields.has("timestamp") and not TIMESTAMP.fullmatch(timestamp):
+        fields.problem("timestamp", f"timestamp {timestamp!r} is not YYYY-MM-DD HH:MM:SS")
+    message_id = fields.text("message_id", path.stem)
+    if seen is not None:
+        if message_id in seen:
+            fields.problem(
+                "message_id", f"duplicate message_id {message_id!r} (also {seen[message_id]})"
+            )
+            return None
+        seen[message_id] = file
+    return Message(
+        message_id=message_id,
+        timestamp=timestamp,
+        priority=fields.choice("priority", PRIORITIES, "NORMAL"),
+        subject=fields.text("subject"),
+        sender=_people(fields, "from"),
+        recipient=_people(fields, "to"),
+        body=body_blocks(parts[1]),
+        file=file,
+        conversation_id=fields.text("conversation_id"),
+        in_reply_to=fields.text("in_reply_to"),
+        read=fields.flag("read"),
+    )
+
+
+def _people(fields: Fields, key: str) -> str:
+    """A `from`/`to` value as text; a YAML list of names becomes "a, b"."""
+    value = fields.data.get(key)
+    if isinstance(value, YamlList):
+        return ", ".join(str(item) for item in value if item is not None)
+    return fields.text(key)

@@ -1,0 +1,159 @@
+"""A location's `map/` folder: a manifest of decks or a single map file, checked as a whole."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+from pathlib import Path
+
+from desktop.campaign.deckfile import DeckEntry, read_deck
+from desktop.campaign.fields import Fields
+from desktop.campaign.mapindex import MapIndex
+from desktop.campaign.model import Deck, LocationMap, frozen_map
+from desktop.campaign.problems import ProblemLog
+from desktop.campaign.yamlfile import YamlMap, read_yaml
+
+MANIFEST = "manifest.yaml"
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+def read_map(
+    map_dir: Path, location_name: str, terminal_slugs: Collection[str], log: ProblemLog
+) -> LocationMap | None:
+    """The map in `map_dir`, or None when it holds no deck file at all."""
+    deck_files = sorted(
+        p for p in map_dir.iterdir() if p.suffix in DECK_SUFFIXES and p.name != MANIFEST
+    )
+    manifest = map_dir / MANIFEST
+    if manifest.is_file():
+        name, entries, listed = _manifest_entries(manifest, deck_files, location_name, log)
+    else:
+        name, entries = location_name, _single_entries(map_dir, deck_files, location_name, log)
+        listed = [entry.id for entry in entries]
+    if not entries:
+        return None
+    index = MapIndex(log)
+    decks = [read_deck(entry, index) for entry in entries]
+    _check_links(decks, listed, index)
+    _check_terminal_slugs(decks, terminal_slugs, index)
+    default = next((deck.id for deck in decks if deck.default), decks[0].id)
+    decks = [
+        replace(d, default=not d.default) if d.default != (d.id == default) else d for d in decks
+    ]
+    return LocationMap(
+        name=name,
+        decks=tuple(sorted(decks, key=lambda deck: deck.level)),
+        default_deck_id=default,
+        rooms=frozen_map(index.rooms),
+        connections=frozen_map(index.connections),
+        links=frozen_map(index.links),
+        terminals=frozen_map(index.terminals),
+        pois=frozen_map(index.pois),
+    )
+
+
+def _single_entries(
+    map_dir: Path, files: list[Path], location_name: str, log: ProblemLog
+) -> list[DeckEntry]:
+    """A single map file is one deck named after the location; several files are reported."""
+    if len(files) > 1:
+        names = ", ".join(path.name for path in files)
+        log.add(map_dir, 0, f"several map files ({names}) but no {MANIFEST} listing them")
+    return [
+        DeckEntry(path.stem, location_name, level, path, default=level == 1, single=True)
+        for level, path in enumerate(files, start=1)
+    ]
+
+
+def _manifest_entries(
+    manifest: Path, files: list[Path], location_name: str, log: ProblemLog
+) -> tuple[str, list[DeckEntry], list[str]]:
+    """(map name, decks whose files exist, every deck id listed) from a manifest."""
+    data = read_yaml(manifest, log)
+    file = log.rel(manifest)
+    if not isinstance(data, YamlMap):
+        if data is not None:
+            log.add(file, 1, "a manifest must be a mapping with name, total_decks and decks")
+        return location_name, [], []
+    fields = Fields(data, file, log)
+    entries: list[DeckEntry] = []
+    listed: list[str] = []
+    records = fields.records("decks")
+    for position, record in enumerate(records, start=1):
+        entry = _manifest_deck(Fields(record, file, log, "deck"), manifest.parent, position)
+        if entry is None or entry.id in listed:
+            if entry is not None:
+                log.add(file, record.line, f"deck {entry.id!r} is listed twice")
+            continue
+        listed.append(entry.id)
+        if entry.path.is_file():
+            entries.append(entry)
+        else:
+            log.add(file, record.line_of("file"), f"deck file not found: {entry.path.name}")
+    _check_manifest(fields, records, entries, files)
+    return fields.text("name", location_name), entries, listed
+
+
+def _manifest_deck(fields: Fields, map_dir: Path, position: int) -> DeckEntry | None:
+    deck_id = fields.required_text("id")
+    if deck_id is None:
+        return None
+    fields.label = f"deck {deck_id!r}"
+    written = fields.required_text("file")
+    level = fields.integer("level", position)
+    entry_name = fields.text("name", deck_id)
+    default, description = fields.flag("default"), fields.text("description")
+    if written is None:
+        return None
+    path = (map_dir / written).resolve()
+    if not path.is_relative_to(map_dir.resolve()):
+        fields.problem("file", f"deck file {written!r} is outside the map folder")
+        return None
+    return DeckEntry(deck_id, entry_name, level, path, default, description)
+
+
+def _check_manifest(
+    fields: Fields, records: list[YamlMap], entries: list[DeckEntry], files: list[Path]
+) -> None:
+    """total_decks, a single default, unique levels, and deck files the manifest forgot."""
+    total = fields.integer("total_decks", len(records))
+    if total != len(records):
+        fields.problem("total_decks", f"total_decks is {total} but {len(records)} decks are listed")
+    if sum(entry.default for entry in entries) > 1:
+        fields.problem("decks", "more than one deck has default: true (the first one is used)")
+    levels: dict[int, str] = {}
+    for entry in entries:
+        if entry.level in levels:
+            fields.problem(
+                "decks", f"decks {levels[entry.level]!r} and {entry.id!r} share level {entry.level}"
+            )
+        levels.setdefault(entry.level, entry.id)
+    used = {entry.path for entry in entries}
+    for path in files:
+        if path.resolve() not in used:
+            fields.problem("decks", f"deck file {path.name} is not listed in decks")
+
+
+def _check_links(decks: list[Deck], listed: list[str], index: MapIndex) -> None:
+    """Every inter-deck link must lead to a listed deck and a room on it."""
+    loaded = {deck.id for deck in decks}
+    for deck in decks:
+        for link in deck.links:
+            file, line = index.line_of("inter-deck connection", link.id)
+            label = f"inter-deck connection {link.id!r}"
+            room = index.rooms.get(link.to_room)
+            if link.to_deck not in listed:
+                index.log.add(file, line, f"{label}: to_deck {link.to_deck!r} is not a deck here")
+            elif link.to_deck in loaded and (room is None or room.deck_id != link.to_deck):
+                message = f"to_room {link.to_room!r} is not a room of deck {link.to_deck!r}"
+                index.log.add(file, line, f"{label}: {message}")
+
+
+def _check_terminal_slugs(decks: list[Deck], slugs: Collection[str], index: MapIndex) -> None:
+    """A terminal on the map should name a terminal of the location's comms."""
+    for deck in decks:
+        for terminal in deck.terminals:
+            if terminal.terminal_slug not in slugs:
+                file, line = index.line_of("terminal", terminal.id)
+                message = f"terminal_slug {terminal.terminal_slug!r} names no terminal in comms/"
+                index.log.add(file, line, f"terminal {terminal.id!r}: {message}")
