@@ -1,0 +1,226 @@
+"""SSE fan-out: every change is encoded once and put into each client's latest-wins mailbox.
+
+The store calls `Broadcaster.publish` synchronously (subscriber order BROADCAST); it only
+fills mailboxes and schedules one flush for the next loop turn, so a slow display can never
+stall the store, the GM window or the other displays.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Mapping
+from typing import Protocol
+
+import orjson
+from aiohttp import web
+from aiohttp.http import HttpVersion11
+
+from desktop.net.sse import (
+    KEEPALIVE_FRAME,
+    RETRY_BLOCK,
+    Client,
+    DisplayInfo,
+    EncodedFrame,
+    encode_event,
+    tune_socket,
+)
+
+log = logging.getLogger(__name__)
+
+KEEPALIVE_INTERVAL = 15.0  # seconds without an event before a `: keepalive` comment
+WRITE_TIMEOUT = 5.0  # seconds a display may take to accept a frame before it is dropped
+TICK = 1.0  # seconds between keepalive / vanished-client sweeps
+SSE_HEADERS = {
+    "Content-Type": "text/event-stream",
+    "Cache-Control": "no-cache",
+    "X-Accel-Buffering": "no",
+}
+
+
+class PlayerFrame(Protocol):
+    """What the store hands out for players: the snapshot encoded once (one line of JSON)."""
+
+    @property
+    def revision(self) -> int: ...
+
+    @property
+    def data(self) -> bytes: ...
+
+
+class RevisionState(Protocol):
+    """The part of the table state the broadcaster reads."""
+
+    @property
+    def revision(self) -> int: ...
+
+
+class FrameSource(Protocol):
+    """The store, as the broadcaster sees it."""
+
+    @property
+    def state(self) -> RevisionState: ...
+
+    def player_frame(self) -> PlayerFrame: ...
+
+    def gm_snapshot(self) -> Mapping[str, object]: ...
+
+
+class Broadcaster:
+    """Keeps the connected displays and pushes the latest snapshot to each of them."""
+
+    def __init__(
+        self,
+        store: FrameSource,
+        *,
+        keepalive: float = KEEPALIVE_INTERVAL,
+        write_timeout: float = WRITE_TIMEOUT,
+        tick: float = TICK,
+    ) -> None:
+        self._store = store
+        self._keepalive = keepalive
+        self._write_timeout = write_timeout
+        self._tick = tick
+        self._clients: dict[Client, None] = {}  # an ordered set
+        self._source_frame: PlayerFrame | None = None
+        self._player: EncodedFrame | None = None
+        self._gm: EncodedFrame | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._flush_scheduled = False
+        self._ticker: asyncio.Task[None] | None = None
+        self._closing = False
+
+    # --- the store side ---------------------------------------------------------------------
+
+    def publish(self, state: object = None) -> None:
+        """Subscriber callback: mailbox the new frames; never awaits, never writes a socket."""
+        changed = self._store.player_frame() is not self._source_frame
+        gm = self._gm_frame() if self._has_gm_clients() else None
+        if not changed and gm is None:
+            return  # the players could not see this change (or hold is on)
+        player = self._player_frame()
+        for client in self._clients:
+            client.offer(gm if gm is not None and client.role == "gm" else player)
+        self._schedule_flush()
+
+    def _player_frame(self) -> EncodedFrame:
+        source = self._store.player_frame()
+        if source is not self._source_frame or self._player is None:
+            self._source_frame = source
+            self._player = encode_event(source.revision, source.data)
+        return self._player
+
+    def _gm_frame(self) -> EncodedFrame:
+        revision = self._store.state.revision
+        if self._gm is None or self._gm.revision != revision:
+            self._gm = encode_event(revision, orjson.dumps(self._store.gm_snapshot()))
+        return self._gm
+
+    def _has_gm_clients(self) -> bool:
+        return any(client.role == "gm" for client in self._clients)
+
+    def _schedule_flush(self) -> None:
+        if self._flush_scheduled:
+            return
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            self._flush()
+            return
+        self._flush_scheduled = True
+        loop.call_soon(self._flush)
+
+    def _flush(self) -> None:
+        self._flush_scheduled = False
+        now = self._now()
+        for client in self._clients:
+            client.flush(now)
+
+    def _now(self) -> float:
+        return self._loop.time() if self._loop is not None else 0.0
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin the keepalive sweep (call with the loop running)."""
+        self._loop = asyncio.get_running_loop()
+        self._closing = False
+        if self._ticker is None:
+            self._ticker = self._loop.create_task(self._sweep_forever())
+
+    async def close(self) -> None:
+        """Release every stream so the server can stop at once (aiohttp on_shutdown)."""
+        self._closing = True
+        for client in list(self._clients):
+            client.close()
+        if self._ticker is not None:
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._ticker
+            self._ticker = None
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self._tick)
+            self.sweep()
+
+    def sweep(self) -> None:
+        """Release closed connections; write a keepalive to every client idle too long."""
+        now = self._now()
+        keepalive = KEEPALIVE_FRAME
+        for client in list(self._clients):
+            if client.transport.is_closing():
+                client.close()
+            elif client.ready and not client.blocked and now - client.last_write >= self._keepalive:
+                client.write(keepalive, now)
+
+    # --- the stream handler -------------------------------------------------------------------
+
+    def displays(self) -> list[DisplayInfo]:
+        """The connected displays, oldest first."""
+        return [client.info() for client in self._clients if not client.closed]
+
+    @property
+    def client_count(self) -> int:
+        return len(self._clients)
+
+    async def stream(self, request: web.Request, role: str = "player") -> web.StreamResponse:
+        """The SSE response: register, write `retry:` and the current snapshot, then park."""
+        response = web.StreamResponse(headers=SSE_HEADERS)
+        if self._closing:
+            raise web.HTTPServiceUnavailable(reason="shutting down")
+        await response.prepare(request)
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            return response
+        tune_socket(transport)
+        client = Client(
+            transport,
+            chunked=request.version >= HttpVersion11,
+            role=role,
+            address=request.remote or "",
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+        # Registered before the first snapshot is read: a change from now on lands in its
+        # mailbox, so none can fall between the snapshot and the stream.
+        self._clients[client] = None
+        try:
+            await self._serve(client, response)
+        finally:
+            self._clients.pop(client, None)
+        return response
+
+    async def _serve(self, client: Client, response: web.StreamResponse) -> None:
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        first = self._gm_frame() if client.role == "gm" else self._player_frame()
+        client.last_revision = first.revision
+        client.last_write = loop.time()
+        try:
+            await response.write(RETRY_BLOCK + first.payload)
+        except (ConnectionError, RuntimeError):
+            return
+        client.ready = True
+        client.flush(loop.time())  # anything that changed while the first write drained
+        await client.serve(loop, self._write_timeout)

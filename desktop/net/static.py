@@ -1,0 +1,97 @@
+"""The player page's files, served from the installed `player_page` package and nothing else.
+
+The files are listed once when the app is built; a request is answered only when its path is
+one of those names, so no path can reach outside the package (no traversal, no campaign file).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from aiohttp import web
+
+PACKAGE = "player_page"
+INDEX = "index.html"
+PAGE_PREFIXES = ("terminal/",)  # the page is also served under /terminal/
+_TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".json": "application/json",
+    ".txt": "text/plain",
+    ".md": "text/plain",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+}
+_TEXT = ("text/", "application/json", "image/svg+xml")
+
+
+def _servable(name: str) -> bool:
+    return not name.startswith((".", "_")) and not name.endswith((".py", ".pyc"))
+
+
+def _walk(folder: Traversable, prefix: str, found: dict[str, Traversable]) -> None:
+    for entry in folder.iterdir():
+        if not _servable(entry.name):
+            continue
+        if entry.is_dir():
+            _walk(entry, f"{prefix}{entry.name}/", found)
+        elif entry.is_file():
+            found[prefix + entry.name] = entry
+
+
+def content_type(name: str) -> str:
+    """The Content-Type of a page file, with a charset for text."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    kind = _TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith(_TEXT) else kind
+
+
+class PlayerPage:
+    """The page's files by their path relative to the package."""
+
+    def __init__(self, package: str = PACKAGE) -> None:
+        self._files: dict[str, Traversable] = {}
+        try:
+            root = files(package)
+        except ModuleNotFoundError:
+            return
+        _walk(root, "", self._files)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self._files)
+
+    def lookup(self, path: str) -> str | None:
+        """The file name for a URL path (without its leading slash), or None."""
+        name = path or INDEX
+        if f"{name}/" in PAGE_PREFIXES:
+            return INDEX if INDEX in self._files else None
+        for prefix in PAGE_PREFIXES:
+            if name.startswith(prefix) and name not in self._files:
+                name = name[len(prefix) :] or INDEX
+        return name if name in self._files else None
+
+    def response(self, name: str) -> web.Response:
+        """The file's bytes; the page itself is never cached, so a new version shows at once."""
+        body = self._files[name].read_bytes()
+        cache = "no-cache" if name.endswith(".html") else "public, max-age=60"
+        return web.Response(
+            body=body, headers={"Content-Type": content_type(name), "Cache-Control": cache}
+        )
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        """GET a page file; any other method or name is a 404 (405 for a known file)."""
+        name = self.lookup(request.match_info.get("path", ""))
+        if name is None:
+            raise web.HTTPNotFound()
+        if request.method not in ("GET", "HEAD"):
+            raise web.HTTPMethodNotAllowed(request.method, ["GET", "HEAD"])
+        return self.response(name)
