@@ -313,6 +313,7 @@ class Npc:
     status: str = ""
     description: str = ""
     portrait: Path | None = None  # absolute path of an existing image file
+    extra: Mapping[str, object] = field(default_factory=frozen_map)  # other keys, GM only
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +353,7 @@ class Ship:
     hull: tuple[int, int] = (0, 0)  # current, max
     armor: tuple[int, int] = (0, 0)
     systems: tuple[ShipSystem, ...] = ()
+    extra: Mapping[str, object] = field(default_factory=frozen_map)  # other keys of ship.yaml
 
 
 @dataclass(frozen=True, slots=True)

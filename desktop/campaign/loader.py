@@ -1,0 +1,71 @@
+"""Reading a whole campaign folder once into immutable campaign objects."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from desktop.campaign.fields import Fields
+from desktop.campaign.images import ImageRef
+from desktop.campaign.locations import LocationTree
+from desktop.campaign.model import Campaign, frozen_map
+from desktop.campaign.people import read_crew, read_npcs
+from desktop.campaign.problems import CampaignError, ProblemLog
+from desktop.campaign.sessions import read_sessions
+from desktop.campaign.ship import read_ship
+from desktop.campaign.tokens import read_token_images
+from desktop.campaign.yamlfile import YamlMap, read_yaml
+
+logger = logging.getLogger(__name__)
+
+CAMPAIGN_FILE = "campaign.yaml"
+
+
+def load_campaign(root: Path) -> Campaign:
+    """Read every part of the campaign in `root`; content problems land in `problems`.
+
+    Raises CampaignError only when the folder itself is missing or is not a campaign folder
+    (it has neither a galaxy/ nor a campaign/ folder).
+    """
+    root = _check_folder(root)
+    log = ProblemLog(root)
+    locations, top_level = LocationTree(root, log).read()
+    campaign_dir = root / "campaign"
+    images = ImageRef(root)
+    npcs = read_npcs(campaign_dir, images, log)
+    crew = read_crew(campaign_dir, images, log)
+    campaign = Campaign(
+        root=root,
+        name=_campaign_name(root, log),
+        locations=frozen_map(locations),
+        top_level=top_level,
+        npcs=frozen_map(npcs),
+        crew=crew,
+        ship=read_ship(campaign_dir, log),
+        sessions=read_sessions(campaign_dir, log),
+        token_images=frozen_map(read_token_images(campaign_dir, crew, npcs, log)),
+        problems=log.sorted(),
+    )
+    logger.info("read campaign %s: %d problems", root, len(campaign.problems))
+    return campaign
+
+
+def _check_folder(root: Path) -> Path:
+    if not root.exists():
+        raise CampaignError(f"campaign folder not found: {root}")
+    if not root.is_dir():
+        raise CampaignError(f"not a folder: {root}")
+    if not (root / "galaxy").is_dir() and not (root / "campaign").is_dir():
+        raise CampaignError(f"not a campaign folder (no galaxy/ or campaign/ inside): {root}")
+    return root.resolve()
+
+
+def _campaign_name(root: Path, log: ProblemLog) -> str:
+    """`name` of an optional campaign.yaml beside galaxy/, else the folder's name."""
+    path = root / CAMPAIGN_FILE
+    data = read_yaml(path, log) if path.is_file() else None
+    if isinstance(data, YamlMap):
+        return Fields(data, log.rel(path), log).text("name", root.name) or root.name
+    if data is not None:
+        log.add(path, 1, "campaign.yaml must be a mapping with a name")
+    return root.name

@@ -1,0 +1,99 @@
+"""The people of a campaign: npcs.yaml and crew.yaml, portraits resolved inside the folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.campaign.fields import Fields, plain
+from desktop.campaign.images import ImageRef
+from desktop.campaign.model import CrewMember, Npc, frozen_map
+from desktop.campaign.problems import ProblemLog
+from desktop.campaign.yamlfile import YamlMap, read_yaml
+
+_NPC_KEYS = ("id", "name", "role", "faction", "location", "portrait", "status", "description")
+_CREW_KEYS = ("id", "name", "role", "class", "portrait", "stats", "saves", "stress", "health")
+
+
+def read_list_file(path: Path, key: str, log: ProblemLog) -> list[Fields]:
+    """The records of a file holding `key: [{...}, ...]`, as Fields (none if it is absent)."""
+    if not path.is_file():
+        return []
+    data = read_yaml(path, log)
+    file = log.rel(path)
+    if data is None:
+        return []
+    if not isinstance(data, YamlMap) or key not in data:
+        log.add(file, 1, f"expected a mapping with a {key!r} list")
+        return []
+    return [Fields(record, file, log, key) for record in Fields(data, file, log).records(key)]
+
+
+def read_npcs(campaign_dir: Path, images: ImageRef, log: ProblemLog) -> dict[str, Npc]:
+    """npcs.yaml: NPCs by id (a repeated id is a problem and skipped)."""
+    npcs: dict[str, Npc] = {}
+    for fields in read_list_file(campaign_dir / "npcs.yaml", "npcs", log):
+        npc_id = fields.required_text("id")
+        if npc_id is None:
+            continue
+        fields.label = f"npc {npc_id!r}"
+        if npc_id in npcs:
+            fields.problem("id", f"duplicate npc id {npc_id!r}")
+            continue
+        npcs[npc_id] = Npc(
+            npc_id,
+            fields.text("name", npc_id),
+            role=fields.text("role"),
+            faction=fields.text("faction"),
+            location=fields.text("location"),
+            status=fields.text("status"),
+            description=fields.text("description"),
+            portrait=portrait(fields, images),
+            extra=frozen_map(fields.extra(_NPC_KEYS)),
+        )
+    return npcs
+
+
+def read_crew(campaign_dir: Path, images: ImageRef, log: ProblemLog) -> tuple[CrewMember, ...]:
+    """crew.yaml: the player characters in file order."""
+    crew: list[CrewMember] = []
+    seen: set[str] = set()
+    for fields in read_list_file(campaign_dir / "crew.yaml", "crew", log):
+        member_id = fields.required_text("id")
+        if member_id is None:
+            continue
+        fields.label = f"crew {member_id!r}"
+        if member_id in seen:
+            fields.problem("id", f"duplicate crew id {member_id!r}")
+            continue
+        seen.add(member_id)
+        crew.append(
+            CrewMember(
+                member_id,
+                fields.text("name", member_id),
+                role=fields.text("role"),
+                char_class=fields.text("class"),
+                portrait=portrait(fields, images),
+                stats=_table(fields, "stats"),
+                saves=_table(fields, "saves"),
+                stress=plain(fields.data.get("stress")),
+                health=plain(fields.data.get("health")),
+                extra=frozen_map(fields.extra(_CREW_KEYS)),
+            )
+        )
+    return tuple(crew)
+
+
+def portrait(fields: Fields, images: ImageRef) -> Path | None:
+    """The `portrait` image file, or None (a path that does not lead to a file is a problem)."""
+    written = fields.text("portrait")
+    if not written:
+        return None
+    path, why = images.resolve(written)
+    if path is None:
+        fields.problem("portrait", why)
+    return path
+
+
+def _table(fields: Fields, key: str) -> dict[str, object]:
+    data = fields.mapping(key)
+    return {} if data is None else {k: plain(v) for k, v in data.items()}
