@@ -1,0 +1,71 @@
+"""The one place the window changes the table: refused actions show in the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.model.actions.base import Action
+from desktop.model.errors import DomainError
+from desktop.model.store import Store
+
+log = logging.getLogger(__name__)
+
+ERROR_TIMEOUT_MS = 8000
+INFO_TIMEOUT_MS = 4000
+
+
+class Dispatcher(QObject):
+    """Dispatches GM actions, undo and redo; a DomainError becomes a status-bar message."""
+
+    message_shown = Signal(str, int)  # text, timeout in ms
+    refused = Signal(str)  # the reason an action, undo or redo was refused
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    def set_store(self, store: Store) -> None:
+        """Dispatch to another store from now on (a campaign switch)."""
+        self._store = store
+
+    def dispatch(self, action: Action) -> bool:
+        """Apply an action as the GM; False (and the reason shown) when it was refused."""
+        try:
+            self._store.dispatch(action)
+        except DomainError as error:
+            self._refuse(error.message)
+            return False
+        return True
+
+    def undo(self) -> bool:
+        """Undo the GM's last change."""
+        label = self._store.undo_label
+        try:
+            self._store.undo()
+        except DomainError as error:
+            self._refuse(error.message)
+            return False
+        self.message_shown.emit(f"Undone: {label}" if label else "Undone", INFO_TIMEOUT_MS)
+        return True
+
+    def redo(self) -> bool:
+        """Redo the change undone last."""
+        label = self._store.redo_label
+        try:
+            self._store.redo()
+        except DomainError as error:
+            self._refuse(error.message)
+            return False
+        self.message_shown.emit(f"Redone: {label}" if label else "Redone", INFO_TIMEOUT_MS)
+        return True
+
+    def _refuse(self, message: str) -> None:
+        log.info("refused: %s", message)
+        self.refused.emit(message)
+        self.message_shown.emit(f"Refused: {message}", ERROR_TIMEOUT_MS)

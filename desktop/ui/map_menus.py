@@ -1,0 +1,136 @@
+"""Context menus of map items; every entry emits an intent, none writes state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES
+from desktop.model.state import TOKEN_STATUSES
+from desktop.ui.door_item import DoorItem
+from desktop.ui.map_intents import MapIntents
+from desktop.ui.map_picture import LinkShape, MapPicture
+from desktop.ui.marker_item import MarkerItem
+from desktop.ui.room_item import RoomItem
+from desktop.ui.token_item import TokenItem
+
+DOOR_LABELS = {
+    "OPEN": "Open",
+    "CLOSED": "Closed",
+    "LOCKED": "Locked",
+    "SEALED": "Sealed",
+    "DAMAGED": "Damaged",
+}
+
+
+def _menu(parent: QWidget, title: str) -> QMenu:
+    menu = QMenu(parent)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    header = menu.addSection(title)
+    header.setEnabled(False)
+    return menu
+
+
+def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
+    """Reveal or hide the room; set its runtime status (a fire starts)."""
+    shape = item.shape_data
+    menu = _menu(parent, shape.name)
+    label = "Hide from players" if shape.revealed else "Reveal to players"
+    reveal = menu.addAction(label)
+    reveal.triggered.connect(
+        lambda: intents.rooms_visibility_requested.emit({shape.id: not shape.revealed})
+    )
+    status_menu = menu.addMenu("Room status")
+    for status in ROOM_STATUSES:
+        action = status_menu.addAction(status.capitalize())
+        action.setCheckable(True)
+        action.setChecked(status == shape.status)
+        action.triggered.connect(
+            lambda _=False, s=status: intents.room_status_requested.emit(shape.id, s)
+        )
+    return menu
+
+
+def door_menu(parent: QWidget, item: DoorItem, intents: MapIntents) -> QMenu | None:
+    """The five door statuses, the current one checked; passages have no menu."""
+    shape = item.shape_data
+    if item.is_passage:
+        return None
+    menu = _menu(parent, f"{shape.type.replace('_', ' ').capitalize()} {shape.id}")
+    for status in DOOR_STATUSES:
+        action = menu.addAction(DOOR_LABELS[status])
+        action.setCheckable(True)
+        action.setChecked(status == shape.status)
+        action.triggered.connect(
+            lambda _=False, s=status: intents.door_status_requested.emit(shape.id, s)
+        )
+    return menu
+
+
+def marker_menu(parent: QWidget, item: MarkerItem, intents: MapIntents) -> QMenu | None:
+    """Reveal a secret terminal or POI; show a terminal's mail on the displays."""
+    shape = item.shape_data
+    if not shape.secret and shape.kind != "terminal":
+        return None
+    menu = _menu(parent, shape.name)
+    if shape.secret:
+        label = "Reveal to players" if shape.concealed else "Hide from players again"
+        action = menu.addAction(label)
+        action.triggered.connect(
+            lambda: intents.poi_visibility_requested.emit(shape.id, shape.concealed)
+        )
+    if shape.kind == "terminal" and shape.terminal_slug:
+        show = menu.addAction("Show terminal on displays")
+        show.triggered.connect(lambda: intents.terminal_show_requested.emit(shape.terminal_slug))
+    return menu
+
+
+def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: MapIntents) -> QMenu:
+    """Statuses, rename, ladders out of the token's room, remove."""
+    shape = item.shape_data
+    menu = _menu(parent, shape.name)
+    for status in TOKEN_STATUSES:
+        action = menu.addAction(status.capitalize())
+        action.setCheckable(True)
+        action.setChecked(status in shape.statuses)
+        action.triggered.connect(
+            lambda checked, s=status: intents.token_status_requested.emit(
+                shape.id, _toggled(shape.statuses, s, checked)
+            )
+        )
+    menu.addSeparator()
+    rename = menu.addAction("Rename…")
+    rename.triggered.connect(lambda: _ask_name(parent, shape.id, shape.name, intents))
+    for link in _links_in(picture, shape.room_id):
+        take = menu.addAction(f"Take {link.type} to {link.to_deck_name}")
+        take.triggered.connect(
+            lambda _=False, k=link.id: intents.token_ladder_requested.emit(shape.id, k)
+        )
+    menu.addSeparator()
+    remove = menu.addAction("Remove token")
+    remove.triggered.connect(lambda: intents.token_remove_requested.emit(shape.id))
+    return menu
+
+
+def _toggled(statuses: tuple[str, ...], status: str, on: bool) -> tuple[str, ...]:
+    wanted = (set(statuses) | {status}) if on else (set(statuses) - {status})
+    return tuple(s for s in TOKEN_STATUSES if s in wanted)
+
+
+def _links_in(picture: MapPicture, room_id: str) -> list[LinkShape]:
+    return [k for k in picture.links.values() if k.room_id == room_id and k.to_deck]
+
+
+def _ask_name(parent: QWidget, token_id: str, name: str, intents: MapIntents) -> None:
+    # open(), never exec(): a nested loop inside the asyncio loop hangs (PITFALLS.md).
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Rename token")
+    dialog.setLabelText("Name")
+    dialog.setTextValue(name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.textValueSelected.connect(
+        lambda text: (
+            intents.token_rename_requested.emit(token_id, text.strip()) if text.strip() else None
+        )
+    )
+    dialog.open()

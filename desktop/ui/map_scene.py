@@ -1,0 +1,120 @@
+"""The deck map's scene: items kept by id and updated in place from a MapPicture."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar, cast
+
+from PySide6.QtCore import QLineF, QObject, QRectF
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from desktop.ui import colors
+from desktop.ui.colors import qcolor
+from desktop.ui.door_item import DoorItem
+from desktop.ui.image_cache import ImageCache
+from desktop.ui.link_item import LinkItem
+from desktop.ui.map_picture import CELL, EMPTY_PICTURE, MapPicture
+from desktop.ui.marker_item import MarkerItem
+from desktop.ui.room_item import RoomItem
+from desktop.ui.token_item import TokenItem
+
+MARGIN = 2 * CELL
+
+
+class _ShapedItem(Protocol):
+    def set_shape(self, shape: Any) -> None: ...
+
+
+ItemT = TypeVar("ItemT", bound=_ShapedItem)
+
+
+class MapScene(QGraphicsScene):
+    """Holds `dict[id, item]` per kind; sync() is idempotent and touches only changed items."""
+
+    def __init__(self, images: ImageCache, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.images = images
+        self.picture: MapPicture = EMPTY_PICTURE
+        self.rooms: dict[str, RoomItem] = {}
+        self.doors: dict[str, DoorItem] = {}
+        self.links: dict[str, LinkItem] = {}
+        self.markers: dict[str, MarkerItem] = {}
+        self.tokens: dict[str, TokenItem] = {}
+        self.tokens_movable = True
+        self.setBackgroundBrush(qcolor(colors.BG))
+
+    def sync(self, picture: MapPicture) -> None:
+        """Show this picture; unchanged items are left alone."""
+        if picture is self.picture:
+            return
+        self.picture = picture
+        self._sync_kind(self.rooms, picture.rooms, lambda _k, s: RoomItem(s))
+        self._sync_kind(self.doors, picture.doors, lambda _k, s: DoorItem(s))
+        self._sync_kind(self.links, picture.links, lambda _k, s: LinkItem(s))
+        self._sync_kind(self.markers, picture.markers, MarkerItem)
+        self._sync_kind(
+            self.tokens,
+            picture.tokens,
+            lambda _k, s: TokenItem(s, self.images, movable=self.tokens_movable),
+        )
+        rect = QRectF(0, 0, picture.width * CELL, picture.height * CELL)
+        rect = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
+
+    def _sync_kind(
+        self,
+        items: dict[str, ItemT],
+        shapes: Mapping[str, Any],
+        make: Callable[[str, Any], ItemT],
+    ) -> None:
+        for key in [k for k in items if k not in shapes]:
+            self.removeItem(cast(QGraphicsItem, items.pop(key)))
+        for key, shape in shapes.items():
+            item = items.get(key)
+            if item is None:
+                item = make(key, shape)
+                items[key] = item
+                self.addItem(cast(QGraphicsItem, item))
+            else:
+                item.set_shape(shape)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, qcolor(colors.BG))
+        deck = QRectF(0, 0, self.picture.width * CELL, self.picture.height * CELL)
+        area = deck.intersected(rect)
+        if area.isEmpty():
+            return
+        pen = QPen(qcolor(colors.TEAL_DIM, 70), 0)
+        painter.setPen(pen)
+        first_x = int(area.left() // CELL)
+        last_x = int(area.right() // CELL) + 1
+        first_y = int(area.top() // CELL)
+        last_y = int(area.bottom() // CELL) + 1
+        painter.drawLines(
+            [
+                QLineF(x * CELL, area.top(), x * CELL, area.bottom())
+                for x in range(first_x, last_x + 1)
+            ]
+            + [
+                QLineF(area.left(), y * CELL, area.right(), y * CELL)
+                for y in range(first_y, last_y + 1)
+            ]
+        )
+        frame = QPen(qcolor(colors.TEAL_DIM, 160), 0)
+        painter.setPen(frame)
+        painter.drawRect(deck)
+
+    def item_kind(self, item: QGraphicsItem | None) -> str:
+        """Which kind of map item this is: room, door, link, marker, token or ''."""
+        for kind, cls in (
+            ("token", TokenItem),
+            ("door", DoorItem),
+            ("link", LinkItem),
+            ("marker", MarkerItem),
+            ("room", RoomItem),
+        ):
+            if isinstance(item, cls):
+                return kind
+        return ""

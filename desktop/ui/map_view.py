@@ -1,0 +1,218 @@
+"""The deck map: zoom, pan, fit; drags and drops become intents, never state writes."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QGraphicsItem, QGraphicsView, QPinchGesture, QWidget
+
+from desktop.ui import map_menus
+from desktop.ui.map_intents import MapIntents
+from desktop.ui.map_picture import CELL
+from desktop.ui.map_scene import MapScene
+from desktop.ui.room_item import RoomItem
+from desktop.ui.token_item import TokenItem, cell_center
+from desktop.ui.token_mime import decode
+
+MIN_SCALE, MAX_SCALE = 0.15, 6.0
+
+
+def cell_at(point: QPointF) -> tuple[int, int]:
+    """The grid cell under a scene position."""
+    return math.floor(point.x() / CELL), math.floor(point.y() / CELL)
+
+
+class MapView(QGraphicsView):
+    """Shows a MapScene; in preview mode it only looks (no menus, drags or drops)."""
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.map_scene = scene  # keep a Python reference (PITFALLS.md)
+        self.setScene(scene)
+        self.intents = MapIntents(self)
+        self.preview = False
+        self._pan_from: QPoint | None = None
+        self._dragged: TokenItem | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setObjectName("MapView")
+
+    # --- zoom, pan, fit ---------------------------------------------------------------------
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom around the cursor, within sane limits."""
+        current = self.transform().m11()
+        target = min(MAX_SCALE, max(MIN_SCALE, current * factor))
+        if not math.isclose(target, current):
+            self.scale(target / current, target / current)
+
+    def fit(self) -> None:
+        """Show the whole deck."""
+        picture = self.map_scene.picture
+        if picture.width and picture.height:
+            rect = self.map_scene.sceneRect()
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta:
+            self.zoom_by(1.0015**delta)
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value())
+            return True
+        if isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                self.zoom_by(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    # --- mouse: select, pan, token drags -----------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        pan = event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and (item is None or self.preview)
+        )
+        if pan:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            if item is None and not self.preview:
+                self.map_scene.clearSelection()
+            event.accept()
+            return
+        token = _token_of(item)
+        self._dragged = token if token is not None and not self.preview else None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        token, self._dragged = self._dragged, None
+        if token is not None:
+            self.commit_drag(token)
+
+    def commit_drag(self, token: TokenItem) -> None:
+        """End a token drag: one move intent for the cell it was dropped on."""
+        others = [t for t in self.map_scene.tokens.values() if t is not token]
+        for other in others:
+            other.settle()  # several selected tokens moved along: only the grabbed one moves
+        x, y = cell_at(token.pos())
+        if (x, y) == (token.shape_data.x, token.shape_data.y):
+            token.settle()
+            return
+        token.setPos(cell_center(x, y))
+        self.intents.token_move_requested.emit(token.token_id, x, y)
+        # Accepted: the re-sync queued by the store (earlier) moves it first and this is a
+        # no-op. Refused: nothing re-syncs, and the token snaps back to its cell.
+        QTimer.singleShot(0, token.settle)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, RoomItem) and not self.preview:
+            shape = item.shape_data
+            self.intents.rooms_visibility_requested.emit({shape.id: not shape.revealed})
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def reveal_selected(self) -> None:
+        """Reveal the selected rooms (hide them when all are revealed already)."""
+        rooms = [i for i in self.map_scene.selectedItems() if isinstance(i, RoomItem)]
+        if not rooms or self.preview:
+            return
+        visible = not all(r.shape_data.revealed for r in rooms)
+        self.intents.rooms_visibility_requested.emit({r.room_id: visible for r in rooms})
+
+    # --- context menus -----------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu_at(event.pos())
+        if menu is not None:
+            menu.popup(event.globalPos())
+        event.accept()
+
+    def context_menu_at(self, pos: QPoint) -> map_menus.QMenu | None:
+        """The menu for the item under a viewport position (None: nothing to offer)."""
+        if self.preview:
+            return None
+        item = self.itemAt(pos)
+        token = _token_of(item)
+        if token is not None:
+            return map_menus.token_menu(self, token, self.map_scene.picture, self.intents)
+        kind = self.map_scene.item_kind(item)
+        if kind == "door":
+            return map_menus.door_menu(self, item, self.intents)  # type: ignore[arg-type]
+        if kind == "marker":
+            return map_menus.marker_menu(self, item, self.intents)  # type: ignore[arg-type]
+        if kind == "room":
+            return map_menus.room_menu(self, item, self.intents)  # type: ignore[arg-type]
+        return None
+
+    # --- drops from the token palette --------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        # Without accepting moves too, Qt never delivers the drop (PITFALLS.md).
+        self._accept_drag(event)
+
+    def _accept_drag(self, event: QDragMoveEvent) -> None:
+        if not self.preview and decode(event.mimeData()) is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        template = decode(event.mimeData())
+        if template is None or self.preview:
+            event.ignore()
+            return
+        x, y = cell_at(self.mapToScene(event.position().toPoint()))
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.intents.token_place_requested.emit(template, x, y)
+
+
+def _token_of(item: QGraphicsItem | None) -> TokenItem | None:
+    while item is not None and not isinstance(item, TokenItem):
+        item = item.parentItem()
+    return item

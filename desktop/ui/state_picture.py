@@ -1,0 +1,189 @@
+"""Builds the GM's MapPicture of one deck from the table state: everything, hidden marked."""
+
+from __future__ import annotations
+
+from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
+from desktop.model.geometry import door_geometry
+from desktop.model.state import LocationState, TableState
+from desktop.ui.map_picture import (
+    EMPTY_PICTURE,
+    DoorShape,
+    LinkShape,
+    MapPicture,
+    MarkerShape,
+    RoomShape,
+    TokenShape,
+)
+
+
+class StatePictureBuilder:
+    """Turns (state, focus) into a MapPicture; door geometry is cached per deck."""
+
+    def __init__(self) -> None:
+        # id(deck) -> (deck, doors); the deck is kept so its id cannot be reused meanwhile.
+        self._doors: dict[int, tuple[Deck, dict[str, DoorShape]]] = {}
+
+    def build(
+        self, state: TableState, campaign: Campaign, location_slug: str, deck_id: str
+    ) -> MapPicture:
+        """The picture of a deck of a location as the GM sees it."""
+        location = campaign.location(location_slug)
+        deck = _deck(location, deck_id)
+        if location is None or deck is None or deck.grid is None:
+            return EMPTY_PICTURE
+        loc = state.locations.get(location_slug) or LocationState(deck_id=deck.id)
+        return MapPicture(
+            deck_id=deck.id,
+            width=deck.grid.width,
+            height=deck.grid.height,
+            rooms=_rooms(deck, loc),
+            doors=self._door_shapes(deck, loc),
+            links=_links(deck, location),
+            markers=_markers(deck, loc),
+            tokens=_tokens(deck, loc, campaign),
+            background=deck.background,
+        )
+
+    def _door_shapes(self, deck: Deck, loc: LocationState) -> dict[str, DoorShape]:
+        cached = self._doors.get(id(deck))
+        if cached is None or cached[0] is not deck:
+            if len(self._doors) > 64:
+                self._doors.clear()
+            cached = (deck, _base_doors(deck))
+            self._doors[id(deck)] = cached
+        base = cached[1]
+        if not loc.door_status:
+            return base
+        doors = dict(base)
+        for door_id, status in loc.door_status.items():
+            door = doors.get(door_id)
+            if door is not None and door.type != "passage":
+                doors[door_id] = DoorShape(
+                    door.id, door.type, status, door.x, door.y, door.orientation, door.length
+                )
+        return doors
+
+
+def _deck(location: Location | None, deck_id: str) -> Deck | None:
+    if location is None or location.map is None:
+        return None
+    return location.map.deck(deck_id) or location.map.deck(location.map.default_deck_id)
+
+
+def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
+    return {
+        r.id: RoomShape(
+            id=r.id,
+            name=r.name,
+            x=r.x,
+            y=r.y,
+            width=r.width,
+            height=r.height,
+            status=loc.room_status.get(r.id, r.status),
+            revealed=r.id in loc.revealed,
+        )
+        for r in deck.rooms
+    }
+
+
+def _door_shape(rooms: dict[str, Room], conn: Connection) -> DoorShape | None:
+    room_a, room_b = rooms.get(conn.from_room), rooms.get(conn.to_room)
+    if room_a is None or room_b is None:
+        return None
+    geometry = door_geometry(room_a, room_b)
+    if geometry is None:
+        return None
+    return DoorShape(
+        id=conn.id,
+        type=conn.door_type or "passage",
+        status=conn.door_status if conn.has_door else "OPEN",
+        x=geometry.x,
+        y=geometry.y,
+        orientation=geometry.orientation,
+        length=geometry.length,
+    )
+
+
+def _base_doors(deck: Deck) -> dict[str, DoorShape]:
+    rooms = {r.id: r for r in deck.rooms}
+    doors: dict[str, DoorShape] = {}
+    for conn in deck.connections:
+        shape = _door_shape(rooms, conn)
+        if shape is not None:
+            doors[conn.id] = shape
+    return doors
+
+
+def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
+    rooms = {r.id: r for r in deck.rooms}
+    per_room: dict[str, int] = {}
+    links: dict[str, LinkShape] = {}
+    for link in deck.links:
+        room = rooms.get(link.from_room)
+        if room is None:
+            continue
+        slot = per_room.get(room.id, 0)
+        per_room[room.id] = slot + 1
+        target = location.map.deck(link.to_deck) if location.map else None
+        links[link.id] = LinkShape(
+            id=link.id,
+            type=link.type,
+            status=link.status,
+            room_id=room.id,
+            x=room.x + room.width - 0.5 - slot,
+            y=room.y + 0.5,
+            to_deck=link.to_deck,
+            to_deck_name=target.name if target else link.to_deck,
+            to_room=link.to_room,
+        )
+    return links
+
+
+def _markers(deck: Deck, loc: LocationState) -> dict[str, MarkerShape]:
+    markers: dict[str, MarkerShape] = {}
+    for t in deck.terminals:
+        markers[f"terminal:{t.id}"] = MarkerShape(
+            id=t.id,
+            kind="terminal",
+            type="terminal",
+            name=t.name,
+            room_id=t.room,
+            x=t.x,
+            y=t.y,
+            secret=t.hidden,
+            concealed=t.hidden and t.id not in loc.revealed_pois,
+            terminal_slug=t.terminal_slug,
+        )
+    for p in deck.pois:
+        markers[f"poi:{p.id}"] = MarkerShape(
+            id=p.id,
+            kind="poi",
+            type=p.type,
+            name=p.name,
+            room_id=p.room,
+            x=p.x,
+            y=p.y,
+            secret=p.hidden,
+            concealed=p.hidden and p.id not in loc.revealed_pois,
+        )
+    return markers
+
+
+def _tokens(deck: Deck, loc: LocationState, campaign: Campaign) -> dict[str, TokenShape]:
+    images = campaign.token_images
+    tokens: dict[str, TokenShape] = {}
+    for token in loc.tokens.values():
+        if token.deck_id != deck.id:
+            continue
+        image = images.get(token.image) if token.image else None
+        tokens[token.id] = TokenShape(
+            id=token.id,
+            type=token.type,
+            name=token.name,
+            x=token.x,
+            y=token.y,
+            statuses=token.statuses,
+            image=image.path if image else None,
+            room_id=token.room_id,
+        )
+    return tokens
