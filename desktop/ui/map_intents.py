@@ -16,7 +16,7 @@ class MapIntents(QObject):
     terminal_show_requested = Signal(str)  # terminal slug at the focus location
     token_place_requested = Signal(object, int, int)  # TokenTemplate, cell x, cell y
     token_move_requested = Signal(str, int, int)  # token id, cell x, cell y (same deck)
-    token_ladder_requested = Signal(str, str)  # token id, inter-deck link id
+    token_ladder_requested = Signal(str, str, str)  # token id, far deck id, far room id
     token_status_requested = Signal(str, object)  # token id, tuple of statuses
     token_rename_requested = Signal(str, str)  # token id, new name
     token_remove_requested = Signal(str)  # token id

@@ -104,7 +104,9 @@ def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: M
     for link in _links_in(picture, shape.room_id):
         take = menu.addAction(f"Take {link.type} to {link.to_deck_name}")
         take.triggered.connect(
-            lambda _=False, k=link.id: intents.token_ladder_requested.emit(shape.id, k)
+            lambda _=False, k=link: intents.token_ladder_requested.emit(
+                shape.id, k.to_deck, k.to_room
+            )
         )
     menu.addSeparator()
     remove = menu.addAction("Remove token")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
-from desktop.model.geometry import door_geometry
+from desktop.model.geometry import door_geometry, link_position
 from desktop.model.state import LocationState, TableState
 from desktop.ui.map_picture import (
     EMPTY_PICTURE,
@@ -90,17 +90,15 @@ def _door_shape(rooms: dict[str, Room], conn: Connection) -> DoorShape | None:
     room_a, room_b = rooms.get(conn.from_room), rooms.get(conn.to_room)
     if room_a is None or room_b is None:
         return None
-    geometry = door_geometry(room_a, room_b)
-    if geometry is None:
-        return None
+    x, y, orientation, length = door_geometry(room_a, room_b)
     return DoorShape(
         id=conn.id,
         type=conn.door_type or "passage",
         status=conn.door_status if conn.has_door else "OPEN",
-        x=geometry.x,
-        y=geometry.y,
-        orientation=geometry.orientation,
-        length=geometry.length,
+        x=x,
+        y=y,
+        orientation=orientation,
+        length=length,
     )
 
 
@@ -114,27 +112,43 @@ def _base_doors(deck: Deck) -> dict[str, DoorShape]:
     return doors
 
 
+def _link_ends(location: Location, deck: Deck) -> list[tuple[str, str, str, str, str, str]]:
+    """(id, type, status, room here, far deck, far room) of the links touching this deck.
+
+    A link defined only on the far deck still shows here, as the player projection does.
+    """
+    found = [(k.id, k.type, k.status, k.from_room, k.to_deck, k.to_room) for k in deck.links]
+    here = {(k.from_room, k.to_deck) for k in deck.links}
+    decks = location.map.decks if location.map else ()
+    for other in decks:
+        for k in other.links if other.id != deck.id else ():
+            if k.to_deck == deck.id and (k.to_room, other.id) not in here:
+                found.append((k.id + ":in", k.type, k.status, k.to_room, other.id, k.from_room))
+    return found
+
+
 def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
     rooms = {r.id: r for r in deck.rooms}
     per_room: dict[str, int] = {}
     links: dict[str, LinkShape] = {}
-    for link in deck.links:
-        room = rooms.get(link.from_room)
+    for link_id, kind, status, room_id, far_deck, far_room in _link_ends(location, deck):
+        room = rooms.get(room_id)
         if room is None:
             continue
         slot = per_room.get(room.id, 0)
         per_room[room.id] = slot + 1
-        target = location.map.deck(link.to_deck) if location.map else None
-        links[link.id] = LinkShape(
-            id=link.id,
-            type=link.type,
-            status=link.status,
+        x, y = link_position(room, slot)
+        target = location.map.deck(far_deck) if location.map else None
+        links[link_id] = LinkShape(
+            id=link_id,
+            type=kind,
+            status=status,
             room_id=room.id,
-            x=room.x + room.width - 0.5 - slot,
-            y=room.y + 0.5,
-            to_deck=link.to_deck,
-            to_deck_name=target.name if target else link.to_deck,
-            to_room=link.to_room,
+            x=x,
+            y=y,
+            to_deck=far_deck,
+            to_deck_name=target.name if target else far_deck,
+            to_room=far_room,
         )
     return links
 

@@ -1,0 +1,84 @@
+"""Above the map: what the GM is looking at, and whether the players see it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+LIVE_TEXT = "LIVE — players see this"
+PREPARING_TEXT = "PREPARING — players do not see this"
+HOLD_SUFFIX = " · HOLD: displays frozen"
+
+
+class FocusBar(QFrame):
+    """Location and deck title, the LIVE/PREPARING marker, show/hold/preview controls."""
+
+    show_requested = Signal()
+    hold_requested = Signal(bool)
+    preview_toggled = Signal(bool)
+    reveal_clicked = Signal()
+    fit_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FocusBar")
+        self.title = QLabel("NO LOCATION")
+        self.title.setObjectName("FocusTitle")
+        self.subtitle = QLabel("")
+        self.subtitle.setObjectName("FocusSubtitle")
+        self.marker = QLabel(PREPARING_TEXT)
+        self.marker.setObjectName("LiveMarker")
+        self.show_button = QPushButton("Show to players")
+        self.show_button.setObjectName("ShowButton")
+        self.reveal_button = QPushButton("Reveal / hide (R)")
+        self.fit_button = QPushButton("Fit")
+        self.preview_button = QPushButton("Player preview")
+        self.preview_button.setCheckable(True)
+        self.hold_button = QPushButton("Hold")
+        self.hold_button.setObjectName("HoldButton")
+        self.hold_button.setCheckable(True)
+        self.hold_button.setToolTip("Freeze every display on its last frame while you prepare")
+        self._layout()
+        self.show_button.clicked.connect(self.show_requested)
+        self.reveal_button.clicked.connect(self.reveal_clicked)
+        self.fit_button.clicked.connect(self.fit_clicked)
+        self.preview_button.toggled.connect(self.preview_toggled)
+        self.hold_button.clicked.connect(lambda checked: self.hold_requested.emit(checked))
+
+    def _layout(self) -> None:
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addLayout(titles)
+        row.addSpacing(12)
+        row.addWidget(self.marker)
+        row.addStretch(1)
+        for button in (self.reveal_button, self.fit_button, self.preview_button):
+            row.addWidget(button)
+        row.addSpacing(12)
+        row.addWidget(self.show_button)
+        row.addWidget(self.hold_button)
+
+    def sync(self, title: str, subtitle: str, *, live: bool, hold: bool, usable: bool) -> None:
+        """Show the focus and whether the players see it."""
+        self.title.setText(title or "NO LOCATION")
+        self.subtitle.setText(subtitle)
+        text = LIVE_TEXT if live else PREPARING_TEXT
+        self.marker.setText(("● " if live else "○ ") + text + (HOLD_SUFFIX if hold else ""))
+        state = "live" if live else "preparing"
+        if self.marker.property("state") != state:
+            self.marker.setProperty("state", state)
+            self.marker.style().unpolish(self.marker)
+            self.marker.style().polish(self.marker)
+        self.show_button.setEnabled(usable and not live)
+        self.reveal_button.setEnabled(usable)
+        if self.hold_button.isChecked() != hold:
+            self.hold_button.setChecked(hold)
+
+    @property
+    def live_text(self) -> str:
+        """The marker's text (what tests and screen readers check)."""
+        return self.marker.text()

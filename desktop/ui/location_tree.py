@@ -1,0 +1,141 @@
+"""The campaign tree: locations with their types, and terminals with a Show button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop.campaign.model import Campaign, Location
+from desktop.model.state import TableState
+
+SLUG_ROLE = Qt.ItemDataRole.UserRole
+TERMINAL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LocationTree(QTreeWidget):
+    """Clicking a location with a map focuses it; a terminal's Show button overlays its mail."""
+
+    location_chosen = Signal(str)  # slug: the GM looks at it (players do not)
+    location_show_requested = Signal(str)  # slug: show it to the players
+    terminal_show_requested = Signal(str, str)  # location slug, terminal slug
+    terminal_hide_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LocationTree")
+        self.setColumnCount(3)
+        self.setHeaderLabels(["Location", "Type", ""])
+        self.setUniformRowHeights(True)
+        self.setIndentation(14)
+        self.header().setStretchLastSection(False)
+        self.header().resizeSection(0, 190)
+        self.header().resizeSection(1, 70)
+        self.header().resizeSection(2, 64)
+        self._campaign: Campaign | None = None
+        self._locations: dict[str, QTreeWidgetItem] = {}
+        self._terminals: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self.buttons: dict[tuple[str, str], QPushButton] = {}
+        self.itemClicked.connect(self._on_clicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_menu)
+
+    def sync(self, state: TableState, campaign: Campaign, focus_slug: str) -> None:
+        """Rebuild when the campaign changed; mark what is shown and focused."""
+        if campaign is not self._campaign:
+            self._rebuild(campaign)
+        shown = state.location_slug if state.view_type == "ENCOUNTER" else ""
+        for slug, item in self._locations.items():
+            font = item.font(0)
+            font.setBold(slug == shown)
+            font.setUnderline(slug == focus_slug)
+            item.setFont(0, font)
+            item.setText(2, "LIVE" if slug == shown else "")
+        overlay = (state.overlay_location, state.overlay_terminal)
+        for key, button in self.buttons.items():
+            on_screen = key == overlay
+            button.setText("Hide" if on_screen else "Show")
+            button.setProperty("active", on_screen)
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def _rebuild(self, campaign: Campaign) -> None:
+        self._campaign = campaign
+        self.clear()
+        self._locations.clear()
+        self._terminals.clear()
+        self.buttons.clear()
+        for slug in campaign.top_level:
+            self._add_location(campaign, slug, None)
+        self.expandAll()
+
+    def _add_location(self, campaign: Campaign, slug: str, parent: QTreeWidgetItem | None) -> None:
+        location = campaign.location(slug)
+        if location is None:
+            return
+        item = QTreeWidgetItem([location.name, location.type, ""])
+        item.setData(0, SLUG_ROLE, slug)
+        item.setToolTip(0, _tooltip(location))
+        if not location.has_map:
+            item.setForeground(0, self.palette().placeholderText())
+        self._attach(item, parent)
+        self._locations[slug] = item
+        for terminal in location.terminals:
+            self._add_terminal(location, terminal.slug, terminal.name or terminal.slug, item)
+        for child in location.children:
+            self._add_location(campaign, child, item)
+
+    def _add_terminal(
+        self, location: Location, slug: str, name: str, parent: QTreeWidgetItem
+    ) -> None:
+        item = QTreeWidgetItem([f"⌸ {name}", "terminal", ""])
+        item.setData(0, SLUG_ROLE, location.slug)
+        item.setData(0, TERMINAL_ROLE, slug)
+        font = QFont(item.font(0))
+        font.setItalic(True)
+        item.setFont(0, font)
+        parent.addChild(item)
+        key = (location.slug, slug)
+        self._terminals[key] = item
+        button = QPushButton("Show")
+        button.setObjectName("TreeShowButton")
+        button.setToolTip(f"Show {name}'s mail on every display")
+        button.clicked.connect(lambda: self._on_show(key))
+        self.setItemWidget(item, 2, button)
+        self.buttons[key] = button
+
+    def _attach(self, item: QTreeWidgetItem, parent: QTreeWidgetItem | None) -> None:
+        if parent is None:
+            self.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+
+    def _on_show(self, key: tuple[str, str]) -> None:
+        if self.buttons[key].text() == "Hide":
+            self.terminal_hide_requested.emit()
+        else:
+            self.terminal_show_requested.emit(*key)
+
+    def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, TERMINAL_ROLE):
+            return
+        self.location_chosen.emit(str(item.data(0, SLUG_ROLE)))
+
+    def _on_menu(self, pos: object) -> None:
+        item = self.itemAt(pos)  # type: ignore[call-overload]
+        if item is None or item.data(0, TERMINAL_ROLE):
+            return
+        slug = str(item.data(0, SLUG_ROLE))
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        menu.addAction("Prepare (look at it)", lambda: self.location_chosen.emit(slug))
+        menu.addAction("Show to players", lambda: self.location_show_requested.emit(slug))
+        menu.popup(self.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+
+
+def _tooltip(location: Location) -> str:
+    parts = [f"{location.name} ({location.type})"]
+    if location.status:
+        parts.append(f"Status: {location.status}")
+    parts.append("Has a map" if location.has_map else "No map: players see a location card")
+    return "\n".join(parts)

@@ -1,0 +1,48 @@
+"""The Tokens dock: the palette, a custom-token form, unplaced tokens, player permissions."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.campaign.model import Campaign
+from desktop.model.state import TableState
+from desktop.ui.custom_token_form import CustomTokenForm
+from desktop.ui.image_cache import ImageCache
+from desktop.ui.permissions_panel import PermissionsPanel
+from desktop.ui.token_palette import TokenPalette
+from desktop.ui.unplaced_list import UnplacedList
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("Heading")
+    return label
+
+
+class TokensPanel(QWidget):
+    """Everything about tokens that is not on the map."""
+
+    def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.palette_list = TokenPalette(images)
+        self.form = CustomTokenForm()
+        self.unplaced = UnplacedList()
+        self.permissions = PermissionsPanel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(_heading("Drag onto the map"))
+        layout.addWidget(self.palette_list, 3)
+        layout.addWidget(_heading("Custom token"))
+        layout.addWidget(self.form)
+        layout.addWidget(_heading("Unplaced"))
+        layout.addWidget(self.unplaced, 1)
+        layout.addWidget(_heading("Player permissions"))
+        layout.addWidget(self.permissions)
+        self.form.template_created.connect(self.palette_list.add_custom)
+
+    def sync(self, state: TableState, campaign: Campaign) -> None:
+        """Follow the campaign's images and the table's unplaced tokens and permissions."""
+        self.palette_list.sync(campaign)
+        self.form.sync(campaign)
+        self.unplaced.sync(state, campaign)
+        self.permissions.sync(state)
