@@ -26,6 +26,7 @@ class DeckEntry:
     default: bool = False
     description: str = ""
     single: bool = False  # a single map file: its own `name`/`level` keys may refine these
+    line: int = 0  # of the entry in the manifest
 
 
 def read_deck(entry: DeckEntry, index: MapIndex) -> Deck:

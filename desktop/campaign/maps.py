@@ -109,7 +109,7 @@ def _manifest_deck(fields: Fields, map_dir: Path, position: int) -> DeckEntry | 
     if not path.is_relative_to(map_dir.resolve()):
         fields.problem("file", f"deck file {written!r} is outside the map folder")
         return None
-    return DeckEntry(deck_id, entry_name, level, path, default, description)
+    return DeckEntry(deck_id, entry_name, level, path, default, description, line=fields.line())
 
 
 def _check_manifest(
@@ -119,14 +119,15 @@ def _check_manifest(
     total = fields.integer("total_decks", len(records))
     if total != len(records):
         fields.problem("total_decks", f"total_decks is {total} but {len(records)} decks are listed")
-    if sum(entry.default for entry in entries) > 1:
-        fields.problem("decks", "more than one deck has default: true (the first one is used)")
+    defaults = [entry for entry in entries if entry.default]
+    for entry in defaults[1:]:
+        message = f"deck {entry.id!r}: {defaults[0].id!r} is already the default deck"
+        fields.log.add(fields.file, entry.line, message)
     levels: dict[int, str] = {}
     for entry in entries:
         if entry.level in levels:
-            fields.problem(
-                "decks", f"decks {levels[entry.level]!r} and {entry.id!r} share level {entry.level}"
-            )
+            message = f"deck {entry.id!r}: level {entry.level} is also deck {levels[entry.level]!r}"
+            fields.log.add(fields.file, entry.line, message)
         levels.setdefault(entry.level, entry.id)
     used = {entry.path for entry in entries}
     for path in files:

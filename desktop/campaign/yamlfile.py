@@ -1,4 +1,4 @@
-"""YAML with line numbers: mappings and lists that remember where each value starts."""
+"""YAML with line numbers: mappings and lists that remember where each key and item starts."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlMap(dict[str, object]):
-    """A YAML mapping (keys as text) with the 1-based line of itself and of each value."""
+    """A YAML mapping (keys as text) with the 1-based line of itself and of each key."""
 
     __slots__ = ("line", "lines")
 
@@ -24,7 +24,7 @@ class YamlMap(dict[str, object]):
         self.lines: dict[str, int] = {}
 
     def line_of(self, key: str) -> int:
-        """The line of `key`'s value, or of the mapping itself when the key is absent."""
+        """The line of `key`, or of the mapping itself when the key is absent."""
         return self.lines.get(key, self.line)
 
 
@@ -54,7 +54,7 @@ def _construct_map(loader: Any, node: yaml.MappingNode) -> Iterator[YamlMap]:
         key = loader.construct_object(key_node, deep=True)
         name = key if isinstance(key, str) else str(key)
         data[name] = loader.construct_object(value_node, deep=False)
-        data.lines[name] = value_node.start_mark.line + 1
+        data.lines[name] = key_node.start_mark.line + 1
 
 
 def _construct_list(loader: Any, node: yaml.SequenceNode) -> Iterator[YamlList]:
