@@ -1,0 +1,217 @@
+"""The ship computer: mode, dialog, context, and the conversation of each channel."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Self
+
+from desktop.campaign.model import Campaign
+from desktop.model.actions.base import Action, ActionContext
+from desktop.model.actions.fields import MAX_MESSAGE, opt_bool, opt_str, req_enum, req_str, req_text
+from desktop.model.errors import Forbidden, NotFound
+from desktop.model.state import CHARON_MODES, CharonEntry, TableState
+
+KEPT_ENTRIES = 500
+
+
+def check_channel(campaign: Campaign, channel: str) -> str:
+    """channel itself if it names one: story, bridge or encounter-<known slug>."""
+    if channel in ("story", "bridge"):
+        return channel
+    if channel.startswith("encounter-") and campaign.location(channel[10:]) is not None:
+        return channel
+    raise NotFound(f"unknown channel '{channel}'")
+
+
+def _channel(body: Mapping[str, object], channel: str | None) -> str:
+    return channel if channel is not None else req_str(body, "channel")
+
+
+def _with_conversation(
+    state: TableState, channel: str, entries: tuple[CharonEntry, ...]
+) -> TableState:
+    conversations = {k: v for k, v in state.charon.conversations.items() if k != channel}
+    if entries:
+        conversations[channel] = entries[-KEPT_ENTRIES:]
+    return replace(state, charon=replace(state.charon, conversations=conversations))
+
+
+def _question(state: TableState, channel: str, query_id: str) -> CharonEntry:
+    for entry in state.charon.conversations.get(channel, ()):
+        if entry.id == query_id and entry.role == "player":
+            return entry
+    raise NotFound(f"unknown question '{query_id}' in channel '{channel}'")
+
+
+@dataclass(frozen=True, slots=True)
+class SetCharonMode(Action):
+    """DISPLAY (the computer talks) or QUERY (players may ask)."""
+
+    mode: str
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(req_enum(body, "mode", CHARON_MODES))
+
+    @property
+    def label(self) -> str:
+        return f"Ship computer {self.mode.lower()}"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        if state.charon.mode == self.mode:
+            return state
+        return replace(state, charon=replace(state.charon, mode=self.mode))
+
+
+@dataclass(frozen=True, slots=True)
+class SetCharonLocation(Action):
+    """The ship computer's context path (kept for the GM)."""
+
+    location_path: str
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(req_str(body, "location_path", 1000))
+
+    @property
+    def label(self) -> str:
+        return "Ship computer context"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        if state.charon.location_path == self.location_path:
+            return state
+        return replace(state, charon=replace(state.charon, location_path=self.location_path))
+
+
+@dataclass(frozen=True, slots=True)
+class ToggleDialog(Action):
+    """Open, close or flip the ship computer's dialog; players may only close it."""
+
+    player_allowed = True
+
+    open: bool | None = None
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(opt_bool(body, "open"))
+
+    @property
+    def label(self) -> str:
+        return {True: "Open", False: "Close", None: "Toggle"}[self.open] + " ship computer"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        want = (not state.charon.dialog_open) if self.open is None else self.open
+        if want and ctx.is_player:
+            raise Forbidden("players may only close the ship computer's dialog")
+        if want == state.charon.dialog_open:
+            return state
+        return replace(state, charon=replace(state.charon, dialog_open=want))
+
+
+@dataclass(frozen=True, slots=True)
+class CharonSend(Action):
+    """The ship computer says something (answering a question when in_reply_to names it)."""
+
+    channel: str
+    content: str
+    in_reply_to: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
+        return cls(
+            _channel(body, channel),
+            req_text(body, "content", MAX_MESSAGE),
+            opt_str(body, "in_reply_to"),
+        )
+
+    @property
+    def label(self) -> str:
+        return "Ship computer message"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        check_channel(campaign, self.channel)
+        if self.in_reply_to:
+            _question(state, self.channel, self.in_reply_to)
+        entries = tuple(
+            replace(e, pending=False) if e.id == self.in_reply_to and e.pending else e
+            for e in state.charon.conversations.get(self.channel, ())
+        )
+        entry = CharonEntry(ctx.new_id(), "charon", self.content, ctx.clock(), self.in_reply_to)
+        ctx.reply["entry_id"] = entry.id
+        return _with_conversation(state, self.channel, (*entries, entry))
+
+
+@dataclass(frozen=True, slots=True)
+class DismissQuestion(Action):
+    """Drop a player question without answering it."""
+
+    channel: str
+    query_id: str
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
+        return cls(_channel(body, channel), req_str(body, "query_id"))
+
+    @property
+    def label(self) -> str:
+        return "Dismiss question"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        check_channel(campaign, self.channel)
+        _question(state, self.channel, self.query_id)
+        entries = state.charon.conversations.get(self.channel, ())
+        return _with_conversation(
+            state, self.channel, tuple(e for e in entries if e.id != self.query_id)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ClearConversation(Action):
+    """Clear one channel's conversation."""
+
+    channel: str
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
+        return cls(_channel(body, channel))
+
+    @property
+    def label(self) -> str:
+        return f"Clear {self.channel} conversation"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        check_channel(campaign, self.channel)
+        if not state.charon.conversations.get(self.channel):
+            return state
+        return _with_conversation(state, self.channel, ())
+
+
+@dataclass(frozen=True, slots=True)
+class SubmitQuestion(Action):
+    """A player asks the ship computer (QUERY mode and the active channel only)."""
+
+    player_allowed = True
+    undoable = False
+
+    channel: str
+    query: str
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
+        return cls(_channel(body, channel), req_text(body, "query", MAX_MESSAGE))
+
+    @property
+    def label(self) -> str:
+        return "Player question"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        check_channel(campaign, self.channel)
+        if state.charon.mode != "QUERY":
+            raise Forbidden("the ship computer takes no questions now (DISPLAY mode)")
+        if self.channel != state.charon_channel:
+            raise Forbidden(f"channel '{self.channel}' is not the active one")
+        entry = CharonEntry(ctx.new_id(), "player", self.query, ctx.clock(), "", pending=True)
+        ctx.reply["query_id"] = entry.id
+        entries = state.charon.conversations.get(self.channel, ())
+        return _with_conversation(state, self.channel, (*entries, entry))

@@ -1,0 +1,282 @@
+"""The map at a location: decks, room reveals, doors, room statuses, hidden POIs, reset."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Self
+
+from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES, Campaign, Room
+from desktop.model.actions.base import Action, ActionContext
+from desktop.model.actions.fields import (
+    opt_bool,
+    opt_int,
+    opt_str,
+    req_bool_map,
+    req_enum,
+    req_str,
+)
+from desktop.model.actions.places import Place, place_of, with_location
+from desktop.model.errors import InvalidInput, NotFound
+from desktop.model.state import LocationState, TableState
+
+
+def _commit(state: TableState, place: Place, lstate: LocationState) -> TableState:
+    return state if lstate is place.lstate else with_location(state, place.slug, lstate)
+
+
+def _room(place: Place, room_id: str) -> Room:
+    room = place.map.rooms.get(room_id) if place.map else None
+    if room is None:
+        raise NotFound(f"unknown room '{room_id}' at '{place.slug}'")
+    return room
+
+
+def _place(state: TableState, campaign: Campaign, slug: str, deck_id: str) -> Place:
+    place = place_of(state, campaign, slug)
+    if deck_id:
+        place.deck(deck_id)  # an unknown deck is a 404 even where the ids do not need it
+    return place
+
+
+@dataclass(frozen=True, slots=True)
+class SwitchLevel(Action):
+    """Choose the deck players see at a location (deck_id decides; level only without it)."""
+
+    deck_id: str
+    level: int | None = None
+    location_slug: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        deck_id = req_str(body, "deck_id")
+        level = opt_int(body, "level")
+        if not deck_id and level is None:
+            raise InvalidInput("field 'deck_id' must not be empty")
+        return cls(deck_id, level, opt_str(body, "location_slug"))
+
+    @property
+    def label(self) -> str:
+        return f"Switch to deck {self.deck_id or self.level}"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = place_of(state, campaign, self.location_slug)
+        if self.deck_id or self.level is None:
+            deck = place.deck(self.deck_id)
+        else:
+            found = place.map.deck_by_level(self.level) if place.map else None
+            if found is None:
+                raise NotFound(f"unknown deck level {self.level} at '{place.slug}'")
+            deck = found
+        if deck.id == place.lstate.deck_id:
+            return state
+        return with_location(state, place.slug, replace(place.lstate, deck_id=deck.id))
+
+
+@dataclass(frozen=True, slots=True)
+class ToggleRoom(Action):
+    """Reveal, hide or flip one room."""
+
+    room_id: str
+    visible: bool | None = None
+    location_slug: str = ""
+    deck_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(
+            req_str(body, "room_id"),
+            opt_bool(body, "visible"),
+            opt_str(body, "location_slug"),
+            opt_str(body, "deck_id"),
+        )
+
+    @property
+    def label(self) -> str:
+        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
+        return f"{verb} {self.room_id}"
+
+    def describe(self, campaign: Campaign) -> str:
+        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
+        for location in campaign.locations.values():
+            room = location.map.rooms.get(self.room_id) if location.map else None
+            if room is not None and self.location_slug in ("", location.slug):
+                return f"{verb} {room.name}"
+        return self.label
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = _place(state, campaign, self.location_slug, self.deck_id)
+        _room(place, self.room_id)
+        shown = self.room_id in place.lstate.revealed
+        want = (not shown) if self.visible is None else self.visible
+        if want == shown:
+            return state
+        revealed = place.lstate.revealed
+        revealed = revealed | {self.room_id} if want else revealed - {self.room_id}
+        return _commit(state, place, replace(place.lstate, revealed=revealed))
+
+
+@dataclass(frozen=True, slots=True)
+class SetRoomVisibility(Action):
+    """Reveal or hide several rooms at once."""
+
+    room_visibility: tuple[tuple[str, bool], ...]
+    location_slug: str = ""
+    deck_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(
+            req_bool_map(body, "room_visibility"),
+            opt_str(body, "location_slug"),
+            opt_str(body, "deck_id"),
+        )
+
+    @property
+    def label(self) -> str:
+        return f"Set visibility of {len(self.room_visibility)} rooms"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = _place(state, campaign, self.location_slug, self.deck_id)
+        for room_id, _visible in self.room_visibility:
+            _room(place, room_id)
+        show = {r for r, v in self.room_visibility if v}
+        hide = {r for r, v in self.room_visibility if not v}
+        revealed = (place.lstate.revealed | show) - hide
+        if revealed == place.lstate.revealed:
+            return state
+        return _commit(state, place, replace(place.lstate, revealed=frozenset(revealed)))
+
+
+@dataclass(frozen=True, slots=True)
+class SetDoorStatus(Action):
+    """Open, close, lock, seal or break a door."""
+
+    connection_id: str
+    door_status: str
+    location_slug: str = ""
+    deck_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(
+            req_str(body, "connection_id"),
+            req_enum(body, "door_status", DOOR_STATUSES),
+            opt_str(body, "location_slug"),
+            opt_str(body, "deck_id"),
+        )
+
+    @property
+    def label(self) -> str:
+        return f"Door {self.connection_id} {self.door_status.lower()}"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = _place(state, campaign, self.location_slug, self.deck_id)
+        conn = place.map.connections.get(self.connection_id) if place.map else None
+        if conn is None or not conn.has_door:
+            raise NotFound(f"unknown door '{self.connection_id}' at '{place.slug}'")
+        overrides = dict(place.lstate.door_status)
+        if self.door_status == conn.door_status:
+            overrides.pop(conn.id, None)
+        else:
+            overrides[conn.id] = self.door_status
+        if overrides == place.lstate.door_status:
+            return state
+        return _commit(state, place, replace(place.lstate, door_status=overrides))
+
+
+@dataclass(frozen=True, slots=True)
+class SetRoomStatus(Action):
+    """A runtime room status (a fire starts): OPERATIONAL, WARNING, HAZARD, OFFLINE."""
+
+    room_id: str
+    status: str
+    location_slug: str = ""
+    deck_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(
+            req_str(body, "room_id"),
+            req_enum(body, "status", ROOM_STATUSES),
+            opt_str(body, "location_slug"),
+            opt_str(body, "deck_id"),
+        )
+
+    @property
+    def label(self) -> str:
+        return f"Room {self.room_id} {self.status.lower()}"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = _place(state, campaign, self.location_slug, self.deck_id)
+        room = _room(place, self.room_id)
+        overrides = dict(place.lstate.room_status)
+        if self.status == room.status:
+            overrides.pop(room.id, None)
+        else:
+            overrides[room.id] = self.status
+        if overrides == place.lstate.room_status:
+            return state
+        return _commit(state, place, replace(place.lstate, room_status=overrides))
+
+
+@dataclass(frozen=True, slots=True)
+class TogglePoi(Action):
+    """Reveal (or hide again) a point of interest or terminal the campaign marks hidden."""
+
+    poi_id: str
+    visible: bool | None = None
+    location_slug: str = ""
+    deck_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(
+            req_str(body, "poi_id"),
+            opt_bool(body, "visible"),
+            opt_str(body, "location_slug"),
+            opt_str(body, "deck_id"),
+        )
+
+    @property
+    def label(self) -> str:
+        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
+        return f"{verb} {self.poi_id}"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = _place(state, campaign, self.location_slug, self.deck_id)
+        lmap = place.map
+        item = (lmap.pois.get(self.poi_id) or lmap.terminals.get(self.poi_id)) if lmap else None
+        if item is None:
+            raise NotFound(f"unknown point of interest '{self.poi_id}' at '{place.slug}'")
+        if not item.hidden:
+            return state  # always shown: nothing to reveal
+        shown = self.poi_id in place.lstate.revealed_pois
+        want = (not shown) if self.visible is None else self.visible
+        if want == shown:
+            return state
+        pois = place.lstate.revealed_pois
+        pois = pois | {self.poi_id} if want else pois - {self.poi_id}
+        return _commit(state, place, replace(place.lstate, revealed_pois=pois))
+
+
+@dataclass(frozen=True, slots=True)
+class ResetLocation(Action):
+    """Hide every room and hidden POI, restore doors and room statuses, remove the tokens."""
+
+    location_slug: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(opt_str(body, "location_slug"))
+
+    @property
+    def label(self) -> str:
+        return f"Reset {self.location_slug or 'location'}"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = place_of(state, campaign, self.location_slug)
+        fresh = LocationState(deck_id=place.lstate.deck_id)
+        if fresh == place.lstate:
+            return state
+        return _commit(state, place, fresh)

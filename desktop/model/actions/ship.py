@@ -1,0 +1,67 @@
+"""The ship: GM overrides of its systems, merged over ship.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Self
+
+from desktop.campaign.model import SYSTEM_STATUSES, Campaign, ShipSystem
+from desktop.model.actions.base import Action, ActionContext
+from desktop.model.actions.fields import MAX_MESSAGE, opt_int, opt_str, req_enum, req_str
+from desktop.model.errors import InvalidInput, NotFound
+from desktop.model.state import SystemOverride, TableState
+
+
+def find_system(campaign: Campaign, name: str) -> ShipSystem:
+    """The ship.yaml system of that name, or NotFound."""
+    if campaign.ship is None:
+        raise NotFound("the campaign has no ship")
+    for system in campaign.ship.systems:
+        if system.name == name:
+            return system
+    raise NotFound(f"unknown ship system '{name}'")
+
+
+@dataclass(frozen=True, slots=True)
+class SetShipSystem(Action):
+    """Override a ship system's status, and its condition and info when given."""
+
+    system: str
+    status: str
+    condition: int | None = None
+    info: str | None = None
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        condition = opt_int(body, "condition")
+        if condition is not None and not 0 <= condition <= 100:
+            raise InvalidInput("field 'condition' must be between 0 and 100")
+        info = opt_str(body, "info", MAX_MESSAGE) if body.get("info") is not None else None
+        return cls(
+            req_str(body, "system"),
+            req_enum(body, "status", SYSTEM_STATUSES),
+            condition,
+            info,
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.system} {self.status.lower()}"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        base = find_system(campaign, self.system)
+        old = state.ship.get(self.system, SystemOverride())
+        condition = old.condition if self.condition is None else self.condition
+        info = old.info if self.info is None else self.info
+        new = SystemOverride(
+            status=None if self.status == base.status else self.status,
+            condition=None if condition == base.condition else condition,
+            info=None if info == base.info else info,
+        )
+        if new == old:
+            return state
+        ship = {k: v for k, v in state.ship.items() if k != self.system}
+        if new != SystemOverride():
+            ship[self.system] = new
+        return replace(state, ship=ship)

@@ -1,0 +1,106 @@
+"""The table as a whole: hold, player permissions, a new session, broadcasts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Self
+
+from desktop.campaign.model import PRIORITIES, Campaign
+from desktop.model.actions.base import Action, ActionContext
+from desktop.model.actions.fields import (
+    MAX_NAME,
+    opt_enum,
+    opt_str,
+    req_bool,
+    req_enum_list,
+    req_text,
+)
+from desktop.model.state import TOKEN_TYPES, Broadcast, TableState
+
+KEPT_BROADCASTS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class SetHold(Action):
+    """Freeze every display on its last frame, or release it (pushing the latest)."""
+
+    undoable = False
+
+    hold: bool
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(req_bool(body, "hold"))
+
+    @property
+    def label(self) -> str:
+        return "Hold displays" if self.hold else "Release displays"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        return state if state.hold == self.hold else replace(state, hold=self.hold)
+
+
+@dataclass(frozen=True, slots=True)
+class SetPlayerPermissions(Action):
+    """The token types players may move."""
+
+    movable_types: tuple[str, ...]
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(req_enum_list(body, "movable_types", TOKEN_TYPES))
+
+    @property
+    def label(self) -> str:
+        return "Player permissions"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        movable = tuple(t for t in TOKEN_TYPES if t in self.movable_types)
+        if movable == state.movable_types:
+            return state
+        return replace(state, movable_types=movable)
+
+
+@dataclass(frozen=True, slots=True)
+class NewSession(Action):
+    """Start the table state clean; the campaign is unchanged and the revision keeps rising."""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls()
+
+    @property
+    def label(self) -> str:
+        return "New session"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        clean = TableState(revision=state.revision)
+        return state if clean == state else clean
+
+
+@dataclass(frozen=True, slots=True)
+class SendBroadcast(Action):
+    """A message shown on every display."""
+
+    content: str
+    sender: str = ""
+    priority: str = "NORMAL"
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(
+            req_text(body, "content"),
+            opt_str(body, "sender", MAX_NAME),
+            opt_enum(body, "priority", PRIORITIES, "NORMAL"),
+        )
+
+    @property
+    def label(self) -> str:
+        return "Broadcast"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        message = Broadcast(ctx.new_id(), self.content, self.sender, self.priority, ctx.clock())
+        ctx.reply["broadcast_id"] = message.id
+        kept = (*state.broadcasts, message)[-KEPT_BROADCASTS:]
+        return replace(state, broadcasts=kept)

@@ -1,0 +1,194 @@
+"""A deck plan as players see it (revealed rooms only, opaque doors) and as the GM sees it."""
+
+from __future__ import annotations
+
+from desktop.campaign.model import Connection, Deck, InterDeckLink, Location, LocationMap, Room
+from desktop.model.geometry import door_geometry, link_position
+from desktop.model.media import opaque_id
+from desktop.model.state import LocationState
+
+Json = dict[str, object]
+PlayerMap = tuple[Json, Json, Json]  # encounter_map, encounter_room_visibility, door statuses
+
+
+def _grid(deck: Deck) -> Json:
+    grid = deck.grid
+    if grid is None:
+        return {"width": 0, "height": 0, "unit_size": 40}
+    return {"width": grid.width, "height": grid.height, "unit_size": grid.unit_size}
+
+
+def _room(room: Room, lstate: LocationState) -> Json:
+    return {
+        "id": room.id,
+        "name": room.name,
+        "x": room.x,
+        "y": room.y,
+        "width": room.width,
+        "height": room.height,
+        "status": lstate.room_status.get(room.id, room.status),
+        "description": room.description,
+    }
+
+
+def _door(conn: Connection, a: Room, b: Room, lstate: LocationState) -> Json:
+    x, y, orientation, length = door_geometry(a, b)
+    status = lstate.door_status.get(conn.id, conn.door_status) if conn.has_door else "OPEN"
+    return {
+        "type": conn.door_type or "passage",
+        "status": status,
+        "x": x,
+        "y": y,
+        "orientation": orientation,
+        "length": length,
+    }
+
+
+def _links(lmap: LocationMap, deck: Deck) -> list[tuple[str, str, str, str, str, str]]:
+    """(key, type, status, room here, far deck, far room) for the links that touch this deck."""
+    found = [(k.id, k.type, k.status, k.from_room, k.to_deck, k.to_room) for k in deck.links]
+    here = {(k.from_room, k.to_deck) for k in deck.links}
+    for other in lmap.decks:
+        if other.id == deck.id:
+            continue
+        for k in other.links:
+            if k.to_deck == deck.id and (k.to_room, other.id) not in here:
+                found.append((k.id + ":in", k.type, k.status, k.to_room, other.id, k.from_room))
+    return found
+
+
+def _direction(lmap: LocationMap, deck: Deck, far_deck: str) -> str:
+    far = lmap.deck(far_deck)
+    return "up" if far is not None and far.level > deck.level else "down"
+
+
+def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerMap:
+    """The current deck for players: revealed rooms only, doors without the room behind."""
+    lmap = location.map
+    assert lmap is not None
+    slug, revealed = location.slug, lstate.revealed
+    rooms = [r for r in deck.rooms if r.id in revealed]
+    doors: list[Json] = []
+    door_status: Json = {}
+    for conn in deck.connections:
+        a, b = lmap.rooms.get(conn.from_room), lmap.rooms.get(conn.to_room)
+        if a is None or b is None or (a.id not in revealed and b.id not in revealed):
+            continue
+        door_id = opaque_id("door", slug, conn.id)
+        door = {"id": door_id, **_door(conn, a, b, lstate)}
+        door["rooms"] = [r.id for r in (a, b) if r.id in revealed]
+        doors.append(door)
+        door_status[door_id] = door["status"]
+    links: list[Json] = []
+    per_room: dict[str, int] = {}
+    for key, kind, status, room_id, far_deck, _far_room in _links(lmap, deck):
+        room = lmap.rooms.get(room_id)
+        if room is None or room_id not in revealed:
+            continue
+        x, y = link_position(room, per_room.setdefault(room_id, 0))
+        per_room[room_id] += 1
+        links.append(
+            {
+                "id": opaque_id("link", slug, key),
+                "type": kind,
+                "status": status,
+                "room_id": room_id,
+                "x": x,
+                "y": y,
+                "direction": _direction(lmap, deck, far_deck),
+            }
+        )
+    shown = lstate.revealed_pois
+    terminals = [
+        {"id": t.id, "name": t.name, "room_id": t.room, "x": t.x, "y": t.y}
+        for t in deck.terminals
+        if t.room in revealed and (not t.hidden or t.id in shown)
+    ]
+    pois = [
+        {
+            "id": p.id,
+            "type": p.type,
+            "name": p.name,
+            "room_id": p.room,
+            "x": p.x,
+            "y": p.y,
+            "icon": p.icon,
+            "status": p.status,
+            "description": p.description,
+        }
+        for p in deck.pois
+        if p.room in revealed and (not p.hidden or p.id in shown)
+    ]
+    encounter_map: Json = {
+        "grid": _grid(deck),
+        "rooms": [_room(r, lstate) for r in rooms],
+        "doors": doors,
+        "links": links,
+        "terminals": terminals,
+        "pois": pois,
+    }
+    return encounter_map, {r.id: True for r in rooms}, door_status
+
+
+def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
+    """The current deck for the GM: every room and door, real ids, far ends, hidden things."""
+    lmap = location.map
+    assert lmap is not None
+    revealed, shown = lstate.revealed, lstate.revealed_pois
+    doors = []
+    for conn in deck.connections:
+        a, b = lmap.rooms.get(conn.from_room), lmap.rooms.get(conn.to_room)
+        if a is not None and b is not None:
+            doors.append({"id": conn.id, "from": a.id, "to": b.id, **_door(conn, a, b, lstate)})
+    links = [_gm_link(lmap, deck, k) for k in deck.links]
+    return {
+        "grid": _grid(deck),
+        "rooms": [{**_room(r, lstate), "revealed": r.id in revealed} for r in deck.rooms],
+        "doors": doors,
+        "links": links,
+        "terminals": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "room_id": t.room,
+                "x": t.x,
+                "y": t.y,
+                "terminal_slug": t.terminal_slug,
+                "hidden": t.hidden,
+                "revealed": t.id in shown,
+            }
+            for t in deck.terminals
+        ],
+        "pois": [
+            {
+                "id": p.id,
+                "type": p.type,
+                "name": p.name,
+                "room_id": p.room,
+                "x": p.x,
+                "y": p.y,
+                "icon": p.icon,
+                "status": p.status,
+                "description": p.description,
+                "hidden": p.hidden,
+                "revealed": p.id in shown,
+            }
+            for p in deck.pois
+        ],
+    }
+
+
+def _gm_link(lmap: LocationMap, deck: Deck, link: InterDeckLink) -> Json:
+    room = lmap.rooms.get(link.from_room)
+    x, y = link_position(room, 0) if room is not None else (0.0, 0.0)
+    return {
+        "id": link.id,
+        "type": link.type,
+        "status": link.status,
+        "room_id": link.from_room,
+        "x": x,
+        "y": y,
+        "direction": _direction(lmap, deck, link.to_deck),
+        "to_deck": link.to_deck,
+        "to_room": link.to_room,
+    }

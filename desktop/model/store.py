@@ -1,0 +1,196 @@
+"""The Store: the one place the table state changes, with undo, subscribers and the frame."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import orjson
+
+from desktop.campaign.model import Campaign
+from desktop.model.actions.base import GM, PLAYER, Action, ActionContext, random_id
+from desktop.model.errors import Conflict, Forbidden
+from desktop.model.history import Patch, apply_patch, diff
+from desktop.model.projection import Projector
+from desktop.model.reconcile import reconcile
+from desktop.model.state import TableState
+
+log = logging.getLogger(__name__)
+
+PERSISTENCE = 0
+BROADCAST = 1
+VIEWS = 2
+UNDO_LIMIT = 200
+
+Subscriber = Callable[[TableState], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The player snapshot encoded once (one line of JSON), and the images it refers to.
+
+    `snapshot` is shared with later frames' caches: read it, never change it.
+    """
+
+    revision: int
+    data: bytes
+    snapshot: dict[str, object]
+    media: dict[str, Path]
+
+
+class Store:
+    """Holds the table state; only dispatch, undo, redo and replace_campaign change it."""
+
+    def __init__(
+        self,
+        campaign: Campaign,
+        state: TableState | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        new_id: Callable[[], str] = random_id,
+    ) -> None:
+        self._campaign = campaign
+        self._state = reconcile(state, campaign) if state is not None else TableState()
+        self._projector = Projector(campaign)
+        self._clock = clock
+        self._new_id = new_id
+        self._subscribers: list[tuple[int, int, Subscriber]] = []
+        self._seq = 0
+        self._undo: list[Patch] = []
+        self._redo: list[Patch] = []
+        self._frame: Frame | None = None
+        self._frame_revision = -1
+        self.last_reply: dict[str, object] = {}
+
+    @property
+    def state(self) -> TableState:
+        return self._state
+
+    @property
+    def campaign(self) -> Campaign:
+        return self._campaign
+
+    # --- changing the state ---------------------------------------------------------------------
+
+    def dispatch(self, action: Action, actor: str = GM) -> TableState:
+        """Apply an action; on a change: revision + 1, undo entry (GM), subscribers notified.
+
+        Raises a DomainError and changes nothing when the action is refused. Extra reply
+        fields the action produced (e.g. `token_id`) are left in `last_reply`.
+        """
+        self.last_reply = {}
+        if actor not in (GM, PLAYER):
+            raise ValueError(f"unknown actor {actor!r}")
+        if actor == PLAYER and not action.player_allowed:
+            raise Forbidden(f"players may not do this ({action.label})")
+        ctx = ActionContext(actor, self._clock, self._new_id)
+        before = self._state
+        after = action.apply(before, self._campaign, ctx)
+        self.last_reply = ctx.reply
+        if after is before:
+            return before
+        changes = diff(before, after, self._campaign)
+        if not changes:
+            return before
+        if actor == GM and action.undoable:
+            self._undo.append(Patch(action.describe(self._campaign), changes))
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
+        return self._commit(after)
+
+    def undo(self) -> TableState:
+        """Apply the inverse of the GM's last change as a new change (Conflict: impossible)."""
+        return self._step(self._undo, self._redo, undo=True)
+
+    def redo(self) -> TableState:
+        """Apply again the change undone last (Conflict: impossible)."""
+        return self._step(self._redo, self._undo, undo=False)
+
+    def _step(self, source: list[Patch], target: list[Patch], undo: bool) -> TableState:
+        self.last_reply = {}
+        word = "undo" if undo else "redo"
+        if not source:
+            raise Conflict(f"nothing to {word}")
+        patch = source.pop()
+        try:
+            after = apply_patch(self._state, patch, undo, self._campaign)
+        except Conflict as exc:
+            raise Conflict(f"cannot {word} '{patch.label}': {exc.message}") from None
+        target.append(patch)
+        if after is self._state or not diff(self._state, after, self._campaign):
+            return self._state
+        return self._commit(after)
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self._redo[-1].label if self._redo else None
+
+    def replace_campaign(self, campaign: Campaign) -> TableState:
+        """Switch to a reloaded campaign: the state is reconciled, undo history dropped."""
+        self._campaign = campaign
+        self._projector = Projector(campaign)
+        self._undo.clear()
+        self._redo.clear()
+        return self._commit(reconcile(self._state, campaign))
+
+    def _commit(self, after: TableState) -> TableState:
+        before = self._state
+        if after.hold and not before.hold:
+            self.player_frame()  # the frame players keep while hold is on
+        new = replace(after, revision=before.revision + 1)
+        self._state = new
+        for _order, _seq, callback in list(self._subscribers):
+            try:
+                callback(new)
+            except Exception:
+                log.exception("subscriber %r failed at revision %d", callback, new.revision)
+        return new
+
+    # --- watching it ----------------------------------------------------------------------------
+
+    def subscribe(self, callback: Subscriber, order: int) -> Callable[[], None]:
+        """Call callback(state) after every change, by order (PERSISTENCE, BROADCAST, VIEWS)."""
+        self._seq += 1
+        entry = (order, self._seq, callback)
+        self._subscribers.append(entry)
+        self._subscribers.sort(key=lambda e: (e[0], e[1]))
+
+        def unsubscribe() -> None:
+            if entry in self._subscribers:
+                self._subscribers.remove(entry)
+
+        return unsubscribe
+
+    def player_frame(self) -> Frame:
+        """The player snapshot, encoded once per visible change; frozen while hold is on."""
+        state, frame = self._state, self._frame
+        if frame is not None and (self._frame_revision == state.revision or state.hold):
+            return frame
+        snapshot, media = self._projector.player(state)
+        self._frame_revision = state.revision
+        if frame is not None:
+            snapshot["revision"] = frame.revision
+            if snapshot == frame.snapshot:
+                return frame
+            snapshot["revision"] = state.revision
+        self._frame = Frame(state.revision, orjson.dumps(snapshot), snapshot, media)
+        return self._frame
+
+    def gm_snapshot(self) -> dict[str, object]:
+        """Everything, unfiltered (player field names), plus hold and the undo labels."""
+        snapshot = self._projector.gm(self._state)
+        snapshot["player_revision"] = self.player_frame().revision
+        snapshot["undo_label"] = self.undo_label or ""
+        snapshot["redo_label"] = self.redo_label or ""
+        return snapshot
+
+    def media(self, media_id: str) -> Path | None:
+        """An image the current player frame refers to, by its opaque id."""
+        return self.player_frame().media.get(media_id)

@@ -1,0 +1,151 @@
+"""Campaign content in its wire shape: Markdown blocks, mail, the ship, crew, sessions, NPCs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from desktop.campaign.model import (
+    Block,
+    CrewMember,
+    Message,
+    Npc,
+    SessionLog,
+    Ship,
+    Terminal,
+)
+from desktop.model.media import media_url
+from desktop.model.state import Broadcast, CharonEntry, SystemOverride
+
+Json = dict[str, object]
+
+
+def plain(value: object) -> object:
+    """value as JSON types only (YAML may hold dates and other objects)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+def blocks(body: tuple[Block, ...]) -> list[Json]:
+    """A Markdown body as structure: the page sets textContent, never HTML."""
+    return [
+        {
+            "kind": b.kind,
+            "spans": [{"text": s.text, "marks": list(s.marks), "href": s.href} for s in b.spans],
+            "ordered": b.ordered,
+            "depth": b.depth,
+        }
+        for b in body
+    ]
+
+
+def mail(message: Message) -> Json:
+    """One mail message."""
+    return {
+        "id": message.message_id,
+        "timestamp": message.timestamp,
+        "priority": message.priority,
+        "subject": message.subject,
+        "from": message.sender,
+        "to": message.recipient,
+        "read": message.read,
+        "conversation_id": message.conversation_id,
+        "in_reply_to": message.in_reply_to,
+        "body": blocks(message.body),
+    }
+
+
+def terminal(term: Terminal) -> Json:
+    """A terminal with its mail."""
+    return {
+        "slug": term.slug,
+        "name": term.name,
+        "owner": term.owner,
+        "access_level": term.access_level,
+        "inbox": [mail(m) for m in term.inbox],
+        "sent": [mail(m) for m in term.sent],
+    }
+
+
+def ship(vessel: Ship, overrides: Mapping[str, SystemOverride]) -> Json:
+    """The ship with the GM's overrides merged over ship.yaml."""
+    systems: Json = {}
+    for system in vessel.systems:
+        o = overrides.get(system.name, SystemOverride())
+        systems[system.name] = {
+            "status": system.status if o.status is None else o.status,
+            "condition": system.condition if o.condition is None else o.condition,
+            "info": system.info if o.info is None else o.info,
+        }
+    return {
+        "name": vessel.name,
+        "class": vessel.ship_class,
+        "crew_count": vessel.crew_count,
+        "crew_capacity": vessel.crew_capacity,
+        "hull": {"current": vessel.hull[0], "max": vessel.hull[1]},
+        "armor": {"current": vessel.armor[0], "max": vessel.armor[1]},
+        "systems": systems,
+    }
+
+
+def crew_member(member: CrewMember, media: dict[str, Path]) -> Json:
+    """A crew dossier."""
+    return {
+        "id": member.id,
+        "name": member.name,
+        "role": member.role,
+        "class": member.char_class,
+        "portrait_url": media_url(member.portrait, media),
+        "stats": plain(member.stats),
+        "saves": plain(member.saves),
+        "stress": plain(member.stress),
+        "health": plain(member.health),
+    }
+
+
+def session(log: SessionLog) -> Json:
+    """A session log."""
+    return {
+        "session_number": log.session_number,
+        "date": log.date,
+        "title": log.title,
+        "body": blocks(log.body),
+    }
+
+
+def npc_public(npc: Npc, media: dict[str, Path]) -> Json:
+    """What players may know of a shown NPC: no description, no notes."""
+    return {
+        "id": npc.id,
+        "name": npc.name,
+        "role": npc.role,
+        "portrait_url": media_url(npc.portrait, media),
+    }
+
+
+def broadcast(message: Broadcast) -> Json:
+    """A broadcast message."""
+    return {
+        "id": message.id,
+        "content": message.content,
+        "sender": message.sender,
+        "priority": message.priority,
+        "timestamp": message.timestamp,
+    }
+
+
+def entry(item: CharonEntry) -> Json:
+    """One line of a ship-computer conversation."""
+    return {
+        "id": item.id,
+        "role": item.role,
+        "content": item.content,
+        "timestamp": item.timestamp,
+        "in_reply_to": item.in_reply_to,
+        "pending": item.pending,
+    }
