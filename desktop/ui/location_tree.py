@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -121,8 +121,8 @@ class LocationTree(QTreeWidget):
             return
         self.location_chosen.emit(str(item.data(0, SLUG_ROLE)))
 
-    def _on_menu(self, pos: object) -> None:
-        item = self.itemAt(pos)  # type: ignore[call-overload]
+    def _on_menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
         if item is None or item.data(0, TERMINAL_ROLE):
             return
         slug = str(item.data(0, SLUG_ROLE))
@@ -130,7 +130,7 @@ class LocationTree(QTreeWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         menu.addAction("Prepare (look at it)", lambda: self.location_chosen.emit(slug))
         menu.addAction("Show to players", lambda: self.location_show_requested.emit(slug))
-        menu.popup(self.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.viewport().mapToGlobal(pos))
 
 
 def _tooltip(location: Location) -> str:

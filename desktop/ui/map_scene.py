@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar, cast
 
-from PySide6.QtCore import QLineF, QObject, QRectF
+from PySide6.QtCore import QLineF, QObject, QRect, QRectF
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -80,7 +80,8 @@ class MapScene(QGraphicsScene):
             else:
                 item.set_shape(shape)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        rect = QRectF(rect)
         painter.fillRect(rect, qcolor(colors.BG))
         deck = QRectF(0, 0, self.picture.width * CELL, self.picture.height * CELL)
         area = deck.intersected(rect)

@@ -15,7 +15,14 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGestureEvent, QGraphicsItem, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtWidgets import (
+    QGestureEvent,
+    QGraphicsItem,
+    QGraphicsView,
+    QMenu,
+    QPinchGesture,
+    QWidget,
+)
 
 from desktop.ui import map_menus
 from desktop.ui.map_intents import MapIntents
@@ -168,7 +175,7 @@ class MapView(QGraphicsView):
             menu.popup(event.globalPos())
         event.accept()
 
-    def context_menu_at(self, pos: QPoint) -> map_menus.QMenu | None:
+    def context_menu_at(self, pos: QPoint) -> QMenu | None:
         """The menu for the item under a viewport position (None: nothing to offer)."""
         if self.preview:
             return None

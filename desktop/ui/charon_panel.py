@@ -1,0 +1,143 @@
+"""The Ship computer dock: mode, dialog, the active channel's conversation and questions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.state import CHARON_MODES, CharonEntry, TableState
+from desktop.ui import colors
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CharonPanel(QWidget):
+    """Speak as the ship computer; answer or dismiss the players' pending questions."""
+
+    mode_requested = Signal(str)
+    dialog_requested = Signal(bool)
+    say_requested = Signal(str, str, str)  # channel, content, in_reply_to ("" for none)
+    dismiss_requested = Signal(str, str)  # channel, question id
+    clear_requested = Signal(str)  # channel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = QComboBox()
+        self.mode.addItems(list(CHARON_MODES))
+        self.mode.setToolTip("QUERY lets players ask questions from their displays")
+        self.dialog = QCheckBox("Dialog open on displays")
+        self.channel = QLabel()
+        self.channel.setObjectName("Caption")
+        self.conversation = QListWidget()
+        self.conversation.setObjectName("Conversation")
+        self.conversation.setWordWrap(True)
+        self.input = QLineEdit()
+        self.input.setPlaceholderText("Say something as the ship computer…")
+        self.input.setMaxLength(4000)
+        self.say_button = QPushButton("Say")
+        self.say_button.setObjectName("PrimaryButton")
+        self.answer_button = QPushButton("Answer selected")
+        self.dismiss_button = QPushButton("Dismiss selected")
+        self.clear_button = QPushButton("Clear")
+        self._layout()
+        self._channel = ""
+        self._entries: tuple[CharonEntry, ...] | None = None
+        self.mode.activated.connect(lambda: self.mode_requested.emit(self.mode.currentText()))
+        self.dialog.clicked.connect(self.dialog_requested)
+        self.say_button.clicked.connect(lambda: self._say(""))
+        self.input.returnPressed.connect(lambda: self._say(""))
+        self.answer_button.clicked.connect(lambda: self._say(self._selected_question()))
+        self.dismiss_button.clicked.connect(self._dismiss)
+        self.clear_button.clicked.connect(lambda: self.clear_requested.emit(self._channel))
+        self.conversation.itemSelectionChanged.connect(self._update_buttons)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Mode"))
+        top.addWidget(self.mode)
+        top.addWidget(self.dialog, 1)
+        say = QHBoxLayout()
+        say.addWidget(self.input, 1)
+        say.addWidget(self.say_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.answer_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.channel)
+        layout.addWidget(self.conversation, 1)
+        layout.addLayout(say)
+        layout.addLayout(buttons)
+
+    def sync(self, state: TableState) -> None:
+        """Show the mode, the dialog and the active channel's conversation."""
+        charon = state.charon
+        if self.mode.currentText() != charon.mode:
+            self.mode.setCurrentText(charon.mode)
+        if self.dialog.isChecked() != charon.dialog_open:
+            self.dialog.setChecked(charon.dialog_open)
+        self._channel = state.charon_channel
+        entries = charon.conversations.get(self._channel, ())
+        pending = sum(1 for e in entries if e.pending)
+        waiting = f" · {pending} question(s) waiting" if pending else ""
+        self.channel.setText(f"CHANNEL: {self._channel}{waiting}")
+        if entries != self._entries:
+            self._entries = entries
+            self._fill(entries)
+        self._update_buttons()
+
+    def _fill(self, entries: tuple[CharonEntry, ...]) -> None:
+        selected = self._selected_question()
+        self.conversation.clear()
+        for entry in entries:
+            who = "CHARON" if entry.role == "charon" else "PLAYER"
+            mark = "  [awaiting answer]" if entry.pending else ""
+            item = QListWidgetItem(f"{who} › {entry.content}{mark}")
+            item.setData(ENTRY_ROLE, entry.id if entry.pending else "")
+            color = colors.TEAL_BRIGHT if entry.role == "charon" else colors.AMBER
+            item.setForeground(QColor(color))
+            self.conversation.addItem(item)
+            if entry.id == selected:
+                item.setSelected(True)
+        self.conversation.scrollToBottom()
+
+    def _selected_question(self) -> str:
+        items = self.conversation.selectedItems()
+        return str(items[0].data(ENTRY_ROLE) or "") if items else ""
+
+    def _update_buttons(self) -> None:
+        question = bool(self._selected_question())
+        self.answer_button.setEnabled(question)
+        self.dismiss_button.setEnabled(question)
+        self.clear_button.setEnabled(bool(self._entries))
+
+    def _say(self, in_reply_to: str) -> None:
+        content = self.input.text().strip()
+        if not content:
+            self.input.setFocus()
+            return
+        self.say_requested.emit(self._channel, content, in_reply_to)
+
+    def _dismiss(self) -> None:
+        question = self._selected_question()
+        if question:
+            self.dismiss_requested.emit(self._channel, question)
+
+    def clear_input(self) -> None:
+        """Empty the line once what it held was said."""
+        self.input.clear()

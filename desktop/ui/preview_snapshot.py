@@ -1,0 +1,44 @@
+"""The player snapshot the preview draws: the real frame when the focus is live, else the
+projection of the table as it would be if the GM showed the focus now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from desktop.model.actions.places import fresh_location_state
+from desktop.model.projection import player_snapshot
+from desktop.model.store import Store
+
+Resolver = Callable[[str], Path | None]
+
+
+def preview_snapshot(
+    store: Store, location_slug: str, deck_id: str
+) -> tuple[dict[str, object], Resolver]:
+    """(player snapshot, media-id resolver) for the focus."""
+    state, campaign = store.state, store.campaign
+    loc = state.locations.get(location_slug)
+    live = (
+        state.view_type == "ENCOUNTER"
+        and state.location_slug == location_slug
+        and loc is not None
+        and loc.deck_id == deck_id
+    )
+    if live and not state.hold:
+        frame = store.player_frame()
+        return frame.snapshot, frame.media.get
+    location = campaign.location(location_slug)
+    if location is None:
+        return {}, lambda _id: None
+    base = loc if loc is not None else fresh_location_state(location)
+    shown = replace(
+        state,
+        view_type="ENCOUNTER",
+        location_slug=location_slug,
+        hold=False,
+        locations={**state.locations, location_slug: replace(base, deck_id=deck_id)},
+    )
+    snapshot, media = player_snapshot(shown, campaign)
+    return snapshot, media.get
