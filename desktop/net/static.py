@@ -1,12 +1,14 @@
 """The player page's files, served from the installed `player_page` package and nothing else.
 
-The files are listed once when the app is built; a request is answered only when its path is
-one of those names, so no path can reach outside the package (no traversal, no campaign file).
+The files are listed once when the app is built and each gets its own route: a request is
+answered only when its path is one of those names, so nothing outside the package can be
+reached (no traversal, no campaign file), and the router answers 404/405 for everything else.
 """
 
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Awaitable, Callable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
@@ -69,16 +71,6 @@ class PlayerPage:
     def names(self) -> frozenset[str]:
         return frozenset(self._files)
 
-    def lookup(self, path: str) -> str | None:
-        """The file name for a URL path (without its leading slash), or None."""
-        name = path or INDEX
-        if f"{name}/" in PAGE_PREFIXES:
-            return INDEX if INDEX in self._files else None
-        for prefix in PAGE_PREFIXES:
-            if name.startswith(prefix) and name not in self._files:
-                name = name[len(prefix) :] or INDEX
-        return name if name in self._files else None
-
     def response(self, name: str) -> web.Response:
         """The file's bytes; the page itself is never cached, so a new version shows at once."""
         body = self._files[name].read_bytes()
@@ -87,11 +79,20 @@ class PlayerPage:
             body=body, headers={"Content-Type": content_type(name), "Cache-Control": cache}
         )
 
-    async def handle(self, request: web.Request) -> web.StreamResponse:
-        """GET a page file; any other method or name is a 404 (405 for a known file)."""
-        name = self.lookup(request.match_info.get("path", ""))
-        if name is None:
-            raise web.HTTPNotFound()
-        if request.method not in ("GET", "HEAD"):
-            raise web.HTTPMethodNotAllowed(request.method, ["GET", "HEAD"])
-        return self.response(name)
+    def add_routes(self, router: web.UrlDispatcher) -> None:
+        """GET (and HEAD) for every file, at / and under /terminal/; the page at both roots."""
+        paths = ["", *(p.rstrip("/") + "/" for p in PAGE_PREFIXES)]
+        if INDEX in self._files:
+            for prefix in paths:
+                router.add_get(f"/{prefix}", self._handler(INDEX))
+        for name in sorted(self._files):
+            if "{" in name or "}" in name:
+                continue  # not expressible as a route; the page never refers to such a file
+            for prefix in paths:
+                router.add_get(f"/{prefix}{name}", self._handler(name))
+
+    def _handler(self, name: str) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+        async def handle(request: web.Request) -> web.StreamResponse:
+            return self.response(name)
+
+        return handle

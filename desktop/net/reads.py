@@ -1,0 +1,185 @@
+"""Reading: the player snapshot and stream, media, the join URL, and the GM's reads."""
+
+from __future__ import annotations
+
+import orjson
+from aiohttp import web
+
+from desktop.campaign.model import Campaign, Deck, Location
+from desktop.model.errors import Conflict, NotFound
+from desktop.model.state import LocationState, TableState
+from desktop.net.auth import GM
+from desktop.net.discovery import player_url, qr_svg
+from desktop.net.keys import AUTH, BROADCASTER, DISCOVERY, STORE
+
+JSON = "application/json"
+
+
+def json_bytes(data: object) -> web.Response:
+    """A JSON answer encoded with orjson."""
+    return web.Response(body=orjson.dumps(data), content_type=JSON)
+
+
+def _wants_gm(request: web.Request) -> bool:
+    """`?role=gm` with the GM token; without it a 401."""
+    if request.query.get("role") != "gm":
+        request.app[AUTH].actor(request)  # a wrong token is still a 401
+        return False
+    request.app[AUTH].require_gm(request)
+    return True
+
+
+async def active_view(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    if _wants_gm(request):
+        return json_bytes(store.gm_snapshot())
+    return web.Response(body=store.player_frame().data, content_type=JSON)
+
+
+async def active_view_stream(request: web.Request) -> web.StreamResponse:
+    role = GM if _wants_gm(request) else "player"
+    return await request.app[BROADCASTER].stream(request, role)
+
+
+async def media(request: web.Request) -> web.StreamResponse:
+    path = request.app[STORE].media(request.match_info["media_id"])
+    if path is None or not path.is_file():
+        raise web.HTTPNotFound()
+    return web.FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+
+def join_url(request: web.Request) -> str:
+    """The player URL on the LAN (what the QR code holds)."""
+    discovery = request.app[DISCOVERY]
+    if discovery.player_url:
+        return discovery.player_url
+    sockname = request.transport.get_extra_info("sockname") if request.transport else None
+    port = int(sockname[1]) if sockname else 80
+    return player_url("0.0.0.0", port)
+
+
+async def join(request: web.Request) -> web.Response:
+    return json_bytes({"url": join_url(request), "mdns_url": request.app[DISCOVERY].mdns_url})
+
+
+async def join_qr(request: web.Request) -> web.Response:
+    return web.Response(
+        text=qr_svg(join_url(request)),
+        content_type="image/svg+xml",
+        headers={"Cache-Control": "no-cache"},
+    )
+
+
+# --- GM reads -------------------------------------------------------------------------------
+
+
+def _location_tree(campaign: Campaign, slug: str) -> dict[str, object]:
+    location = campaign.locations[slug]
+    return {
+        "slug": location.slug,
+        "name": location.name,
+        "type": location.type,
+        "has_map": location.has_map,
+        "terminals": [
+            {"slug": t.slug, "name": t.name, "owner": t.owner} for t in location.terminals
+        ],
+        "children": [
+            _location_tree(campaign, child)
+            for child in location.children
+            if child in campaign.locations
+        ],
+    }
+
+
+async def gm_locations(request: web.Request) -> web.Response:
+    request.app[AUTH].require_gm(request)
+    campaign = request.app[STORE].campaign
+    tree = [_location_tree(campaign, slug) for slug in campaign.top_level]
+    return json_bytes({"locations": tree})
+
+
+def _deck_json(deck: Deck, lstate: LocationState | None) -> dict[str, object]:
+    room_status = lstate.room_status if lstate else {}
+    door_status = lstate.door_status if lstate else {}
+    grid = deck.grid
+    return {
+        "id": deck.id,
+        "name": deck.name,
+        "level": deck.level,
+        "default": deck.default,
+        "grid": None
+        if grid is None
+        else {"width": grid.width, "height": grid.height, "unit_size": grid.unit_size},
+        "rooms": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "x": r.x,
+                "y": r.y,
+                "width": r.width,
+                "height": r.height,
+                "status": room_status.get(r.id, r.status),
+            }
+            for r in deck.rooms
+        ],
+        "connections": [
+            {
+                "id": c.id,
+                "from": c.from_room,
+                "to": c.to_room,
+                "door_type": c.door_type or "passage",
+                "door_status": door_status.get(c.id, c.door_status) if c.door_type else "OPEN",
+            }
+            for c in deck.connections
+        ],
+    }
+
+
+async def gm_encounter_map(request: web.Request) -> web.Response:
+    request.app[AUTH].require_gm(request)
+    store = request.app[STORE]
+    location = store.campaign.location(request.match_info["slug"])
+    if location is None or location.map is None or not location.has_map:
+        raise NotFound(f"no map for location '{request.match_info['slug']}'")
+    lstate = store.state.locations.get(location.slug)
+    return json_bytes({"decks": [_deck_json(d, lstate) for d in location.map.decks]})
+
+
+async def gm_npcs(request: web.Request) -> web.Response:
+    request.app[AUTH].require_gm(request)
+    npcs = request.app[STORE].campaign.npcs.values()
+    return json_bytes(
+        {"npcs": [{"id": n.id, "name": n.name, "portrait": n.portrait is not None} for n in npcs]}
+    )
+
+
+async def gm_displays(request: web.Request) -> web.Response:
+    request.app[AUTH].require_gm(request)
+    displays = request.app[BROADCASTER].displays()
+    return json_bytes({"displays": [d.as_json() for d in displays]})
+
+
+def _visibility_location(state: TableState, campaign: Campaign, slug: str) -> Location:
+    slug = slug or state.location_slug
+    if not slug:
+        raise Conflict("no location open: open one or name it with 'location_slug'")
+    location = campaign.location(slug)
+    if location is None:
+        raise NotFound(f"unknown location '{slug}'")
+    return location
+
+
+async def gm_room_visibility(request: web.Request) -> web.Response:
+    request.app[AUTH].require_gm(request)
+    store = request.app[STORE]
+    state = store.state
+    location = _visibility_location(state, store.campaign, request.query.get("location_slug", ""))
+    lstate = state.locations.get(location.slug)
+    revealed = lstate.revealed if lstate else frozenset()
+    rooms = location.map.rooms if location.map else {}
+    return json_bytes(
+        {
+            "location_slug": location.slug,
+            "room_visibility": {room_id: room_id in revealed for room_id in rooms},
+        }
+    )

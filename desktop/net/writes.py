@@ -1,0 +1,86 @@
+"""Writing: every POST path of API.md becomes one action dispatched to the store.
+
+Checks run in API.md's order of precedence: the body's size (middleware, 413), the token
+(401), the JSON and its fields (400), then the action itself raises 404, 403 or 409.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from desktop.model.actions import ACTION_PATHS, Action
+from desktop.model.errors import InvalidInput
+from desktop.model.store import Store
+from desktop.net.auth import GM
+from desktop.net.keys import AUTH, STORE
+from desktop.net.reads import gm_room_visibility, json_bytes
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def parse_body(raw: bytes) -> Mapping[str, object]:
+    """The request's JSON object (an empty body counts as `{}`)."""
+    if not raw.strip():
+        return {}
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidInput(f"body is not valid JSON: {exc.msg}") from None
+    if not isinstance(body, dict):
+        raise InvalidInput("body must be a JSON object")
+    return body
+
+
+def _actor(request: web.Request, player_allowed: bool) -> str:
+    actor = request.app[AUTH].actor(request)
+    if actor != GM and not player_allowed:
+        raise web.HTTPUnauthorized()
+    return actor
+
+
+def _success(revision: int, extra: Mapping[str, object] | None = None) -> web.Response:
+    return json_bytes({"success": True, "revision": revision, **(extra or {})})
+
+
+def action_handler(action_type: type[Action]) -> Handler:
+    """The handler of one write path."""
+    build: Any = action_type.from_body  # channel actions take the path's {channel} too
+
+    async def handle(request: web.Request) -> web.Response:
+        actor = _actor(request, action_type.player_allowed)
+        body = parse_body(await request.read())
+        channel = request.match_info.get("channel")
+        action = build(body) if channel is None else build(body, channel=channel)
+        store: Store = request.app[STORE]
+        state = store.dispatch(action, actor=actor)
+        return _success(state.revision, store.last_reply)
+
+    return handle
+
+
+async def undo(request: web.Request) -> web.Response:
+    _actor(request, player_allowed=False)
+    parse_body(await request.read())
+    return _success(request.app[STORE].undo().revision)
+
+
+async def redo(request: web.Request) -> web.Response:
+    _actor(request, player_allowed=False)
+    parse_body(await request.read())
+    return _success(request.app[STORE].redo().revision)
+
+
+def add_write_routes(app: web.Application) -> None:
+    """Every write path; GET on room-visibility reads the map it sets."""
+    router = app.router
+    for path, action_type in ACTION_PATHS.items():
+        resource = router.add_resource(path)
+        resource.add_route("POST", action_handler(action_type))
+        if action_type.__name__ == "SetRoomVisibility":
+            resource.add_route("GET", gm_room_visibility)
+    router.add_post("/api/gm/undo/", undo)
+    router.add_post("/api/gm/redo/", redo)
