@@ -57,7 +57,8 @@ class BroadcastPanel(QWidget):
         layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.history, 1)
         self.send_button.clicked.connect(self._send)
-        QShortcut(QKeySequence("Ctrl+Return"), self.message, self._send)
+        send = QShortcut(QKeySequence("Ctrl+Return"), self.message, self._send)
+        send.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._shown: tuple[object, ...] = ()
 
     def _send(self) -> None:

@@ -1,0 +1,51 @@
+"""What the window remembers between runs: geometry, dock layout, recent campaigns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow
+
+RECENT_MAX = 8
+ORGANIZATION = "gm-terminal"
+APPLICATION = "gm-terminal"
+
+
+class WindowSettings:
+    """QSettings in the user's config (or an INI file when a path is given, for tests)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            self._qs = QSettings(ORGANIZATION, APPLICATION)
+        else:
+            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def restore(self, window: QMainWindow) -> bool:
+        """Put the window where it was; False when there was nothing to restore."""
+        geometry = self._qs.value("window/geometry")
+        layout = self._qs.value("window/state")
+        if isinstance(geometry, QByteArray):
+            window.restoreGeometry(geometry)
+        if isinstance(layout, QByteArray):
+            window.restoreState(layout)
+        return isinstance(geometry, QByteArray)
+
+    def save(self, window: QMainWindow) -> None:
+        """Remember the window's geometry and dock layout."""
+        self._qs.setValue("window/geometry", window.saveGeometry())
+        self._qs.setValue("window/state", window.saveState())
+        self._qs.sync()
+
+    def recent(self) -> list[Path]:
+        """Recently opened campaign folders, newest first."""
+        value = self._qs.value("campaigns/recent", [])
+        items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        return [Path(str(item)) for item in items if item]
+
+    def add_recent(self, path: Path) -> None:
+        """Put a campaign folder first in the recent list."""
+        resolved = path.resolve()
+        items = [p for p in self.recent() if p != resolved]
+        self._qs.setValue("campaigns/recent", [str(p) for p in [resolved, *items][:RECENT_MAX]])
+        self._qs.sync()
