@@ -39,9 +39,15 @@ def read_deck(entry: DeckEntry, index: MapIndex) -> Deck:
         if data is not None:
             log.add(file, 1, "a deck file must be a mapping of grid, rooms, connections, ...")
         return Deck(
-            entry.id, entry.name, entry.level, file, None, description=entry.description,
-            default=entry.default, background=background,
-        )  # fmt: skip
+            entry.id,
+            entry.name,
+            entry.level,
+            file,
+            None,
+            description=entry.description,
+            default=entry.default,
+            background=background,
+        )
     deck = Fields(data, file, log)
     scope = DeckScope(file, entry.id, {}, index)
     grid = _grid(deck)
