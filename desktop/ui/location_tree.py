@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.campaign.model import Campaign, Location
 from desktop.model.state import TableState
@@ -28,10 +28,13 @@ class LocationTree(QTreeWidget):
         self.setHeaderLabels(["Location", "Type", ""])
         self.setUniformRowHeights(True)
         self.setIndentation(14)
-        self.header().setStretchLastSection(False)
-        self.header().resizeSection(0, 190)
-        self.header().resizeSection(1, 70)
-        self.header().resizeSection(2, 64)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 64)
+        header.resizeSection(2, 58)
         self._campaign: Campaign | None = None
         self._locations: dict[str, QTreeWidgetItem] = {}
         self._terminals: dict[tuple[str, str], QTreeWidgetItem] = {}

@@ -71,20 +71,23 @@ class RoomItem(QGraphicsItem):
         self._paint_labels(painter, shape, status_color)
 
     def _paint_labels(self, painter: QPainter, shape: RoomShape, status_color: str) -> None:
+        # Name and tags sit at the top-left so tokens in the room never cover them.
         painter.setFont(_NAME_FONT)
-        painter.setPen(qcolor(colors.TEXT if shape.revealed else colors.TEXT_DIM, 230))
-        text_rect = self._rect.adjusted(4, 4, -4, -4)
-        painter.drawText(
-            text_rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, shape.name
-        )
+        painter.setPen(qcolor(colors.TEXT if shape.revealed else colors.TEXT_DIM, 235))
+        line = self._rect.adjusted(5, 3, -5, 0)
+        line.setHeight(14)
+        metrics = painter.fontMetrics()
+        name = metrics.elidedText(shape.name, Qt.TextElideMode.ElideRight, int(line.width()))
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         tags = [] if shape.revealed else ["hidden"]
         if shape.status != "OPERATIONAL":
             tags.append(shape.status)
         if tags:
             painter.setFont(_TAG_FONT)
-            painter.setPen(qcolor(status_color if shape.revealed else colors.TEXT_DIM))
+            painter.setPen(
+                qcolor(status_color if shape.status != "OPERATIONAL" else colors.TEXT_DIM)
+            )
+            line.translate(0, 13)
             painter.drawText(
-                self._rect.adjusted(5, 3, -5, -3),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                " · ".join(tags),
+                line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, " · ".join(tags)
             )

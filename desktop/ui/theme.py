@@ -79,6 +79,11 @@ QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus { border-color: $TEAL; }
 QComboBox QAbstractItemView { background: $PANEL_ALT; border: 1px solid $TEAL_DIM; }
 QCheckBox { background: transparent; spacing: 6px; }
+QCheckBox::indicator {
+    width: 12px; height: 12px; border: 1px solid $TEAL; background: #0a0f10; border-radius: 2px;
+}
+QCheckBox::indicator:checked { background: $TEAL; border-color: $TEAL_BRIGHT; }
+QCheckBox::indicator:hover { border-color: $TEAL_BRIGHT; }
 
 QTreeWidget, QListWidget, QScrollArea { background: $PANEL; border: none; }
 QTreeWidget::item, QListWidget::item { padding: 3px 2px; }

@@ -15,7 +15,7 @@ from desktop.ui.map_picture import CELL, TokenShape
 RADIUS = CELL * 0.42
 _IMAGE_PX = 64
 _INITIAL_FONT = mono_font(9, bold=True)
-_LABEL_FONT = mono_font(6)
+_LABEL_FONT = mono_font(7)
 _BADGE_FONT = mono_font(6, bold=True)
 _BADGES = {
     "wounded": ("+", colors.RED),

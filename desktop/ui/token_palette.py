@@ -33,7 +33,7 @@ class TokenPalette(QListWidget):
         self._custom: list[TokenTemplate] = []
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(ICON_PX, ICON_PX))
-        self.setGridSize(QSize(ICON_PX + 34, ICON_PX + 34))
+        self.setGridSize(QSize(ICON_PX + 44, ICON_PX + 38))
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWordWrap(True)

@@ -14,7 +14,7 @@ class UnplacedList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("UnplacedList")
-        self._shown: tuple[object, ...] = ()
+        self._shown: tuple[object, ...] | None = None
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         """Show state.unplaced."""

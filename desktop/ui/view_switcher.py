@@ -30,7 +30,7 @@ class ViewSwitcher(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 0, 6, 0)
         row.setSpacing(4)
-        caption = QLabel("DISPLAYS SHOW")
+        caption = QLabel("PLAYERS SEE")
         caption.setObjectName("Caption")
         row.addWidget(caption)
         for index, view in enumerate(VIEW_TYPES, start=1):

@@ -1,0 +1,276 @@
+"""The GM window: campaign tree, view switcher, the map of the GM's focus, and the docks."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.model.errors import DomainError
+from desktop.model.store import Store
+from desktop.ui.broadcast_panel import BroadcastPanel
+from desktop.ui.charon_panel import CharonPanel
+from desktop.ui.confirm import confirm
+from desktop.ui.dispatcher import ERROR_TIMEOUT_MS, Dispatcher
+from desktop.ui.displays_panel import DisplaysPanel
+from desktop.ui.focus import Focus
+from desktop.ui.image_cache import ImageCache
+from desktop.ui.intent_router import IntentRouter
+from desktop.ui.location_tree import LocationTree
+from desktop.ui.map_panel import MapPanel
+from desktop.ui.portrait_panel import PortraitPanel
+from desktop.ui.problems_panel import ProblemsPanel
+from desktop.ui.refresher import ViewRefresher
+from desktop.ui.services import WindowServices
+from desktop.ui.ship_panel import ShipPanel
+from desktop.ui.theme import apply_theme
+from desktop.ui.tokens_panel import TokensPanel
+from desktop.ui.view_switcher import ViewSwitcher
+from desktop.ui.window_menus import WindowMenus
+from desktop.ui.window_settings import WindowSettings
+from desktop.ui.window_wiring import wire_intents
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Reads the store, dispatches GM actions through one Dispatcher; emits `closed` when the
+    GM closes it (the composition root then ends the event loop)."""
+
+    closed = Signal()
+
+    def __init__(
+        self, store: Store, services: WindowServices, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app)
+        self.store = store
+        self.services = services
+        self.settings = WindowSettings(services.settings_path)
+        self.images = ImageCache()
+        self.focus = Focus(self)
+        self.dispatcher = Dispatcher(store, self)
+        self.router = IntentRouter(self.dispatcher, self.focus, self)
+        self._build_widgets()
+        self._build_docks()
+        self.menus = WindowMenus(self)
+        self.refresher = ViewRefresher(store, self)
+        wire_intents(self)
+        self._campaign_seen: object = None
+        self.setWindowTitle("GM Terminal")
+        self.resize(1440, 900)
+        self.settings.restore(self)
+        self.menus.fill_recent(self.settings.recent(), self.open_campaign)
+        self.sync()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.map_panel = MapPanel(self.store, self.focus, self.images)
+        self.map_panel.setObjectName("Central")
+        self.setCentralWidget(self.map_panel)
+        self.tree = LocationTree()
+        self.switcher = ViewSwitcher()
+        self.tokens = TokensPanel(self.images)
+        self.portraits = PortraitPanel(self.images)
+        self.ship = ShipPanel()
+        self.broadcast = BroadcastPanel()
+        self.charon = CharonPanel()
+        self.displays = DisplaysPanel(self.services)
+        self.problems = ProblemsPanel()
+        self.campaign_title = QLabel()
+        self.campaign_title.setObjectName("CampaignTitle")
+        toolbar = QToolBar("Table")
+        toolbar.setObjectName("TableToolbar")
+        toolbar.setMovable(False)
+        title = QLabel("GM TERMINAL")
+        title.setObjectName("AppTitle")
+        toolbar.addWidget(title)
+        toolbar.addWidget(self.campaign_title)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        spacer.setStyleSheet("background: transparent;")
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.switcher)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.revision_label = QLabel()
+        self.revision_label.setObjectName("StatusRevision")
+        self.hold_label = QLabel()
+        self.hold_label.setObjectName("StatusHold")
+        self.statusBar().addPermanentWidget(self.hold_label)
+        self.statusBar().addPermanentWidget(self.revision_label)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title.upper(), self)
+        dock.setObjectName(f"Dock{title.replace(' ', '')}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, self.tabPosition(left).North)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self.docks = {
+            "campaign": self._dock("Campaign", self.tree, left),
+            "displays": self._dock("Displays", self.displays, left),
+            "problems": self._dock("Problems", self.problems, left),
+            "tokens": self._dock("Tokens", self.tokens, right),
+            "portraits": self._dock("Portraits", self.portraits, right),
+            "ship": self._dock("Ship", self.ship, right),
+            "charon": self._dock("Ship computer", self.charon, right),
+            "broadcast": self._dock("Broadcast", self.broadcast, right),
+        }
+        d = self.docks
+        self.splitDockWidget(d["campaign"], d["displays"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(d["displays"], d["problems"])
+        self.splitDockWidget(d["tokens"], d["charon"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(d["tokens"], d["portraits"])
+        self.tabifyDockWidget(d["portraits"], d["ship"])
+        self.tabifyDockWidget(d["charon"], d["broadcast"])
+        for name in ("tokens", "charon", "displays"):
+            d[name].raise_()
+        d["problems"].hide()
+        self.resizeDocks([d["campaign"], d["tokens"]], [300, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([d["tokens"], d["charon"]], [560, 340], Qt.Orientation.Vertical)
+        self.resizeDocks([d["campaign"], d["displays"]], [440, 460], Qt.Orientation.Vertical)
+
+    # --- syncing from the store ----------------------------------------------------------
+
+    def sync(self) -> None:
+        """Re-sync every view from the store (idempotent; one call per loop turn)."""
+        state, campaign = self.store.state, self.store.campaign
+        if campaign is not self._campaign_seen:
+            self._campaign_changed()
+        self.focus.settle(state, campaign)
+        self.map_panel.sync()
+        self.tree.sync(state, campaign, self.focus.location_slug)
+        self.switcher.sync(state)
+        self.tokens.sync(state, campaign)
+        self.portraits.sync(state, campaign)
+        self.ship.sync(state, campaign)
+        self.charon.sync(state)
+        self.broadcast.sync(state)
+        self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)
+        self.revision_label.setText(f"REV {state.revision}")
+        self.hold_label.setText("HOLD ON: displays frozen" if state.hold else "")
+        self.hold_label.setProperty("active", state.hold)
+        self.hold_label.style().polish(self.hold_label)
+
+    def _campaign_changed(self) -> None:
+        campaign = self.store.campaign
+        self._campaign_seen = campaign
+        self.images.clear()
+        self.campaign_title.setText(campaign.name)
+        self.setWindowTitle(f"{campaign.name} — GM Terminal")
+        self.problems.sync(campaign)
+        if campaign.problems:
+            dock = self.docks["problems"]
+            dock.show()
+            dock.raise_()
+            count = len(campaign.problems)
+            self.statusBar().showMessage(
+                f"Campaign opened with {count} problem(s): see the Problems panel",
+                ERROR_TIMEOUT_MS,
+            )
+
+    def set_store(self, store: Store) -> None:
+        """Follow another store (when the composition root builds a new one for a campaign)."""
+        self.store = store
+        self.map_panel.store = store
+        self.dispatcher.set_store(store)
+        self.refresher.attach(store)
+
+    # --- campaigns -----------------------------------------------------------------------
+
+    def ask_campaign_folder(self) -> None:
+        """File > Open campaign…: a non-blocking folder dialog."""
+        dialog = QFileDialog(self, "Open campaign folder")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.fileSelected.connect(lambda path: self.open_campaign(Path(path)))
+        dialog.open()
+
+    def open_campaign(self, path: Path) -> None:
+        """Ask the composition root to open a campaign folder; remember it."""
+        try:
+            self.services.open_campaign(path)
+        except (OSError, ValueError, DomainError) as error:
+            log.warning("could not open campaign %s: %s", path, error)
+            self.statusBar().showMessage(f"Could not open {path}: {error}", ERROR_TIMEOUT_MS)
+            return
+        self.settings.add_recent(path)
+        self.menus.fill_recent(self.settings.recent(), self.open_campaign)
+        self.refresher.schedule()
+
+    def reload_campaign(self) -> None:
+        """File > Reload campaign (F5)."""
+        try:
+            self.services.reload_campaign()
+        except (OSError, ValueError, DomainError) as error:
+            self.statusBar().showMessage(f"Could not reload: {error}", ERROR_TIMEOUT_MS)
+            return
+        self.statusBar().showMessage("Campaign reloaded", 3000)
+        self.refresher.schedule()
+
+    # --- confirmations -------------------------------------------------------------------
+
+    def confirm_clear_tokens(self) -> None:
+        confirm(
+            self,
+            "Clear tokens",
+            "Remove every token of the deck you are looking at?",
+            "Clear tokens",
+            self.router.clear_tokens,
+        )
+
+    def confirm_reset_location(self) -> None:
+        confirm(
+            self,
+            "Reset location",
+            "Hide every room, restore every door and remove every token of this location?",
+            "Reset location",
+            self.router.reset_location,
+        )
+
+    def confirm_new_session(self) -> None:
+        confirm(
+            self,
+            "New session",
+            "Start the table state clean? The campaign itself is not changed.",
+            "New session",
+            self.router.new_session,
+        )
+
+    # --- closing -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save(self)
+        self.displays.timer.stop()
+        self.refresher.detach()
+        event.accept()
+        self.closed.emit()
