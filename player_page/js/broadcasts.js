@@ -1,0 +1,69 @@
+// Broadcast messages: each new one arrives as a transmission styled by its priority, then joins
+// a short log in the corner. Those already there when the page opens go straight to the log.
+import { el, clock } from "./dom.js";
+
+const LOG_SIZE = 3;
+const SHOW_MS = { LOW: 5000, NORMAL: 7000, HIGH: 9000, CRITICAL: 12000 };
+
+export class Broadcasts {
+  constructor(logRoot, stage) {
+    this.logRoot = logRoot;
+    this.stage = stage;
+    this.seen = new Set();
+    this.primed = false;
+    this.queue = [];
+    this.showing = null;
+    this.logKey = "";
+    stage.addEventListener("click", () => this.next());
+  }
+
+  render(snap) {
+    const list = Array.isArray(snap.broadcasts) ? snap.broadcasts : [];
+    for (const b of list) {
+      if (this.seen.has(b.id)) continue;
+      this.seen.add(b.id);
+      if (this.primed) this.queue.push(b);
+    }
+    this.primed = true;
+    this.current = list;
+    this.drawLog();
+    if (!this.showing) this.next();
+  }
+
+  next() {
+    clearTimeout(this.timer);
+    this.showing = this.queue.shift() || null;
+    this.stage.hidden = !this.showing;
+    this.drawLog();
+    if (!this.showing) return;
+    const b = this.showing;
+    const prio = priority(b);
+    this.stage.className = "transmission p-" + prio.toLowerCase();
+    this.stage.replaceChildren(el("div", { class: "tx-box" },
+      el("div", { class: "tx-head" }, el("span", { class: "tx-label", text: prio === "CRITICAL" ? "PRIORITY ALERT" : "INCOMING TRANSMISSION" }),
+        el("span", { class: "tx-prio", text: prio })),
+      el("div", { class: "tx-sender", text: b.sender ? "FROM: " + b.sender : "" }),
+      el("div", { class: "tx-content", text: b.content || "" })));
+    this.stage.dataset.id = b.id;
+    const ms = (SHOW_MS[prio] || 7000) + Math.min(8000, String(b.content || "").length * 40);
+    this.timer = setTimeout(() => this.next(), ms);
+  }
+
+  drawLog() {
+    const shown = this.showing ? this.showing.id : "";
+    const waiting = new Set(this.queue.map((b) => b.id));
+    const list = (this.current || []).filter((b) => b.id !== shown && !waiting.has(b.id)).slice(-LOG_SIZE);
+    const key = list.map((b) => b.id).join(",");
+    if (key === this.logKey) return;
+    this.logKey = key;
+    this.logRoot.replaceChildren(...list.map((b) => el("div", { class: "bl-item p-" + priority(b).toLowerCase(), data: { id: b.id } },
+      el("span", { class: "bl-time", text: clock(b.timestamp) }),
+      el("span", { class: "bl-sender", text: b.sender || "" }),
+      el("span", { class: "bl-text", text: b.content || "" }))));
+  }
+}
+
+function priority(b) {
+  const p = String(b.priority || "NORMAL").toUpperCase();
+  return SHOW_MS[p] ? p : "NORMAL";
+}

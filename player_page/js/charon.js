@@ -1,0 +1,102 @@
+// CHARON, the ship computer: its conversation (new entries type out), and in QUERY mode an input
+// that asks it. A dialog over any view (players may close it), or the whole screen in the
+// CHARON_TERMINAL view.
+import { el, setText, syncKeyed, clock } from "./dom.js";
+import { askCharon, closeCharon } from "./api.js";
+import { Typewriter } from "./typewriter.js";
+
+export class CharonPanel {
+  constructor(root, toast) {
+    this.root = root;
+    this.toast = toast;
+    this.seen = new Set();
+    this.nodes = new Map();
+    this.typer = new Typewriter();
+    this.primed = false;
+    this.channel = "";
+    this.sending = false;
+    this.log = el("div", { class: "ch-log scroll" });
+    this.status = el("div", { class: "ch-status" });
+    this.input = el("input", { class: "ch-input", type: "text", maxlength: "500", autocomplete: "off", placeholder: "ASK CHARON\u2026", "aria-label": "Ask the ship computer" });
+    this.form = el("form", { class: "ch-form" }, el("span", { class: "ch-prompt", text: ">" }), this.input,
+      el("button", { type: "submit", class: "ch-send", text: "SEND" }));
+    this.close = el("button", { type: "button", class: "ch-close", "aria-label": "Close", text: "\u00d7" });
+    this.window = el("div", { class: "ch-window panel" },
+      el("div", { class: "panel-head" }, el("span", { text: "CHARON" }), el("span", { class: "ch-channel" })),
+      this.close, this.log, this.status, this.form);
+    root.appendChild(this.window);
+    this.form.addEventListener("submit", (e) => { e.preventDefault(); this.ask(); });
+    this.close.addEventListener("click", () => { this.root.hidden = true; closeCharon(); });
+    this.input.addEventListener("keydown", (e) => e.stopPropagation());
+  }
+
+  render(snap, fresh) {
+    const full = snap.view_type === "CHARON_TERMINAL";
+    this.root.hidden = !(full || snap.charon_dialog_open);
+    this.root.classList.toggle("full", full);
+    this.channel = snap.charon_active_channel || "story";
+    setText(this.window.firstChild.lastChild, this.channel.toUpperCase());
+    const query = snap.charon_mode === "QUERY";
+    this.form.hidden = !query;
+    this.close.hidden = full;
+    const entries = Array.isArray(snap.charon_conversation) ? snap.charon_conversation : [];
+    const instant = !this.primed; // what was there when the page opened is not "new"
+    this.primed = true;
+    syncKeyed(this.log, this.nodes, entries, (e) => this.createEntry(e, instant), (n, e) => this.updateEntry(n, e));
+    const waiting = snap.charon_pending || entries.some((e) => e.pending);
+    this.status.hidden = !(waiting || this.sending);
+    setText(this.status, this.sending ? "TRANSMITTING\u2026" : "PROCESSING\u2026");
+    this.input.disabled = this.sending;
+    if (entries.length === 0) this.log.replaceChildren(el("div", { class: "ch-idle", text: "CHARON ONLINE. AWAITING INPUT." }));
+    else this.log.querySelector(".ch-idle")?.remove();
+    void fresh;
+  }
+
+  createEntry(entry, instant) {
+    const node = el("div", { class: "ch-entry ch-" + (entry.role === "player" ? "player" : "charon") },
+      el("div", { class: "ch-meta" }), el("div", { class: "ch-text" }));
+    const text = node.lastChild;
+    const isNew = !instant && !this.seen.has(entry.id);
+    this.seen.add(entry.id);
+    if (isNew && entry.role !== "player") {
+      node.classList.add("typing");
+      this.typer.type(text, String(entry.content || ""), () => {
+        node.classList.remove("typing");
+        this.scroll();
+      }, () => this.scroll());
+    } else {
+      text.textContent = String(entry.content || "");
+    }
+    requestAnimationFrame(() => this.scroll());
+    return node;
+  }
+
+  updateEntry(node, entry) {
+    const who = entry.role === "player" ? "CREW" : "CHARON";
+    setText(node.firstChild, `${who} ${clock(entry.timestamp)}`.trim());
+    node.classList.toggle("pending", Boolean(entry.pending));
+    if (!node.classList.contains("typing")) setText(node.lastChild, entry.content || "");
+  }
+
+  scroll() {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  async ask() {
+    const query = this.input.value.trim();
+    if (!query || this.sending) return;
+    this.sending = true;
+    this.status.hidden = false;
+    setText(this.status, "TRANSMITTING\u2026");
+    const answer = await askCharon(this.channel, query);
+    this.sending = false;
+    if (answer.ok) {
+      this.input.value = "";
+      setText(this.status, "PROCESSING\u2026");
+    } else {
+      this.toast((answer.body && answer.body.error) || "The ship computer did not accept the question");
+      this.status.hidden = true;
+    }
+    this.input.disabled = false;
+  }
+}

@@ -1,0 +1,169 @@
+// ENCOUNTER: the deck map of revealed rooms (or a location card), keyed by data-id and updated in
+// place; the deck badge; pan/zoom; tablet token moves with optimistic display.
+import { el, svg, setText, syncKeyed } from "./dom.js";
+import { createRoom, updateRoom, createDoor, updateDoor, createMarker, updateLink, updateTerminal, updatePoi } from "./mapdraw.js";
+import { createToken, updateToken } from "./tokens.js";
+import { Viewport } from "./viewport.js";
+import { TokenDrag } from "./drag.js";
+import { moveToken } from "./api.js";
+import { Legend, RoomInfo, LocationCard } from "./mapside.js";
+
+const PAD = 1.2;
+
+export class EncounterView {
+  constructor(root, toast) {
+    this.root = root;
+    this.toast = toast;
+    this.snap = null;
+    this.location = null;
+    this.pending = new Map(); // token id -> {x, y, revision|null}: optimistic moves
+    this.nodes = { rooms: new Map(), doors: new Map(), links: new Map(), terminals: new Map(), pois: new Map(), tokens: new Map() };
+    this.build();
+  }
+
+  build() {
+    this.svg = svg("svg", { class: "map", preserveAspectRatio: "xMidYMid meet", viewBox: "0 0 10 10" });
+    const defs = svg("defs", null,
+      svg("clipPath", { id: "clip-round", clipPathUnits: "objectBoundingBox" }, svg("circle", { cx: 0.5, cy: 0.5, r: 0.5 })),
+      svg("pattern", { id: "cell-grid", width: 1, height: 1, patternUnits: "userSpaceOnUse" },
+        svg("path", { d: "M1,0 L0,0 L0,1", class: "grid-line" })));
+    this.layers = {};
+    this.svg.appendChild(defs);
+    for (const name of ["rooms", "doors", "links", "terminals", "pois", "drag", "tokens"]) {
+      this.layers[name] = svg("g", { class: "layer layer-" + name });
+      this.svg.appendChild(this.layers[name]);
+    }
+    this.empty = el("div", { class: "map-empty", text: "NO SURVEY DATA \u2014 AWAITING SCAN" });
+    this.badge = el("div", { class: "deck-badge panel" },
+      el("div", { class: "panel-head", text: "Deck" }),
+      el("div", { class: "deck-num" }), el("div", { class: "deck-name" }));
+    this.resetBtn = el("button", { class: "map-reset", type: "button", text: "RESET VIEW", hidden: "" });
+    this.legend = new Legend();
+    this.info = new RoomInfo();
+    this.card = new LocationCard();
+    this.mapBox = el("div", { class: "map-box" }, this.svg, this.empty);
+    this.side = el("div", { class: "map-side" }, this.badge, this.legend.node);
+    this.root.append(this.mapBox, this.side, this.info.node, this.resetBtn, this.card.node);
+    this.viewport = new Viewport(this.svg, (target) => this.tap(target));
+    this.drag = new TokenDrag(this.svg, this.layers.drag, this.viewport, (...a) => this.drop(...a), (x, y, id) => this.isFree(x, y, id));
+    this.resetBtn.addEventListener("click", () => this.viewport.reset());
+    this.svg.addEventListener("viewchange", () => { this.resetBtn.hidden = !this.viewport.userMoved; });
+  }
+
+  render(snap, fresh) {
+    if (fresh) this.pending.clear();
+    this.snap = snap;
+    const placeKey = snap.location_slug + "|" + snap.encounter_deck_id;
+    const newPlace = placeKey !== this.location;
+    if (newPlace) this.clear(placeKey);
+    const hasMap = snap.encounter_has_map !== false && snap.encounter_map;
+    this.root.classList.toggle("no-map", !hasMap);
+    this.card.render(hasMap ? null : snap.location_card || { name: snap.location_name, type: snap.location_type });
+    this.renderBadge(snap);
+    if (!hasMap) return;
+    this.renderMap(snap.encounter_map, snap, !newPlace);
+  }
+
+  clear(placeKey) {
+    this.location = placeKey;
+    for (const map of Object.values(this.nodes)) {
+      for (const node of map.values()) node.remove();
+      map.clear();
+    }
+    this.viewport.target = null;
+    this.viewport.fit = null;
+    this.viewport.reset();
+    this.info.hide();
+  }
+
+  renderBadge(snap) {
+    const total = Number(snap.encounter_total_decks) || 0;
+    this.badge.hidden = !snap.encounter_has_map || total < 1;
+    setText(this.badge.children[1], `${snap.encounter_level || 1} / ${total || 1}`);
+    setText(this.badge.children[2], snap.encounter_deck_name || "");
+  }
+
+  renderMap(map, snap, animate) {
+    const rooms = Array.isArray(map.rooms) ? map.rooms : [];
+    const statuses = snap.encounter_door_status || {};
+    const doors = (map.doors || []).map((d) => ({ ...d, status: statuses[d.id] || d.status }));
+    syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, createRoom, updateRoom);
+    syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status));
+    syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
+    syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
+    syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
+    this.renderTokens(snap);
+    this.legend.render(doors, map);
+    this.empty.hidden = rooms.length > 0;
+    if (rooms.length) this.viewport.setFit(fitBox(rooms), animate);
+  }
+
+  renderTokens(snap) {
+    const movable = new Set(Array.isArray(snap.movable_types) ? snap.movable_types : []);
+    const source = snap.encounter_tokens || {};
+    const tokens = [];
+    for (const id of Object.keys(source)) {
+      const t = { ...source[id], id };
+      const p = this.pending.get(id);
+      if (p && p.revision !== null && snap.revision >= p.revision) this.pending.delete(id);
+      else if (p) Object.assign(t, { x: p.x, y: p.y });
+      tokens.push(t);
+    }
+    const dragging = this.drag.active ? this.drag.state.id : null;
+    syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, createToken, (g, t) => {
+      if (t.id !== dragging) updateToken(g, t, movable.has(t.type));
+    });
+  }
+
+  /** A free cell of a revealed room (the server decides; this only colours the drop target). */
+  isFree(x, y, movingId) {
+    const rooms = (this.snap && this.snap.encounter_map && this.snap.encounter_map.rooms) || [];
+    const inside = rooms.some((r) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height);
+    if (!inside) return false;
+    for (const [id, g] of this.nodes.tokens) {
+      if (id !== movingId && Number(g.dataset.x) === x && Number(g.dataset.y) === y) return false;
+    }
+    return true;
+  }
+
+  async drop(id, x, y) {
+    const node = this.nodes.tokens.get(id);
+    if (node) node.__key = null; // the drag moved it by hand: the next update must re-place it
+    this.pending.set(id, { x, y, revision: null });
+    const answer = await moveToken(id, x, y);
+    const p = this.pending.get(id);
+    if (answer.ok) {
+      if (p && p.x === x && p.y === y) p.revision = Number(answer.body.revision) || 0;
+      if (this.snap && p && this.snap.revision >= p.revision) this.pending.delete(id);
+      return;
+    }
+    if (p && p.x === x && p.y === y) this.pending.delete(id);
+    const reason = (answer.body && answer.body.error) || `Move refused (${answer.status})`;
+    this.toast(reason);
+    if (this.snap) this.renderTokens(this.snap);
+  }
+
+  tap(target) {
+    const room = target && target.closest ? target.closest(".room") : null;
+    const rooms = (this.snap && this.snap.encounter_map && this.snap.encounter_map.rooms) || [];
+    const data = room ? rooms.find((r) => String(r.id) === room.dataset.id) : null;
+    if (!data) {
+      this.info.hide();
+      return;
+    }
+    const pois = (this.snap.encounter_map.pois || []).filter((p) => p.room_id === data.id);
+    const terms = (this.snap.encounter_map.terminals || []).filter((t) => t.room_id === data.id);
+    this.info.show(data, pois, terms);
+  }
+}
+
+function fitBox(rooms) {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const r of rooms) {
+    x0 = Math.min(x0, r.x); y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width); y1 = Math.max(y1, r.y + r.height);
+  }
+  const w = Math.max(x1 - x0, 6), h = Math.max(y1 - y0, 4);
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  return { x: cx - w / 2 - PAD, y: cy - h / 2 - PAD, w: w + 2 * PAD, h: h + 2 * PAD };
+}

@@ -1,0 +1,103 @@
+// The comm terminal overlay: inbox and sent, a reader pane; a tap outside dismisses it for
+// every display (players may hide it).
+import { el, setText } from "./dom.js";
+import { renderBlocks } from "./blocks.js";
+import { hideTerminal } from "./api.js";
+
+export class TerminalOverlay {
+  constructor(root) {
+    this.root = root;
+    this.slug = "";
+    this.box = "inbox";
+    this.selected = "";
+    this.dismissed = "";
+    this.title = el("div", { class: "panel-head tm-title" });
+    this.tabs = el("div", { class: "tm-tabs" });
+    this.list = el("div", { class: "tm-list scroll" });
+    this.reader = el("div", { class: "tm-reader scroll" });
+    this.close = el("button", { type: "button", class: "tm-close", "aria-label": "Close", text: "\u00d7" });
+    this.window = el("div", { class: "tm-window panel" }, this.title, this.close,
+      el("div", { class: "tm-body" }, el("div", { class: "tm-side" }, this.tabs, this.list), this.reader));
+    root.appendChild(this.window);
+    root.addEventListener("click", (e) => { if (!this.window.contains(e.target)) this.dismiss(); });
+    this.close.addEventListener("click", () => this.dismiss());
+  }
+
+  dismiss() {
+    this.dismissed = this.slug;
+    this.root.hidden = true;
+    hideTerminal();
+  }
+
+  render(snap) {
+    const term = snap.terminal;
+    const slug = term && snap.overlay_terminal_slug ? snap.overlay_location_slug + "/" + snap.overlay_terminal_slug : "";
+    if (slug !== this.slug) {
+      this.slug = slug;
+      this.dismissed = "";
+      this.box = "inbox";
+      this.selected = "";
+    }
+    this.root.hidden = !slug || this.dismissed === slug;
+    if (!slug) return;
+    this.term = term;
+    setText(this.title, term.name || term.slug || "Terminal");
+    const key = JSON.stringify(term);
+    if (key !== this.key) {
+      this.key = key;
+      this.draw(); // only on new mail: a reader's scroll position survives other changes
+    }
+  }
+
+  mails() {
+    const list = this.term[this.box];
+    return Array.isArray(list) ? list : [];
+  }
+
+  draw() {
+    const inbox = this.term.inbox || [], sent = this.term.sent || [];
+    const unread = inbox.filter((m) => !m.read).length;
+    this.tabs.replaceChildren(
+      this.tab("inbox", `Inbox (${inbox.length})` + (unread ? ` \u2022 ${unread} new` : "")),
+      this.tab("sent", `Sent (${sent.length})`));
+    const mails = this.mails();
+    if (!mails.some((m) => m.id === this.selected)) this.selected = mails.length ? mails[0].id : "";
+    this.list.replaceChildren(...mails.map((m) => this.row(m)));
+    if (!mails.length) this.list.appendChild(el("div", { class: "tm-none", text: "NO MESSAGES" }));
+    const mail = mails.find((m) => m.id === this.selected);
+    this.reader.replaceChildren(...(mail ? readerPane(mail) : []));
+  }
+
+  tab(box, label) {
+    const b = el("button", { type: "button", class: "tm-tab" + (this.box === box ? " active" : ""), text: label });
+    b.addEventListener("click", () => { this.box = box; this.selected = ""; this.draw(); });
+    return b;
+  }
+
+  row(m) {
+    const prio = String(m.priority || "").toUpperCase();
+    const flags = [];
+    if (!m.read) flags.push(el("span", { class: "tm-unread", text: "NEW" }));
+    if (prio && prio !== "NORMAL" && prio !== "LOW") flags.push(el("span", { class: "tm-prio p-" + prio.toLowerCase(), text: prio }));
+    const who = this.box === "sent" ? m.to : m.from;
+    const b = el("button", { type: "button", class: "tm-row" + (m.id === this.selected ? " active" : "") + (m.read ? "" : " unread"), data: { id: m.id } },
+      el("div", { class: "tm-row-top" }, el("span", { class: "tm-from", text: who || "" }), ...flags),
+      el("div", { class: "tm-subject", text: m.subject || "(no subject)" }),
+      el("div", { class: "tm-date", text: stamp(m.timestamp) }));
+    b.addEventListener("click", () => { this.selected = m.id; this.draw(); });
+    return b;
+  }
+}
+
+function readerPane(m) {
+  const rows = [["From", m.from], ["To", m.to], ["Subject", m.subject], ["Date", stamp(m.timestamp)]];
+  return [
+    el("dl", { class: "tm-headers" }, ...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v || "" })])),
+    renderBlocks(m.body, "blocks tm-text"),
+  ];
+}
+
+function stamp(ts) {
+  if (typeof ts === "number") return new Date(ts * 1000).toISOString().slice(0, 16).replace("T", " ");
+  return String(ts || "");
+}

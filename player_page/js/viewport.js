@@ -1,0 +1,154 @@
+// The map's viewBox: fitted to the revealed rooms (re-fitting smoothly), plus the player's own
+// pan and zoom (mouse drag, wheel, one-finger pan, two-finger pinch). Local to this display.
+
+const FIT_MS = 800;
+const MIN_ZOOM = 0.5;
+const MAX_ZOOM = 8;
+const TAP_SLOP_PX = 8;
+
+const ease = (t) => (t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2);
+
+export class Viewport {
+  constructor(svgEl, onTap) {
+    this.svg = svgEl;
+    this.onTap = onTap;
+    this.fit = null; // displayed fit box {x, y, w, h}
+    this.from = null;
+    this.target = null;
+    this.started = 0;
+    this.zoom = 1;
+    this.pan = { x: 0, y: 0 };
+    this.pointers = new Map();
+    this.gesture = null;
+    this.frame = 0;
+    svgEl.addEventListener("pointerdown", (e) => this.down(e));
+    svgEl.addEventListener("pointermove", (e) => this.move(e));
+    svgEl.addEventListener("pointerup", (e) => this.up(e));
+    svgEl.addEventListener("pointercancel", (e) => this.up(e));
+    svgEl.addEventListener("wheel", (e) => this.wheel(e), { passive: false });
+  }
+
+  /** Fit to a box (map units); animated unless it is the first fit. */
+  setFit(box, animate) {
+    if (this.target && sameBox(box, this.target)) return;
+    this.target = box;
+    if (!this.fit || !animate) {
+      this.fit = box;
+      this.apply();
+      return;
+    }
+    this.from = { ...this.fit };
+    this.started = performance.now();
+    if (!this.frame) this.frame = requestAnimationFrame((t) => this.step(t));
+  }
+
+  step(now) {
+    this.frame = 0;
+    const t = Math.min(1, (now - this.started) / FIT_MS);
+    const k = ease(t);
+    const a = this.from, b = this.target;
+    this.fit = { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k, w: a.w + (b.w - a.w) * k, h: a.h + (b.h - a.h) * k };
+    this.apply();
+    if (t < 1) this.frame = requestAnimationFrame((n) => this.step(n));
+  }
+
+  reset() {
+    this.zoom = 1;
+    this.pan = { x: 0, y: 0 };
+    this.apply();
+  }
+
+  get userMoved() {
+    return this.zoom !== 1 || this.pan.x !== 0 || this.pan.y !== 0;
+  }
+
+  box() {
+    const f = this.fit;
+    const w = f.w / this.zoom, h = f.h / this.zoom;
+    const cx = f.x + f.w / 2 + this.pan.x, cy = f.y + f.h / 2 + this.pan.y;
+    return { x: cx - w / 2, y: cy - h / 2, w, h };
+  }
+
+  apply() {
+    if (!this.fit) return;
+    const b = this.box();
+    this.svg.setAttribute("viewBox", `${b.x.toFixed(3)} ${b.y.toFixed(3)} ${b.w.toFixed(3)} ${b.h.toFixed(3)}`);
+    this.svg.dispatchEvent(new CustomEvent("viewchange"));
+  }
+
+  /** Map units per screen pixel (preserveAspectRatio meet). */
+  unitsPerPixel() {
+    const b = this.box();
+    const r = this.svg.getBoundingClientRect();
+    return Math.max(b.w / Math.max(r.width, 1), b.h / Math.max(r.height, 1));
+  }
+
+  /** A client point in map units. */
+  toMap(clientX, clientY) {
+    const m = this.svg.getScreenCTM();
+    if (!m) return { x: 0, y: 0 };
+    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+    return { x: p.x, y: p.y };
+  }
+
+  down(e) {
+    if (e.button !== undefined && e.button > 0) return;
+    this.svg.setPointerCapture(e.pointerId);
+    this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    this.gesture = this.pointers.size === 1
+      ? { kind: "pan", x: e.clientX, y: e.clientY, moved: 0, target: e.target }
+      : { kind: "pinch", dist: this.spread(), zoom: this.zoom };
+  }
+
+  move(e) {
+    if (!this.pointers.has(e.pointerId) || !this.gesture) return;
+    const last = this.pointers.get(e.pointerId);
+    this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (this.gesture.kind === "pan") {
+      const upp = this.unitsPerPixel();
+      this.gesture.moved += Math.abs(e.clientX - last.x) + Math.abs(e.clientY - last.y);
+      this.pan.x -= (e.clientX - last.x) * upp;
+      this.pan.y -= (e.clientY - last.y) * upp;
+      this.apply();
+    } else {
+      const pts = [...this.pointers.values()];
+      const mid = { x: (pts[0].x + pts[1].x) / 2, y: (pts[0].y + pts[1].y) / 2 };
+      this.zoomAt(mid.x, mid.y, (this.gesture.zoom * this.spread()) / Math.max(this.gesture.dist, 1));
+    }
+  }
+
+  up(e) {
+    if (!this.pointers.has(e.pointerId)) return;
+    this.pointers.delete(e.pointerId);
+    const g = this.gesture;
+    if (g && g.kind === "pan" && g.moved < TAP_SLOP_PX && e.type === "pointerup") this.onTap(g.target, e);
+    this.gesture = this.pointers.size === 1
+      ? { kind: "pan", ...[...this.pointers.values()][0], moved: TAP_SLOP_PX, target: null }
+      : null;
+  }
+
+  wheel(e) {
+    e.preventDefault();
+    this.zoomAt(e.clientX, e.clientY, this.zoom * Math.exp(-e.deltaY * 0.0015));
+  }
+
+  /** Zoom to `zoom`, keeping the map point under (clientX, clientY) in place. */
+  zoomAt(clientX, clientY, zoom) {
+    const before = this.toMap(clientX, clientY);
+    this.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+    this.apply();
+    const after = this.toMap(clientX, clientY);
+    this.pan.x += before.x - after.x;
+    this.pan.y += before.y - after.y;
+    this.apply();
+  }
+
+  spread() {
+    const pts = [...this.pointers.values()];
+    return pts.length < 2 ? 1 : Math.hypot(pts[0].x - pts[1].x, pts[0].y - pts[1].y);
+  }
+}
+
+function sameBox(a, b) {
+  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+}
