@@ -38,3 +38,21 @@ def test_split_front_matter() -> None:
     assert split_front_matter("---\r\na: 1\r\n...\r\nbody") == ("a: 1\r\n", "body")
     assert split_front_matter("no front\n---\n") is None
     assert split_front_matter("---\nnever closed\n") is None
+
+
+def test_scalars_and_odd_documents() -> None:
+    log = ProblemLog(Path("/c"))
+    text = "a: 0x10\nb: yes\nc: ~\nd: 1.5\ne: '7'\nf: !custom x\ng: 2024-01-02 10:00:00\n"
+    assert parse_yaml(text, "f", log) == {
+        "a": 16,
+        "b": True,
+        "c": None,
+        "d": 1.5,
+        "e": "7",
+        "f": "x",
+        "g": "2024-01-02 10:00:00",
+    }
+    looped = parse_yaml("a: &x\n  - *x\n", "f", log)  # a list that holds itself
+    assert isinstance(looped, YamlMap) and looped["a"][0] is looped["a"]  # type: ignore[index]
+    assert parse_yaml("1: one\n", "f", log) == {"1": "one"}  # keys are text
+    assert len(log) == 0

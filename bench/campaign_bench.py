@@ -1,0 +1,125 @@
+"""Campaign loading time: the built-in sample, and a generated 200-location, 2,000-room campaign.
+
+Run: .venv/bin/python bench/campaign_bench.py [--runs N]
+Targets: sample < 200 ms, generated < 2 s (median of the runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.campaign import campaign_counts, load_campaign, sample_campaign_path
+
+SYSTEMS, PLANETS_PER_SYSTEM, STATIONS = 10, 4, 150
+MAPPED_STATIONS, DECKS, ROOMS_PER_DECK = 100, 2, 10
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def deck_text(deck: int, other: str) -> str:
+    """A 10-room deck in a 5x2 layout of 4x4 rooms, doors between neighbours, a lift."""
+    lines = ["grid: {width: 20, height: 8, unit_size: 40}", "rooms:"]
+    for r in range(ROOMS_PER_DECK):
+        x, y = (r % 5) * 4, (r // 5) * 4
+        lines.append(f"  - {{id: d{deck}r{r}, name: Room {r}, x: {x}, y: {y}, width: 4, height: 4,")
+        lines.append(f"     description: A room of deck {deck}., status: OPERATIONAL}}")
+    lines.append("connections:")
+    for r in range(ROOMS_PER_DECK - 1):
+        kind = "door_type: standard, door_status: CLOSED" if r % 2 else "door_type: airlock"
+        lines.append(f"  - {{id: d{deck}c{r}, from: d{deck}r{r}, to: d{deck}r{r + 1}, {kind}}}")
+    lines.append("inter_deck_connections:")
+    lines.append(
+        f"  - {{id: d{deck}lift, from_room: d{deck}r0, to_deck: {other}, "
+        f"to_room: {other.replace('deck', 'd')}r0, type: lift, status: OK}}"
+    )
+    lines.append("terminals:")
+    lines.append(
+        f"  - {{id: d{deck}t, room: d{deck}r1, position: {{x: 5.5, y: 1}}, "
+        "terminal_slug: ops, name: Ops}"
+    )
+    lines.append("poi:")
+    lines.append(
+        f"  - {{id: d{deck}p, type: item, room: d{deck}r2, position: {{x: 9, y: 2}}, "
+        "name: Cache, hidden: true}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def write_station(folder: Path, index: int) -> None:
+    write(folder / "location.yaml", f"name: Station {index}\ntype: station\nstatus: OK\n")
+    if index >= MAPPED_STATIONS:
+        return
+    manifest = ["name: Station", f"total_decks: {DECKS}", "decks:"]
+    for deck in range(DECKS):
+        other = f"deck{(deck + 1) % DECKS}"
+        manifest.append(
+            f"  - {{id: deck{deck}, name: Deck {deck}, file: deck{deck}.yaml, level: {deck + 1}}}"
+        )
+        write(folder / "map" / f"deck{deck}.yaml", deck_text(deck, other))
+    write(folder / "map" / "manifest.yaml", "\n".join(manifest) + "\n")
+    write(folder / "comms/ops/terminal.yaml", "owner: Ops\nterminal_id: OPS\n")
+    for m in range(3):
+        write(
+            folder / f"comms/messages/{m}.md",
+            f'---\ntimestamp: "2183-01-0{m + 1} 10:00:00"\npriority: NORMAL\nsubject: Report {m}\n'
+            f"from: Crew\nto: Ops\nmessage_id: s{index}m{m}\n---\nAll **quiet** on deck {m}.\n",
+        )
+
+
+def generate(root: Path) -> Path:
+    """A campaign of 200 locations, 100 of them with two 10-room decks (2,000 rooms)."""
+    write(
+        root / "campaign/npcs.yaml",
+        "npcs:\n" + "".join(f"  - {{id: n{i}, name: NPC {i}, role: Crew}}\n" for i in range(50)),
+    )
+    planets: list[Path] = []
+    for s in range(SYSTEMS):
+        system = root / "galaxy" / f"system{s:02d}"
+        write(system / "location.yaml", f"name: System {s}\ntype: system\n")
+        for p in range(PLANETS_PER_SYSTEM):
+            planet = system / f"planet{s:02d}{p}"
+            write(planet / "location.yaml", f"name: Planet {s}-{p}\ntype: planet\n")
+            planets.append(planet)
+    for i in range(STATIONS):
+        write_station(planets[i % len(planets)] / f"station{i:03d}", i)
+    return root
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def report(label: str, root: Path, runs: int, target_ms: float) -> None:
+    campaign = load_campaign(root)  # warm the file cache once
+    counts = campaign_counts(campaign)
+    ms = median_ms(lambda: load_campaign(root), runs)
+    verdict = "ok" if ms < target_ms else "OVER TARGET"
+    summary = ", ".join(f"{name} {count}" for name, count in counts.items())
+    print(f"{label}: {ms:.1f} ms median of {runs} (target < {target_ms:.0f} ms, {verdict})")
+    print(f"  {summary}; {len(campaign.problems)} problems")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    report("sample campaign", sample_campaign_path(), args.runs, 200)
+    with tempfile.TemporaryDirectory() as folder:
+        report("generated campaign", generate(Path(folder) / "big"), args.runs, 2000)
+
+
+if __name__ == "__main__":
+    main()
