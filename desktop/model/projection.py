@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.campaign.model import Campaign, Deck, Location
@@ -28,16 +29,43 @@ class Projector:
         self._ship: tuple[object, Json] | None = None
         self._people: tuple[list[Json], list[Json], Media] | None = None
         self._terminals: dict[tuple[str, str], Json | None] = {}
+        self._tokens: dict[str, tuple[Token, Json, str, Path | None]] = {}
+        self._memos: dict[str, tuple[tuple[object, ...], Json, Media]] = {}
+
+    def _memo(self, name: str, deps: tuple[object, ...], build: Callable[[Media], Json]) -> Json:
+        """build(media) again only when one of deps changed; its media are replayed."""
+        hit = self._memos.get(name)
+        if hit is None or any(a is not b and a != b for a, b in zip(hit[0], deps, strict=True)):
+            media: Media = {}
+            hit = (deps, build(media), media)
+            self._memos[name] = hit
+        return hit[1]
+
+    def _memo_media(self, name: str, media: Media) -> None:
+        media.update(self._memos[name][2])
 
     # --- shared by every view ------------------------------------------------------------------
 
     def _common(self, state: TableState, media: Media) -> Json:
+        deps = (
+            state.view_type,
+            state.location_slug,
+            state.movable_types,
+            state.broadcasts,
+            state.charon,
+            state.overlay_location,
+            state.overlay_terminal,
+            state.portraits,
+        )
+        common = self._memo("common", deps, lambda found: self._build_common(state, found))
+        self._memo_media("common", media)
+        return {"schema": SCHEMA, "revision": state.revision, **common}
+
+    def _build_common(self, state: TableState, media: Media) -> Json:
         campaign, charon, channel = self.campaign, state.charon, state.charon_channel
         entries = charon.conversations.get(channel, ())
         portraits = [p for p in state.portraits if p in campaign.npcs]
         return {
-            "schema": SCHEMA,
-            "revision": state.revision,
             "view_type": state.view_type,
             "location_slug": state.location_slug if state.view_type == "ENCOUNTER" else "",
             "campaign_name": campaign.name,
@@ -113,25 +141,35 @@ class Projector:
         return built
 
     def _token(self, token: Token, media: Media, gm: bool = False) -> Json:
-        image = self.campaign.token_images.get(token.image)
-        data: Json = {
-            "type": token.type,
-            "name": token.name,
-            "x": token.x,
-            "y": token.y,
-            "status": [s for s in token.statuses if s != "hidden"],
-            "image_url": media_url(image.path if image else None, media),
-            "room_id": token.room_id,
-        }
+        hit = self._tokens.get(token.id)
+        if hit is None or hit[0] is not token:
+            image = self.campaign.token_images.get(token.image)
+            path = image.path if image else None
+            found: Media = {}
+            data: Json = {
+                "type": token.type,
+                "name": token.name,
+                "x": token.x,
+                "y": token.y,
+                "status": [s for s in token.statuses if s != "hidden"],
+                "image_url": media_url(path, found),
+                "room_id": token.room_id,
+            }
+            hit = (token, data, next(iter(found), ""), path)
+            self._tokens[token.id] = hit
+        _token, data, mid, path = hit
+        if path is not None:
+            media[mid] = path
         if gm:
-            data.update(deck_id=token.deck_id, hidden=token.hidden, image=token.image)
+            return {**data, "deck_id": token.deck_id, "hidden": token.hidden, "image": token.image}
         return data
 
     def _encounter(self, state: TableState, media: Media) -> Json:
         location = self.campaign.location(state.location_slug)
         lstate = location_state(state, location) if location else None
-        part = self._place(location, lstate)
         deck = self._deck(location, lstate) if location and lstate else None
+        deps = (location, deck)
+        part = {**self._memo("place", deps, lambda _media: self._place(location, lstate))}
         if location is None or lstate is None or deck is None or deck.grid is None:
             part.update(
                 encounter_map=None,

@@ -114,3 +114,48 @@ class TableState:
         if self.view_type == "ENCOUNTER" and self.location_slug:
             return f"encounter-{self.location_slug}"
         return "story"
+
+
+def with_locations(s: TableState, locations: dict[str, LocationState]) -> TableState:
+    """s with other location states (a fast dataclasses.replace for the hottest path)."""
+    return TableState(
+        s.revision,
+        s.view_type,
+        s.location_slug,
+        locations,
+        s.portraits,
+        s.overlay_location,
+        s.overlay_terminal,
+        s.ship,
+        s.broadcasts,
+        s.charon,
+        s.hold,
+        s.movable_types,
+        s.unplaced,
+    )
+
+
+def with_revision(s: TableState, revision: int) -> TableState:
+    """s at another revision."""
+    return TableState(
+        revision,
+        s.view_type,
+        s.location_slug,
+        s.locations,
+        s.portraits,
+        s.overlay_location,
+        s.overlay_terminal,
+        s.ship,
+        s.broadcasts,
+        s.charon,
+        s.hold,
+        s.movable_types,
+        s.unplaced,
+    )
+
+
+def with_tokens(ls: LocationState, tokens: dict[str, Token]) -> LocationState:
+    """ls with other tokens."""
+    return LocationState(
+        ls.deck_id, ls.revealed, ls.door_status, ls.room_status, ls.revealed_pois, tokens
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
@@ -16,7 +16,7 @@ from desktop.model.errors import Conflict, Forbidden
 from desktop.model.history import Patch, apply_patch, diff
 from desktop.model.projection import Projector
 from desktop.model.reconcile import reconcile
-from desktop.model.state import TableState
+from desktop.model.state import TableState, with_revision
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +92,10 @@ class Store:
         self.last_reply = ctx.reply
         if after is before:
             return before
-        changes = diff(before, after, self._campaign)
-        if not changes:
-            return before
         if actor == GM and action.undoable:
+            changes = diff(before, after, self._campaign)
+            if not changes:
+                return before
             self._undo.append(Patch(action.describe(self._campaign), changes))
             del self._undo[:-UNDO_LIMIT]
             self._redo.clear()
@@ -144,7 +144,7 @@ class Store:
         before = self._state
         if after.hold and not before.hold:
             self.player_frame()  # the frame players keep while hold is on
-        new = replace(after, revision=before.revision + 1)
+        new = with_revision(after, before.revision + 1)
         self._state = new
         for _order, _seq, callback in list(self._subscribers):
             try:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from desktop.campaign.model import Campaign, Deck, Location, LocationMap
 from desktop.model.errors import Conflict, NotFound
-from desktop.model.state import LocationState, TableState, Token
+from desktop.model.state import LocationState, TableState, Token, with_locations
 
 
 def fresh_location_state(location: Location) -> LocationState:
@@ -26,7 +26,7 @@ def with_location(state: TableState, slug: str, lstate: LocationState) -> TableS
         return state
     locations = dict(state.locations)
     locations[slug] = lstate
-    return replace(state, locations=locations)
+    return with_locations(state, locations)
 
 
 def find_location(campaign: Campaign, slug: str) -> Location:

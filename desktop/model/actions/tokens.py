@@ -21,7 +21,14 @@ from desktop.model.actions.fields import (
 from desktop.model.actions.places import Place, find_token, place_of, with_location
 from desktop.model.actions.player_moves import check_player_move
 from desktop.model.errors import Conflict, InvalidInput, NotFound
-from desktop.model.state import TOKEN_STATUSES, TOKEN_TYPES, LocationState, TableState, Token
+from desktop.model.state import (
+    TOKEN_STATUSES,
+    TOKEN_TYPES,
+    LocationState,
+    TableState,
+    Token,
+    with_tokens,
+)
 
 
 def room_for_cell(deck: Deck, x: int, y: int) -> Room:
@@ -40,7 +47,7 @@ def check_free(lstate: LocationState, deck_id: str, x: int, y: int, moving: str 
 
 
 def _with_tokens(state: TableState, place: Place, tokens: dict[str, Token]) -> TableState:
-    return with_location(state, place.slug, replace(place.lstate, tokens=tokens))
+    return with_location(state, place.slug, with_tokens(place.lstate, tokens))
 
 
 def image_id(campaign: Campaign, value: str) -> str:
@@ -147,7 +154,17 @@ class MoveToken(Action):
         if (token.x, token.y, token.deck_id, token.room_id) == (self.x, self.y, deck.id, room.id):
             return state
         check_free(place.lstate, deck.id, self.x, self.y, moving=token.id)
-        moved = replace(token, x=self.x, y=self.y, deck_id=deck.id, room_id=room.id)
+        moved = Token(
+            token.id,
+            token.type,
+            token.name,
+            self.x,
+            self.y,
+            deck.id,
+            room.id,
+            token.statuses,
+            token.image,
+        )
         return _with_tokens(state, place, {**place.lstate.tokens, token.id: moved})
 
 

@@ -1,0 +1,133 @@
+"""The table state as JSON-ready values and back (for the state file), part by part."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.model.state import (
+    Broadcast,
+    CharonEntry,
+    CharonState,
+    LocationState,
+    SystemOverride,
+    TableState,
+    Token,
+)
+
+Json = dict[str, Any]
+FORMAT = 1
+
+
+def token_out(t: Token) -> list[Any]:
+    return [t.id, t.type, t.name, t.x, t.y, t.deck_id, t.room_id, list(t.statuses), t.image]
+
+
+def token_in(v: list[Any]) -> Token:
+    return Token(v[0], v[1], v[2], int(v[3]), int(v[4]), v[5], v[6], tuple(v[7]), v[8])
+
+
+def location_out(ls: LocationState) -> Json:
+    return {
+        "deck_id": ls.deck_id,
+        "revealed": sorted(ls.revealed),
+        "door_status": ls.door_status,
+        "room_status": ls.room_status,
+        "revealed_pois": sorted(ls.revealed_pois),
+        "tokens": [token_out(t) for t in ls.tokens.values()],
+    }
+
+
+class TokenCache:
+    """Encodes location states, reusing the encoding of every token that did not change."""
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, tuple[Token, list[Any]]] = {}
+
+    def token_out(self, t: Token) -> list[Any]:
+        hit = self._tokens.get(t.id)
+        if hit is None or hit[0] is not t:
+            hit = (t, token_out(t))
+            self._tokens[t.id] = hit
+        return hit[1]
+
+    def location_out(self, ls: LocationState) -> Json:
+        if len(self._tokens) > 4 * len(ls.tokens) + 1000:
+            self._tokens.clear()
+        return {
+            "deck_id": ls.deck_id,
+            "revealed": sorted(ls.revealed),
+            "door_status": ls.door_status,
+            "room_status": ls.room_status,
+            "revealed_pois": sorted(ls.revealed_pois),
+            "tokens": [self.token_out(t) for t in ls.tokens.values()],
+        }
+
+
+def location_in(v: Json) -> LocationState:
+    tokens = [token_in(t) for t in v["tokens"]]
+    return LocationState(
+        v["deck_id"],
+        frozenset(v["revealed"]),
+        dict(v["door_status"]),
+        dict(v["room_status"]),
+        frozenset(v["revealed_pois"]),
+        {t.id: t for t in tokens},
+    )
+
+
+def broadcasts_out(items: tuple[Broadcast, ...]) -> list[Any]:
+    return [[b.id, b.content, b.sender, b.priority, b.timestamp] for b in items]
+
+
+def broadcasts_in(v: list[Any]) -> tuple[Broadcast, ...]:
+    return tuple(Broadcast(i, c, s, p, float(t)) for i, c, s, p, t in v)
+
+
+def entries_out(items: tuple[CharonEntry, ...]) -> list[Any]:
+    return [[e.id, e.role, e.content, e.timestamp, e.in_reply_to, e.pending] for e in items]
+
+
+def entries_in(v: list[Any]) -> tuple[CharonEntry, ...]:
+    return tuple(CharonEntry(i, r, c, float(t), re, bool(p)) for i, r, c, t, re, p in v)
+
+
+def meta_out(s: TableState) -> Json:
+    """Everything but locations, broadcasts and conversations (those have rows of their own)."""
+    return {
+        "format": FORMAT,
+        "revision": s.revision,
+        "view_type": s.view_type,
+        "location_slug": s.location_slug,
+        "portraits": list(s.portraits),
+        "overlay": [s.overlay_location, s.overlay_terminal],
+        "ship": {k: [o.status, o.condition, o.info] for k, o in s.ship.items()},
+        "charon": [s.charon.mode, s.charon.dialog_open, s.charon.location_path],
+        "hold": s.hold,
+        "movable_types": list(s.movable_types),
+        "unplaced": [[slug, token_out(t)] for slug, t in s.unplaced],
+    }
+
+
+def state_in(
+    meta: Json,
+    locations: dict[str, LocationState],
+    broadcasts: tuple[Broadcast, ...],
+    conversations: dict[str, tuple[CharonEntry, ...]],
+) -> TableState:
+    """A table state from its decoded rows."""
+    mode, dialog_open, path = meta["charon"]
+    return TableState(
+        revision=int(meta["revision"]),
+        view_type=meta["view_type"],
+        location_slug=meta["location_slug"],
+        locations=locations,
+        portraits=tuple(meta["portraits"]),
+        overlay_location=meta["overlay"][0],
+        overlay_terminal=meta["overlay"][1],
+        ship={k: SystemOverride(*v) for k, v in meta["ship"].items()},
+        broadcasts=broadcasts,
+        charon=CharonState(mode, bool(dialog_open), path, conversations),
+        hold=bool(meta["hold"]),
+        movable_types=tuple(meta["movable_types"]),
+        unplaced=tuple((slug, token_in(t)) for slug, t in meta["unplaced"]),
+    )

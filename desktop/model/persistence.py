@@ -1,0 +1,201 @@
+"""The state file: SQLite (WAL), one row per part, each change committed before the reply."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from desktop.model import codec
+from desktop.model.state import TableState
+from desktop.model.store import PERSISTENCE, Store
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_EVERY = 500  # commits between background checkpoints of the WAL
+
+
+class StateFileLocked(Exception):
+    """Another running app holds this state file."""
+
+
+class _Lock:
+    """An exclusive lock on `<file>.lock`, held while the app runs."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.with_name(path.name + ".lock")
+        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock_fd(self._fd)
+        except OSError:
+            os.close(self._fd)
+            holder = self.path.read_text(encoding="utf-8", errors="replace").strip()
+            who = f" (process {holder})" if holder else ""
+            raise StateFileLocked(
+                f"the state file {path} is in use by another GM Terminal{who}; "
+                "close it or choose another file with --state"
+            ) from None
+        os.ftruncate(self._fd, 0)
+        os.write(self._fd, str(os.getpid()).encode())
+
+    def release(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)  # closing releases the lock
+            self._fd = -1
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock_fd(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+class StateFile:
+    """The table state on disk; attach() makes it commit every change of a Store."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = _Lock(self.path)
+        try:
+            self._db = _connect(self.path)
+            self._db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run in the background
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS rows (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+            )
+        except sqlite3.Error:
+            self._lock.release()
+            raise
+        self._written: TableState | None = None
+        self._codec = codec.TokenCache()
+        self._keys: set[str] = set()
+        self._unsubscribe: Callable[[], None] | None = None
+        self._since_checkpoint = 0
+        self._checkpointer: threading.Thread | None = None
+        self.commits = 0
+        self.max_commit_seconds = 0.0
+
+    def load(self) -> TableState | None:
+        """The saved table state, or None for a new file."""
+        rows = dict(self._db.execute("SELECT key, value FROM rows").fetchall())
+        self._keys = set(rows)
+        if "meta" not in rows:
+            return None
+        locations, conversations = {}, {}
+        for key, value in rows.items():
+            if key.startswith("loc:"):
+                locations[key[4:]] = codec.location_in(orjson.loads(value))
+            elif key.startswith("conv:"):
+                conversations[key[5:]] = codec.entries_in(orjson.loads(value))
+        broadcasts = codec.broadcasts_in(orjson.loads(rows.get("broadcasts", b"[]")))
+        state = codec.state_in(orjson.loads(rows["meta"]), locations, broadcasts, conversations)
+        self._written = state
+        return state
+
+    def attach(self, store: Store) -> None:
+        """Commit the store's state now, then every change of it (subscribed at PERSISTENCE)."""
+        self.commit(store.state)
+        self._unsubscribe = store.subscribe(self.commit, PERSISTENCE)
+
+    def commit(self, state: TableState) -> None:
+        """Write the parts that changed since the last commit, in one transaction."""
+        started = time.perf_counter()
+        upserts, deletes = self._changes(state)
+        if deletes:
+            self._write_with_deletes(upserts, deletes)
+        else:  # one statement is one transaction: no BEGIN/COMMIT round trips
+            sql = "INSERT OR REPLACE INTO rows VALUES " + ",".join(["(?,?)"] * len(upserts))
+            self._db.execute(sql, [v for row in upserts for v in row])
+        self._written = state
+        self._keys.update(k for k, _ in upserts)
+        self._keys.difference_update(deletes)
+        self.commits += 1
+        self.max_commit_seconds = max(self.max_commit_seconds, time.perf_counter() - started)
+        self._since_checkpoint += 1
+        if self._since_checkpoint >= CHECKPOINT_EVERY:
+            self._checkpoint_in_background()
+
+    def _write_with_deletes(self, upserts: list[tuple[str, bytes]], deletes: set[str]) -> None:
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?)", upserts)
+            db.executemany("DELETE FROM rows WHERE key = ?", [(k,) for k in deletes])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _changes(self, state: TableState) -> tuple[list[tuple[str, bytes]], set[str]]:
+        old = self._written
+        dump = orjson.dumps
+        upserts: list[tuple[str, bytes]] = [("meta", dump(codec.meta_out(state)))]
+        for slug, ls in state.locations.items():
+            if old is None or old.locations.get(slug) is not ls:
+                upserts.append((f"loc:{slug}", dump(self._codec.location_out(ls))))
+        if old is None or old.broadcasts is not state.broadcasts:
+            upserts.append(("broadcasts", dump(codec.broadcasts_out(state.broadcasts))))
+        convs = state.charon.conversations
+        old_convs: dict[str, Any] = old.charon.conversations if old else {}
+        for channel, entries in convs.items():
+            if old_convs.get(channel) is not entries:
+                upserts.append((f"conv:{channel}", dump(codec.entries_out(entries))))
+        wanted = {f"loc:{s}" for s in state.locations} | {f"conv:{c}" for c in convs}
+        deletes = {k for k in self._keys if k.startswith(("loc:", "conv:")) and k not in wanted}
+        return upserts, deletes
+
+    def _checkpoint_in_background(self) -> None:
+        if self._checkpointer is not None and self._checkpointer.is_alive():
+            return
+        self._since_checkpoint = 0
+        self._checkpointer = threading.Thread(
+            target=_checkpoint, args=(self.path,), name="state-checkpoint", daemon=True
+        )
+        self._checkpointer.start()
+
+    def close(self) -> None:
+        """Stop committing, fold the WAL into the file, release the lock."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._checkpointer is not None:
+            self._checkpointer.join()
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.close()
+        finally:
+            self._lock.release()
+
+
+def _checkpoint(path: Path) -> None:
+    """Copy committed pages from the WAL into the database (a worker thread; never blocks)."""
+    try:
+        db = _connect(path)
+        try:
+            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            db.close()
+    except sqlite3.Error:
+        log.exception("background checkpoint of %s failed", path)
