@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.campaign.fields import Fields
@@ -34,43 +34,42 @@ def read_deck(entry: DeckEntry, index: MapIndex) -> Deck:
     log = index.log
     file = log.rel(entry.path)
     data = read_yaml(entry.path, log)
-    background = background_beside(entry.path)
+    stub = Deck(
+        entry.id,
+        entry.name,
+        entry.level,
+        file,
+        None,
+        description=entry.description,
+        default=entry.default,
+        background=background_beside(entry.path),
+    )
     if not isinstance(data, YamlMap):
         if data is not None:
             log.add(file, 1, "a deck file must be a mapping of grid, rooms, connections, ...")
-        return Deck(
-            entry.id,
-            entry.name,
-            entry.level,
-            file,
-            None,
-            description=entry.description,
-            default=entry.default,
-            background=background,
-        )
-    deck = Fields(data, file, log)
-    scope = DeckScope(file, entry.id, {}, index)
+        return stub
+    return _filled(stub, Fields(data, file, log), DeckScope(file, entry.id, {}, index), entry)
+
+
+def _filled(stub: Deck, deck: Fields, scope: DeckScope, entry: DeckEntry) -> Deck:
+    """The stub with what the deck file holds."""
     grid = _grid(deck)
     rooms = _rooms(deck, scope, grid)
     if rooms and not deck.has("grid"):
         deck.problem(None, "rooms without a grid: the deck shows no map until it has one")
-    name, level = entry.name, entry.level
+    name, level = stub.name, stub.level
     if entry.single:
         name, level = deck.text("name", name), deck.integer("level", level)
-    return Deck(
-        entry.id,
-        name,
-        level,
-        file,
-        grid if rooms else None,
+    return replace(
+        stub,
+        name=name,
+        level=level,
+        grid=grid if rooms else None,
         rooms=rooms,
         connections=read_connections(deck, scope),
         links=read_links(deck, scope),
         terminals=read_terminals(deck, scope),
         pois=read_pois(deck, scope),
-        description=entry.description,
-        default=entry.default,
-        background=background,
     )
 
 

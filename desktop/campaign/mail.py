@@ -10,7 +10,7 @@ from desktop.campaign.fields import Fields
 from desktop.campaign.markdown import body_blocks
 from desktop.campaign.model import PRIORITIES, Message, Terminal
 from desktop.campaign.problems import ProblemLog
-from desktop.campaign.yamlfile import YamlList, YamlMap, parse_yaml, read_text, split_front_matter
+from desktop.campaign.yamlfile import YamlList, YamlMap, parse_yaml, read_front_matter, read_text
 
 ACCESS_LEVELS: tuple[str, ...] = ("PUBLIC", "RESTRICTED", "CLASSIFIED")
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
@@ -81,34 +81,14 @@ def read_message(path: Path, log: ProblemLog, seen: dict[str, str] | None = None
 
     With `seen` (message_id -> file so far), a repeated message_id is a problem and skipped.
     """
-    text = read_text(path, log)
-    if text is None:
+    found = read_front_matter(path, log, "a message")
+    if found is None or found[0] is None:
         return None
-    file = log.rel(path)
-    parts = split_front_matter(text)
-    if parts is None:
-        log.add(file, 1, "no front matter: a message starts with a --- block of YAML")
-        return None
-    data = parse_yaml(parts[0], file, log, first_line=2)
-    if not isinstance(data, YamlMap):
-        if data is not None or not parts[0].strip():
-            log.add(file, 1, "the front matter must be a mapping of timestamp, subject, ...")
-        return None
-    fields = Fields(data, file, log)
-    for key in ("timestamp", "subject", "from", "to", "message_id"):
-        if not fields.has(key):
-            fields.problem(None, f"missing {key}")
-    timestamp = fields.text("timestamp")
-    if fields.has("timestamp") and not TIMESTAMP.fullmatch(timestamp):
-        fields.problem("timestamp", f"timestamp {timestamp!r} is not YYYY-MM-DD HH:MM:SS")
+    fields = Fields(found[0], log.rel(path), log)
+    timestamp = _checked_timestamp(fields)
     message_id = fields.text("message_id", path.stem)
-    if seen is not None:
-        if message_id in seen:
-            fields.problem(
-                "message_id", f"duplicate message_id {message_id!r} (also {seen[message_id]})"
-            )
-            return None
-        seen[message_id] = file
+    if seen is not None and _repeated(fields, message_id, seen):
+        return None
     return Message(
         message_id=message_id,
         timestamp=timestamp,
@@ -116,12 +96,31 @@ def read_message(path: Path, log: ProblemLog, seen: dict[str, str] | None = None
         subject=fields.text("subject"),
         sender=_people(fields, "from"),
         recipient=_people(fields, "to"),
-        body=body_blocks(parts[1]),
-        file=file,
+        body=body_blocks(found[1]),
+        file=fields.file,
         conversation_id=fields.text("conversation_id"),
         in_reply_to=fields.text("in_reply_to"),
         read=fields.flag("read"),
     )
+
+
+def _checked_timestamp(fields: Fields) -> str:
+    """The timestamp, after reporting missing required keys and a malformed timestamp."""
+    for key in ("timestamp", "subject", "from", "to", "message_id"):
+        if not fields.has(key):
+            fields.problem(None, f"missing {key}")
+    timestamp = fields.text("timestamp")
+    if fields.has("timestamp") and not TIMESTAMP.fullmatch(timestamp):
+        fields.problem("timestamp", f"timestamp {timestamp!r} is not YYYY-MM-DD HH:MM:SS")
+    return timestamp
+
+
+def _repeated(fields: Fields, message_id: str, seen: dict[str, str]) -> bool:
+    first = seen.setdefault(message_id, fields.file)
+    if first != fields.file:
+        fields.problem("message_id", f"duplicate message_id {message_id!r} (also {first})")
+        return True
+    return False
 
 
 def _people(fields: Fields, key: str) -> str:

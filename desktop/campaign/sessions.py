@@ -8,7 +8,7 @@ from desktop.campaign.fields import Fields
 from desktop.campaign.markdown import body_blocks
 from desktop.campaign.model import SessionLog, frozen_map
 from desktop.campaign.problems import ProblemLog
-from desktop.campaign.yamlfile import YamlMap, parse_yaml, read_text, split_front_matter
+from desktop.campaign.yamlfile import YamlMap, read_front_matter
 
 _KEYS = ("session_number", "date", "title")
 
@@ -25,23 +25,16 @@ def read_sessions(campaign_dir: Path, log: ProblemLog) -> tuple[SessionLog, ...]
 
 def read_session(path: Path, log: ProblemLog) -> SessionLog | None:
     """One session log; without a front matter it is still read (title from the file name)."""
-    text = read_text(path, log)
-    if text is None:
+    found = read_front_matter(path, log, "a session log")
+    if found is None:
         return None
-    file = log.rel(path)
-    parts = split_front_matter(text)
-    if parts is None:
-        log.add(file, 1, "no front matter: a session log starts with a --- block of YAML")
-        parts = ("", text)
-    data = parse_yaml(parts[0], file, log, first_line=2) if parts[0].strip() else None
-    if data is not None and not isinstance(data, YamlMap):
-        log.add(file, 2, "the front matter must be a mapping of session_number, date, title")
-    fields = Fields(data if isinstance(data, YamlMap) else YamlMap(2), file, log)
+    data, body = found
+    fields = Fields(data if data is not None else YamlMap(2), log.rel(path), log)
     return SessionLog(
-        file=file,
+        file=fields.file,
         session_number=fields.integer("session_number", 0),
         date=fields.text("date"),
         title=fields.text("title", path.stem.replace("_", " ")),
-        body=body_blocks(parts[1]),
+        body=body_blocks(body),
         extra=frozen_map(fields.extra(_KEYS)),
     )

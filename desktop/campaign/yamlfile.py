@@ -169,3 +169,26 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
         if lines[index].rstrip() in ("---", "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :])
     return None
+
+
+def read_front_matter(path: Path, log: ProblemLog, what: str) -> tuple[YamlMap | None, str] | None:
+    """(front matter, body) of a Markdown file, or None when it cannot be read at all.
+
+    A missing front matter, or one that is not a mapping, is a problem and gives None for the
+    mapping (the body is then the whole text, or what follows the front matter).
+    """
+    text = read_text(path, log)
+    if text is None:
+        return None
+    file = log.rel(path)
+    parts = split_front_matter(text)
+    if parts is None:
+        log.add(file, 1, f"no front matter: {what} starts with a --- block of YAML")
+        return None, text
+    known = len(log)
+    data = parse_yaml(parts[0], file, log, first_line=2)
+    if isinstance(data, YamlMap):
+        return data, parts[1]
+    if len(log) == known:  # not a syntax error (that one is reported already)
+        log.add(file, 2, "the front matter must be a mapping of keys and values")
+    return None, parts[1]

@@ -107,6 +107,7 @@ def test_front_matter_problems(builder) -> None:
     builder.write(f"{COMMS}/messages/01_none.md", "Just text, no front matter.\n")
     builder.write(f"{COMMS}/messages/02_broken.md", "---\nsubject: [oops\n---\nBody\n")
     builder.write(f"{COMMS}/messages/03_list.md", "---\n- a\n- b\n---\nBody\n")
+    builder.write(f"{COMMS}/messages/03b_comment.md", "---\n# nothing\n---\nBody\n")
     builder.message(
         f"{COMMS}/messages/04_partial.md",
         "subject: Hi\nfrom: A\npriority: URGENT\ntimestamp: 2183-13-01\nread: maybe\n",
@@ -119,7 +120,8 @@ def test_front_matter_problems(builder) -> None:
     assert [str(p) for p in load_campaign(builder.root).problems] == [
         f"{file}01_none.md:1: no front matter: a message starts with a --- block of YAML",
         f"{file}02_broken.md:3: YAML syntax error: did not find expected ',' or ']'",
-        f"{file}03_list.md:1: the front matter must be a mapping of timestamp, subject, ...",
+        f"{file}03_list.md:2: the front matter must be a mapping of keys and values",
+        f"{file}03b_comment.md:2: the front matter must be a mapping of keys and values",
         f"{file}04_partial.md:2: missing to",
         f"{file}04_partial.md:2: missing message_id",
         f"{file}04_partial.md:4: priority 'URGENT' is not one of LOW, NORMAL, HIGH, CRITICAL",
