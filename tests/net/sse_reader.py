@@ -67,6 +67,13 @@ class StreamReader:
                 found.extend(events)
         return found
 
+    async def until_revision(self, revision: int, timeout: float = 20.0) -> list[Event]:
+        """Every event up to (and including) the one with that revision."""
+        found: list[Event] = []
+        while not found or found[-1].revision < revision:
+            found += await self.events(1, timeout)
+        return found
+
     async def until(self, marker: bytes, timeout: float = 20.0) -> bytes:
         async with asyncio.timeout(timeout):
             while marker not in self.raw:
