@@ -28,7 +28,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     E + "room-visibility/": {"room_visibility": ("map", True)},
     E + "set-door-status/": {"connection_id": ("id", True), "door_status": ("enum", True)},
     E + "place-token/": {"type": ("enum", True), "name": ("text", True), "x": ("int", True),
-                         "y": ("int", True), "image_url": ("text", False), "room_id": ("id", False)},
+                         "y": ("int", True), "image_url": ("text", False),
+                         "room_id": ("id", False)},
     E + "move-token/": {"token_id": ("id", True), "x": ("int", True), "y": ("int", True),
                         "deck_id": ("id", False)},
     E + "remove-token/": {"token_id": ("id", True)},
@@ -83,7 +84,7 @@ def mutations(spec: dict[str, tuple[str, bool]], rng: random.Random) -> Iterator
         if required:
             yield orjson.dumps({k: v for k, v in base.items() if k != name})
             yield orjson.dumps({**base, name: None})
-    for _ in range(12 * len(spec)):
+    for _ in range(16 * len(spec)):
         body = dict(base)
         for name in rng.sample(sorted(spec), k=rng.randint(1, len(spec))):
             body[name] = rng.choice(WRONG[spec[name][0]])
