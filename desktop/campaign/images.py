@@ -56,6 +56,6 @@ def background_beside(deck_file: Path) -> Path | None:
     """The map image with the deck file's name (png, jpg, webp), if there is one."""
     for suffix in BACKGROUND_SUFFIXES:
         path = deck_file.with_suffix(suffix)
-        if path.is_file():
+        if path.is_file() and not path.is_symlink():
             return path.resolve()
     return None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.campaign.fields import Fields
+from desktop.campaign.folders import subfolders
 from desktop.campaign.mail import read_comms
 from desktop.campaign.maps import read_map
 from desktop.campaign.model import Location, LocationMap, Message, Terminal, frozen_map
@@ -49,7 +49,7 @@ class LocationTree:
     def _walk(self, folder: Path, parent: _Node | None, inside_location: bool) -> list[str]:
         """Slugs of the locations found below `folder` (not below their own children)."""
         found: list[str] = []
-        for sub in _subfolders(folder):
+        for sub in subfolders(folder, self.log):
             if inside_location and sub.name in _NOT_LOCATIONS:
                 continue
             if (sub / LOCATION_FILE).is_file():
@@ -106,10 +106,3 @@ class LocationTree:
         if not map_dir.is_dir():
             return None
         return read_map(map_dir, name, {terminal.slug for terminal in terminals}, self.log)
-
-
-def _subfolders(folder: Path) -> list[Path]:
-    """Visible subfolders, sorted by name."""
-    with os.scandir(folder) as entries:
-        names = [e.name for e in entries if e.is_dir() and not e.name.startswith(".")]
-    return [folder / name for name in sorted(names)]

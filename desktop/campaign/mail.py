@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.campaign.fields import Fields
+from desktop.campaign.folders import files, files_below, subfolders
 from desktop.campaign.markdown import body_blocks
 from desktop.campaign.model import PRIORITIES, Message, Terminal
 from desktop.campaign.problems import ProblemLog
@@ -19,14 +20,14 @@ _SEPARATORS = re.compile(r"[,;]")
 
 def read_comms(comms: Path, log: ProblemLog) -> tuple[tuple[Terminal, ...], tuple[Message, ...]]:
     """(terminals, every message once) of a comms folder, in both mail layouts."""
-    messages = _read_messages(sorted((comms / "messages").glob("*.md")), log, check_ids=True)
+    messages = _read_messages(files(comms / "messages", log, (".md",)), log, check_ids=True)
     terminals: list[Terminal] = []
     everything = {m.message_id: m for m in messages}
-    for folder in sorted(p for p in comms.iterdir() if p.is_dir()):
-        if folder.name == "messages" or folder.name.startswith("."):
+    for folder in subfolders(comms, log):
+        if folder.name == "messages":
             continue
-        inbox = _read_messages(sorted((folder / "inbox").rglob("*.md")), log)
-        sent = _read_messages(sorted((folder / "sent").rglob("*.md")), log)
+        inbox = _read_messages(files_below(folder / "inbox", log, (".md",)), log)
+        sent = _read_messages(files_below(folder / "sent", log, (".md",)), log)
         terminals.append(_terminal(folder, messages, inbox, sent, log))
         for message in (*inbox, *sent):
             everything.setdefault(message.message_id, message)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.campaign.deckfile import DeckEntry, read_deck
 from desktop.campaign.fields import Fields
+from desktop.campaign.folders import files
 from desktop.campaign.mapindex import MapIndex
 from desktop.campaign.model import Deck, LocationMap, frozen_map
 from desktop.campaign.problems import ProblemLog
@@ -21,9 +22,7 @@ def read_map(
     map_dir: Path, location_name: str, terminal_slugs: Collection[str], log: ProblemLog
 ) -> LocationMap | None:
     """The map in `map_dir`, or None when it holds no deck file at all."""
-    deck_files = sorted(
-        p for p in map_dir.iterdir() if p.suffix in DECK_SUFFIXES and p.name != MANIFEST
-    )
+    deck_files = [p for p in files(map_dir, log, DECK_SUFFIXES) if p.name != MANIFEST]
     manifest = map_dir / MANIFEST
     if manifest.is_file():
         name, entries, listed = _manifest_entries(manifest, deck_files, location_name, log)
@@ -79,6 +78,8 @@ def _manifest_entries(
     entries: list[DeckEntry] = []
     listed: list[str] = []
     records = fields.records("decks")
+    if not fields.has("decks"):
+        fields.problem(None, "missing decks")
     for position, record in enumerate(records, start=1):
         entry = _manifest_deck(Fields(record, file, log, "deck"), manifest.parent, position)
         if entry is None or entry.id in listed:

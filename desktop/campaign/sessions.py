@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.campaign.fields import Fields
+from desktop.campaign.folders import files
 from desktop.campaign.markdown import body_blocks
 from desktop.campaign.model import SessionLog, frozen_map
 from desktop.campaign.problems import ProblemLog
@@ -15,10 +16,7 @@ _KEYS = ("session_number", "date", "title")
 
 def read_sessions(campaign_dir: Path, log: ProblemLog) -> tuple[SessionLog, ...]:
     """The session logs, by session number then file name."""
-    folder = campaign_dir / "sessions"
-    if not folder.is_dir():
-        return ()
-    found = (read_session(path, log) for path in sorted(folder.glob("*.md")))
+    found = (read_session(path, log) for path in files(campaign_dir / "sessions", log, (".md",)))
     logs = [session for session in found if session is not None]
     return tuple(sorted(logs, key=lambda s: (s.session_number, s.file)))
 

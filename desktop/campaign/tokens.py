@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from desktop.campaign.folders import files
 from desktop.campaign.model import CrewMember, Npc, TokenImage
 from desktop.campaign.problems import ProblemLog
 
@@ -33,7 +34,7 @@ def read_token_images(
     for npc in npcs.values():
         if npc.portrait is not None:
             images[f"npc:{npc.id}"] = TokenImage(f"npc:{npc.id}", npc.name, "npc", npc.portrait)
-    for image in _token_files(campaign_dir / "tokens"):
+    for image in _token_files(campaign_dir / "tokens", log):
         if image.id in images:
             log.add(image.path, 0, f"another token image is also named {image.id[6:]!r}")
             continue
@@ -41,17 +42,13 @@ def read_token_images(
     return images
 
 
-def _token_files(folder: Path) -> list[TokenImage]:
+def _token_files(folder: Path, log: ProblemLog) -> list[TokenImage]:
     found: list[TokenImage] = []
     for sub, kind in _FOLDERS:
-        directory = folder / sub if sub else folder
-        if not directory.is_dir():
-            continue
-        for path in sorted(directory.iterdir()):
-            if path.suffix.lower() in TOKEN_SUFFIXES and path.is_file():
-                found.append(
-                    TokenImage(f"token:{path.stem}", token_name(path.stem), kind, path.resolve())
-                )
+        for path in files(folder / sub if sub else folder, log, TOKEN_SUFFIXES):
+            found.append(
+                TokenImage(f"token:{path.stem}", token_name(path.stem), kind, path.resolve())
+            )
     return found
 
 

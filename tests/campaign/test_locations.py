@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from desktop.campaign import campaign_counts, load_campaign
 
 
@@ -76,3 +79,37 @@ def test_campaign_yaml_problems(builder) -> None:
         "campaign.yaml:1: campaign.yaml must be a mapping with a name"
     ]
     assert campaign.name == "camp"
+
+
+def test_hidden_files_and_linked_folders_are_skipped(builder, tmp_path) -> None:
+    builder.location("a", "A")
+    builder.write("galaxy/a/comms/messages/._001.md", "\x00\x05 resource fork")
+    builder.write("galaxy/a/map/.plan.yaml", "grid: {width: [\n")
+    outside = tmp_path / "elsewhere"
+    (outside / "loop").mkdir(parents=True)
+    (outside / "loop/location.yaml").write_text("name: Outside\n")
+    os.symlink(outside, builder.root / "galaxy/a/linked")
+    os.symlink(builder.root / "galaxy", builder.root / "galaxy/a/cycle")
+    campaign = load_campaign(builder.root)
+    assert campaign.problems == ()
+    assert list(campaign.locations) == ["a"]
+    assert campaign.locations["a"].messages == () and campaign.locations["a"].map is None
+
+
+def test_unreadable_folder_is_a_problem(builder, monkeypatch) -> None:
+    builder.location("a", "A")
+    locked = builder.root / "galaxy/b"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # what a folder without read permission does (tests run as root)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("desktop.campaign.folders.os.scandir", scandir)
+    campaign = load_campaign(builder.root)
+    assert [str(p) for p in campaign.problems] == [
+        "galaxy/b:0: cannot read the folder: Permission denied"
+    ]
+    assert list(campaign.locations) == ["a"]

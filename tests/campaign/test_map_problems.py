@@ -295,3 +295,12 @@ def test_rooms_without_grid_and_non_mapping_deck(builder) -> None:
     ]
     location = load_campaign(builder.root).locations["s"]
     assert not location.has_map
+
+
+def test_manifest_without_decks(builder) -> None:
+    station(builder, {"a": "grid: {width: 2, height: 2}\n"}, "name: S\n")
+    assert problems(builder) == [
+        f"{MAP}/manifest.yaml:1: missing decks",
+        f"{MAP}/manifest.yaml:1: deck file a.yaml is not listed in decks",
+    ]
+    assert load_campaign(builder.root).locations["s"].map is None
