@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 LIVE_TEXT = "LIVE — players see this"
 PREPARING_TEXT = "PREPARING — players do not see this"
@@ -30,9 +38,11 @@ class FocusBar(QFrame):
         self.marker.setObjectName("LiveMarker")
         self.show_button = QPushButton("Show to players")
         self.show_button.setObjectName("ShowButton")
-        self.reveal_button = QPushButton("Reveal / hide (R)")
+        self.reveal_button = QPushButton("Reveal (R)")
+        self.reveal_button.setToolTip("Reveal the selected rooms, or hide them if all are revealed")
         self.fit_button = QPushButton("Fit")
-        self.preview_button = QPushButton("Player preview")
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setToolTip("Draw exactly what the players get (Ctrl+P)")
         self.preview_button.setCheckable(True)
         self.hold_button = QPushButton("Hold")
         self.hold_button.setObjectName("HoldButton")
@@ -46,21 +56,25 @@ class FocusBar(QFrame):
         self.hold_button.clicked.connect(lambda checked: self.hold_requested.emit(checked))
 
     def _layout(self) -> None:
+        for label in (self.title, self.subtitle):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(120)
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.addLayout(titles)
-        row.addSpacing(12)
-        row.addWidget(self.marker)
-        row.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(titles, 1)
         for button in (self.reveal_button, self.fit_button, self.preview_button):
-            row.addWidget(button)
-        row.addSpacing(12)
-        row.addWidget(self.show_button)
-        row.addWidget(self.hold_button)
+            top.addWidget(button)
+        top.addSpacing(10)
+        top.addWidget(self.show_button)
+        top.addWidget(self.hold_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 6, 10, 6)
+        column.setSpacing(6)
+        column.addLayout(top)
+        column.addWidget(self.marker)
 
     def sync(self, title: str, subtitle: str, *, live: bool, hold: bool, usable: bool) -> None:
         """Show the focus and whether the players see it."""

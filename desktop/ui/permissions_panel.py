@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from desktop.model.state import TOKEN_TYPES, TableState
 
@@ -18,7 +18,7 @@ class PermissionsPanel(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Players may move:"))
+        self.setToolTip("Token types players may drag on their displays")
         for kind in TOKEN_TYPES:
             box = QCheckBox(kind.capitalize())
             box.clicked.connect(self._on_clicked)

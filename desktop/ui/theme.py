@@ -172,7 +172,12 @@ def dark_palette() -> QPalette:
 
 
 def apply_theme(app: QApplication) -> None:
-    """Fusion style (QSS renders the same on every platform), the palette, the stylesheet."""
+    """Fusion style (QSS renders the same on every platform), the palette, the stylesheet.
+
+    Done once: setting a stylesheet again re-polishes every widget of the application."""
+    sheet = stylesheet()
+    if app.styleSheet() == sheet:
+        return
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
-    app.setStyleSheet(stylesheet())
+    app.setStyleSheet(sheet)

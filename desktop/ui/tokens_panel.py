@@ -36,7 +36,7 @@ class TokensPanel(QWidget):
         layout.addWidget(self.form)
         layout.addWidget(_heading("Unplaced"))
         layout.addWidget(self.unplaced, 1)
-        layout.addWidget(_heading("Player permissions"))
+        layout.addWidget(_heading("Players may move"))
         layout.addWidget(self.permissions)
         self.form.template_created.connect(self.palette_list.add_custom)
 

@@ -74,3 +74,5 @@ def window(qtbot: QtBot, store: Store, services: WindowServices) -> Iterator[Mai
     qtbot.waitUntil(lambda: "airlock" in w.map_panel.scene.rooms)
     yield w
     w.displays.timer.stop()
+    w.close()
+    w.deleteLater()
