@@ -39,6 +39,7 @@ export class Viewport {
     }
     this.from = { ...this.fit };
     this.started = performance.now();
+    this.svg.dataset.fitting = "1";
     if (!this.frame) this.frame = requestAnimationFrame((t) => this.step(t));
   }
 
@@ -50,6 +51,7 @@ export class Viewport {
     this.fit = { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k, w: a.w + (b.w - a.w) * k, h: a.h + (b.h - a.h) * k };
     this.apply();
     if (t < 1) this.frame = requestAnimationFrame((n) => this.step(n));
+    else delete this.svg.dataset.fitting;
   }
 
   reset() {
