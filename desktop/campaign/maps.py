@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from desktop.campaign.deckfile import DeckEntry, read_deck
 from desktop.campaign.fields import Fields
@@ -106,10 +106,11 @@ def _manifest_deck(fields: Fields, map_dir: Path, position: int) -> DeckEntry | 
     default, description = fields.flag("default"), fields.text("description")
     if written is None:
         return None
-    path = (map_dir / written).resolve()
-    if not path.is_relative_to(map_dir.resolve()):
+    relative = PurePosixPath(written.replace("\\", "/"))
+    if relative.is_absolute() or ".." in relative.parts:
         fields.problem("file", f"deck file {written!r} is outside the map folder")
         return None
+    path = map_dir.joinpath(*relative.parts)
     return DeckEntry(deck_id, entry_name, level, path, default, description, line=fields.line())
 
 
@@ -132,7 +133,7 @@ def _check_manifest(
         levels.setdefault(entry.level, entry.id)
     used = {entry.path for entry in entries}
     for path in files:
-        if path.resolve() not in used:
+        if path not in used:
             fields.problem("decks", f"deck file {path.name} is not listed in decks")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from desktop.campaign.model import Problem
@@ -16,14 +17,15 @@ class ProblemLog:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._prefix = str(root).rstrip(os.sep) + os.sep
         self._problems: list[Problem] = []
 
     def rel(self, path: Path) -> str:
         """The path relative to the campaign folder, with forward slashes."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        text = str(path)
+        if text.startswith(self._prefix):  # much cheaper than Path.relative_to, called often
+            text = text[len(self._prefix) :]
+        return text.replace(os.sep, "/")
 
     def add(self, file: str | Path, line: int, message: str) -> None:
         """Record one problem; `file` is a campaign-relative string or a path inside the root."""
