@@ -52,20 +52,20 @@ def read_map(
 
 
 def _single_entries(
-    map_dir: Path, files: list[Path], location_name: str, log: ProblemLog
+    map_dir: Path, deck_files: list[Path], location_name: str, log: ProblemLog
 ) -> list[DeckEntry]:
     """A single map file is one deck named after the location; several files are reported."""
-    if len(files) > 1:
-        names = ", ".join(path.name for path in files)
+    if len(deck_files) > 1:
+        names = ", ".join(path.name for path in deck_files)
         log.add(map_dir, 0, f"several map files ({names}) but no {MANIFEST} listing them")
     return [
         DeckEntry(path.stem, location_name, level, path, default=level == 1, single=True)
-        for level, path in enumerate(files, start=1)
+        for level, path in enumerate(deck_files, start=1)
     ]
 
 
 def _manifest_entries(
-    manifest: Path, files: list[Path], location_name: str, log: ProblemLog
+    manifest: Path, deck_files: list[Path], location_name: str, log: ProblemLog
 ) -> tuple[str, list[DeckEntry], list[str]]:
     """(map name, decks whose files exist, every deck id listed) from a manifest."""
     data = read_yaml(manifest, log)
@@ -91,7 +91,7 @@ def _manifest_entries(
             entries.append(entry)
         else:
             log.add(file, record.line_of("file"), f"deck file not found: {entry.path.name}")
-    _check_manifest(fields, records, entries, files)
+    _check_manifest(fields, records, entries, deck_files)
     return fields.text("name", location_name), entries, listed
 
 
@@ -115,7 +115,7 @@ def _manifest_deck(fields: Fields, map_dir: Path, position: int) -> DeckEntry | 
 
 
 def _check_manifest(
-    fields: Fields, records: list[YamlMap], entries: list[DeckEntry], files: list[Path]
+    fields: Fields, records: list[YamlMap], entries: list[DeckEntry], deck_files: list[Path]
 ) -> None:
     """total_decks, a single default, unique levels, and deck files the manifest forgot."""
     total = fields.integer("total_decks", len(records))
@@ -132,7 +132,7 @@ def _check_manifest(
             fields.log.add(fields.file, entry.line, message)
         levels.setdefault(entry.level, entry.id)
     used = {entry.path for entry in entries}
-    for path in files:
+    for path in deck_files:
         if path not in used:
             fields.problem("decks", f"deck file {path.name} is not listed in decks")
 
