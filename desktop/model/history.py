@@ -80,6 +80,8 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
             old_ls, new_ls = before.locations.get(slug), after.locations.get(slug)
             if old_ls is new_ls:
                 continue
+            if (old_ls is None) != (new_ls is None):
+                changes.append((("locx", slug), old_ls is not None, new_ls is not None))
             old_ls = old_ls or _fresh(campaign, slug)
             new_ls = new_ls or _fresh(campaign, slug)
             changes += _loc_diff(slug, old_ls, new_ls)
@@ -124,6 +126,8 @@ def _describe(key: Key) -> str:
         return f"{names[key[0]]} '{key[2]}'"
     if key[0] == "conv":
         return f"the {key[1]} conversation"
+    if key[0] == "locx":
+        return f"location '{key[1]}'"
     if key[0] == "sys":
         return f"ship system '{key[1]}'"
     return " ".join(key).replace("_", " ")
@@ -180,6 +184,7 @@ class _Work:
         self.convs: dict[str, Any] | None = None
         self.ship: dict[str, Any] | None = None
         self.locs: dict[str, _LocWork] = {}
+        self.exists: dict[str, bool] = {}
 
     def _loc(self, slug: str) -> _LocWork:
         if slug not in self.locs:
@@ -217,6 +222,8 @@ class _Work:
             return self.top.get(kind, getattr(self.state, kind))
         if kind == "charon":
             return self.charon.get(key[1], getattr(self.state.charon, key[1]))
+        if kind == "locx":
+            return self.exists.get(key[1], key[1] in self.state.locations)
         if kind == "deck":
             return self._loc(key[1]).deck_id
         if kind in _LOC_SETS:
@@ -229,6 +236,8 @@ class _Work:
             self.top[kind] = value
         elif kind == "charon":
             self.charon[key[1]] = value
+        elif kind == "locx":
+            self.exists[key[1]] = value
         elif kind == "deck":
             self._loc(key[1]).deck_id = value
         elif kind in _LOC_SETS:
@@ -248,10 +257,17 @@ class _Work:
             state = replace(state, charon=replace(state.charon, conversations=convs, **self.charon))
         if self.ship is not None:
             state = replace(state, ship=self.ship)
-        if self.locs:
+        if self.locs or self.exists:
             locations = dict(state.locations)
             for slug, loc in self.locs.items():
                 locations[slug] = loc.freeze()
+            for slug, exists in self.exists.items():
+                if not exists:
+                    gone = locations.pop(slug, None)
+                    if gone is not None and gone != _fresh(self.campaign, slug):
+                        raise Conflict(f"location '{slug}' changed since")
+                elif slug not in locations:
+                    locations[slug] = _fresh(self.campaign, slug)
             state = replace(state, locations=locations)
         return state
 

@@ -146,7 +146,9 @@ def _mail() -> tuple[Terminal, ...]:
         "m3", "2183-01-03 09:00:00", "CRITICAL", "VAULT CODE 4471", "Boss", "Vault", (), "m3.md"
     )
     return (
-        Terminal("med-term", "Medbay Terminal", "Dr. Kade", "T-1", "PUBLIC", "", (inbox,), (sent,)),
+        Terminal(
+            "med-term", "Sickbay Terminal", "Dr. Kade", "T-1", "PUBLIC", "", (inbox,), (sent,)
+        ),
         Terminal("vault-term", "Vault Terminal", "Vault", "T-2", "CLASSIFIED", "", (vault,), ()),
     )
 
