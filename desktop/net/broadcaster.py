@@ -24,6 +24,8 @@ from desktop.net.sse import (
     DisplayInfo,
     EncodedFrame,
     encode_event,
+    pause_reading,
+    peer_closed,
     tune_socket,
 )
 
@@ -169,7 +171,8 @@ class Broadcaster:
         now = self._now()
         keepalive = KEEPALIVE_FRAME
         for client in list(self._clients):
-            if client.transport.is_closing():
+            if peer_closed(client.transport):
+                client.transport.abort()
                 client.close()
             elif client.ready and not client.blocked and now - client.last_write >= self._keepalive:
                 client.write(keepalive, now)
@@ -194,6 +197,7 @@ class Broadcaster:
         if transport is None or transport.is_closing():
             return response
         tune_socket(transport)
+        pause_reading(transport)
         client = Client(
             transport,
             chunked=request.version >= HttpVersion11,

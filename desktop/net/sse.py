@@ -86,6 +86,35 @@ def tune_socket(transport: asyncio.Transport) -> None:
             log.debug("socket option %s not set", name)
 
 
+def pause_reading(transport: asyncio.Transport) -> None:
+    """Stop watching the socket for input: a stream's client sends nothing after its request.
+
+    With hundreds of displays this keeps their sockets out of the event loop's poll set (Qt's
+    dispatcher polls every registered socket on every turn); `peer_closed` notices them leave.
+    """
+    try:
+        transport.pause_reading()
+    except (AttributeError, NotImplementedError, RuntimeError):
+        log.debug("transport cannot pause reading")
+
+
+def peer_closed(transport: asyncio.Transport) -> bool:
+    """Whether the display closed its end or the connection failed (a peek, no read)."""
+    if transport.is_closing():
+        return True
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return False
+    try:
+        with sock.dup() as probe:  # the dup shares the non-blocking socket
+            data: bytes = probe.recv(1, socket.MSG_PEEK)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    return data == b""
+
+
 class Client:
     """A connected stream: its transport, its mailbox and what the GM's display list shows."""
 
