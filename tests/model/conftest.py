@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import random
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from desktop.model.actions import PlaceToken, SwitchView, ToggleRoom
 from desktop.model.state import Token
 from desktop.model.store import VIEWS, Store
 
-from .factory import SHIP, build_campaign
+from .factory import SHIP, build_campaign, seeded_ids, ticking_clock
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "snapshot.schema.json"
 _SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -35,23 +34,6 @@ def check_player(snapshot: Any) -> None:
 
 def check_gm(snapshot: Any) -> None:
     GM_VALIDATOR.validate(json.loads(json.dumps(snapshot)))
-
-
-def seeded_ids(seed: int) -> Callable[[], str]:
-    """Reproducible opaque ids, shaped like the real ones."""
-    rng = random.Random(seed)
-    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-    return lambda: "".join(rng.choices(alphabet, k=11))
-
-
-def ticking_clock(start: float = 1_700_000_000.0) -> Callable[[], float]:
-    now = [start]
-
-    def clock() -> float:
-        now[0] += 1.0
-        return now[0]
-
-    return clock
 
 
 def make_store(campaign: Campaign, seed: int = 1, validate: bool = True, **kwargs: Any) -> Store:

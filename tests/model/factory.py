@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.campaign.model import (
@@ -245,3 +247,21 @@ def build_campaign(root: Path) -> Campaign:
         sessions,
         frozen_map(images),
     )
+
+
+def seeded_ids(seed: int) -> Callable[[], str]:
+    """Reproducible opaque ids, shaped like the real ones."""
+    rng = random.Random(seed)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    return lambda: "".join(rng.choices(alphabet, k=11))
+
+
+def ticking_clock(start: float = 1_700_000_000.0) -> Callable[[], float]:
+    """A clock that advances one second per reading."""
+    now = [start]
+
+    def clock() -> float:
+        now[0] += 1.0
+        return now[0]
+
+    return clock
