@@ -53,13 +53,15 @@ async def test_active_view_for_players_and_for_the_gm(
     assert (await client.get("/api/active-view/", params={"role": "gm"})).status == 401
 
 
-async def test_gm_locations_tree(client: TestClient[Any, Any]) -> None:
+async def test_gm_locations_tree(client: TestClient[Any, Any], store: Store) -> None:
     tree = await (await client.get("/api/gm/locations/", headers=GM_HEADERS)).json()
     by_slug = {loc["slug"]: loc for loc in tree["locations"]}
     assert set(by_slug) == {SHIP, OUTPOST, "derelict"}
     ship = by_slug[SHIP]
     assert ship["has_map"] is True and by_slug[OUTPOST]["has_map"] is False
-    assert {"slug": "med-term", "name": "Medbay Terminal", "owner": "Dr. Kade"} in ship["terminals"]
+    terminal = store.campaign.locations[SHIP].terminals[0]
+    expected = {"slug": terminal.slug, "name": terminal.name, "owner": terminal.owner}
+    assert expected in ship["terminals"]
 
 
 async def test_gm_encounter_map_has_every_room_and_door(client: TestClient[Any, Any]) -> None:
