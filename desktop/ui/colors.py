@@ -19,6 +19,8 @@ GREEN = "#7ccf8a"
 TEXT = "#cfd8d4"
 TEXT_DIM = "#7d8e8b"
 GREY = "#56605f"
+GRID_LINE = "#121c1c"  # TEAL_DIM at 27 % over BG, opaque (fast to draw)
+GRID_FRAME = "#203433"
 
 ROOM_STATUS = {
     "OPERATIONAL": TEAL,

@@ -22,7 +22,10 @@ class DoorItem(QGraphicsItem):
         self.door_id = shape.id
         self.shape_data = shape
         self._rect = QRectF()
+        self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, shape.type != "passage")
+        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(5)
         self._apply(shape)
 
@@ -48,6 +51,7 @@ class DoorItem(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
+            self._bounds = rect.adjusted(-3, -3, 3, 3)
         self.setPos(shape.x * CELL, shape.y * CELL)
         kind = shape.type.replace("_", " ")
         if shape.type == "passage":
@@ -56,7 +60,7 @@ class DoorItem(QGraphicsItem):
             self.setToolTip(f"{kind.capitalize()} {shape.id} — {shape.status}")
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-3, -3, 3, 3)
+        return self._bounds
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -13,6 +13,9 @@ from desktop.ui.map_picture import CELL, LinkShape
 _HALF = CELL * 0.34
 
 
+_BOUNDS = QRectF(-_HALF - 4, -_HALF - 4, 2 * _HALF + 8, 2 * _HALF + 8)
+
+
 class LinkItem(QGraphicsItem):
     """An inter-deck link; the GM can send a token through it from the token's menu."""
 
@@ -20,6 +23,8 @@ class LinkItem(QGraphicsItem):
         super().__init__()
         self.link_id = shape.id
         self.shape_data = shape
+        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(4)
         self._apply(shape)
 
@@ -36,7 +41,7 @@ class LinkItem(QGraphicsItem):
         self.setToolTip(f"{shape.type.capitalize()}{where} ({shape.status.lower()})")
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-_HALF - 2, -_HALF - 2, 2 * _HALF + 4, 2 * _HALF + 4)
+        return _BOUNDS
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

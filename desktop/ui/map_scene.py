@@ -48,16 +48,22 @@ class MapScene(QGraphicsScene):
         """Show this picture; unchanged items are left alone."""
         if picture is self.picture:
             return
-        self.picture = picture
-        self._sync_kind(self.rooms, picture.rooms, lambda _k, s: RoomItem(s))
-        self._sync_kind(self.doors, picture.doors, lambda _k, s: DoorItem(s))
-        self._sync_kind(self.links, picture.links, lambda _k, s: LinkItem(s))
-        self._sync_kind(self.markers, picture.markers, MarkerItem)
-        self._sync_kind(
-            self.tokens,
-            picture.tokens,
-            lambda _k, s: TokenItem(s, self.images, movable=self.tokens_movable),
-        )
+        previous, self.picture = self.picture, picture
+        # A kind whose shapes are the very same dict as last time has not changed.
+        if picture.rooms is not previous.rooms:
+            self._sync_kind(self.rooms, picture.rooms, lambda _k, s: RoomItem(s))
+        if picture.doors is not previous.doors:
+            self._sync_kind(self.doors, picture.doors, lambda _k, s: DoorItem(s))
+        if picture.links is not previous.links:
+            self._sync_kind(self.links, picture.links, lambda _k, s: LinkItem(s))
+        if picture.markers is not previous.markers:
+            self._sync_kind(self.markers, picture.markers, MarkerItem)
+        if picture.tokens is not previous.tokens:
+            self._sync_kind(
+                self.tokens,
+                picture.tokens,
+                lambda _k, s: TokenItem(s, self.images, movable=self.tokens_movable),
+            )
         rect = QRectF(0, 0, picture.width * CELL, picture.height * CELL)
         rect = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         if rect != self.sceneRect():
@@ -87,7 +93,10 @@ class MapScene(QGraphicsScene):
         area = deck.intersected(rect)
         if area.isEmpty():
             return
-        pen = QPen(qcolor(colors.TEAL_DIM, 70), 0)
+        # Opaque colours (pre-blended over the background) and no antialiasing: translucent
+        # hairlines over the whole deck cost ~15x more to draw.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pen = QPen(qcolor(colors.GRID_LINE), 0)
         painter.setPen(pen)
         first_x = int(area.left() // CELL)
         last_x = int(area.right() // CELL) + 1
@@ -103,7 +112,7 @@ class MapScene(QGraphicsScene):
                 for y in range(first_y, last_y + 1)
             ]
         )
-        frame = QPen(qcolor(colors.TEAL_DIM, 160), 0)
+        frame = QPen(qcolor(colors.GRID_FRAME), 0)
         painter.setPen(frame)
         painter.drawRect(deck)
 

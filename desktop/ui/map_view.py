@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from desktop.ui.token_item import TokenItem, cell_center
 from desktop.ui.token_mime import decode
 
 MIN_SCALE, MAX_SCALE = 0.15, 6.0
+PIXMAP_CACHE_KB = 96 * 1024
 
 
 def cell_at(point: QPointF) -> tuple[int, int]:
@@ -59,6 +61,10 @@ class MapView(QGraphicsView):
         self.viewport().setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setObjectName("MapView")
+        # Room, door and token pixmaps live in QPixmapCache; the default 10 MB is too small
+        # for a big deck zoomed in, and evicted items would be redrawn on every frame.
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
 
     # --- zoom, pan, fit ---------------------------------------------------------------------
 

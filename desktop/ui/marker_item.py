@@ -20,6 +20,9 @@ _POI_COLOR = {
 }
 
 
+_BOUNDS = QRectF(-_R * 1.9, -_R * 1.9, _R * 3.8, _R * 3.8)
+
+
 class MarkerItem(QGraphicsItem):
     """A small glyph; a concealed marker is dimmed inside a dashed ring."""
 
@@ -27,6 +30,8 @@ class MarkerItem(QGraphicsItem):
         super().__init__()
         self.key = key
         self.shape_data = shape
+        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(6)
         self._apply(shape)
 
@@ -44,8 +49,7 @@ class MarkerItem(QGraphicsItem):
         self.setToolTip(f"{kind}: {shape.name}{hidden}")
 
     def boundingRect(self) -> QRectF:
-        r = _R * 1.9
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return _BOUNDS
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

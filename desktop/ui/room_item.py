@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui import colors
@@ -13,6 +13,14 @@ from desktop.ui.map_picture import CELL, RoomShape
 
 _NAME_FONT = mono_font(8.5, caps=True)
 _TAG_FONT = mono_font(6.5, bold=True, caps=True)
+_NAME_METRICS = QFontMetricsF(_NAME_FONT)
+
+
+def _static(text: str) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+    return static
 
 
 class RoomItem(QGraphicsItem):
@@ -23,7 +31,12 @@ class RoomItem(QGraphicsItem):
         self.room_id = shape.id
         self.shape_data = shape
         self._rect = QRectF()
+        self._bounds = QRectF()
+        self._name = QStaticText()
+        self._tags = QStaticText()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(0)
         self._apply(shape)
 
@@ -40,12 +53,22 @@ class RoomItem(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
+            self._bounds = rect.adjusted(-2, -2, 2, 2)
         self.setPos(shape.x * CELL, shape.y * CELL)
         state = "revealed" if shape.revealed else "hidden"
         self.setToolTip(f"{shape.name} — {state}, {shape.status.lower()}")
+        # Static text: capitalised fonts are slow to lay out on every paint.
+        width = max(8.0, rect.width() - 10)
+        self._name = _static(
+            _NAME_METRICS.elidedText(shape.name, Qt.TextElideMode.ElideRight, width)
+        )
+        tags = [] if shape.revealed else ["hidden"]
+        if shape.status != "OPERATIONAL":
+            tags.append(shape.status)
+        self._tags = _static(" · ".join(tags))
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2, 2)
+        return self._bounds
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -74,20 +97,9 @@ class RoomItem(QGraphicsItem):
         # Name and tags sit at the top-left so tokens in the room never cover them.
         painter.setFont(_NAME_FONT)
         painter.setPen(qcolor(colors.TEXT if shape.revealed else colors.TEXT_DIM, 235))
-        line = self._rect.adjusted(5, 3, -5, 0)
-        line.setHeight(14)
-        metrics = painter.fontMetrics()
-        name = metrics.elidedText(shape.name, Qt.TextElideMode.ElideRight, int(line.width()))
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        tags = [] if shape.revealed else ["hidden"]
-        if shape.status != "OPERATIONAL":
-            tags.append(shape.status)
-        if tags:
+        painter.drawStaticText(QPointF(5, 4), self._name)
+        if self._tags.text():
             painter.setFont(_TAG_FONT)
-            painter.setPen(
-                qcolor(status_color if shape.status != "OPERATIONAL" else colors.TEXT_DIM)
-            )
-            line.translate(0, 13)
-            painter.drawText(
-                line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, " · ".join(tags)
-            )
+            tag_color = status_color if shape.status != "OPERATIONAL" else colors.TEXT_DIM
+            painter.setPen(qcolor(tag_color))
+            painter.drawStaticText(QPointF(5, 18), self._tags)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
 from desktop.model.geometry import door_geometry, link_position
 from desktop.model.state import LocationState, TableState
@@ -17,11 +20,26 @@ from desktop.ui.map_picture import (
 
 
 class StatePictureBuilder:
-    """Turns (state, focus) into a MapPicture; door geometry is cached per deck."""
+    """Turns (state, focus) into a MapPicture.
+
+    Actions share the parts of the state they do not change, so each kind of shape is rebuilt
+    only when one of its inputs is a different object; the scene then skips unchanged kinds.
+    """
 
     def __init__(self) -> None:
         # id(deck) -> (deck, doors); the deck is kept so its id cannot be reused meanwhile.
         self._doors: dict[int, tuple[Deck, dict[str, DoorShape]]] = {}
+        self._memo: dict[str, tuple[tuple[object, ...], dict[str, Any]]] = {}
+
+    def _cached(
+        self, kind: str, inputs: tuple[object, ...], build: Callable[[], dict[str, Any]]
+    ) -> dict[str, Any]:
+        memo = self._memo.get(kind)
+        if memo is not None and all(x is y for x, y in zip(memo[0], inputs, strict=True)):
+            return memo[1]
+        shapes = build()
+        self._memo[kind] = (inputs, shapes)
+        return shapes
 
     def build(
         self, state: TableState, campaign: Campaign, location_slug: str, deck_id: str
@@ -36,11 +54,19 @@ class StatePictureBuilder:
             deck_id=deck.id,
             width=deck.grid.width,
             height=deck.grid.height,
-            rooms=_rooms(deck, loc),
-            doors=self._door_shapes(deck, loc),
-            links=_links(deck, location),
-            markers=_markers(deck, loc),
-            tokens=_tokens(deck, loc, campaign),
+            rooms=self._cached(
+                "rooms", (deck, loc.revealed, loc.room_status), lambda: _rooms(deck, loc)
+            ),
+            doors=self._cached(
+                "doors", (deck, loc.door_status), lambda: self._door_shapes(deck, loc)
+            ),
+            links=self._cached("links", (deck, location), lambda: _links(deck, location)),
+            markers=self._cached("markers", (deck, loc.revealed_pois), lambda: _markers(deck, loc)),
+            tokens=self._cached(
+                "tokens",
+                (deck, loc.tokens, campaign.token_images),
+                lambda: _tokens(deck, loc, campaign),
+            ),
             background=deck.background,
         )
 

@@ -24,6 +24,9 @@ _BADGES = {
 }
 
 
+_BOUNDS = QRectF(-CELL * 0.75, -RADIUS - 3, CELL * 1.5, RADIUS * 2 + 16)
+
+
 def cell_center(x: int, y: int) -> QPointF:
     """The scene position of a cell's centre."""
     return QPointF((x + 0.5) * CELL, (y + 0.5) * CELL)
@@ -64,7 +67,7 @@ class TokenItem(QGraphicsItem):
         self.setToolTip(f"{shape.name} — {shape.type}{marks}")
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-CELL * 0.75, -RADIUS - 3, CELL * 1.5, RADIUS * 2 + 16)
+        return _BOUNDS
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
