@@ -1,7 +1,7 @@
 // BRIDGE: ship status, crew dossiers and session logs, in tabs any player can tap (local).
 import { el, setText, syncKeyed, initials, safeMediaUrl } from "./dom.js";
 import { renderBlocks } from "./blocks.js";
-import { SystemsPanel, GaugePanel } from "./ship.js";
+import { SystemsPanel, GaugePanel, Scanner } from "./ship.js";
 
 const TABS = [["status", "Status"], ["crew", "Crew"], ["logs", "Logs"]];
 
@@ -22,9 +22,10 @@ export class BridgeView {
     this.hull = new GaugePanel("Hull");
     this.armor = new GaugePanel("Armor");
     this.systems = new SystemsPanel();
+    this.scanner = new Scanner();
     this.pages = {
       status: el("div", { class: "br-page br-status" },
-        el("div", { class: "br-gauges" }, this.hull.node, this.armor.node), this.systems.node),
+        el("div", { class: "br-gauges" }, this.hull.node, this.armor.node, this.scanner.node), this.systems.node),
       crew: el("div", { class: "br-page br-crewlist scroll" }),
       logs: el("div", { class: "br-page br-logs scroll" }),
     };
@@ -49,6 +50,7 @@ export class BridgeView {
     this.hull.render(ship.hull);
     this.armor.render(ship.armor);
     this.systems.render(ship.systems || {});
+    this.scanner.render(ship);
     this.renderCrew(Array.isArray(snap.crew) ? snap.crew : []);
     this.renderLogs(Array.isArray(snap.sessions) ? snap.sessions : []);
   }

@@ -31,16 +31,39 @@ export function updateRoom(g, room) {
     setAttr(rect, "width", w); setAttr(rect, "height", h);
   }
   const [name, badge] = g.querySelectorAll("text");
-  const label = String(room.name || "");
-  const size = Math.min(0.5, Math.max(0.2, (w - 0.5) / (Math.max(label.length, 1) * 0.62)));
-  setAttr(name, "x", x + w / 2);
-  setAttr(name, "y", y + 0.25 + size);
-  setAttr(name, "font-size", size.toFixed(3));
-  setText(name, label);
+  const fit = fitLabel(String(room.name || ""), w, h);
+  setAttr(name, "font-size", fit.size.toFixed(3));
+  name.replaceChildren(...fit.lines.map((line, i) =>
+    svg("tspan", { x: x + w / 2, y: y + 0.22 + fit.size * (0.95 + i * 1.05), text: line })));
   const showStatus = status !== "operational" && status !== "";
   setAttr(badge, "x", x + w / 2);
-  setAttr(badge, "y", y + 0.55 + size + 0.3);
+  setAttr(badge, "y", y + 0.6 + fit.size * (0.95 + (fit.lines.length - 1) * 1.05) + 0.12);
   setText(badge, showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "");
+}
+
+// Monospace, upper-case, letter-spaced: one character is about 0.7 em wide.
+const CHAR_EM = 0.7;
+const MAX_NAME = 0.5;
+
+/** The room name on one line, or on two when that reads larger; never wider than the room. */
+function fitLabel(label, w, h) {
+  const room = Math.max(0.4, w - 0.5);
+  const one = Math.min(MAX_NAME, room / (Math.max(label.length, 1) * CHAR_EM));
+  const cut = splitPoint(label);
+  if (cut < 0 || one >= 0.36) return { size: Math.max(0.16, one), lines: [label] };
+  const lines = [label.slice(0, cut).trim(), label.slice(cut).trim()];
+  const longest = Math.max(lines[0].length, lines[1].length);
+  const two = Math.min(MAX_NAME, room / (longest * CHAR_EM), (h - 0.5) / 3.2);
+  return two > one ? { size: two, lines } : { size: Math.max(0.16, one), lines: [label] };
+}
+
+function splitPoint(label) {
+  const middle = label.length / 2;
+  let best = -1;
+  for (let i = 0; i < label.length; i += 1) {
+    if (label[i] === " " && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
+  }
+  return best;
 }
 
 /* ---------- doors ---------- */
@@ -49,10 +72,7 @@ export function updateRoom(g, room) {
 const DOOR_LEN = 1;
 
 export function createDoor() {
-  const g = svg("g", { class: "door" });
-  g.appendChild(svg("g", { class: "door-body" }));
-  g.appendChild(svg("g", { class: "door-badge" }));
-  return g;
+  return svg("g", { class: "door" });
 }
 
 export function updateDoor(g, door, status) {
@@ -66,11 +86,26 @@ export function updateDoor(g, door, status) {
   g.dataset.status = st.toUpperCase();
   g.dataset.type = type;
   setAttr(g, "transform", `translate(${num(door.x)} ${num(door.y)})`);
-  const body = g.firstChild;
-  setAttr(body, "transform", door.orientation === "v" ? "rotate(90)" : "rotate(0)");
-  body.replaceChildren(...doorBody(type, st, Math.min(DOOR_LEN, num(door.length, 1))));
-  g.lastChild.replaceChildren(...doorBadge(st));
+  const parts = doorParts(type, st, Math.min(DOOR_LEN, num(door.length, 1)));
+  setAttr(parts.body, "transform", door.orientation === "v" ? "rotate(90)" : "rotate(0)");
+  g.replaceChildren(parts.body, parts.badge);
   if (changed) setTimeout(() => g.classList.remove("changed"), 1200);
+}
+
+// A door's glyph depends only on (type, status, length): build each once, then clone it.
+const GLYPHS = new Map();
+
+function doorParts(type, st, len) {
+  const key = `${type}|${st}|${len}`;
+  let glyph = GLYPHS.get(key);
+  if (!glyph) {
+    glyph = {
+      body: svg("g", { class: "door-body" }, ...doorBody(type, st, len)),
+      badge: svg("g", { class: "door-badge" }, ...doorBadge(st)),
+    };
+    GLYPHS.set(key, glyph);
+  }
+  return { body: glyph.body.cloneNode(true), badge: glyph.badge.cloneNode(true) };
 }
 
 function rect(x, y, w, h, cls) {

@@ -1,6 +1,6 @@
 // Ship status pieces: hull/armor gauges and the systems cards (a change flickers, CRITICAL
 // pulses, OFFLINE dims).
-import { el, setText, syncKeyed } from "./dom.js";
+import { el, svg, setText, syncKeyed } from "./dom.js";
 
 const LEVELS = {
   online: "ok", nominal: "ok", operational: "ok", active: "ok",
@@ -74,4 +74,30 @@ function flicker(node) {
   node.classList.remove("flicker");
   void node.offsetWidth; // restart the animation
   node.classList.add("flicker");
+}
+
+/** A long-range scanner sweep with the ship's overall state: atmosphere for the bridge. */
+export class Scanner {
+  constructor() {
+    const rings = [0.95, 0.66, 0.36].map((r) => svg("circle", { r, class: "sc-ring" }));
+    const cross = [svg("line", { x1: -1, y1: 0, x2: 1, y2: 0, class: "sc-ring" }),
+      svg("line", { x1: 0, y1: -1, x2: 0, y2: 1, class: "sc-ring" })];
+    const sweep = svg("g", { class: "sc-sweep" },
+      svg("path", { d: "M0,0 L0.95,0 A0.95,0.95 0 0 0 0.67,-0.67 Z", class: "sc-beam" }));
+    const blips = [[0.5, -0.3], [-0.42, 0.55], [0.15, 0.78]].map(([x, y], i) =>
+      svg("circle", { cx: x, cy: y, r: 0.035, class: "sc-blip", style: `animation-delay:${i * 1.3}s` }));
+    this.state = el("div", { class: "sc-state" });
+    this.node = el("div", { class: "scanner panel" }, el("div", { class: "panel-head", text: "Long-range scan" }),
+      el("div", { class: "sc-body" },
+        svg("svg", { viewBox: "-1 -1 2 2", class: "sc-scope" }, ...rings, ...cross, sweep, ...blips), this.state));
+  }
+
+  render(ship) {
+    const systems = Object.values(ship.systems || {});
+    const worst = systems.map((s) => LEVELS[String(s.status || "").toLowerCase()] || "ok");
+    const level = ["crit", "bad", "warn"].find((l) => worst.includes(l)) || "ok";
+    const words = { ok: "ALL SYSTEMS NOMINAL", warn: "SYSTEMS STRAINED", bad: "DAMAGE REPORTED", crit: "CRITICAL FAILURE" };
+    setText(this.state, words[level]);
+    this.node.dataset.level = level;
+  }
 }

@@ -57,9 +57,9 @@ export class TerminalOverlay {
   draw() {
     const inbox = this.term.inbox || [], sent = this.term.sent || [];
     const unread = inbox.filter((m) => !m.read).length;
-    this.tabs.replaceChildren(
-      this.tab("inbox", `Inbox (${inbox.length})` + (unread ? ` \u2022 ${unread} new` : "")),
-      this.tab("sent", `Sent (${sent.length})`));
+    const inboxTab = this.tab("inbox", `Inbox (${inbox.length})`);
+    if (unread) inboxTab.appendChild(el("span", { class: "tm-count", text: String(unread) }));
+    this.tabs.replaceChildren(inboxTab, this.tab("sent", `Sent (${sent.length})`));
     const mails = this.mails();
     if (!mails.some((m) => m.id === this.selected)) this.selected = mails.length ? mails[0].id : "";
     this.list.replaceChildren(...mails.map((m) => this.row(m)));

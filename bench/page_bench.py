@@ -1,0 +1,236 @@
+"""Player page benchmark in the real Chromium against the real app.
+
+1. Move latency: a GM move-token POST (sent from inside the page, so one clock measures it) to
+   the token's new cell in the page's DOM (MutationObserver) and to the next animation frame.
+   Goal: p95 <= 30 ms.
+2. Render cost: a synthetic deck of 60 rooms, 80 doors and 100 tokens fed through the page's
+   render hook exactly as a stream message would be (JSON.parse included), up to layout done and
+   to the next animation frame. Goal: median < 16 ms.
+
+Usage: python bench/page_bench.py [--moves 100] [--renders 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.e2e.player_fixtures import (  # noqa: E402
+    CHROMIUM_ARGS,
+    TOKEN,
+    App,
+    fresh_encounter,
+    mapped_location,
+)
+
+MOVE_JS = """async ({id, x, y, token}) => {
+  const node = document.querySelector(`.token[data-id="${id}"]`);
+  const t0 = performance.now();
+  const seen = new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (node.dataset.x === String(x) && node.dataset.y === String(y)) {
+        obs.disconnect();
+        const dom = performance.now();
+        requestAnimationFrame(() => resolve({dom: dom - t0, frame: performance.now() - t0}));
+      }
+    });
+    obs.observe(node, {attributes: true, attributeFilter: ["data-x", "data-y"]});
+  });
+  const answer = await fetch("/api/gm/encounter/move-token/", {method: "POST",
+    headers: {"Content-Type": "application/json", "Authorization": "Bearer " + token},
+    body: JSON.stringify({token_id: id, x, y})});
+  if (!answer.ok) throw new Error("move refused: " + answer.status);
+  return await seen;
+}"""
+
+RENDER_JS = """(text) => new Promise((resolve) => {
+  const t0 = performance.now();
+  window.__gmRender(JSON.parse(text));
+  document.querySelector("#view-encounter svg.map").getBoundingClientRect();
+  const layout = performance.now() - t0;
+  requestAnimationFrame(() => resolve({layout, frame: performance.now() - t0}));
+})"""
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def report(name: str, values: list[float]) -> None:
+    print(
+        f"{name:44s} n={len(values):3d}  p50={pct(values, 0.5):6.2f} ms  "
+        f"p95={pct(values, 0.95):6.2f} ms  max={max(values):6.2f} ms"
+    )
+
+
+def move_latency(app: App, page: Any, moves: int) -> None:
+    deck = mapped_location(app)
+    room = max(deck.rooms, key=lambda r: len(deck.cells(r)))
+    fresh_encounter(app, deck, [room])
+    (ax, ay), (bx, by) = deck.cells(room)[0], deck.cells(room)[-1]
+    token = app.gm(
+        "/api/gm/encounter/place-token/", {"type": "player", "name": "Bench", "x": ax, "y": ay}
+    )["token_id"]
+    page.wait_for_selector(f'.token[data-id="{token}"][data-x="{ax}"]')
+    dom, frame = [], []
+    for i in range(moves + 5):
+        x, y = (bx, by) if i % 2 == 0 else (ax, ay)
+        result = page.evaluate(MOVE_JS, {"id": token, "x": x, "y": y, "token": TOKEN})
+        if i >= 5:  # the first few warm the JIT and the connection
+            dom.append(result["dom"])
+            frame.append(result["frame"])
+    report("move POST -> token cell in DOM", dom)
+    report("move POST -> next animation frame", frame)
+
+
+def synthetic_deck(step: int) -> dict[str, Any]:
+    """60 rooms (10 x 6 blocks of 5 x 4 cells), 80 doors on shared walls, 100 tokens."""
+    rooms = [
+        {
+            "id": f"r{i}",
+            "name": f"Room {i}",
+            "x": (i % 10) * 5,
+            "y": (i // 10) * 4,
+            "width": 5,
+            "height": 4,
+            "status": "HAZARD" if i % 17 == 0 else "OPERATIONAL",
+            "description": "",
+        }
+        for i in range(60)
+    ]
+    doors = []
+    for i in range(60):
+        col, row = i % 10, i // 10
+        if col < 9 and len(doors) < 80:
+            doors.append(
+                {
+                    "id": f"d{len(doors)}",
+                    "type": "standard",
+                    "x": col * 5 + 5,
+                    "y": row * 4 + 2,
+                    "orientation": "v",
+                    "length": 4,
+                    "rooms": [f"r{i}", f"r{i + 1}"],
+                }
+            )
+        if row < 5 and len(doors) < 80 and col % 2 == 0:
+            doors.append(
+                {
+                    "id": f"d{len(doors)}",
+                    "type": "airlock",
+                    "x": col * 5 + 2.5,
+                    "y": row * 4 + 4,
+                    "orientation": "h",
+                    "length": 5,
+                    "rooms": [f"r{i}", f"r{i + 10}"],
+                }
+            )
+    statuses = ["OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"]
+    status = {d["id"]: statuses[(n + step) % 5] for n, d in enumerate(doors)}
+    for d in doors:
+        d["status"] = status[d["id"]]
+    tokens = {}
+    for n in range(100):
+        room = n % 60
+        dx = (n // 60 + step) % 5
+        tokens[f"t{n}"] = {
+            "type": ["player", "npc", "creature", "object"][n % 4],
+            "name": f"Token {n}",
+            "x": (room % 10) * 5 + dx,
+            "y": (room // 10) * 4 + 1 + n // 60,
+            "status": [],
+            "image_url": "",
+            "room_id": f"r{room}",
+        }
+    return {
+        "schema": 1,
+        "revision": 10**9 + step,
+        "view_type": "ENCOUNTER",
+        "location_slug": "bench",
+        "campaign_name": "Bench",
+        "ship_name": "Bench",
+        "movable_types": ["player"],
+        "broadcasts": [],
+        "charon_mode": "DISPLAY",
+        "charon_dialog_open": False,
+        "charon_active_channel": "encounter-bench",
+        "charon_conversation": [],
+        "charon_pending": False,
+        "overlay_location_slug": "",
+        "overlay_terminal_slug": "",
+        "terminal": None,
+        "encounter_active_portraits": [],
+        "encounter_npc_data": {},
+        "location_name": "Bench Hulk",
+        "location_type": "ship",
+        "encounter_has_map": True,
+        "location_card": None,
+        "encounter_deck_id": "main",
+        "encounter_deck_name": "Main",
+        "encounter_level": 1,
+        "encounter_total_decks": 1,
+        "encounter_map": {
+            "grid": {"width": 50, "height": 24, "unit_size": 40},
+            "rooms": rooms,
+            "doors": doors,
+            "links": [],
+            "terminals": [],
+            "pois": [],
+        },
+        "encounter_room_visibility": {r["id"]: True for r in rooms},
+        "encounter_door_status": status,
+        "encounter_tokens": tokens,
+    }
+
+
+def render_cost(page: Any, renders: int) -> None:
+    first = page.evaluate(RENDER_JS, json.dumps(synthetic_deck(0)))
+    print(
+        f"{'first build of the 60/80/100 deck':44s} layout={first['layout']:6.2f} ms  "
+        f"frame={first['frame']:6.2f} ms"
+    )
+    layout, frame = [], []
+    for step in range(1, renders + 1):
+        result = page.evaluate(RENDER_JS, json.dumps(synthetic_deck(step)))
+        layout.append(result["layout"])
+        frame.append(result["frame"])
+    report("snapshot update: parse+render+layout", layout)
+    report("snapshot update: to next animation frame", frame)
+    print(f"{'':44s} median parse+render+layout = {statistics.median(layout):.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--moves", type=int, default=100)
+    parser.add_argument("--renders", type=int, default=50)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App(Path(tmp) / "s.sqlite3").start()
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(
+                    executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+                )
+                page = browser.new_page(viewport={"width": 1920, "height": 1080})
+                page.goto(app.url)
+                move_latency(app, page, args.moves)
+                render_cost(page, args.renders)
+                browser.close()
+        finally:
+            app.stop()
+
+
+if __name__ == "__main__":
+    main()
