@@ -27,44 +27,18 @@ def token_in(v: list[Any]) -> Token:
 
 
 def location_out(ls: LocationState) -> Json:
+    """A location without its tokens (they have rows of their own), with their order."""
     return {
         "deck_id": ls.deck_id,
         "revealed": sorted(ls.revealed),
         "door_status": ls.door_status,
         "room_status": ls.room_status,
         "revealed_pois": sorted(ls.revealed_pois),
-        "tokens": [token_out(t) for t in ls.tokens.values()],
+        "order": list(ls.tokens),
     }
 
 
-class TokenCache:
-    """Encodes location states, reusing the encoding of every token that did not change."""
-
-    def __init__(self) -> None:
-        self._tokens: dict[str, tuple[Token, list[Any]]] = {}
-
-    def token_out(self, t: Token) -> list[Any]:
-        hit = self._tokens.get(t.id)
-        if hit is None or hit[0] is not t:
-            hit = (t, token_out(t))
-            self._tokens[t.id] = hit
-        return hit[1]
-
-    def location_out(self, ls: LocationState) -> Json:
-        if len(self._tokens) > 4 * len(ls.tokens) + 1000:
-            self._tokens.clear()
-        return {
-            "deck_id": ls.deck_id,
-            "revealed": sorted(ls.revealed),
-            "door_status": ls.door_status,
-            "room_status": ls.room_status,
-            "revealed_pois": sorted(ls.revealed_pois),
-            "tokens": [self.token_out(t) for t in ls.tokens.values()],
-        }
-
-
-def location_in(v: Json) -> LocationState:
-    tokens = [token_in(t) for t in v["tokens"]]
+def location_in(v: Json, tokens: list[Token]) -> LocationState:
     return LocationState(
         v["deck_id"],
         frozenset(v["revealed"]),

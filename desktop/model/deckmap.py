@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.campaign.model import Connection, Deck, InterDeckLink, Location, LocationMap, Room
-from desktop.model.geometry import door_geometry, link_position
+from desktop.model.geometry import compact, door_geometry, link_position
 from desktop.model.media import opaque_id
 from desktop.model.state import LocationState
 
@@ -37,10 +37,10 @@ def _door(conn: Connection, a: Room, b: Room, lstate: LocationState) -> Json:
     return {
         "type": conn.door_type or "passage",
         "status": status,
-        "x": x,
-        "y": y,
+        "x": compact(x),
+        "y": compact(y),
         "orientation": orientation,
-        "length": length,
+        "length": compact(length),
     }
 
 
@@ -93,14 +93,14 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
                 "type": kind,
                 "status": status,
                 "room_id": room_id,
-                "x": x,
-                "y": y,
+                "x": compact(x),
+                "y": compact(y),
                 "direction": _direction(lmap, deck, far_deck),
             }
         )
     shown = lstate.revealed_pois
     terminals = [
-        {"id": t.id, "name": t.name, "room_id": t.room, "x": t.x, "y": t.y}
+        {"id": t.id, "name": t.name, "room_id": t.room, "x": compact(t.x), "y": compact(t.y)}
         for t in deck.terminals
         if t.room in revealed and (not t.hidden or t.id in shown)
     ]
@@ -110,8 +110,8 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
             "type": p.type,
             "name": p.name,
             "room_id": p.room,
-            "x": p.x,
-            "y": p.y,
+            "x": compact(p.x),
+            "y": compact(p.y),
             "icon": p.icon,
             "status": p.status,
             "description": p.description,

@@ -59,3 +59,8 @@ def link_position(room: Rect, index: int) -> tuple[float, float]:
     step = (index + 1) // 2 * (1 if index % 2 else -1)
     x = min(max(cx + step, room.x + 0.5), room.x + room.width - 0.5)
     return x, cy
+
+
+def compact(value: float) -> float | int:
+    """A coordinate as JSON writes it shortest: 4 rather than 4.0."""
+    return int(value) if float(value).is_integer() else value

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from desktop.model import codec
-from desktop.model.state import TableState
+from desktop.model.state import LocationState, TableState
 from desktop.model.store import PERSISTENCE, Store
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,6 @@ class StateFile:
             self._lock.release()
             raise
         self._written: TableState | None = None
-        self._codec = codec.TokenCache()
-        self._keys: set[str] = set()
         self._unsubscribe: Callable[[], None] | None = None
         self._since_checkpoint = 0
         self._checkpointer: threading.Thread | None = None
@@ -100,17 +98,25 @@ class StateFile:
     def load(self) -> TableState | None:
         """The saved table state, or None for a new file."""
         rows = dict(self._db.execute("SELECT key, value FROM rows").fetchall())
-        self._keys = set(rows)
         if "meta" not in rows:
             return None
-        locations, conversations = {}, {}
+        locations, conversations, tokens = {}, {}, {}
         for key, value in rows.items():
-            if key.startswith("loc:"):
-                locations[key[4:]] = codec.location_in(orjson.loads(value))
-            elif key.startswith("conv:"):
-                conversations[key[5:]] = codec.entries_in(orjson.loads(value))
+            kind, _, name = key.partition(":")
+            if kind == "loc":
+                locations[name] = orjson.loads(value)
+            elif kind == "tok":
+                tokens[name] = codec.token_in(orjson.loads(value))
+            elif kind == "conv":
+                conversations[name] = codec.entries_in(orjson.loads(value))
         broadcasts = codec.broadcasts_in(orjson.loads(rows.get("broadcasts", b"[]")))
-        state = codec.state_in(orjson.loads(rows["meta"]), locations, broadcasts, conversations)
+        states = {
+            slug: codec.location_in(data, [tokens.pop(f"{slug}:{t}") for t in data["order"]])
+            for slug, data in locations.items()
+        }
+        if tokens:
+            log.warning("%d token rows without their location in %s", len(tokens), self.path)
+        state = codec.state_in(orjson.loads(rows["meta"]), states, broadcasts, conversations)
         self._written = state
         return state
 
@@ -123,21 +129,19 @@ class StateFile:
         """Write the parts that changed since the last commit, in one transaction."""
         started = time.perf_counter()
         upserts, deletes = self._changes(state)
-        if deletes:
+        if deletes or len(upserts) > 400:
             self._write_with_deletes(upserts, deletes)
         else:  # one statement is one transaction: no BEGIN/COMMIT round trips
             sql = "INSERT OR REPLACE INTO rows VALUES " + ",".join(["(?,?)"] * len(upserts))
             self._db.execute(sql, [v for row in upserts for v in row])
         self._written = state
-        self._keys.update(k for k, _ in upserts)
-        self._keys.difference_update(deletes)
         self.commits += 1
         self.max_commit_seconds = max(self.max_commit_seconds, time.perf_counter() - started)
         self._since_checkpoint += 1
         if self._since_checkpoint >= CHECKPOINT_EVERY:
             self._checkpoint_in_background()
 
-    def _write_with_deletes(self, upserts: list[tuple[str, bytes]], deletes: set[str]) -> None:
+    def _write_with_deletes(self, upserts: list[tuple[str, bytes]], deletes: list[str]) -> None:
         db = self._db
         db.execute("BEGIN")
         try:
@@ -148,23 +152,56 @@ class StateFile:
             db.execute("ROLLBACK")
             raise
 
-    def _changes(self, state: TableState) -> tuple[list[tuple[str, bytes]], set[str]]:
+    def _changes(self, state: TableState) -> tuple[list[tuple[str, bytes]], list[str]]:
         old = self._written
-        dump = orjson.dumps
-        upserts: list[tuple[str, bytes]] = [("meta", dump(codec.meta_out(state)))]
-        for slug, ls in state.locations.items():
-            if old is None or old.locations.get(slug) is not ls:
-                upserts.append((f"loc:{slug}", dump(self._codec.location_out(ls))))
+        upserts: list[tuple[str, bytes]] = [("meta", orjson.dumps(codec.meta_out(state)))]
+        deletes: list[str] = []
+        old_locations = old.locations if old else {}
+        if old is None or old.locations is not state.locations:
+            for slug, ls in state.locations.items():
+                if old_locations.get(slug) is not ls:
+                    self._location_rows(slug, old_locations.get(slug), ls, upserts, deletes)
+            for slug, gone in old_locations.items():
+                if slug not in state.locations:
+                    deletes.append(f"loc:{slug}")
+                    deletes += [f"tok:{slug}:{t}" for t in gone.tokens]
         if old is None or old.broadcasts is not state.broadcasts:
-            upserts.append(("broadcasts", dump(codec.broadcasts_out(state.broadcasts))))
+            upserts.append(("broadcasts", orjson.dumps(codec.broadcasts_out(state.broadcasts))))
         convs = state.charon.conversations
         old_convs: dict[str, Any] = old.charon.conversations if old else {}
         for channel, entries in convs.items():
             if old_convs.get(channel) is not entries:
-                upserts.append((f"conv:{channel}", dump(codec.entries_out(entries))))
-        wanted = {f"loc:{s}" for s in state.locations} | {f"conv:{c}" for c in convs}
-        deletes = {k for k in self._keys if k.startswith(("loc:", "conv:")) and k not in wanted}
+                upserts.append((f"conv:{channel}", orjson.dumps(codec.entries_out(entries))))
+        deletes += [f"conv:{c}" for c in old_convs if c not in convs]
         return upserts, deletes
+
+    @staticmethod
+    def _location_rows(
+        slug: str,
+        old: LocationState | None,
+        new: LocationState,
+        upserts: list[tuple[str, bytes]],
+        deletes: list[str],
+    ) -> None:
+        """A location is a row of its own plus one row per token: a move writes one token."""
+        same = (
+            old is not None
+            and old.deck_id == new.deck_id
+            and old.revealed is new.revealed
+            and old.door_status is new.door_status
+            and old.room_status is new.room_status
+            and old.revealed_pois is new.revealed_pois
+            and (old.tokens is new.tokens or old.tokens.keys() == new.tokens.keys())
+        )
+        if not same:
+            upserts.append((f"loc:{slug}", orjson.dumps(codec.location_out(new))))
+        old_tokens = old.tokens if old else {}
+        if old is not None and old.tokens is new.tokens:
+            return
+        for tid, token in new.tokens.items():
+            if old_tokens.get(tid) is not token:
+                upserts.append((f"tok:{slug}:{tid}", orjson.dumps(codec.token_out(token))))
+        deletes += [f"tok:{slug}:{t}" for t in old_tokens if t not in new.tokens]
 
     def _checkpoint_in_background(self) -> None:
         if self._checkpointer is not None and self._checkpointer.is_alive():

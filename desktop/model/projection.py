@@ -179,18 +179,28 @@ class Projector:
             )
             return part
         emap, visibility, doors = self._player_map(location, deck, lstate)
-        revealed = lstate.revealed
         part.update(
             encounter_map=emap,
             encounter_room_visibility=visibility,
             encounter_door_status=doors,
-            encounter_tokens={
-                t.id: self._token(t, media)
-                for t in lstate.tokens.values()
-                if t.deck_id == deck.id and t.room_id in revealed and not t.hidden
-            },
+            encounter_tokens=self._visible_tokens(lstate, deck.id, media),
         )
         return part
+
+    def _visible_tokens(self, lstate: LocationState, deck_id: str, media: Media) -> Json:
+        revealed, cache = lstate.revealed, self._tokens
+        tokens: Json = {}
+        for tid, t in lstate.tokens.items():
+            if t.deck_id != deck_id or t.room_id not in revealed or "hidden" in t.statuses:
+                continue
+            hit = cache.get(tid)
+            if hit is None or hit[0] is not t:
+                self._token(t, media)
+                hit = cache[tid]
+            tokens[tid] = hit[1]
+            if hit[3] is not None:
+                media[hit[2]] = hit[3]
+        return tokens
 
     # --- public ----------------------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ def test_door_ids_are_opaque_and_stable(store: Store) -> None:
     store.dispatch(A.ToggleRoom("r-corr", True))
     second = [d["id"] for d in store.player_frame().snapshot["encounter_map"]["doors"]]  # type: ignore[index]
     assert set(first) <= set(second)
-    assert all(len(i) == 20 and not i.startswith("c-") for i in second)
+    assert all(len(i) == 12 and not i.startswith("c-") for i in second)
 
 
 def test_links_lose_their_far_end(store: Store) -> None:
