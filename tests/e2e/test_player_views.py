@@ -278,3 +278,40 @@ def test_map_only_and_overscan_margin(app: App, browser: Any, guards: list[Guard
     screen = margin.locator("#screen").bounding_box()
     assert screen["x"] >= 0.04 * 1280 and screen["y"] >= 0.04 * 720
     assert normal.locator("#screen").bounding_box()["x"] == 0
+
+
+def test_players_close_the_ship_computer_dialog_for_everyone(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    show(app, "BRIDGE")
+    app.gm("/api/gm/charon/toggle-dialog/", {"open": True})
+    app.gm("/api/gm/charon/bridge/send/", {"content": "Course plotted to Gallowmere."})
+    tv = open_page(browser, app, guards=guards)
+    tablet = open_page(browser, app, width=800, height=1100, guards=guards)
+    for page in (tv, tablet):
+        expect(page.locator("#charon")).to_contain_text("Course plotted", timeout=WAIT_MS)
+    tablet.click(".ch-close")
+    for page in (tv, tablet):
+        expect(page.locator("#charon")).to_be_hidden(timeout=WAIT_MS)
+    assert app.get("/api/active-view/")["charon_dialog_open"] is False
+
+
+def test_a_location_without_a_map_shows_its_card(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    app.gm("/api/gm/new-session/")
+    places = [loc for loc in _walk(app.get("/api/gm/locations/")["locations"])]
+    plain = next(loc for loc in places if not loc["has_map"])
+    app.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": plain["slug"]})
+    page = open_page(browser, app, guards=guards)
+    card = page.locator(".location-card")
+    expect(card.locator(".lc-name")).to_have_text(plain["name"], timeout=WAIT_MS)
+    expect(page.locator("#view-encounter .map-box")).to_be_hidden()
+
+
+def _walk(locations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for loc in locations:
+        found.append(loc)
+        found.extend(_walk(loc.get("children") or []))
+    return found
