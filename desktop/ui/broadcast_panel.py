@@ -47,6 +47,7 @@ class BroadcastPanel(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("BroadcastHistory")
         self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form = QFormLayout()
         form.addRow("Sender", self.sender_edit)
         form.addRow("Priority", self.priority)

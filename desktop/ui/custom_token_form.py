@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.state import TOKEN_TYPES
@@ -18,19 +18,23 @@ class CustomTokenForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Name, e.g. Security android")
+        self.name.setPlaceholderText("Custom token name")
         self.name.setMaxLength(200)
         self.kind = QComboBox()
         for kind in TOKEN_TYPES:
             self.kind.addItem(kind.capitalize(), kind)
         self.image = QComboBox()
-        self.add_button = QPushButton("Add to palette")
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addRow("Name", self.name)
-        layout.addRow("Type", self.kind)
-        layout.addRow("Image", self.image)
-        layout.addRow("", self.add_button)
+        self.add_button = QPushButton("Add")
+        self.add_button.setToolTip("Add this token to the palette, then drag it onto the map")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        layout.setHorizontalSpacing(4)
+        layout.setVerticalSpacing(4)
+        layout.addWidget(self.name, 0, 0)
+        layout.addWidget(self.kind, 0, 1)
+        layout.addWidget(self.image, 1, 0)
+        layout.addWidget(self.add_button, 1, 1)
+        layout.setColumnStretch(0, 1)
         self._campaign: Campaign | None = None
         self.add_button.clicked.connect(self._create)
         self.name.returnPressed.connect(self._create)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,6 +35,7 @@ class DisplaysPanel(QWidget):
         self.url.setObjectName("PlayerUrl")
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.url.setOpenExternalLinks(True)
+        self.url.setWordWrap(True)
         self.mdns = QLabel(services.mdns_name or "no .local name (mDNS off)")
         self.mdns.setObjectName("Caption")
         self.mdns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -49,6 +51,10 @@ class DisplaysPanel(QWidget):
         self.table = QTreeWidget()
         self.table.setHeaderLabels(["Address", "Browser", "Since", "Revision"])
         self.table.setRootIsDecorated(False)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()
         self.count.setObjectName("Heading")
         self._layout()

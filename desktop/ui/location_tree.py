@@ -33,8 +33,8 @@ class LocationTree(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 64)
-        header.resizeSection(2, 58)
+        header.resizeSection(1, 68)
+        header.resizeSection(2, 50)
         self._campaign: Campaign | None = None
         self._locations: dict[str, QTreeWidgetItem] = {}
         self._terminals: dict[tuple[str, str], QTreeWidgetItem] = {}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         self._campaign_seen: object = None
         self.setWindowTitle("GM Terminal")
         self.resize(1440, 900)
-        self.settings.restore(self)
+        self._shown_once = False
+        self._restored = self.settings.restore(self)
         self.menus.fill_recent(self.settings.recent(), self.open_campaign)
         self.sync()
 
@@ -136,27 +137,49 @@ class MainWindow(QMainWindow):
         )
         self.docks = {
             "campaign": self._dock("Campaign", self.tree, left),
-            "displays": self._dock("Displays", self.displays, left),
+            "portraits": self._dock("Portraits", self.portraits, left),
             "problems": self._dock("Problems", self.problems, left),
             "tokens": self._dock("Tokens", self.tokens, right),
-            "portraits": self._dock("Portraits", self.portraits, right),
             "ship": self._dock("Ship", self.ship, right),
+            "displays": self._dock("Displays", self.displays, right),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
         }
         d = self.docks
-        self.splitDockWidget(d["campaign"], d["displays"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(d["displays"], d["problems"])
+        self.splitDockWidget(d["campaign"], d["portraits"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(d["portraits"], d["problems"])
         self.splitDockWidget(d["tokens"], d["charon"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(d["tokens"], d["portraits"])
-        self.tabifyDockWidget(d["portraits"], d["ship"])
+        self.tabifyDockWidget(d["tokens"], d["ship"])
+        self.tabifyDockWidget(d["ship"], d["displays"])
         self.tabifyDockWidget(d["charon"], d["broadcast"])
-        for name in ("tokens", "charon", "displays"):
+        for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
-        self.resizeDocks([d["campaign"], d["tokens"]], [300, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([d["tokens"], d["charon"]], [560, 340], Qt.Orientation.Vertical)
-        self.resizeDocks([d["campaign"], d["displays"]], [440, 460], Qt.Orientation.Vertical)
+
+    def size_docks(self) -> None:
+        """Give the map most of the room at any window size (when no layout was saved)."""
+        d, width, height = self.docks, self.width(), self.height()
+        left = min(330, max(250, width // 6))
+        right = min(420, max(320, width // 4.6))
+        self.resizeDocks(
+            [d["campaign"], d["tokens"]], [left, int(right)], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [d["campaign"], d["portraits"]], [height // 2, height // 2], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [d["tokens"], d["charon"]],
+            [height * 11 // 20, height * 9 // 20],
+            Qt.Orientation.Vertical,
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._restored:
+                # After the first layout pass: before it, the dock sizes are not settled.
+                QTimer.singleShot(0, self.size_docks)
 
     # --- syncing from the store ----------------------------------------------------------
 

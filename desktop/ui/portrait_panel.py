@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.campaign.model import Campaign
@@ -19,11 +19,13 @@ class PortraitPanel(QScrollArea):
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images = images
         self._campaign: Campaign | None = None
         self.rows: dict[str, PortraitRow] = {}
         self.summary = QLabel()
         self.summary.setObjectName("Caption")
+        self.summary.setWordWrap(True)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(6, 6, 6, 6)

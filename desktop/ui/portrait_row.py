@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.campaign.model import Npc
 from desktop.ui.image_cache import ImageCache
 
-THUMB_PX = 44
+THUMB_PX = 40
 
 
 class PortraitRow(QFrame):
@@ -33,13 +41,15 @@ class PortraitRow(QFrame):
         name.setObjectName("RowTitle")
         role = QLabel(" · ".join(p for p in (npc.role, npc.faction) if p))
         role.setObjectName("RowDetail")
+        for label in (name, role):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         texts = QVBoxLayout()
         texts.setSpacing(0)
         texts.addWidget(name)
         texts.addWidget(role)
         self.button = QPushButton("Show")
         self.button.setObjectName("ToggleButton")
-        self.button.setFixedWidth(78)
+        self.button.setFixedWidth(74)
         self.button.clicked.connect(lambda: self.toggle_requested.emit(self.npc_id))
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)

@@ -67,7 +67,8 @@ QPushButton#ShowButton:hover { background: #e6ae6c; }
 QPushButton#ShowButton:disabled { background: $PANEL_ALT; color: $GREY; border-color: $BORDER; }
 QPushButton#HoldButton:checked { border-color: $RED; color: #ffd7d0; background: $RED_DIM; }
 QPushButton#PrimaryButton { background: $TEAL_DIM; border-color: $TEAL; }
-QPushButton#TreeShowButton { padding: 1px 6px; font-size: 7.5pt; }
+QPushButton#TreeShowButton { padding: 1px 4px; font-size: 7.5pt; letter-spacing: 0; }
+QPushButton#ToggleButton { padding: 4px 4px; letter-spacing: 0; }
 QPushButton#TreeShowButton[active="true"], QPushButton#ToggleButton[active="true"] {
     border-color: $AMBER; color: $AMBER;
 }

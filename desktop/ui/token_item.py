@@ -12,7 +12,7 @@ from desktop.ui.fonts import mono_font
 from desktop.ui.image_cache import ImageCache
 from desktop.ui.map_picture import CELL, TokenShape
 
-RADIUS = CELL * 0.42
+RADIUS = CELL * 0.45
 _IMAGE_PX = 64
 _INITIAL_FONT = mono_font(9, bold=True)
 _LABEL_FONT = mono_font(7)

@@ -28,3 +28,4 @@ class UnplacedList(QListWidget):
             self.addItem(f"{token.name} ({token.type}) — was at {where}")
         if not state.unplaced:
             self.addItem("None: every token has a room.")
+        self.setMaximumHeight(28 if not state.unplaced else 16777215)

@@ -1,0 +1,135 @@
+"""Screenshots of the GM window on the sample campaign, in ENCOUNTER with tokens.
+
+    .venv/bin/python scripts/gm_screenshot.py            # offscreen
+    xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python scripts/gm_screenshot.py
+
+Writes screenshots/gm-window-1920x1080.png and screenshots/gm-window-1366x768.png.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import segno
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.campaign.loader import load_campaign
+from desktop.campaign.sample_path import sample_campaign_path
+from desktop.model import actions as a
+from desktop.model.store import Store
+from desktop.ui.main_window import MainWindow
+from desktop.ui.services import WindowServices
+
+SHIP = "hadal_wren"
+OUT = Path(__file__).resolve().parents[1] / "screenshots"
+PLAYER_URL = "http://192.168.1.20:8765/"
+
+
+def qr_png(text: str) -> bytes:
+    buf = io.BytesIO()
+    segno.make(text).save(buf, kind="png", scale=6)
+    return buf.getvalue()
+
+
+def displays() -> list[dict[str, object]]:
+    now = time.time()
+    return [
+        {
+            "address": "192.168.1.31",
+            "user_agent": "Mozilla/5.0 (X11) Chrome/126.0",
+            "since": now - 1800,
+            "revision": 41,
+        },
+        {
+            "address": "192.168.1.44",
+            "user_agent": "Mozilla/5.0 (iPad; Mobile) Safari/605",
+            "since": now - 600,
+            "revision": 41,
+        },
+    ]
+
+
+def table(store: Store) -> None:
+    """A session in progress: the crew has boarded and met something in the corridor."""
+    d = store.dispatch
+    d(a.SwitchView("ENCOUNTER", SHIP))
+    rooms = ("airlock", "suit_locker", "d1_corridor", "medbay", "crew_quarters", "comms_room")
+    d(a.SetRoomVisibility(tuple((r, True) for r in rooms)))
+    d(a.SetDoorStatus("door_medbay", "OPEN"))
+    d(a.SetRoomStatus("comms_room", "HAZARD"))
+    for name, image, x, y in (
+        ("Marlowe", "crew:marlowe", 9, 8),
+        ("Adeyemi", "crew:adeyemi", 10, 9),
+        ("Sunde", "crew:sunde", 6, 8),
+        ("Castellane", "crew:castellane", 5, 9),
+        ("Quill", "crew:quill", 2, 8),
+    ):
+        d(a.PlaceToken("player", name, x, y, image))
+    d(a.PlaceToken("npc", "Dr. Kesh", 11, 12, "npc:kesh"))
+    d(a.UpdateTokenStatus(str(store.last_reply["token_id"]), ("wounded",)))
+    d(a.PlaceToken("creature", "Rime crawler", 16, 12, "token:rime_crawler"))
+    d(a.PlaceToken("creature", "Hollowed", 22, 12, "token:hollowed"))
+    d(a.UpdateTokenStatus(str(store.last_reply["token_id"]), ("hidden",)))
+    d(a.PlaceToken("object", "Crate", 12, 4, "token:crate"))
+    d(a.TogglePortrait("kesh"))
+    d(
+        a.SendBroadcast(
+            "Docking collar sealed. Station atmosphere: 3% O2.", "LANTERN CONTROL", "HIGH"
+        )
+    )
+    d(a.SetCharonMode("QUERY"))
+    channel = store.state.charon_channel
+    d(a.CharonSend(channel, "Welcome aboard. Internal sensors register six heat signatures."))
+    store.dispatch(a.SubmitQuestion(channel, "Which six? There are five of us."), actor="player")
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> None:
+    app = QApplication(sys.argv)
+    store = Store(load_campaign(sample_campaign_path()))
+    table(store)
+    OUT.mkdir(exist_ok=True)
+    for width, height in ((1920, 1080), (1366, 768)):
+        services = WindowServices(  # fresh settings: the first-run layout at each size
+            player_url=PLAYER_URL,
+            mdns_name="gm-terminal.local",
+            gm_token="k3x9-19f2-aa07",
+            displays=displays,
+            qr_png=qr_png,
+            settings_path=Path(tempfile.mkdtemp()) / "settings.ini",
+        )
+        window = MainWindow(store, services)
+        window.resize(width, height)
+        window.show()
+        window.focus.set(SHIP, "deck_1")
+        wait(400)
+        window.map_panel.scene.rooms["d1_corridor"].setSelected(True)
+        window.map_panel.view.fit()
+        wait(300)
+        if os.environ.get("GM_SHOT_DEBUG"):
+            for key, dock in window.docks.items():
+                print(key, dock.width(), dock.minimumSizeHint().width())
+        path = OUT / f"gm-window-{width}x{height}.png"
+        window.grab().save(str(path))
+        print(path)
+        window.displays.timer.stop()
+        window.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
