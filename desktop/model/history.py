@@ -7,7 +7,7 @@ the old value, and otherwise makes the whole undo impossible (Conflict).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -34,7 +34,9 @@ class Patch:
     changes: tuple[Change, ...]
 
 
-def _dict_diff(kind: str, before: dict[str, object], after: dict[str, object]) -> Iterator[Change]:
+def _dict_diff(
+    kind: str, before: Mapping[str, object], after: Mapping[str, object]
+) -> Iterator[Change]:
     if before is after:
         return
     for key in before.keys() | after.keys():
@@ -73,8 +75,8 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
             if old != new:
                 changes.append((("charon", name), old, new))
         bc, ac = before.charon.conversations, after.charon.conversations
-        changes += _dict_diff("conv", bc, ac)  # type: ignore[arg-type]
-    changes += _dict_diff("sys", before.ship, after.ship)  # type: ignore[arg-type]
+        changes += _dict_diff("conv", bc, ac)
+    changes += _dict_diff("sys", before.ship, after.ship)
     if before.locations is not after.locations:
         for slug in before.locations.keys() | after.locations.keys():
             old_ls, new_ls = before.locations.get(slug), after.locations.get(slug)
@@ -98,6 +100,11 @@ _GROUPS = (("x", "y", "deck_id", "room_id"), ("type", "name", "image"), ("status
 
 def _group(token: Token, names: tuple[str, ...]) -> tuple[object, ...]:
     return tuple(getattr(token, n) for n in names)
+
+
+def _token(value: object) -> Token | None:
+    assert value is None or isinstance(value, Token)
+    return value
 
 
 def revert_token(current: Token | None, target: Token | None, expected: Token | None) -> object:
@@ -140,7 +147,7 @@ def apply_patch(state: TableState, patch: Patch, undo: bool, campaign: Campaign)
         target, expected = (before, after) if undo else (after, before)
         current = work.get(key)
         if key[0] == "tok":
-            new = revert_token(current, target, expected)  # type: ignore[arg-type]
+            new = revert_token(_token(current), _token(target), _token(expected))
             if new is not current:
                 work.set(key, new)
         elif current == expected:
