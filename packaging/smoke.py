@@ -17,6 +17,7 @@ Runs on Linux, macOS and Windows (there with gm-terminal-cli.exe; exit codes are
 from __future__ import annotations
 
 import http.client
+import io
 import json
 import os
 import queue
@@ -28,8 +29,8 @@ import sys
 import tempfile
 import threading
 import time
-import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "smoke-token"
@@ -49,8 +50,11 @@ SCRATCH = Path(tempfile.mkdtemp(prefix="gm-terminal-smoke-"))
 
 def clean_env(**extra: str) -> dict[str, str]:
     """No display; the user's config and data folders point into the scratch folder."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
     env.update({name: str(SCRATCH / name.lower()) for name in HOME_DIRS})
     env.update(extra)
     return env
@@ -63,8 +67,13 @@ class App:
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()
         self.proc = subprocess.Popen(
-            [str(exe), *args], env=env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+            [str(exe), *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
         )
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -108,8 +117,9 @@ class App:
             raise SmokeFailure(f"still running {STOP_TIMEOUT:.0f} s after SIGTERM") from None
 
 
-def request(host: str, port: int, method: str, path: str, body: object = None,
-            token: str | None = None) -> tuple[int, str, bytes]:
+def request(
+    host: str, port: int, method: str, path: str, body: object = None, token: str | None = None
+) -> tuple[int, str, bytes]:
     """One HTTP request: (status, content type, body)."""
     conn = http.client.HTTPConnection(host, port, timeout=15)
     headers = {"Content-Type": "application/json"} if body is not None else {}
@@ -127,13 +137,15 @@ class Stream:
 
     def __init__(self, host: str, port: int) -> None:
         self.conn = http.client.HTTPConnection(host, port, timeout=EVENT_TIMEOUT)
-        self.conn.request("GET", "/api/active-view/stream/", headers={"Accept": "text/event-stream"})
+        self.conn.request(
+            "GET", "/api/active-view/stream/", headers={"Accept": "text/event-stream"}
+        )
         self.resp = self.conn.getresponse()
         kind = self.resp.getheader("Content-Type", "")
         if self.resp.status != 200 or not kind.startswith("text/event-stream"):
             raise SmokeFailure(f"stream answered {self.resp.status} {kind}")
 
-    def next_event(self) -> dict[str, object]:
+    def next_event(self) -> dict[str, Any]:
         """The JSON data of the next event (comments and retry lines skipped)."""
         data: list[str] = []
         while True:
@@ -144,7 +156,8 @@ class Stream:
             if line.startswith("data:"):
                 data.append(line[5:].lstrip(" "))
             elif not line and data:
-                return json.loads("\n".join(data))
+                event: dict[str, Any] = json.loads("\n".join(data))
+                return event
 
     def close(self) -> None:
         self.conn.close()
@@ -177,8 +190,22 @@ def check_page(host: str, port: int) -> int:
 
 def run_headless(exe: Path, state: Path) -> str:
     """Checks 3: the server, the stream and one GM change. Returns the view it set."""
-    app = App(exe, ["--headless", "--host", "127.0.0.1", "--port", "0", "--no-mdns",
-                    "--state", str(state), "--gm-token", TOKEN], clean_env())
+    app = App(
+        exe,
+        [
+            "--headless",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-mdns",
+            "--state",
+            str(state),
+            "--gm-token",
+            TOKEN,
+        ],
+        clean_env(),
+    )
     try:
         host, port = app.wait_serving()
         assets = check_page(host, port)
@@ -192,15 +219,20 @@ def run_headless(exe: Path, state: Path) -> str:
         target = "STANDBY" if snapshot["view_type"] == "BRIDGE" else "BRIDGE"
         status, _, body = request(host, port, "POST", "/api/gm/switch-view/", {"view_type": target})
         check(status == 401, f"switch-view without the token answered {status}")
-        status, _, body = request(host, port, "POST", "/api/gm/switch-view/",
-                                  {"view_type": target}, token=TOKEN)
+        status, _, body = request(
+            host, port, "POST", "/api/gm/switch-view/", {"view_type": target}, token=TOKEN
+        )
         check(status == 200, f"switch-view answered {status}: {body[:200]!r}")
         event = stream.next_event()
-        check(event.get("view_type") == target, f"stream sent {event.get('view_type')}, not {target}")
+        check(
+            event.get("view_type") == target, f"stream sent {event.get('view_type')}, not {target}"
+        )
         check(int(event["revision"]) > int(snapshot["revision"]), "revision did not increase")
         stream.close()
-        print(f"smoke: headless on {host}:{port}: page + {assets} assets, snapshot, stream, "
-              f"GM switch-view -> {target} seen on the stream")
+        print(
+            f"smoke: headless on {host}:{port}: page + {assets} assets, snapshot, stream, "
+            f"GM switch-view -> {target} seen on the stream"
+        )
     except BaseException:
         app.stop()
         print("\n".join(app.lines), file=sys.stderr)
@@ -213,8 +245,22 @@ def run_headless(exe: Path, state: Path) -> str:
 
 def run_restart(exe: Path, state: Path, view: str) -> None:
     """Check 4: the state file brings the change back."""
-    app = App(exe, ["--headless", "--host", "127.0.0.1", "--port", "0", "--no-mdns",
-                    "--state", str(state), "--gm-token", TOKEN], clean_env())
+    app = App(
+        exe,
+        [
+            "--headless",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-mdns",
+            "--state",
+            str(state),
+            "--gm-token",
+            TOKEN,
+        ],
+        clean_env(),
+    )
     try:
         host, port = app.wait_serving()
         _, _, body = request(host, port, "GET", "/api/active-view/")
@@ -227,8 +273,21 @@ def run_restart(exe: Path, state: Path, view: str) -> None:
 
 def run_window(exe: Path, state: Path) -> None:
     """Check 5: the GM window starts (offscreen) and the server runs beside it."""
-    app = App(exe, ["--host", "127.0.0.1", "--port", "0", "--no-mdns", "--state", str(state),
-                    "--gm-token", TOKEN], clean_env(QT_QPA_PLATFORM="offscreen"))
+    app = App(
+        exe,
+        [
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-mdns",
+            "--state",
+            str(state),
+            "--gm-token",
+            TOKEN,
+        ],
+        clean_env(QT_QPA_PLATFORM="offscreen"),
+    )
     try:
         host, port = app.wait_serving()
         check_page(host, port)
@@ -241,29 +300,47 @@ def run_window(exe: Path, state: Path) -> None:
     print("smoke: window mode (offscreen) serves the page, SIGTERM -> exit 0")
 
 
+def project_version() -> str:
+    """pyproject.toml's version (a regex, so Python 3.10 without tomllib can run this too)."""
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
+    if not match:
+        raise SmokeFailure("no version in pyproject.toml")
+    return match.group(1)
+
+
 def run_cli(exe: Path) -> None:
     """Checks 1 and 2."""
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
-    out = subprocess.run([str(exe), "--version"], env=clean_env(), capture_output=True,
-                         text=True, timeout=120)
-    check(out.returncode == 0 and version in out.stdout,
-          f"--version: status {out.returncode}, output {out.stdout + out.stderr!r}")
-    out = subprocess.run([str(exe), "check"], env=clean_env(), capture_output=True, text=True,
-                         timeout=120)
-    check(out.returncode == 0 and "locations:" in out.stdout,
-          f"check (built-in sample): status {out.returncode}\n{out.stdout}{out.stderr}")
+    version = project_version()
+    out = subprocess.run(
+        [str(exe), "--version"], env=clean_env(), capture_output=True, text=True, timeout=120
+    )
+    check(
+        out.returncode == 0 and version in out.stdout,
+        f"--version: status {out.returncode}, output {out.stdout + out.stderr!r}",
+    )
+    out = subprocess.run(
+        [str(exe), "check"], env=clean_env(), capture_output=True, text=True, timeout=120
+    )
+    check(
+        out.returncode == 0 and "locations:" in out.stdout,
+        f"check (built-in sample): status {out.returncode}\n{out.stdout}{out.stderr}",
+    )
     print(f"smoke: --version {version}; check of the built-in sample passes")
 
 
 def main(argv: list[str]) -> int:
     """Run every check against the bundle named in argv (default dist/gm-terminal)."""
-    sys.stdout.reconfigure(line_buffering=True)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)
     target = Path(argv[1]) if len(argv) > 1 else ROOT / "dist" / "gm-terminal"
     # Windows: the console twin, since gm-terminal.exe has no stdout to read the URL from.
     name = "gm-terminal-cli.exe" if os.name == "nt" else "gm-terminal"
     exe = target / name if target.is_dir() else target
     if not exe.is_file():
-        print(f"smoke: no executable at {exe} (build it with: bash packaging/build)", file=sys.stderr)
+        print(
+            f"smoke: no executable at {exe} (build it with: bash packaging/build)", file=sys.stderr
+        )
         return 1
     started = time.monotonic()
     try:
