@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 KEEPALIVE_INTERVAL = 15.0  # seconds without an event before a `: keepalive` comment
 WRITE_TIMEOUT = 5.0  # seconds a display may take to accept a frame before it is dropped
 TICK = 1.0  # seconds between keepalive / vanished-client sweeps
+MIN_INTERVAL = 0.004  # seconds between two frames to the displays (bursts are coalesced)
 SSE_HEADERS = {
     "Content-Type": "text/event-stream",
     "Cache-Control": "no-cache",
@@ -79,6 +80,7 @@ class Broadcaster:
         keepalive: float = KEEPALIVE_INTERVAL,
         write_timeout: float = WRITE_TIMEOUT,
         tick: float = TICK,
+        min_interval: float = MIN_INTERVAL,
     ) -> None:
         self._store = store
         self._keepalive = keepalive
@@ -90,13 +92,25 @@ class Broadcaster:
         self._gm: EncodedFrame | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._flush_scheduled = False
+        self._dirty = False
+        self._min_interval = min_interval
+        self._last_flush = float("-inf")
         self._ticker: asyncio.Task[None] | None = None
         self._closing = False
 
     # --- the store side ---------------------------------------------------------------------
 
     def publish(self, state: object = None) -> None:
-        """Subscriber callback: mailbox the new frames; never awaits, never writes a socket."""
+        """Subscriber callback: note the change and schedule one flush; never awaits or writes.
+
+        The frame is taken from the store at flush time: a burst of changes within one flush
+        interval is projected and encoded once, and every display gets the latest (latest wins).
+        """
+        self._dirty = True
+        self._schedule_flush()
+
+    def _fill_mailboxes(self) -> None:
+        self._dirty = False
         changed = self._store.player_frame() is not self._source_frame
         gm = self._gm_frame() if self._has_gm_clients() else None
         if not changed and gm is None:
@@ -104,7 +118,6 @@ class Broadcaster:
         player = self._player_frame()
         for client in self._clients:
             client.offer(gm if gm is not None and client.role == "gm" else player)
-        self._schedule_flush()
 
     def _player_frame(self) -> EncodedFrame:
         source = self._store.player_frame()
@@ -130,11 +143,17 @@ class Broadcaster:
             self._flush()
             return
         self._flush_scheduled = True
-        loop.call_soon(self._flush)
+        wait = self._last_flush + self._min_interval - loop.time()
+        if wait > 0:
+            loop.call_later(wait, self._flush)  # a burst: at most one frame per interval
+        else:
+            loop.call_soon(self._flush)
 
     def _flush(self) -> None:
         self._flush_scheduled = False
-        now = self._now()
+        if self._dirty:
+            self._fill_mailboxes()
+        now = self._last_flush = self._now()
         for client in self._clients:
             client.flush(now)
 

@@ -28,7 +28,6 @@ _TYPES = {
     ".ttf": "font/ttf",
     ".json": "application/json",
     ".txt": "text/plain",
-    ".md": "text/plain",
     ".png": "image/png",
     ".ico": "image/x-icon",
 }
@@ -36,7 +35,8 @@ _TEXT = ("text/", "application/json", "image/svg+xml")
 
 
 def _servable(name: str) -> bool:
-    return not name.startswith((".", "_")) and not name.endswith((".py", ".pyc"))
+    """Page files only: no Python, no hidden files, no notes for developers."""
+    return not name.startswith((".", "_")) and not name.endswith((".py", ".pyc", ".md"))
 
 
 def _walk(folder: Traversable, prefix: str, found: dict[str, Traversable]) -> None:

@@ -52,6 +52,7 @@ class StreamReader:
     def __init__(self, response: ClientResponse) -> None:
         self.response = response
         self.raw = b""
+        self.last_revision = -1
         self._pending = b""
 
     async def events(self, count: int, timeout: float = 20.0) -> list[Event]:
@@ -65,12 +66,14 @@ class StreamReader:
                 self._pending += chunk
                 events, _others, self._pending = parse_blocks(self._pending)
                 found.extend(events)
+        if found:
+            self.last_revision = found[-1].revision
         return found
 
     async def until_revision(self, revision: int, timeout: float = 20.0) -> list[Event]:
-        """Every event up to (and including) the one with that revision."""
+        """Every further event up to the one with that revision (none if it came already)."""
         found: list[Event] = []
-        while not found or found[-1].revision < revision:
+        while self.last_revision < revision:
             found += await self.events(1, timeout)
         return found
 
