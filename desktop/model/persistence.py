@@ -89,6 +89,7 @@ class StateFile:
             self._lock.release()
             raise
         self._written: TableState | None = None
+        self._meta_cache: tuple[tuple[object, ...], dict[str, Any]] | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._since_checkpoint = 0
         self._checkpointer: threading.Thread | None = None
@@ -154,7 +155,7 @@ class StateFile:
 
     def _changes(self, state: TableState) -> tuple[list[tuple[str, bytes]], list[str]]:
         old = self._written
-        upserts: list[tuple[str, bytes]] = [("meta", orjson.dumps(codec.meta_out(state)))]
+        upserts: list[tuple[str, bytes]] = [("meta", self._meta(state))]
         deletes: list[str] = []
         old_locations = old.locations if old else {}
         if old is None or old.locations is not state.locations:
@@ -174,6 +175,26 @@ class StateFile:
                 upserts.append((f"conv:{channel}", orjson.dumps(codec.entries_out(entries))))
         deletes += [f"conv:{c}" for c in old_convs if c not in convs]
         return upserts, deletes
+
+    def _meta(self, state: TableState) -> bytes:
+        """The meta row; between changes of its parts only the revision differs."""
+        parts: tuple[object, ...] = (
+            state.view_type,
+            state.location_slug,
+            state.portraits,
+            state.overlay_location,
+            state.overlay_terminal,
+            state.ship,
+            state.charon,
+            state.hold,
+            state.movable_types,
+            state.unplaced,
+        )
+        cached = self._meta_cache
+        if cached is None or any(a is not b for a, b in zip(cached[0], parts, strict=True)):
+            cached = (parts, codec.meta_out(state))
+            self._meta_cache = cached
+        return orjson.dumps({**cached[1], "revision": state.revision})
 
     @staticmethod
     def _location_rows(
