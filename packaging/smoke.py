@@ -45,7 +45,7 @@ class SmokeFailure(Exception):
 
 
 HOME_DIRS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
-SCRATCH = Path(tempfile.mkdtemp(prefix="gm-terminal-smoke-"))
+SCRATCH = Path(tempfile.gettempdir()) / f"gm-terminal-smoke-{os.getpid()}"
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -343,6 +343,7 @@ def main(argv: list[str]) -> int:
         )
         return 1
     started = time.monotonic()
+    SCRATCH.mkdir(parents=True, exist_ok=True)
     try:
         run_cli(exe)
         view = run_headless(exe, SCRATCH / "state.sqlite3")

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(\S+|not found)")
+LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)")
 NEEDED_LINE = re.compile(r"\(NEEDED\)\s+Shared library: \[(.+)\]")
 
 
