@@ -9,7 +9,7 @@ import pytest
 
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
-from desktop.model.errors import Conflict, Forbidden
+from desktop.model.errors import Conflict, Forbidden, NotFound
 from desktop.model.state import TableState
 from desktop.model.store import BROADCAST, PERSISTENCE, VIEWS, Store
 
@@ -238,3 +238,12 @@ def test_replacing_the_campaign_keeps_tokens_whose_room_is_gone(
     assert tid not in state.locations[SHIP].tokens
     assert [(slug, t.id) for slug, t in state.unplaced] == [(SHIP, tid)]
     assert store.undo_label is None
+    with pytest.raises(NotFound):
+        store.dispatch(A.MoveToken(tid, 1, 1), actor="player")
+    state = store.dispatch(A.MoveToken(tid, 1, 1))  # the GM puts it back on the map
+    assert state.unplaced == ()
+    assert (token(store, tid).room_id, token(store, tid).deck_id) == ("r-bridge", "upper")
+    store.undo()
+    assert [t.id for _slug, t in store.state.unplaced] == [tid]
+    state = store.dispatch(A.RemoveToken(tid))
+    assert state.unplaced == () and tid not in state.locations[SHIP].tokens

@@ -18,7 +18,13 @@ from desktop.model.actions.fields import (
     req_int,
     req_str,
 )
-from desktop.model.actions.places import Place, find_token, place_of, with_location
+from desktop.model.actions.places import (
+    Place,
+    find_token,
+    location_state,
+    place_of,
+    with_location,
+)
 from desktop.model.actions.player_moves import check_player_move
 from desktop.model.errors import Conflict, InvalidInput, NotFound
 from desktop.model.state import (
@@ -59,6 +65,24 @@ def image_id(campaign: Campaign, value: str) -> str:
         if name and image.path.name == name:
             return image.id
     raise NotFound(f"unknown token image '{value}'")
+
+
+def find_for_gm(
+    state: TableState, campaign: Campaign, token_id: str, location_slug: str
+) -> tuple[Place, Token, TableState]:
+    """The token, its place, and the state to change: tokens a campaign change left without
+    a room (`unplaced`) are found too, and taken out of that list."""
+    try:
+        place, token = find_token(state, campaign, token_id, location_slug)
+        return place, token, state
+    except NotFound:
+        for slug, token in state.unplaced:
+            location = campaign.location(slug)
+            if token.id == token_id and location and location_slug in ("", slug):
+                rest = tuple(u for u in state.unplaced if u[1].id != token_id)
+                base = replace(state, unplaced=rest)
+                return Place(location, location_state(base, location)), token, base
+        raise
 
 
 def _new_token_id(state: TableState, ctx: ActionContext) -> str:
@@ -147,9 +171,11 @@ class MoveToken(Action):
             place, token, deck = check_player_move(
                 state, campaign, self.token_id, self.x, self.y, self.deck_id, self.location_slug
             )
+            base = state
         else:
-            place, token = find_token(state, campaign, self.token_id, self.location_slug)
-            deck = place.deck(self.deck_id or token.deck_id) if place.map else place.deck()
+            place, token, base = find_for_gm(state, campaign, self.token_id, self.location_slug)
+            own = place.map.deck(token.deck_id) if place.map else None
+            deck = place.deck(self.deck_id) if self.deck_id or own is None else own
         room = room_for_cell(deck, self.x, self.y)
         if (token.x, token.y, token.deck_id, token.room_id) == (self.x, self.y, deck.id, room.id):
             return state
@@ -165,7 +191,7 @@ class MoveToken(Action):
             token.statuses,
             token.image,
         )
-        return _with_tokens(state, place, {**place.lstate.tokens, token.id: moved})
+        return _with_tokens(base, place, {**place.lstate.tokens, token.id: moved})
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +210,9 @@ class RemoveToken(Action):
         return "Remove token"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        place, token = find_token(state, campaign, self.token_id, self.location_slug)
+        place, token, base = find_for_gm(state, campaign, self.token_id, self.location_slug)
+        if base is not state:
+            return base  # it was unplaced: gone now
         tokens = {k: v for k, v in place.lstate.tokens.items() if k != token.id}
         return _with_tokens(state, place, tokens)
 
