@@ -11,7 +11,13 @@ from desktop.ui.colors import qcolor
 from desktop.ui.map_picture import CELL, DoorShape
 
 _THICK = {"blast_door": 0.42, "airlock": 0.36}
-STATUS_SYMBOL = {"OPEN": "▯", "CLOSED": "▮", "LOCKED": "🔒", "SEALED": "✕", "DAMAGED": "⚡"}
+DOOR_LABELS = {
+    "OPEN": "Open",
+    "CLOSED": "Closed",
+    "LOCKED": "Locked",
+    "SEALED": "Sealed",
+    "DAMAGED": "Damaged",
+}
 
 
 class DoorItem(QGraphicsItem):

@@ -7,20 +7,12 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES
 from desktop.model.state import TOKEN_STATUSES
-from desktop.ui.door_item import DoorItem
+from desktop.ui.door_item import DOOR_LABELS, DoorItem
 from desktop.ui.map_intents import MapIntents
 from desktop.ui.map_picture import LinkShape, MapPicture
 from desktop.ui.marker_item import MarkerItem
 from desktop.ui.room_item import RoomItem
 from desktop.ui.token_item import TokenItem
-
-DOOR_LABELS = {
-    "OPEN": "Open",
-    "CLOSED": "Closed",
-    "LOCKED": "Locked",
-    "SEALED": "Sealed",
-    "DAMAGED": "Damaged",
-}
 
 
 def _menu(parent: QWidget, title: str) -> QMenu:

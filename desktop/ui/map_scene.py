@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar, cast
 
-from PySide6.QtCore import QLineF, QObject, QRect, QRectF
-from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtCore import QLineF, QObject, QRect, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 
 from desktop.ui import colors
 from desktop.ui.colors import qcolor
@@ -42,6 +42,7 @@ class MapScene(QGraphicsScene):
         self.markers: dict[str, MarkerItem] = {}
         self.tokens: dict[str, TokenItem] = {}
         self.tokens_movable = True
+        self.background: QGraphicsPixmapItem | None = None
         self.setBackgroundBrush(qcolor(colors.BG))
 
     def sync(self, picture: MapPicture) -> None:
@@ -64,6 +65,8 @@ class MapScene(QGraphicsScene):
                 picture.tokens,
                 lambda _k, s: TokenItem(s, self.images, movable=self.tokens_movable),
             )
+        if picture.background != previous.background or picture.width != previous.width:
+            self._sync_background(picture)
         rect = QRectF(0, 0, picture.width * CELL, picture.height * CELL)
         rect = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         if rect != self.sceneRect():
@@ -86,6 +89,24 @@ class MapScene(QGraphicsScene):
             else:
                 item.set_shape(shape)
 
+    def _sync_background(self, picture: MapPicture) -> None:
+        """The deck's plan image (a PNG beside the deck file), dimmed under the rooms."""
+        if self.background is not None:
+            self.removeItem(self.background)
+            self.background = None
+        if picture.background is None or not picture.width:
+            return
+        pixmap = QPixmap(str(picture.background))
+        if pixmap.isNull():
+            return
+        item = QGraphicsPixmapItem(pixmap)
+        item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        item.setScale(picture.width * CELL / pixmap.width())
+        item.setOpacity(0.35)
+        item.setZValue(-10)
+        self.addItem(item)
+        self.background = item
+
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         rect = QRectF(rect)
         painter.fillRect(rect, qcolor(colors.BG))
@@ -99,9 +120,9 @@ class MapScene(QGraphicsScene):
         pen = QPen(qcolor(colors.GRID_LINE), 0)
         painter.setPen(pen)
         first_x = int(area.left() // CELL)
-        last_x = int(area.right() // CELL) + 1
+        last_x = min(int(area.right() // CELL) + 1, self.picture.width)
         first_y = int(area.top() // CELL)
-        last_y = int(area.bottom() // CELL) + 1
+        last_y = min(int(area.bottom() // CELL) + 1, self.picture.height)
         painter.drawLines(
             [
                 QLineF(x * CELL, area.top(), x * CELL, area.bottom())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPixmapCache,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import map_menus
 from desktop.ui.map_intents import MapIntents
+from desktop.ui.map_legend import MapLegend
 from desktop.ui.map_picture import CELL
 from desktop.ui.map_scene import MapScene
 from desktop.ui.room_item import RoomItem
@@ -35,6 +37,7 @@ from desktop.ui.token_mime import decode
 
 MIN_SCALE, MAX_SCALE = 0.15, 6.0
 PIXMAP_CACHE_KB = 96 * 1024
+LEGEND_MIN_WIDTH = 900
 
 
 def cell_at(point: QPointF) -> tuple[int, int]:
@@ -61,10 +64,20 @@ class MapView(QGraphicsView):
         self.viewport().setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setObjectName("MapView")
+        self.legend = MapLegend(self)
         # Room, door and token pixmaps live in QPixmapCache; the default 10 MB is too small
         # for a big deck zoomed in, and evicted items would be redrawn on every frame.
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.viewport().geometry()
+        # A key is welcome on a roomy map; on a small one it would cover the deck.
+        self.legend.setVisible(area.width() >= LEGEND_MIN_WIDTH)
+        self.legend.move(
+            area.right() - self.legend.width() - 8, area.bottom() - self.legend.height() - 8
+        )
 
     # --- zoom, pan, fit ---------------------------------------------------------------------
 
@@ -76,10 +89,18 @@ class MapView(QGraphicsView):
             self.scale(target / current, target / current)
 
     def fit(self) -> None:
-        """Show the whole deck."""
-        picture = self.map_scene.picture
-        if picture.width and picture.height:
+        """Show every room of the deck as large as the window allows."""
+        rooms = self.map_scene.picture.rooms.values()
+        if not rooms:
             rect = self.map_scene.sceneRect()
+        else:
+            left = min(r.x for r in rooms)
+            top = min(r.y for r in rooms)
+            right = max(r.x + r.width for r in rooms)
+            bottom = max(r.y + r.height for r in rooms)
+            rect = QRectF(left * CELL, top * CELL, (right - left) * CELL, (bottom - top) * CELL)
+            rect = rect.adjusted(-CELL, -CELL, CELL, CELL)
+        if rect.width() > 0 and rect.height() > 0:
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

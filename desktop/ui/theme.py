@@ -106,10 +106,10 @@ QDockWidget::title {
     background: $PANEL_ALT; padding: 6px 8px; border-bottom: 1px solid $BORDER;
     font-family: $MONO; text-align: left;
 }
-QTabBar { background: transparent; }
+QTabBar { background: transparent; font-family: $MONO; font-size: 8pt; }
 QTabBar::tab {
-    background: $PANEL; color: $TEXT_DIM; padding: 6px 12px; border: 1px solid $BORDER;
-    border-bottom: none; font-family: $MONO; font-size: 8pt; letter-spacing: 1px;
+    background: $PANEL; color: $TEXT_DIM; padding: 6px 10px; border: 1px solid $BORDER;
+    border-bottom: none;
 }
 QTabBar::tab:selected { color: $TEAL_BRIGHT; background: $PANEL_ALT; border-top: 2px solid $TEAL; }
 QTabBar::tab:hover { color: $TEXT; }
