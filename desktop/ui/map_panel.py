@@ -102,7 +102,8 @@ class MapPanel(QWidget):
         state = self.store.state
         decks = location.map.decks if location and location.map else ()
         shown = state.view_type == "ENCOUNTER" and location and state.location_slug == location.slug
-        players_deck = state.locations[location.slug].deck_id if shown and location else ""
+        loc = state.locations.get(location.slug) if shown and location else None
+        players_deck = loc.deck_id if loc is not None else ""
         self.tabs.sync(decks, self.focus.deck_id, players_deck)
         deck = location.map.deck(self.focus.deck_id) if location and location.map else None
         subtitle = location.type.upper() if location else ""

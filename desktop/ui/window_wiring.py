@@ -14,6 +14,8 @@ def wire_intents(w: MainWindow) -> None:
     w.refresher.refreshed.connect(w.sync)
     w.focus.changed.connect(w.refresher.schedule)
     w.dispatcher.message_shown.connect(w.statusBar().showMessage)
+    # A refused action changes nothing, but toggles the GM clicked must show the truth again.
+    w.dispatcher.refused.connect(w.refresher.schedule)
     _wire_map(w)
     w.tree.location_chosen.connect(r.choose_location)
     w.tree.location_show_requested.connect(r.show_location)
