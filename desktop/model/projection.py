@@ -1,23 +1,45 @@
-"""Snapshots: what the players may see (filtered on this machine) and what the GM sees."""
+"""Snapshots: what the players may see (filtered on this machine) and what the GM sees.
+
+The player snapshot is built from parts (common fields, the ship, the place, the deck's map,
+the tokens), each cached with its JSON encoding until what it depends on changes: a token
+move re-encodes one token and joins the cached bytes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+import orjson
+
 from desktop.campaign.model import Campaign, Deck, Location
 from desktop.model import wire
 from desktop.model.actions.places import location_state
-from desktop.model.deckmap import PlayerMap, gm_map, player_map
+from desktop.model.deckmap import player_map
 from desktop.model.media import media_url
 from desktop.model.state import LocationState, TableState, Token
 
 Json = dict[str, object]
 Media = dict[str, Path]
+Part = tuple[Json, bytes]  # fields, and their encoding without the braces
 
 SCHEMA = 1
 SHOWN_BROADCASTS = 20
 SHOWN_ENTRIES = 50
+_NO_MAP: Json = {
+    "encounter_map": None,
+    "encounter_room_visibility": {},
+    "encounter_door_status": {},
+    "encounter_tokens": {},
+}
+
+
+def _inner(fields: Json) -> bytes:
+    return orjson.dumps(fields)[1:-1]
+
+
+def _same(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
+    return all(a is b or a == b for a, b in zip(old, new, strict=True))
 
 
 class Projector:
@@ -25,28 +47,27 @@ class Projector:
 
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = campaign
-        self._maps: dict[tuple[str, str], tuple[tuple[object, ...], PlayerMap]] = {}
-        self._ship: tuple[object, Json] | None = None
-        self._people: tuple[list[Json], list[Json], Media] | None = None
+        self._parts: dict[str, tuple[tuple[object, ...], Json, bytes, Media]] = {}
         self._terminals: dict[tuple[str, str], Json | None] = {}
-        self._tokens: dict[str, tuple[Token, Json, str, Path | None]] = {}
-        self._memos: dict[str, tuple[tuple[object, ...], Json, Media]] = {}
+        self._tokens: dict[str, tuple[Token, Json, bytes, str, Path | None]] = {}
 
-    def _memo(self, name: str, deps: tuple[object, ...], build: Callable[[Media], Json]) -> Json:
+    def _part(
+        self, name: str, deps: tuple[object, ...], build: Callable[[Media], Json], media: Media
+    ) -> Part:
         """build(media) again only when one of deps changed; its media are replayed."""
-        hit = self._memos.get(name)
-        if hit is None or any(a is not b and a != b for a, b in zip(hit[0], deps, strict=True)):
-            media: Media = {}
-            hit = (deps, build(media), media)
-            self._memos[name] = hit
-        return hit[1]
+        hit = self._parts.get(name)
+        if hit is None or not _same(hit[0], deps):
+            found: Media = {}
+            fields = build(found)
+            hit = (deps, fields, _inner(fields), found)
+            self._parts[name] = hit
+        media.update(hit[3])
+        return hit[1], hit[2]
 
-    def _memo_media(self, name: str, media: Media) -> None:
-        media.update(self._memos[name][2])
+    # --- parts -----------------------------------------------------------------------------------
 
-    # --- shared by every view ------------------------------------------------------------------
-
-    def _common(self, state: TableState, media: Media) -> Json:
+    def common(self, state: TableState, media: Media) -> Part:
+        """The fields of every view."""
         deps = (
             state.view_type,
             state.location_slug,
@@ -57,11 +78,9 @@ class Projector:
             state.overlay_terminal,
             state.portraits,
         )
-        common = self._memo("common", deps, lambda found: self._build_common(state, found))
-        self._memo_media("common", media)
-        return {"schema": SCHEMA, "revision": state.revision, **common}
+        return self._part("common", deps, lambda found: self._common(state, found), media)
 
-    def _build_common(self, state: TableState, media: Media) -> Json:
+    def _common(self, state: TableState, media: Media) -> Json:
         campaign, charon, channel = self.campaign, state.charon, state.charon_channel
         entries = charon.conversations.get(channel, ())
         portraits = [p for p in state.portraits if p in campaign.npcs]
@@ -92,28 +111,27 @@ class Projector:
             self._terminals[key] = wire.terminal(term) if term else None
         return self._terminals[key]
 
+    def bridge(self, state: TableState, media: Media) -> Part:
+        """The ship with overrides merged, crew dossiers, session logs."""
+        return self._part("bridge", (state.ship,), lambda found: self._bridge(state, found), media)
+
     def _bridge(self, state: TableState, media: Media) -> Json:
         ship = self.campaign.ship
-        if self._ship is None or self._ship[0] is not state.ship:
-            self._ship = (state.ship, wire.ship(ship, state.ship) if ship else {})
-        if self._people is None:
-            people: Media = {}
-            crew = [wire.crew_member(c, people) for c in self.campaign.crew]
-            self._people = (crew, [wire.session(s) for s in self.campaign.sessions], people)
-        crew, sessions, people = self._people
-        media.update(people)
-        return {"ship": self._ship[1] or None, "crew": crew, "sessions": sessions}
+        return {
+            "ship": wire.ship(ship, state.ship) if ship else None,
+            "crew": [wire.crew_member(c, media) for c in self.campaign.crew],
+            "sessions": [wire.session(s) for s in self.campaign.sessions],
+        }
 
-    # --- the encounter ---------------------------------------------------------------------------
-
-    def _deck(self, location: Location, lstate: LocationState) -> Deck | None:
+    def deck_of(self, location: Location, lstate: LocationState) -> Deck | None:
+        """The deck shown at a location (None without a map)."""
         lmap = location.map
         if lmap is None or not lmap.decks:
             return None
         return lmap.deck(lstate.deck_id) or lmap.deck(lmap.default_deck_id) or lmap.decks[0]
 
-    def _place(self, location: Location | None, lstate: LocationState | None) -> Json:
-        deck = self._deck(location, lstate) if location and lstate else None
+    def place(self, location: Location | None, deck: Deck | None) -> Json:
+        """Location and deck fields; the location card when there is no map."""
         has_map = deck is not None and deck.grid is not None
         card = None
         if location is not None and not has_map:
@@ -130,17 +148,8 @@ class Projector:
             "encounter_total_decks": len(lmap.decks) if lmap else 0,
         }
 
-    def _player_map(self, location: Location, deck: Deck, lstate: LocationState) -> PlayerMap:
-        key = (location.slug, deck.id)
-        deps = (lstate.revealed, lstate.door_status, lstate.room_status, lstate.revealed_pois)
-        hit = self._maps.get(key)
-        if hit is not None and all(a is b for a, b in zip(hit[0], deps, strict=True)):
-            return hit[1]
-        built = player_map(location, deck, lstate)
-        self._maps[key] = (deps, built)
-        return built
-
-    def _token(self, token: Token, media: Media, gm: bool = False) -> Json:
+    def token(self, token: Token, media: Media) -> tuple[Json, bytes]:
+        """A token as players see it, and its `"id":{...}` encoding (cached per token)."""
         hit = self._tokens.get(token.id)
         if hit is None or hit[0] is not token:
             image = self.campaign.token_images.get(token.image)
@@ -155,102 +164,74 @@ class Projector:
                 "image_url": media_url(path, found),
                 "room_id": token.room_id,
             }
-            hit = (token, data, next(iter(found), ""), path)
+            hit = (token, data, _inner({token.id: data}), next(iter(found), ""), path)
             self._tokens[token.id] = hit
-        _token, data, mid, path = hit
-        if path is not None:
-            media[mid] = path
-        if gm:
-            return {**data, "deck_id": token.deck_id, "hidden": token.hidden, "image": token.image}
-        return data
+        if hit[4] is not None:
+            media[hit[3]] = hit[4]
+        return hit[1], hit[2]
 
-    def _encounter(self, state: TableState, media: Media) -> Json:
+    def _encounter(self, state: TableState, media: Media) -> list[Part]:
         location = self.campaign.location(state.location_slug)
         lstate = location_state(state, location) if location else None
-        deck = self._deck(location, lstate) if location and lstate else None
-        deps = (location, deck)
-        part = {**self._memo("place", deps, lambda _media: self._place(location, lstate))}
+        deck = self.deck_of(location, lstate) if location and lstate else None
+        place = self._part("place", (location, deck), lambda _m: self.place(location, deck), media)
         if location is None or lstate is None or deck is None or deck.grid is None:
-            part.update(
-                encounter_map=None,
-                encounter_room_visibility={},
-                encounter_door_status={},
-                encounter_tokens={},
-            )
-            return part
-        emap, visibility, doors = self._player_map(location, deck, lstate)
-        part.update(
-            encounter_map=emap,
-            encounter_room_visibility=visibility,
-            encounter_door_status=doors,
-            encounter_tokens=self._visible_tokens(lstate, deck.id, media),
-        )
-        return part
+            return [place, (_NO_MAP, _inner(_NO_MAP))]
+        deps: tuple[object, ...] = (location, deck, lstate.revealed, lstate.door_status)
+        deps += (lstate.room_status, lstate.revealed_pois)
+        emap = self._part("map", deps, lambda _m: self._map(location, deck, lstate), media)
+        return [place, emap, self._visible_tokens(lstate, deck.id, media)]
 
-    def _visible_tokens(self, lstate: LocationState, deck_id: str, media: Media) -> Json:
+    @staticmethod
+    def _map(location: Location, deck: Deck, lstate: LocationState) -> Json:
+        encounter_map, visibility, doors = player_map(location, deck, lstate)
+        return {
+            "encounter_map": encounter_map,
+            "encounter_room_visibility": visibility,
+            "encounter_door_status": doors,
+        }
+
+    def _visible_tokens(self, lstate: LocationState, deck_id: str, media: Media) -> Part:
         revealed, cache = lstate.revealed, self._tokens
         tokens: Json = {}
+        encoded: list[bytes] = []
         for tid, t in lstate.tokens.items():
             if t.deck_id != deck_id or t.room_id not in revealed or "hidden" in t.statuses:
                 continue
             hit = cache.get(tid)
             if hit is None or hit[0] is not t:
-                self._token(t, media)
+                self.token(t, media)
                 hit = cache[tid]
+            elif hit[4] is not None:
+                media[hit[3]] = hit[4]
             tokens[tid] = hit[1]
-            if hit[3] is not None:
-                media[hit[2]] = hit[3]
-        return tokens
+            encoded.append(hit[2])
+        return {"encounter_tokens": tokens}, b'"encounter_tokens":{' + b",".join(encoded) + b"}"
 
     # --- public ----------------------------------------------------------------------------------
 
+    def player_encoded(self, state: TableState) -> tuple[Json, bytes, Media]:
+        """The player snapshot, its encoding without schema and revision, and its images."""
+        media: Media = {}
+        parts = [self.common(state, media)]
+        if state.view_type == "BRIDGE":
+            parts.append(self.bridge(state, media))
+        elif state.view_type == "ENCOUNTER":
+            parts += self._encounter(state, media)
+        snapshot: Json = {"schema": SCHEMA, "revision": state.revision}
+        for fields, _ in parts:
+            snapshot.update(fields)
+        return snapshot, b"{" + b",".join(data for _, data in parts) + b"}", media
+
     def player(self, state: TableState) -> tuple[Json, Media]:
         """The player snapshot and the images it refers to (opaque id -> file)."""
-        media: Media = {}
-        snap = self._common(state, media)
-        if state.view_type == "BRIDGE":
-            snap.update(self._bridge(state, media))
-        elif state.view_type == "ENCOUNTER":
-            snap.update(self._encounter(state, media))
-        return snap, media
+        snapshot, _data, media = self.player_encoded(state)
+        return snapshot, media
 
-    def gm(self, state: TableState) -> Json:
-        """Everything, unfiltered, under the player snapshot's field names."""
-        media: Media = {}
-        snap = self._common(state, media)
-        snap["location_slug"] = state.location_slug
-        snap.update(self._bridge(state, media))
-        location = self.campaign.location(state.location_slug)
-        if location is not None:
-            lstate = location_state(state, location)
-            snap.update(self._place(location, lstate))
-            deck = self._deck(location, lstate)
-            has_map = deck is not None and deck.grid is not None
-            snap["encounter_map"] = gm_map(location, deck, lstate) if deck and has_map else None
-            snap["encounter_room_visibility"] = {r: True for r in sorted(lstate.revealed)}
-            snap["encounter_door_status"] = dict(lstate.door_status)
-            snap["encounter_tokens"] = {
-                t.id: self._token(t, media, gm=True) for t in lstate.tokens.values()
-            }
-        snap["encounter_npc_data"] = {
-            n.id: {
-                **wire.npc_public(n, media),
-                "faction": n.faction,
-                "location": n.location,
-                "status": n.status,
-                "description": n.description,
-            }
-            for n in self.campaign.npcs.values()
-        }
-        snap.update(
-            hold=state.hold,
-            charon_location_path=state.charon.location_path,
-            charon_conversations={
-                c: [wire.entry(e) for e in es] for c, es in state.charon.conversations.items()
-            },
-            unplaced=[{"location_slug": s, "id": t.id, "name": t.name} for s, t in state.unplaced],
-        )
-        return snap
+
+def encode_frame(revision: int, body: bytes) -> bytes:
+    """The player snapshot's JSON: schema and revision first, then the encoded body."""
+    return b'{"schema":%d,"revision":%d,' % (SCHEMA, revision) + body[1:]
 
 
 def player_snapshot(state: TableState, campaign: Campaign) -> tuple[Json, Media]:
@@ -260,4 +241,6 @@ def player_snapshot(state: TableState, campaign: Campaign) -> tuple[Json, Media]
 
 def gm_snapshot(state: TableState, campaign: Campaign) -> Json:
     """The GM snapshot of a state."""
-    return Projector(campaign).gm(state)
+    from desktop.model.gm_projection import gm_view  # it builds on this module
+
+    return gm_view(Projector(campaign), state)

@@ -8,13 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import GM, PLAYER, Action, ActionContext, random_id
 from desktop.model.errors import Conflict, Forbidden
+from desktop.model.gm_projection import gm_view
 from desktop.model.history import Patch, apply_patch, diff
-from desktop.model.projection import Projector
+from desktop.model.projection import Projector, encode_frame
 from desktop.model.reconcile import reconcile
 from desktop.model.state import TableState, with_revision
 
@@ -63,6 +62,7 @@ class Store:
         self._redo: list[Patch] = []
         self._frame: Frame | None = None
         self._frame_revision = -1
+        self._frame_body = b""
         self.last_reply: dict[str, object] = {}
 
     @property
@@ -173,19 +173,17 @@ class Store:
         state, frame = self._state, self._frame
         if frame is not None and (self._frame_revision == state.revision or state.hold):
             return frame
-        snapshot, media = self._projector.player(state)
+        snapshot, body, media = self._projector.player_encoded(state)
         self._frame_revision = state.revision
-        if frame is not None:
-            snapshot["revision"] = frame.revision
-            if snapshot == frame.snapshot:
-                return frame
-            snapshot["revision"] = state.revision
-        self._frame = Frame(state.revision, orjson.dumps(snapshot), snapshot, media)
+        if frame is not None and body == self._frame_body:
+            return frame
+        self._frame_body = body
+        self._frame = Frame(state.revision, encode_frame(state.revision, body), snapshot, media)
         return self._frame
 
     def gm_snapshot(self) -> dict[str, object]:
         """Everything, unfiltered (player field names), plus hold and the undo labels."""
-        snapshot = self._projector.gm(self._state)
+        snapshot = gm_view(self._projector, self._state)
         snapshot["player_revision"] = self.player_frame().revision
         snapshot["undo_label"] = self.undo_label or ""
         snapshot["redo_label"] = self.redo_label or ""
