@@ -76,7 +76,9 @@ class FocusBar(QFrame):
         column.addLayout(top)
         column.addWidget(self.marker)
 
-    def sync(self, title: str, subtitle: str, *, live: bool, hold: bool, usable: bool) -> None:
+    def sync(
+        self, title: str, subtitle: str, *, live: bool, hold: bool, usable: bool, editable: bool
+    ) -> None:
         """Show the focus and whether the players see it."""
         self.title.setText(title or "NO LOCATION")
         self.subtitle.setText(subtitle)
@@ -88,7 +90,7 @@ class FocusBar(QFrame):
             self.marker.style().unpolish(self.marker)
             self.marker.style().polish(self.marker)
         self.show_button.setEnabled(usable and not live)
-        self.reveal_button.setEnabled(usable)
+        self.reveal_button.setEnabled(usable and editable)
         if self.hold_button.isChecked() != hold:
             self.hold_button.setChecked(hold)
 

@@ -18,8 +18,13 @@ from desktop.ui.token_item import TokenItem
 def _menu(parent: QWidget, title: str) -> QMenu:
     menu = QMenu(parent)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    header = menu.addSection(title)
+    # A disabled, bold first entry: Fusion draws addSection() titles as bare separators.
+    header = menu.addAction(title)
     header.setEnabled(False)
+    font = header.font()
+    font.setBold(True)
+    header.setFont(font)
+    menu.addSeparator()
     return menu
 
 

@@ -71,6 +71,7 @@ class MapPanel(QWidget):
         self.scene.sync(MapPicture(deck_id="", width=0, height=0))  # rebuild every item
         if self.bar.preview_button.isChecked() != on:
             self.bar.preview_button.setChecked(on)
+        self.reveal_action.setEnabled(not on)
         self.sync()
 
     def current_picture(self) -> MapPicture:
@@ -117,4 +118,5 @@ class MapPanel(QWidget):
             live=live,
             hold=hold,
             usable=location is not None,
+            editable=not self.preview,
         )

@@ -25,6 +25,7 @@ class ShipPanel(QScrollArea):
         self.header.setObjectName("Heading")
         self.details = QLabel()
         self.details.setObjectName("Caption")
+        self.details.setWordWrap(True)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(6, 6, 6, 6)

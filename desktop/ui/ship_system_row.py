@@ -53,6 +53,7 @@ class ShipSystemRow(QFrame):
                 self.condition.setValue(condition)
             if not self.info.hasFocus() and self.info.text() != info:
                 self.info.setText(info)
+                self.info.setCursorPosition(0)
             self.setProperty("status", status)
             self.style().unpolish(self)
             self.style().polish(self)
