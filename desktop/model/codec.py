@@ -15,7 +15,7 @@ from desktop.model.state import (
 )
 
 Json = dict[str, Any]
-FORMAT = 1
+FORMAT = 2
 
 
 def token_out(t: Token) -> list[Any]:
@@ -66,10 +66,9 @@ def entries_in(v: list[Any]) -> tuple[CharonEntry, ...]:
 
 
 def meta_out(s: TableState) -> Json:
-    """Everything but locations, broadcasts and conversations (those have rows of their own)."""
+    """Everything but the revision, locations, broadcasts and conversations."""
     return {
         "format": FORMAT,
-        "revision": s.revision,
         "view_type": s.view_type,
         "location_slug": s.location_slug,
         "portraits": list(s.portraits),
@@ -84,6 +83,7 @@ def meta_out(s: TableState) -> Json:
 
 def state_in(
     meta: Json,
+    revision: int,
     locations: dict[str, LocationState],
     broadcasts: tuple[Broadcast, ...],
     conversations: dict[str, tuple[CharonEntry, ...]],
@@ -91,7 +91,7 @@ def state_in(
     """A table state from its decoded rows."""
     mode, dialog_open, path = meta["charon"]
     return TableState(
-        revision=int(meta["revision"]),
+        revision=revision,
         view_type=meta["view_type"],
         location_slug=meta["location_slug"],
         locations=locations,

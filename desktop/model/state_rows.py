@@ -1,0 +1,131 @@
+"""The table state as rows of the state file: which rows a change touches, and back.
+
+Rows: `meta` (view, ship overrides, ship computer, hold, ...), `loc:<slug>` (reveals, doors,
+statuses and the order of its tokens), `tok:<slug>:<id>` (one per token), `broadcasts`,
+`conv:<channel>`. Each value is `[revision, payload]` in JSON: the state's revision is the
+highest of its rows, so a token move writes a single small row.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import orjson
+
+from desktop.model import codec
+from desktop.model.state import LocationState, TableState
+
+log = logging.getLogger(__name__)
+
+Row = tuple[str, bytes]
+
+
+def _row(key: str, revision: int, payload: object) -> Row:
+    return key, orjson.dumps([revision, payload])
+
+
+def state_from_rows(rows: dict[str, bytes]) -> TableState | None:
+    """The state the rows hold, or None when there is none (a new file)."""
+    if "meta" not in rows:
+        return None
+    revision = 0
+    decoded: dict[str, Any] = {}
+    for key, value in rows.items():
+        row_revision, decoded[key] = orjson.loads(value)
+        revision = max(revision, int(row_revision))
+    tokens = {k[4:]: codec.token_in(v) for k, v in decoded.items() if k.startswith("tok:")}
+    locations = {}
+    for key, data in decoded.items():
+        if key.startswith("loc:"):
+            slug = key[4:]
+            found = [tokens.pop(f"{slug}:{t}") for t in data["order"] if f"{slug}:{t}" in tokens]
+            locations[slug] = codec.location_in(data, found)
+    if tokens:
+        log.warning("%d token rows without their location were left out", len(tokens))
+    conversations = {
+        k[5:]: codec.entries_in(v) for k, v in decoded.items() if k.startswith("conv:")
+    }
+    broadcasts = codec.broadcasts_in(decoded.get("broadcasts", []))
+    return codec.state_in(decoded["meta"], revision, locations, broadcasts, conversations)
+
+
+class RowWriter:
+    """Works out the rows to write (and delete) for each new state, from the last one written."""
+
+    def __init__(self, written: TableState | None) -> None:
+        self.written = written
+        self._meta_parts: tuple[object, ...] | None = None
+
+    def changes(self, state: TableState) -> tuple[list[Row], list[str]]:
+        old, rev = self.written, state.revision
+        upserts: list[Row] = []
+        deletes: list[str] = []
+        old_locations = old.locations if old else {}
+        if old is None or old.locations is not state.locations:
+            for slug, ls in state.locations.items():
+                if old_locations.get(slug) is not ls:
+                    _location_rows(slug, old_locations.get(slug), ls, rev, upserts, deletes)
+            for slug, gone in old_locations.items():
+                if slug not in state.locations:
+                    deletes.append(f"loc:{slug}")
+                    deletes += [f"tok:{slug}:{t}" for t in gone.tokens]
+        if old is None or old.broadcasts is not state.broadcasts:
+            upserts.append(_row("broadcasts", rev, codec.broadcasts_out(state.broadcasts)))
+        convs = state.charon.conversations
+        old_convs: dict[str, Any] = old.charon.conversations if old else {}
+        for channel, entries in convs.items():
+            if old_convs.get(channel) is not entries:
+                upserts.append(_row(f"conv:{channel}", rev, codec.entries_out(entries)))
+        deletes += [f"conv:{c}" for c in old_convs if c not in convs]
+        if self._meta_changed(state) or not upserts:  # some row must carry the revision
+            upserts.append(_row("meta", rev, codec.meta_out(state)))
+        self.written = state
+        return upserts, deletes
+
+    def _meta_changed(self, state: TableState) -> bool:
+        parts: tuple[object, ...] = (
+            state.view_type,
+            state.location_slug,
+            state.portraits,
+            state.overlay_location,
+            state.overlay_terminal,
+            state.ship,
+            state.charon.mode,
+            state.charon.dialog_open,
+            state.charon.location_path,
+            state.hold,
+            state.movable_types,
+            state.unplaced,
+        )
+        old, self._meta_parts = self._meta_parts, parts
+        return old is None or any(a is not b and a != b for a, b in zip(old, parts, strict=True))
+
+
+def _location_rows(
+    slug: str,
+    old: LocationState | None,
+    new: LocationState,
+    rev: int,
+    upserts: list[Row],
+    deletes: list[str],
+) -> None:
+    """A location is a row of its own plus one row per token: a move writes one token."""
+    same = (
+        old is not None
+        and old.deck_id == new.deck_id
+        and old.revealed is new.revealed
+        and old.door_status is new.door_status
+        and old.room_status is new.room_status
+        and old.revealed_pois is new.revealed_pois
+        and (old.tokens is new.tokens or old.tokens.keys() == new.tokens.keys())
+    )
+    if not same:
+        upserts.append(_row(f"loc:{slug}", rev, codec.location_out(new)))
+    old_tokens = old.tokens if old else {}
+    if old is not None and old.tokens is new.tokens:
+        return
+    for tid, token in new.tokens.items():
+        if old_tokens.get(tid) is not token:
+            upserts.append(_row(f"tok:{slug}:{tid}", rev, codec.token_out(token)))
+    deletes += [f"tok:{slug}:{t}" for t in old_tokens if t not in new.tokens]
