@@ -38,10 +38,6 @@ def _inner(fields: Json) -> bytes:
     return orjson.dumps(fields)[1:-1]
 
 
-def _same(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
-    return all(a is b or a == b for a, b in zip(old, new, strict=True))
-
-
 class Projector:
     """Builds snapshots of one campaign, caching what only changes with the campaign or a deck."""
 
@@ -56,7 +52,7 @@ class Projector:
     ) -> Part:
         """build(media) again only when one of deps changed; its media are replayed."""
         hit = self._parts.get(name)
-        if hit is None or not _same(hit[0], deps):
+        if hit is None or hit[0] != deps:  # item by item: identity first, then equality
             found: Media = {}
             fields = build(found)
             hit = (deps, fields, _inner(fields), found)

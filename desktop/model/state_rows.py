@@ -99,7 +99,7 @@ class RowWriter:
             state.unplaced,
         )
         old, self._meta_parts = self._meta_parts, parts
-        return old is None or any(a is not b and a != b for a, b in zip(old, parts, strict=True))
+        return old != parts  # item by item: identity first, then equality
 
 
 def _location_rows(
