@@ -64,6 +64,7 @@ else:
 
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA page_size=1024")  # a new file only: a token row rewrites one small page
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     return db
