@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -95,8 +95,9 @@ def move_latency(app: App, page: Any, moves: int) -> None:
     report("move POST -> next animation frame", frame)
 
 
-def synthetic_deck(step: int) -> dict[str, Any]:
-    """60 rooms (10 x 6 blocks of 5 x 4 cells), 80 doors on shared walls, 100 tokens."""
+def synthetic_deck(step: int, everything: bool = True) -> dict[str, Any]:
+    """60 rooms (10 x 6 blocks of 5 x 4 cells), 80 doors on shared walls, 100 tokens; `step`
+    moves every token and turns every door (`everything`), or only token 0 and door 0."""
     rooms = [
         {
             "id": f"r{i}",
@@ -138,13 +139,16 @@ def synthetic_deck(step: int) -> dict[str, Any]:
                 }
             )
     statuses = ["OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"]
-    status = {d["id"]: statuses[(n + step) % 5] for n, d in enumerate(doors)}
+    status = {
+        d["id"]: statuses[(n + (step if everything or n == 0 else 0)) % 5]
+        for n, d in enumerate(doors)
+    }
     for d in doors:
         d["status"] = status[d["id"]]
     tokens = {}
     for n in range(100):
         room = n % 60
-        dx = (n // 60 + step) % 5
+        dx = (n // 60 + (step if everything or n == 0 else 0)) % 5
         tokens[f"t{n}"] = {
             "type": ["player", "npc", "creature", "object"][n % 4],
             "name": f"Token {n}",
@@ -201,21 +205,33 @@ def render_cost(page: Any, renders: int) -> None:
         f"{'first build of the 60/80/100 deck':44s} layout={first['layout']:6.2f} ms  "
         f"frame={first['frame']:6.2f} ms"
     )
-    layout, frame = [], []
-    for step in range(1, renders + 1):
-        result = page.evaluate(RENDER_JS, json.dumps(synthetic_deck(step)))
-        layout.append(result["layout"])
-        frame.append(result["frame"])
-    report("snapshot update: parse+render+layout", layout)
-    report("snapshot update: to next animation frame", frame)
-    print(f"{'':44s} median parse+render+layout = {statistics.median(layout):.2f} ms")
+    for label, everything in (
+        ("one token + one door change", False),
+        ("all tokens + doors change", True),
+    ):
+        layout, frame = [], []
+        for step in range(1, renders + 1):
+            snap = synthetic_deck(step, everything)
+            snap["revision"] += 1000 * int(everything)
+            result = page.evaluate(RENDER_JS, json.dumps(snap))
+            layout.append(result["layout"])
+            frame.append(result["frame"])
+        report(f"{label}: parse+render+layout", layout)
+        report(f"{label}: to next frame", frame)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--moves", type=int, default=100)
     parser.add_argument("--renders", type=int, default=50)
+    parser.add_argument(
+        "--boost",
+        action="store_true",
+        help="run the app and Chromium at nice -10 (root), for a busy machine",
+    )
     args = parser.parse_args()
+    if args.boost:
+        os.setpriority(os.PRIO_PROCESS, 0, -10)  # inherited by the app and the browser
     with tempfile.TemporaryDirectory() as tmp:
         app = App(Path(tmp) / "s.sqlite3").start()
         try:

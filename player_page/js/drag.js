@@ -40,6 +40,7 @@ export class TokenDrag {
     e.preventDefault();
     const p = this.viewport.toMap(e.clientX, e.clientY);
     s.g.style.transform = `translate(${p.x}px, ${p.y}px)`;
+    s.g.__pos = ""; // moved by hand: the next placement must write its position
     s.cell = { x: Math.floor(p.x), y: Math.floor(p.y) };
     setAttr(this.target, "x", s.cell.x);
     setAttr(this.target, "y", s.cell.y);

@@ -1,7 +1,8 @@
 // ENCOUNTER: the deck map of revealed rooms (or a location card), keyed by data-id and updated in
 // place; the deck badge; pan/zoom; tablet token moves with optimistic display.
-import { el, svg, setText, syncKeyed } from "./dom.js";
-import { createRoom, updateRoom, createDoor, updateDoor, createMarker, updateLink, updateTerminal, updatePoi } from "./mapdraw.js";
+import { el, svg, setAttr, setText, syncKeyed } from "./dom.js";
+import { createRoom, updateRoom, createMarker, updateLink, updateTerminal, updatePoi } from "./mapdraw.js";
+import { createDoor, updateDoor, badgeDefs } from "./doors.js";
 import { createToken, updateToken } from "./tokens.js";
 import { Viewport } from "./viewport.js";
 import { TokenDrag } from "./drag.js";
@@ -26,9 +27,13 @@ export class EncounterView {
     const defs = svg("defs", null,
       svg("clipPath", { id: "clip-round", clipPathUnits: "objectBoundingBox" }, svg("circle", { cx: 0.5, cy: 0.5, r: 0.5 })),
       svg("pattern", { id: "cell-grid", width: 1, height: 1, patternUnits: "userSpaceOnUse" },
-        svg("path", { d: "M1,0 L0,0 L0,1", class: "grid-line" })));
+        svg("path", { d: "M1,0 L0,0 L0,1", class: "grid-line" })),
+      ...badgeDefs());
     this.layers = {};
     this.svg.appendChild(defs);
+    // One blueprint grid under the whole deck (a pattern per room costs a paint per room).
+    this.grid = svg("rect", { class: "deck-grid", fill: "url(#cell-grid)", x: 0, y: 0, width: 0, height: 0 });
+    this.svg.appendChild(this.grid);
     for (const name of ["rooms", "doors", "links", "terminals", "pois", "drag", "tokens"]) {
       this.layers[name] = svg("g", { class: "layer layer-" + name });
       this.svg.appendChild(this.layers[name]);
@@ -85,6 +90,7 @@ export class EncounterView {
 
   renderMap(map, snap, animate) {
     const rooms = Array.isArray(map.rooms) ? map.rooms : [];
+
     const statuses = snap.encounter_door_status || {};
     const doors = (map.doors || []).map((d) => ({ ...d, status: statuses[d.id] || d.status }));
     syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, createRoom, updateRoom);
@@ -95,7 +101,14 @@ export class EncounterView {
     this.renderTokens(snap);
     this.legend.render(doors, map);
     this.empty.hidden = rooms.length > 0;
-    if (rooms.length) this.viewport.setFit(fitBox(rooms), animate);
+    if (!rooms.length) return;
+    const box = fitBox(rooms);
+    this.viewport.setFit(box, animate);
+    // The blueprint grid covers what has been surveyed (plus a margin), never the whole deck.
+    setAttr(this.grid, "x", Math.floor(box.x));
+    setAttr(this.grid, "y", Math.floor(box.y));
+    setAttr(this.grid, "width", Math.ceil(box.w) + 1);
+    setAttr(this.grid, "height", Math.ceil(box.h) + 1);
   }
 
   renderTokens(snap) {
@@ -127,8 +140,6 @@ export class EncounterView {
   }
 
   async drop(id, x, y) {
-    const node = this.nodes.tokens.get(id);
-    if (node) node.__key = null; // the drag moved it by hand: the next update must re-place it
     this.pending.set(id, { x, y, revision: null });
     const answer = await moveToken(id, x, y);
     const p = this.pending.get(id);

@@ -10,7 +10,6 @@ const lower = (v) => String(v || "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
 export function createRoom() {
   const g = svg("g", { class: "room fresh" });
   g.appendChild(svg("rect", { class: "room-floor" }));
-  g.appendChild(svg("rect", { class: "room-grid", fill: "url(#cell-grid)" }));
   g.appendChild(svg("rect", { class: "room-wall" }));
   g.appendChild(svg("text", { class: "room-name", "text-anchor": "middle" }));
   g.appendChild(svg("text", { class: "room-status", "text-anchor": "middle" }));
@@ -66,47 +65,7 @@ function splitPoint(label) {
   return best;
 }
 
-/* ---------- doors ---------- */
-
-// Door glyphs are drawn along +x, centred on 0; a door on a vertical wall is rotated.
-const DOOR_LEN = 1;
-
-export function createDoor() {
-  return svg("g", { class: "door" });
-}
-
-export function updateDoor(g, door, status) {
-  const type = lower(door.type) || "standard";
-  const st = lower(status || door.status) || "closed";
-  const key = [door.x, door.y, door.orientation, door.length, type, st].join("|");
-  if (g.__key === key) return;
-  const changed = g.__key !== undefined;
-  g.__key = key;
-  setAttr(g, "class", `door ty-${type} ds-${st}` + (changed ? " changed" : ""));
-  g.dataset.status = st.toUpperCase();
-  g.dataset.type = type;
-  setAttr(g, "transform", `translate(${num(door.x)} ${num(door.y)})`);
-  const parts = doorParts(type, st, Math.min(DOOR_LEN, num(door.length, 1)));
-  setAttr(parts.body, "transform", door.orientation === "v" ? "rotate(90)" : "rotate(0)");
-  g.replaceChildren(parts.body, parts.badge);
-  if (changed) setTimeout(() => g.classList.remove("changed"), 1200);
-}
-
-// A door's glyph depends only on (type, status, length): build each once, then clone it.
-const GLYPHS = new Map();
-
-function doorParts(type, st, len) {
-  const key = `${type}|${st}|${len}`;
-  let glyph = GLYPHS.get(key);
-  if (!glyph) {
-    glyph = {
-      body: svg("g", { class: "door-body" }, ...doorBody(type, st, len)),
-      badge: svg("g", { class: "door-badge" }, ...doorBadge(st)),
-    };
-    GLYPHS.set(key, glyph);
-  }
-  return { body: glyph.body.cloneNode(true), badge: glyph.badge.cloneNode(true) };
-}
+/* ---------- deck links, terminals, points of interest ---------- */
 
 function rect(x, y, w, h, cls) {
   return svg("rect", { x, y, width: w, height: h, class: cls });
@@ -115,76 +74,6 @@ function rect(x, y, w, h, cls) {
 function line(x1, y1, x2, y2, cls) {
   return svg("line", { x1, y1, x2, y2, class: cls });
 }
-
-function doorBody(type, st, len) {
-  const half = len / 2;
-  const t = type === "blast_door" ? 0.44 : type === "airlock" ? 0.38 : 0.3;
-  const parts = [rect(-half - 0.04, -t / 2 - 0.06, len + 0.08, t + 0.12, "door-gap")];
-  if (type === "passage") {
-    parts.push(line(-half, -0.28, -half, 0.28, "door-jamb"), line(half, -0.28, half, 0.28, "door-jamb"));
-    return parts;
-  }
-  if (st === "open") {
-    const leaf = type === "airlock" ? 0.22 : 0.18;
-    parts.push(rect(-half, -t / 2, leaf, t, "door-leaf"), rect(half - leaf, -t / 2, leaf, t, "door-leaf"));
-    return parts;
-  }
-  if (st === "damaged") {
-    const zig = `M${-half},${-t / 2} L${-0.1},${-t / 2} L0.05,0 L${-0.08},${t / 2} L${-half},${t / 2} Z` +
-      ` M${half},${-t / 2} L0.12,${-t / 2} L0.22,${-0.02} L0.1,${t / 2} L${half},${t / 2} Z`;
-    parts.push(svg("path", { d: zig, class: "door-leaf" }));
-    return parts;
-  }
-  parts.push(rect(-half, -t / 2, len, t, "door-leaf"));
-  parts.push(...typeMarks(type, half, t));
-  return parts;
-}
-
-function typeMarks(type, half, t) {
-  const marks = [];
-  if (type === "airlock") {
-    marks.push(line(0, -t / 2, 0, t / 2, "door-mark"));
-    marks.push(line(-half + 0.12, 0, -0.08, 0, "door-mark"), line(0.08, 0, half - 0.12, 0, "door-mark"));
-  } else if (type === "blast_door") {
-    marks.push(line(-half, -t / 2, half, t / 2, "door-mark"), line(-half, t / 2, half, -t / 2, "door-mark"));
-  } else if (type === "emergency") {
-    for (let i = -2; i <= 2; i += 1) {
-      const x = i * (half / 2.5);
-      marks.push(line(x - 0.08, t / 2, x + 0.08, -t / 2, "door-mark"));
-    }
-  } else {
-    marks.push(line(0, -t / 2, 0, t / 2, "door-mark"));
-  }
-  return marks;
-}
-
-// Status symbols in an upright badge, so a status reads without relying on colour alone.
-function doorBadge(st) {
-  if (st === "locked") {
-    return [
-      svg("circle", { r: 0.27, class: "badge-bg" }),
-      svg("path", { d: "M-0.08,-0.02 V-0.1 A0.08,0.08 0 0 1 0.08,-0.1 V-0.02", class: "badge-line" }),
-      rect(-0.12, -0.03, 0.24, 0.17, "badge-fill"),
-    ];
-  }
-  if (st === "sealed") {
-    return [
-      svg("circle", { r: 0.27, class: "badge-bg" }),
-      line(-0.14, -0.07, 0.14, -0.07, "badge-line"),
-      line(-0.14, 0.0, 0.14, 0.0, "badge-line"),
-      line(-0.14, 0.07, 0.14, 0.07, "badge-line"),
-    ];
-  }
-  if (st === "damaged") {
-    return [
-      svg("circle", { r: 0.27, class: "badge-bg" }),
-      svg("path", { d: "M0.03,-0.17 L-0.08,0.02 L0.02,0.02 L-0.03,0.17 L0.09,-0.04 L-0.01,-0.04 Z", class: "badge-fill" }),
-    ];
-  }
-  return [];
-}
-
-/* ---------- deck links, terminals, points of interest ---------- */
 
 export function createMarker() {
   return svg("g", { class: "marker" });

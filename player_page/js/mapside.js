@@ -1,7 +1,7 @@
 // Around the map: the legend (only the door kinds present), the room info card a tap opens,
 // and the location card shown for a location without a map.
 import { el, svg, setText } from "./dom.js";
-import { createDoor, updateDoor } from "./mapdraw.js";
+import { createDoor, updateDoor } from "./doors.js";
 
 const STATUS_ORDER = ["OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"];
 const TYPE_NAMES = { airlock: "Airlock", blast_door: "Blast door", emergency: "Emergency", passage: "Passage" };

@@ -1,4 +1,5 @@
-// Tokens: a keyed <g> per token, moved with a CSS transform so a move glides.
+// Tokens: a keyed <g> per token, moved with a CSS transform so a move glides. Only what a token
+// shows is built (an image, the dead cross, status marks), to keep a crowded deck cheap.
 import { svg, setAttr, setText, initials, safeMediaUrl } from "./dom.js";
 
 const R = 0.38;
@@ -11,27 +12,23 @@ const MARKS = [
 
 export function createToken() {
   const g = svg("g", { class: "token fresh" });
-  const body = svg("g", { class: "token-body" });
-  body.appendChild(svg("circle", { r: R + 0.06, class: "token-halo" }));
-  body.appendChild(svg("circle", { r: R, class: "token-disc" }));
-  body.appendChild(svg("text", { class: "token-initial", "text-anchor": "middle", y: 0.1 }));
-  body.appendChild(svg("image", {
-    class: "token-image", x: -R + 0.03, y: -R + 0.03, width: 2 * R - 0.06, height: 2 * R - 0.06,
-    "clip-path": "url(#clip-round)", preserveAspectRatio: "xMidYMid slice",
-  }));
-  body.appendChild(svg("g", { class: "token-dead" },
-    svg("line", { x1: -0.3, y1: -0.3, x2: 0.3, y2: 0.3 }),
-    svg("line", { x1: -0.3, y1: 0.3, x2: 0.3, y2: -0.3 })));
-  body.appendChild(svg("g", { class: "token-marks" }));
-  g.appendChild(body);
-  g.appendChild(svg("text", { class: "token-name", "text-anchor": "middle", y: R + 0.34 }));
+  const body = svg("g", { class: "token-body" },
+    svg("circle", { r: R + 0.06, class: "token-halo" }),
+    svg("circle", { r: R, class: "token-disc" }),
+    svg("text", { class: "token-initial", "text-anchor": "middle", y: 0.1 }));
+  const name = svg("text", { class: "token-name", "text-anchor": "middle", y: R + 0.34 });
+  g.append(body, name);
+  g.__parts = { body, initial: body.lastChild, name, image: null, dead: null, marks: null };
   g.addEventListener("animationend", () => g.classList.remove("fresh"), { once: true });
   return g;
 }
 
 /** Place a token's group at cell (x, y): the centre of the cell, in map units. */
 export function placeToken(g, x, y) {
-  g.style.transform = `translate(${x + 0.5}px, ${y + 0.5}px)`;
+  const pos = `translate(${x + 0.5}px, ${y + 0.5}px)`;
+  if (g.__pos === pos) return;
+  g.__pos = pos;
+  g.style.transform = pos;
   setAttr(g, "data-x", x);
   setAttr(g, "data-y", y);
 }
@@ -39,33 +36,44 @@ export function placeToken(g, x, y) {
 export function updateToken(g, token, movable) {
   const status = Array.isArray(token.status) ? token.status.map(String) : [];
   const type = TYPES.has(token.type) ? token.type : "object";
-  const key = [token.x, token.y, type, token.name, status.join(","), token.image_url, movable].join("|");
-  if (g.__key === key) return;
-  g.__key = key;
+  const url = safeMediaUrl(token.image_url);
+  const look = [type, token.name, status.join(","), url, movable].join("|");
+  placeToken(g, Number(token.x) || 0, Number(token.y) || 0);
+  if (g.__look === look) return;
+  g.__look = look;
   const classes = ["token", "tt-" + type];
   if (g.classList.contains("fresh")) classes.push("fresh");
   if (g.classList.contains("dragging")) classes.push("dragging");
   for (const s of status) if (/^[a-z]+$/.test(s)) classes.push("ts-" + s);
   if (movable) classes.push("movable");
   setAttr(g, "class", classes.join(" "));
-  placeToken(g, Number(token.x) || 0, Number(token.y) || 0);
-  const [, , initial, image, , marks] = g.firstChild.childNodes;
-  const url = safeMediaUrl(token.image_url);
-  if (url) setAttr(image, "href", url);
-  else image.removeAttribute("href");
-  image.style.display = url ? "" : "none";
-  setText(initial, url ? "" : initials(token.name).slice(0, 2));
-  setText(g.lastChild, token.name || "");
-  marks.replaceChildren(...statusMarks(status));
+  const parts = g.__parts;
+  setText(parts.initial, url ? "" : initials(token.name).slice(0, 2));
+  setText(parts.name, token.name || "");
+  parts.image = toggle(parts, parts.image, Boolean(url), () => svg("image", {
+    class: "token-image", x: -R + 0.03, y: -R + 0.03, width: 2 * R - 0.06, height: 2 * R - 0.06,
+    "clip-path": "url(#clip-round)", preserveAspectRatio: "xMidYMid slice" }));
+  if (parts.image) setAttr(parts.image, "href", url);
+  parts.dead = toggle(parts, parts.dead, status.includes("dead"), () => svg("path", {
+    class: "token-dead", d: "M-0.3,-0.3 L0.3,0.3 M-0.3,0.3 L0.3,-0.3" }));
+  const marks = MARKS.filter(([name]) => status.includes(name));
+  parts.marks = toggle(parts, parts.marks, marks.length > 0, () => svg("g", { class: "token-marks" }));
+  if (parts.marks) parts.marks.replaceChildren(...marks.map(mark));
 }
 
-function statusMarks(status) {
-  const out = [];
-  for (const [name, glyph, x, y] of MARKS) {
-    if (!status.includes(name)) continue;
-    out.push(svg("g", { class: "tmark tm-" + name, transform: `translate(${x} ${y})` },
-      svg("circle", { r: 0.15 }),
-      svg("text", { "text-anchor": "middle", y: 0.075, text: glyph })));
+function toggle(parts, node, wanted, make) {
+  if (wanted && !node) {
+    node = make();
+    parts.body.appendChild(node);
+  } else if (!wanted && node) {
+    node.remove();
+    node = null;
   }
-  return out;
+  return node;
+}
+
+function mark([name, glyph, x, y]) {
+  return svg("g", { class: "tmark tm-" + name, transform: `translate(${x} ${y})` },
+    svg("circle", { r: 0.15 }),
+    svg("text", { "text-anchor": "middle", y: 0.075, text: glyph }));
 }

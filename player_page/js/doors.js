@@ -1,0 +1,113 @@
+// Doors: a gap cut in the wall, the leaf drawn by type and status, type marks, and an upright
+// status badge. Four elements per door whose path data is swapped on change (no new nodes),
+// so a deck of many doors stays cheap to update.
+import { svg, setAttr } from "./dom.js";
+
+const DOOR_LEN = 1;
+const BADGES = ["locked", "sealed", "damaged"];
+const num = (v, d = 0) => (Number.isFinite(Number(v)) ? Number(v) : d);
+const lower = (v) => String(v || "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
+
+export function createDoor() {
+  return svg("g", { class: "door" },
+    svg("path", { class: "door-gap" }), svg("path", { class: "door-leaf" }),
+    svg("path", { class: "door-mark" }), svg("use", { class: "door-badge" }));
+}
+
+export function updateDoor(g, door, status) {
+  const type = lower(door.type) || "standard";
+  const st = lower(status || door.status) || "closed";
+  const vertical = door.orientation === "v";
+  const len = Math.min(DOOR_LEN, num(door.length, 1));
+  const key = [door.x, door.y, vertical, len, type, st].join("|");
+  if (g.__key === key) return;
+  const changed = g.__key !== undefined;
+  g.__key = key;
+  setAttr(g, "class", `door ty-${type} ds-${st}` + (changed ? " changed" : ""));
+  g.dataset.status = st.toUpperCase();
+  g.dataset.type = type;
+  setAttr(g, "transform", `translate(${num(door.x)} ${num(door.y)})`);
+  const shape = doorShape(type, st, len, vertical);
+  const [gap, leaf, mark, badge] = g.childNodes;
+  setAttr(gap, "d", shape.gap);
+  setAttr(leaf, "d", shape.leaf);
+  setAttr(mark, "d", shape.mark);
+  if (BADGES.includes(st)) setAttr(badge, "href", "#door-badge-" + st);
+  else badge.removeAttribute("href");
+  if (changed) setTimeout(() => g.classList.remove("changed"), 1200);
+}
+
+// Path data by (type, status, length, orientation), computed once each.
+const SHAPES = new Map();
+
+function doorShape(type, st, len, vertical) {
+  const key = `${type}|${st}|${len}|${vertical}`;
+  let shape = SHAPES.get(key);
+  if (!shape) {
+    shape = drawDoor(type, st, len, vertical ? (x, y) => [-y, x] : (x, y) => [x, y]);
+    SHAPES.set(key, shape);
+  }
+  return shape;
+}
+
+function poly(at, points) {
+  return points.map(([x, y], i) => (i ? "L" : "M") + at(x, y).map((v) => +v.toFixed(3)).join(",")).join(" ") + " Z";
+}
+
+function box(at, x, y, w, h) {
+  return poly(at, [[x, y], [x + w, y], [x + w, y + h], [x, y + h]]);
+}
+
+function seg(at, x1, y1, x2, y2) {
+  const [a, b] = [at(x1, y1), at(x2, y2)];
+  return `M${+a[0].toFixed(3)},${+a[1].toFixed(3)} L${+b[0].toFixed(3)},${+b[1].toFixed(3)}`;
+}
+
+function drawDoor(type, st, len, at) {
+  const half = len / 2;
+  const t = type === "blast_door" ? 0.44 : type === "airlock" ? 0.38 : 0.3;
+  const gap = box(at, -half - 0.04, -t / 2 - 0.06, len + 0.08, t + 0.12);
+  if (type === "passage") {
+    return { gap, leaf: box(at, -half - 0.045, -0.28, 0.09, 0.56) + box(at, half - 0.045, -0.28, 0.09, 0.56), mark: "" };
+  }
+  if (st === "open") {
+    const leaf = type === "airlock" ? 0.22 : 0.18;
+    return { gap, leaf: box(at, -half, -t / 2, leaf, t) + box(at, half - leaf, -t / 2, leaf, t), mark: "" };
+  }
+  if (st === "damaged") {
+    const left = poly(at, [[-half, -t / 2], [-0.1, -t / 2], [0.05, 0], [-0.08, t / 2], [-half, t / 2]]);
+    const right = poly(at, [[half, -t / 2], [0.12, -t / 2], [0.22, -0.02], [0.1, t / 2], [half, t / 2]]);
+    return { gap, leaf: left + right, mark: "" };
+  }
+  return { gap, leaf: box(at, -half, -t / 2, len, t), mark: typeMarks(type, half, t, at) };
+}
+
+function typeMarks(type, half, t, at) {
+  if (type === "airlock") {
+    return [seg(at, 0, -t / 2, 0, t / 2), seg(at, -half + 0.12, 0, -0.08, 0), seg(at, 0.08, 0, half - 0.12, 0)].join(" ");
+  }
+  if (type === "blast_door") return seg(at, -half, -t / 2, half, t / 2) + " " + seg(at, -half, t / 2, half, -t / 2);
+  if (type === "emergency") {
+    const marks = [];
+    for (let i = -2; i <= 2; i += 1) {
+      const x = i * (half / 2.5);
+      marks.push(seg(at, x - 0.08, t / 2, x + 0.08, -t / 2));
+    }
+    return marks.join(" ");
+  }
+  return seg(at, 0, -t / 2, 0, t / 2);
+}
+
+/** The status badges, defined once in the map's <defs> and shown with <use>. */
+export function badgeDefs() {
+  const bg = () => svg("circle", { r: 0.27, class: "badge-bg" });
+  return [
+    svg("g", { id: "door-badge-locked", class: "bdg bdg-locked" }, bg(),
+      svg("path", { d: "M-0.08,-0.02 V-0.1 A0.08,0.08 0 0 1 0.08,-0.1 V-0.02", class: "badge-line" }),
+      svg("rect", { x: -0.12, y: -0.03, width: 0.24, height: 0.17, class: "badge-fill" })),
+    svg("g", { id: "door-badge-sealed", class: "bdg bdg-sealed" }, bg(),
+      svg("path", { d: "M-0.14,-0.07 H0.14 M-0.14,0 H0.14 M-0.14,0.07 H0.14", class: "badge-line" })),
+    svg("g", { id: "door-badge-damaged", class: "bdg bdg-damaged" }, bg(),
+      svg("path", { d: "M0.03,-0.17 L-0.08,0.02 L0.02,0.02 L-0.03,0.17 L0.09,-0.04 L-0.01,-0.04 Z", class: "badge-fill" })),
+  ];
+}
