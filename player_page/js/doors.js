@@ -14,14 +14,14 @@ export function createDoor() {
     svg("path", { class: "door-mark" }), svg("use", { class: "door-badge" }));
 }
 
-export function updateDoor(g, door, status) {
+export function updateDoor(g, door, status, quiet) {
   const type = lower(door.type) || "standard";
   const st = lower(status || door.status) || "closed";
   const vertical = door.orientation === "v";
   const len = Math.min(DOOR_LEN, num(door.length, 1));
   const key = [door.x, door.y, vertical, len, type, st].join("|");
   if (g.__key === key) return;
-  const changed = g.__key !== undefined;
+  const changed = g.__key !== undefined && !quiet;
   g.__key = key;
   setAttr(g, "class", `door ty-${type} ds-${st}` + (changed ? " changed" : ""));
   g.dataset.status = st.toUpperCase();

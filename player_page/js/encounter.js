@@ -10,6 +10,7 @@ import { moveToken } from "./api.js";
 import { Legend, RoomInfo, LocationCard } from "./mapside.js";
 
 const PAD = 1.2;
+const BULK_CHANGES = 24;
 
 export class EncounterView {
   constructor(root, toast) {
@@ -93,12 +94,13 @@ export class EncounterView {
 
     const statuses = snap.encounter_door_status || {};
     const doors = (map.doors || []).map((d) => ({ ...d, status: statuses[d.id] || d.status }));
+    const quiet = this.bulkChange(doors, snap.encounter_tokens || {});
     syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, createRoom, updateRoom);
-    syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status));
+    syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
     syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
     syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
-    this.renderTokens(snap);
+    this.renderTokens(snap, quiet);
     this.legend.render(doors, map);
     this.empty.hidden = rooms.length > 0;
     if (!rooms.length) return;
@@ -111,7 +113,24 @@ export class EncounterView {
     setAttr(this.grid, "height", Math.ceil(box.h) + 1);
   }
 
-  renderTokens(snap) {
+  /**
+   * Many doors and tokens changing at once (a reset, a new scene) are shown at once: dozens of
+   * simultaneous glides and flashes read as noise and cost frames.
+   */
+  bulkChange(doors, tokens) {
+    let changes = 0;
+    for (const d of doors) {
+      const node = this.nodes.doors.get(String(d.id));
+      if (node && node.dataset.status !== String(d.status).toUpperCase()) changes += 1;
+    }
+    for (const id of Object.keys(tokens)) {
+      const node = this.nodes.tokens.get(id);
+      if (node && (node.dataset.x !== String(tokens[id].x) || node.dataset.y !== String(tokens[id].y))) changes += 1;
+    }
+    return changes > BULK_CHANGES;
+  }
+
+  renderTokens(snap, quiet) {
     const movable = new Set(Array.isArray(snap.movable_types) ? snap.movable_types : []);
     const source = snap.encounter_tokens || {};
     const tokens = [];
@@ -124,7 +143,7 @@ export class EncounterView {
     }
     const dragging = this.drag.active ? this.drag.state.id : null;
     syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, createToken, (g, t) => {
-      if (t.id !== dragging) updateToken(g, t, movable.has(t.type));
+      if (t.id !== dragging) updateToken(g, t, movable.has(t.type), quiet);
     });
   }
 

@@ -38,13 +38,17 @@ export class StandbyView {
     setText(this.title, title);
     this.title.dataset.text = title;
     setText(this.sub, snap.ship_name && snap.campaign_name ? snap.campaign_name : "");
-    if (fresh || !this.joinLoaded) this.loadJoin();
+    if (!this.joinLoaded) this.loadJoin();
+    void fresh;
   }
 
   async loadJoin() {
     this.joinLoaded = true;
     const info = await getJson("/api/join/");
-    if (!info) return;
+    if (!info) {
+      this.joinLoaded = false; // try again with the next snapshot
+      return;
+    }
     setText(this.url, info.url || location.origin + "/");
     setText(this.mdns, info.mdns_url || "");
     this.qr.src = "/join-qr.svg?t=" + Date.now();

@@ -33,12 +33,18 @@ export function placeToken(g, x, y) {
   setAttr(g, "data-y", y);
 }
 
-export function updateToken(g, token, movable) {
+export function updateToken(g, token, movable, instant) {
   const status = Array.isArray(token.status) ? token.status.map(String) : [];
   const type = TYPES.has(token.type) ? token.type : "object";
   const url = safeMediaUrl(token.image_url);
   const look = [type, token.name, status.join(","), url, movable].join("|");
-  placeToken(g, Number(token.x) || 0, Number(token.y) || 0);
+  const x = Number(token.x) || 0, y = Number(token.y) || 0;
+  if (instant && g.dataset.x !== undefined && (g.dataset.x !== String(x) || g.dataset.y !== String(y))) {
+    g.style.transition = "none"; // part of a bulk change: jump, do not glide
+    // Restore after the next frame's style pass has seen the jump (rAF runs before it).
+    requestAnimationFrame(() => requestAnimationFrame(() => { g.style.transition = ""; }));
+  }
+  placeToken(g, x, y);
   if (g.__look === look) return;
   g.__look = look;
   const classes = ["token", "tt-" + type];
