@@ -94,8 +94,14 @@ async def player_write(request: web.Request) -> web.Response:
     elif path.endswith("/toggle-dialog/"):
         snap["charon_dialog_open"] = False
     elif path.endswith("/submit/"):
-        entry = {"id": f"q{snap['revision']}", "role": "player", "content": body["query"],
-                 "timestamp": 0, "in_reply_to": "", "pending": True}
+        entry = {
+            "id": f"q{snap['revision']}",
+            "role": "player",
+            "content": body["query"],
+            "timestamp": 0,
+            "in_reply_to": "",
+            "pending": True,
+        }
         snap["charon_conversation"] = [*snap.get("charon_conversation", []), entry]
         snap["charon_pending"] = True
     feed.publish(snap)
@@ -127,8 +133,12 @@ def build_app(fixture: str) -> web.Application:
     app.router.add_get("/api/join/", join)
     app.router.add_get("/join-qr.svg", join_qr)
     app.router.add_get("/dev/fixture/{name}", switch_fixture)
-    for path in ("/api/gm/encounter/move-token/", "/api/terminal/hide/",
-                 "/api/gm/charon/toggle-dialog/", "/api/charon/{channel}/submit/"):
+    for path in (
+        "/api/gm/encounter/move-token/",
+        "/api/terminal/hide/",
+        "/api/gm/charon/toggle-dialog/",
+        "/api/charon/{channel}/submit/",
+    ):
         app.router.add_post(path, player_write)
     app.router.add_static("/", PAGE)
     return app
