@@ -17,7 +17,8 @@ from desktop.model.store import PERSISTENCE, Store
 
 log = logging.getLogger(__name__)
 
-CHECKPOINT_EVERY = 500  # commits between background checkpoints of the WAL
+CHECKPOINT_EVERY = 1000  # commits between background checkpoints of the WAL
+_UPSERT = "INSERT OR REPLACE INTO parts VALUES (?,?)"
 
 
 class StateFileLocked(Exception):
@@ -67,7 +68,25 @@ def _connect(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA page_size=1024")  # a new file only: a token row rewrites one small page
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
+    _hold_exclusively(db)
     return db
+
+
+def _hold_exclusively(db: sqlite3.Connection) -> None:
+    """Keep SQLite's file locks for as long as the file is open: a commit then makes no locking
+    system calls. Only this app writes the file (see _Lock); if some other program has it open
+    right now, stay with ordinary locking rather than fail."""
+    db.execute("PRAGMA locking_mode=EXCLUSIVE")
+    db.execute("PRAGMA busy_timeout=200")
+    try:
+        db.execute("BEGIN EXCLUSIVE")  # takes the locks, which exclusive mode then keeps
+        db.execute("COMMIT")
+    except sqlite3.OperationalError:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        log.warning("another program has the state file open: ordinary locking")
+        db.execute("PRAGMA locking_mode=NORMAL")
+    db.execute("PRAGMA busy_timeout=5000")
 
 
 class StateFile:
@@ -91,6 +110,7 @@ class StateFile:
         self._unsubscribe: Callable[[], None] | None = None
         self._since_checkpoint = 0
         self._checkpointer: threading.Thread | None = None
+        self._db_lock = threading.Lock()
         self.commits = 0
         self.max_commit_seconds = 0.0
 
@@ -117,11 +137,14 @@ class StateFile:
         """Write the parts that changed since the last commit, in one transaction."""
         started = time.perf_counter()
         upserts, deletes = self._rows.changes(state)
-        if deletes or len(upserts) > 400:
-            self._write_with_deletes(upserts, deletes)
-        else:  # one statement is one transaction: no BEGIN/COMMIT round trips
-            sql = "INSERT OR REPLACE INTO parts VALUES " + ",".join(["(?,?)"] * len(upserts))
-            self._db.execute(sql, [v for row in upserts for v in row])
+        with self._db_lock:  # a background checkpoint may hold the connection
+            if len(upserts) == 1 and not deletes:  # a token move: one row
+                self._db.execute(_UPSERT, upserts[0])
+            elif deletes or len(upserts) > 400:
+                self._write_with_deletes(upserts, deletes)
+            else:  # one statement is one transaction: no BEGIN/COMMIT round trips
+                sql = "INSERT OR REPLACE INTO parts VALUES " + ",".join(["(?,?)"] * len(upserts))
+                self._db.execute(sql, [v for row in upserts for v in row])
         self.commits += 1
         self.max_commit_seconds = max(self.max_commit_seconds, time.perf_counter() - started)
         self._since_checkpoint += 1
@@ -132,7 +155,7 @@ class StateFile:
         db = self._db
         db.execute("BEGIN")
         try:
-            db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?)", upserts)
+            db.executemany(_UPSERT, upserts)
             db.executemany("DELETE FROM parts WHERE key = ?", [(k,) for k in deletes])
             db.execute("COMMIT")
         except BaseException:
@@ -144,9 +167,17 @@ class StateFile:
             return
         self._since_checkpoint = 0
         self._checkpointer = threading.Thread(
-            target=_checkpoint, args=(self.path,), name="state-checkpoint", daemon=True
+            target=self._checkpoint, name="state-checkpoint", daemon=True
         )
         self._checkpointer.start()
+
+    def _checkpoint(self) -> None:
+        """Copy committed pages from the WAL into the database (on a worker thread)."""
+        try:
+            with self._db_lock:
+                self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            log.exception("background checkpoint of %s failed", self.path)
 
     def close(self) -> None:
         """Stop committing, fold the WAL into the file, release the lock."""
@@ -160,15 +191,3 @@ class StateFile:
             self._db.close()
         finally:
             self._lock.release()
-
-
-def _checkpoint(path: Path) -> None:
-    """Copy committed pages from the WAL into the database (a worker thread; never blocks)."""
-    try:
-        db = _connect(path)
-        try:
-            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        finally:
-            db.close()
-    except sqlite3.Error:
-        log.exception("background checkpoint of %s failed", path)

@@ -140,6 +140,23 @@ def test_only_what_changed_is_written(tmp_path: Path, campaign: Campaign) -> Non
     state_file.close()
 
 
+def test_the_log_of_changes_stays_small_over_a_long_evening(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    path = tmp_path / "t.sqlite3"
+    state_file, store = _open(path, campaign)
+    open_ship(store, "r-bridge")
+    tid = place(store, 1, 1)
+    for i in range(2500):
+        store.dispatch(A.MoveToken(tid, 1 + i % 2, 1), actor="player")
+    wal = path.with_name(path.name + "-wal").stat().st_size
+    assert wal < 1_500_000  # checkpoints fold it in: its pages are reused, it does not grow
+    state_file.close()
+    state_file, store = _open(path, campaign)
+    assert store.state.locations[SHIP].tokens[tid].x == 2
+    state_file.close()
+
+
 def test_a_changed_campaign_loses_no_token(tmp_path: Path, campaign: Campaign) -> None:
     path = tmp_path / "t.sqlite3"
     state_file, store = _open(path, campaign)
