@@ -14,9 +14,9 @@ def gm_view(projector: Projector, state: TableState) -> Json:
     media: Media = {}
     campaign = projector.campaign
     snap: Json = {"schema": SCHEMA, "revision": state.revision}
-    snap.update(projector.common(state, media)[0])
+    snap.update(projector.common(state).fields())
     snap["location_slug"] = state.location_slug
-    snap.update(projector.bridge(state, media)[0])
+    snap.update(projector.bridge(state).fields())
     location = campaign.location(state.location_slug)
     if location is not None:
         lstate = location_state(state, location)
@@ -28,7 +28,7 @@ def gm_view(projector: Projector, state: TableState) -> Json:
         snap["encounter_door_status"] = dict(lstate.door_status)
         snap["encounter_tokens"] = {
             t.id: {
-                **projector.token(t, media)[0],
+                **projector.token(t, media),
                 "deck_id": t.deck_id,
                 "hidden": t.hidden,
                 "image": t.image,

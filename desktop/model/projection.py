@@ -2,13 +2,15 @@
 
 The player snapshot is built from parts (common fields, the ship, the place, the deck's map,
 the tokens), each cached with its JSON encoding until what it depends on changes: a token
-move re-encodes one token and joins the cached bytes.
+move re-encodes one token and joins the cached bytes. The snapshot's dict and its images are
+put together only when someone reads them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import orjson
 
@@ -16,12 +18,11 @@ from desktop.campaign.model import Campaign, Deck, Location
 from desktop.model import wire
 from desktop.model.actions.places import location_state
 from desktop.model.deckmap import player_map
-from desktop.model.media import media_url
 from desktop.model.state import LocationState, TableState, Token
+from desktop.model.token_part import TokenCache, VisibleTokens
 
 Json = dict[str, object]
 Media = dict[str, Path]
-Part = tuple[Json, bytes]  # fields, and their encoding without the braces
 
 SCHEMA = 1
 SHOWN_BROADCASTS = 20
@@ -38,31 +39,59 @@ def _inner(fields: Json) -> bytes:
     return orjson.dumps(fields)[1:-1]
 
 
+class Piece(Protocol):
+    """A part of the player snapshot: its JSON (no braces), its fields and images on demand."""
+
+    @property
+    def data(self) -> bytes: ...
+
+    def fields(self) -> Json: ...
+
+    def media(self) -> Media: ...
+
+
+class Part:
+    """A cached part: fields built once, their JSON, the images they refer to."""
+
+    __slots__ = ("_fields", "_media", "data")
+
+    def __init__(self, fields: Json, media: Media) -> None:
+        self._fields = fields
+        self.data = _inner(fields)
+        self._media = media
+
+    def fields(self) -> Json:
+        return self._fields
+
+    def media(self) -> Media:
+        return self._media
+
+
+_NO_MAP_PART = Part(_NO_MAP, {})
+
+
 class Projector:
     """Builds snapshots of one campaign, caching what only changes with the campaign or a deck."""
 
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = campaign
-        self._parts: dict[str, tuple[tuple[object, ...], Json, bytes, Media]] = {}
+        self._parts: dict[str, tuple[tuple[object, ...], Part]] = {}
         self._terminals: dict[tuple[str, str], Json | None] = {}
-        self._tokens: dict[str, tuple[Token, Json, bytes, str, Path | None]] = {}
+        self._tokens = TokenCache(campaign)
+        self._visible = VisibleTokens(self._tokens)
 
-    def _part(
-        self, name: str, deps: tuple[object, ...], build: Callable[[Media], Json], media: Media
-    ) -> Part:
-        """build(media) again only when one of deps changed; its media are replayed."""
+    def _part(self, name: str, deps: tuple[object, ...], build: Callable[[Media], Json]) -> Part:
+        """build(media) again only when one of deps changed."""
         hit = self._parts.get(name)
         if hit is None or hit[0] != deps:  # item by item: identity first, then equality
             found: Media = {}
-            fields = build(found)
-            hit = (deps, fields, _inner(fields), found)
+            hit = (deps, Part(build(found), found))
             self._parts[name] = hit
-        media.update(hit[3])
-        return hit[1], hit[2]
+        return hit[1]
 
     # --- parts -----------------------------------------------------------------------------------
 
-    def common(self, state: TableState, media: Media) -> Part:
+    def common(self, state: TableState) -> Part:
         """The fields of every view."""
         deps = (
             state.view_type,
@@ -74,7 +103,7 @@ class Projector:
             state.overlay_terminal,
             state.portraits,
         )
-        return self._part("common", deps, lambda found: self._common(state, found), media)
+        return self._part("common", deps, lambda found: self._common(state, found))
 
     def _common(self, state: TableState, media: Media) -> Json:
         campaign, charon, channel = self.campaign, state.charon, state.charon_channel
@@ -107,9 +136,9 @@ class Projector:
             self._terminals[key] = wire.terminal(term) if term else None
         return self._terminals[key]
 
-    def bridge(self, state: TableState, media: Media) -> Part:
+    def bridge(self, state: TableState) -> Part:
         """The ship with overrides merged, crew dossiers, session logs."""
-        return self._part("bridge", (state.ship,), lambda found: self._bridge(state, found), media)
+        return self._part("bridge", (state.ship,), lambda found: self._bridge(state, found))
 
     def _bridge(self, state: TableState, media: Media) -> Json:
         ship = self.campaign.ship
@@ -144,39 +173,24 @@ class Projector:
             "encounter_total_decks": len(lmap.decks) if lmap else 0,
         }
 
-    def token(self, token: Token, media: Media) -> tuple[Json, bytes]:
-        """A token as players see it, and its `"id":{...}` encoding (cached per token)."""
-        hit = self._tokens.get(token.id)
-        if hit is None or hit[0] is not token:
-            image = self.campaign.token_images.get(token.image)
-            path = image.path if image else None
-            found: Media = {}
-            data: Json = {
-                "type": token.type,
-                "name": token.name,
-                "x": token.x,
-                "y": token.y,
-                "status": [s for s in token.statuses if s != "hidden"],
-                "image_url": media_url(path, found),
-                "room_id": token.room_id,
-            }
-            hit = (token, data, _inner({token.id: data}), next(iter(found), ""), path)
-            self._tokens[token.id] = hit
-        if hit[4] is not None:
-            media[hit[3]] = hit[4]
-        return hit[1], hit[2]
+    def token(self, token: Token, media: Media) -> Json:
+        """A token as players see it (cached per token); its image goes into media."""
+        _token, fields, _data, media_id, path = self._tokens.entry(token)
+        if path is not None:
+            media[media_id] = path
+        return fields
 
-    def _encounter(self, state: TableState, media: Media) -> list[Part]:
+    def _encounter(self, state: TableState) -> list[Piece]:
         location = self.campaign.location(state.location_slug)
         lstate = location_state(state, location) if location else None
         deck = self.deck_of(location, lstate) if location and lstate else None
-        place = self._part("place", (location, deck), lambda _m: self.place(location, deck), media)
+        place = self._part("place", (location, deck), lambda _m: self.place(location, deck))
         if location is None or lstate is None or deck is None or deck.grid is None:
-            return [place, (_NO_MAP, _inner(_NO_MAP))]
+            return [place, _NO_MAP_PART]
         deps: tuple[object, ...] = (location, deck, lstate.revealed, lstate.door_status)
         deps += (lstate.room_status, lstate.revealed_pois)
-        emap = self._part("map", deps, lambda _m: self._map(location, deck, lstate), media)
-        return [place, emap, self._visible_tokens(lstate, deck.id, media)]
+        emap = self._part("map", deps, lambda _m: self._map(location, deck, lstate))
+        return [place, emap, self._visible.part(lstate, deck.id)]
 
     @staticmethod
     def _map(location: Location, deck: Deck, lstate: LocationState) -> Json:
@@ -187,47 +201,49 @@ class Projector:
             "encounter_door_status": doors,
         }
 
-    def _visible_tokens(self, lstate: LocationState, deck_id: str, media: Media) -> Part:
-        revealed, cache = lstate.revealed, self._tokens
-        tokens: Json = {}
-        encoded: list[bytes] = []
-        for tid, t in lstate.tokens.items():
-            if t.deck_id != deck_id or t.room_id not in revealed or "hidden" in t.statuses:
-                continue
-            hit = cache.get(tid)
-            if hit is None or hit[0] is not t:
-                self.token(t, media)
-                hit = cache[tid]
-            elif hit[4] is not None:
-                media[hit[3]] = hit[4]
-            tokens[tid] = hit[1]
-            encoded.append(hit[2])
-        return {"encounter_tokens": tokens}, b'"encounter_tokens":{' + b",".join(encoded) + b"}"
-
     # --- public ----------------------------------------------------------------------------------
 
-    def player_encoded(self, state: TableState) -> tuple[Json, bytes, Media]:
-        """The player snapshot, its encoding without schema and revision, and its images."""
-        media: Media = {}
-        parts = [self.common(state, media)]
+    def player_parts(self, state: TableState) -> list[Piece]:
+        """The player snapshot as parts (`frame_bytes` and `frame_snapshot` join them)."""
+        parts: list[Piece] = [self.common(state)]
         if state.view_type == "BRIDGE":
-            parts.append(self.bridge(state, media))
+            parts.append(self.bridge(state))
         elif state.view_type == "ENCOUNTER":
-            parts += self._encounter(state, media)
-        snapshot: Json = {"schema": SCHEMA, "revision": state.revision}
-        for fields, _ in parts:
-            snapshot.update(fields)
-        return snapshot, b"{" + b",".join(data for _, data in parts) + b"}", media
+            parts += self._encounter(state)
+        return parts
+
+    def player_encoded(self, state: TableState) -> tuple[Json, bytes, Media]:
+        """The player snapshot, its JSON, and its images."""
+        parts = self.player_parts(state)
+        snapshot = frame_snapshot(state.revision, parts)
+        return snapshot, frame_bytes(state.revision, parts), frame_media(parts)
 
     def player(self, state: TableState) -> tuple[Json, Media]:
         """The player snapshot and the images it refers to (opaque id -> file)."""
-        snapshot, _data, media = self.player_encoded(state)
-        return snapshot, media
+        parts = self.player_parts(state)
+        return frame_snapshot(state.revision, parts), frame_media(parts)
 
 
-def encode_frame(revision: int, body: bytes) -> bytes:
-    """The player snapshot's JSON: schema and revision first, then the encoded body."""
-    return b'{"schema":%d,"revision":%d,' % (SCHEMA, revision) + body[1:]
+def frame_bytes(revision: int, parts: Sequence[Piece]) -> bytes:
+    """The player snapshot's JSON: schema and revision first, then the parts."""
+    head = b'{"schema":%d,"revision":%d' % (SCHEMA, revision)
+    return b",".join([head, *[p.data for p in parts]]) + b"}"
+
+
+def frame_snapshot(revision: int, parts: Sequence[Piece]) -> Json:
+    """The player snapshot's fields (shared with the parts' caches: read, never change)."""
+    snapshot: Json = {"schema": SCHEMA, "revision": revision}
+    for part in parts:
+        snapshot.update(part.fields())
+    return snapshot
+
+
+def frame_media(parts: Sequence[Piece]) -> Media:
+    """The images the parts refer to, by opaque id."""
+    media: Media = {}
+    for part in parts:
+        media.update(part.media())
+    return media
 
 
 def player_snapshot(state: TableState, campaign: Campaign) -> tuple[Json, Media]:

@@ -159,3 +159,15 @@ def with_tokens(ls: LocationState, tokens: dict[str, Token]) -> LocationState:
     return LocationState(
         ls.deck_id, ls.revealed, ls.door_status, ls.room_status, ls.revealed_pois, tokens
     )
+
+
+def changed_tokens(old: dict[str, Token], new: dict[str, Token]) -> list[Token] | None:
+    """The tokens of new that differ from old, when both hold the same ids in the same order
+    (None otherwise). Tokens are keyed by their id, which is what makes this cheap."""
+    if len(old) != len(new):
+        return None
+    pairs = [(t, o) for t, o in zip(new.values(), old.values(), strict=True) if t is not o]
+    for t, o in pairs:
+        if t.id != o.id:
+            return None
+    return [t for t, _ in pairs]

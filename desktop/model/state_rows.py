@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from desktop.model import codec
-from desktop.model.state import LocationState, TableState
+from desktop.model.state import LocationState, TableState, changed_tokens
 
 log = logging.getLogger(__name__)
 
@@ -111,21 +111,24 @@ def _location_rows(
     deletes: list[str],
 ) -> None:
     """A location is a row of its own plus one row per token: a move writes one token."""
+    if old is not None and old.tokens is not new.tokens:
+        changed = changed_tokens(old.tokens, new.tokens)  # the same tokens, in the same order?
+    else:
+        changed = [] if old is not None else None
     same = (
-        old is not None
+        changed is not None
+        and old is not None
         and old.deck_id == new.deck_id
         and old.revealed is new.revealed
         and old.door_status is new.door_status
         and old.room_status is new.room_status
         and old.revealed_pois is new.revealed_pois
-        and (old.tokens is new.tokens or old.tokens.keys() == new.tokens.keys())
     )
     if not same:
         upserts.append(_row(f"loc:{slug}", rev, codec.location_out(new)))
-    old_tokens = old.tokens if old else {}
-    if old is not None and old.tokens is new.tokens:
-        return
-    for tid, token in new.tokens.items():
-        if old_tokens.get(tid) is not token:
-            upserts.append(_row(f"tok:{slug}:{tid}", rev, codec.token_out(token)))
-    deletes += [f"tok:{slug}:{t}" for t in old_tokens if t not in new.tokens]
+    if changed is None:
+        old_tokens = old.tokens if old else {}
+        changed = [t for tid, t in new.tokens.items() if old_tokens.get(tid) is not t]
+        deletes += [f"tok:{slug}:{t}" for t in old_tokens if t not in new.tokens]
+    for token in changed:
+        upserts.append(_row(f"tok:{slug}:{token.id}", rev, codec.token_out(token)))

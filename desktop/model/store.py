@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.campaign.model import Campaign
@@ -13,7 +12,13 @@ from desktop.model.actions.base import GM, PLAYER, Action, ActionContext, random
 from desktop.model.errors import Conflict, Forbidden
 from desktop.model.gm_projection import gm_view
 from desktop.model.history import Patch, apply_patch, diff
-from desktop.model.projection import Projector, encode_frame
+from desktop.model.projection import (
+    Piece,
+    Projector,
+    frame_bytes,
+    frame_media,
+    frame_snapshot,
+)
 from desktop.model.reconcile import reconcile
 from desktop.model.state import TableState, with_revision
 
@@ -27,17 +32,33 @@ UNDO_LIMIT = 200
 Subscriber = Callable[[TableState], None]
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
     """The player snapshot encoded once (one line of JSON), and the images it refers to.
 
-    `snapshot` is shared with later frames' caches: read it, never change it.
+    `snapshot` and `media` are put together when first read; `snapshot` shares its parts with
+    the projection's caches: read it, never change it.
     """
 
-    revision: int
-    data: bytes
-    snapshot: dict[str, object]
-    media: dict[str, Path]
+    __slots__ = ("_media", "_parts", "_snapshot", "data", "revision")
+
+    def __init__(self, revision: int, parts: Sequence[Piece]) -> None:
+        self.revision = revision
+        self.data = frame_bytes(revision, parts)
+        self._parts = parts
+        self._snapshot: dict[str, object] | None = None
+        self._media: dict[str, Path] | None = None
+
+    @property
+    def snapshot(self) -> dict[str, object]:
+        if self._snapshot is None:
+            self._snapshot = frame_snapshot(self.revision, self._parts)
+        return self._snapshot
+
+    @property
+    def media(self) -> dict[str, Path]:
+        if self._media is None:
+            self._media = frame_media(self._parts)
+        return self._media
 
 
 class Store:
@@ -62,7 +83,7 @@ class Store:
         self._redo: list[Patch] = []
         self._frame: Frame | None = None
         self._frame_revision = -1
-        self._frame_body = b""
+        self._frame_data: list[bytes] = []
         self.last_reply: dict[str, object] = {}
 
     @property
@@ -173,12 +194,13 @@ class Store:
         state, frame = self._state, self._frame
         if frame is not None and (self._frame_revision == state.revision or state.hold):
             return frame
-        snapshot, body, media = self._projector.player_encoded(state)
+        parts = self._projector.player_parts(state)
         self._frame_revision = state.revision
-        if frame is not None and body == self._frame_body:
+        data = [p.data for p in parts]
+        if frame is not None and data == self._frame_data:  # item by item: identity first
             return frame
-        self._frame_body = body
-        self._frame = Frame(state.revision, encode_frame(state.revision, body), snapshot, media)
+        self._frame_data = data
+        self._frame = Frame(state.revision, parts)
         return self._frame
 
     def gm_snapshot(self) -> dict[str, object]:

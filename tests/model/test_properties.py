@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
 from desktop.model.errors import DomainError
+from desktop.model.projection import player_snapshot
 from desktop.model.state import TableState
 from desktop.model.store import Store
 
@@ -141,6 +143,13 @@ def _step(
     seen[after.revision] = after
     # a frame shows the state of its revision (later ones may only differ unseen, or be held)
     check_secrets(seen[new_frame.revision], campaign, new_frame.data.decode())
+    if index % 3 == 0:  # the frame, built from cached parts, shows the state (or the held one)
+        snapshot, media = player_snapshot(
+            seen[new_frame.revision] if after.hold else after, campaign
+        )
+        snapshot["revision"] = new_frame.revision
+        assert orjson.loads(new_frame.data) == snapshot == new_frame.snapshot
+        assert new_frame.media == media
     if index % 10 == 0:
         check_player(new_frame.snapshot)
         check_gm(store.gm_snapshot())
