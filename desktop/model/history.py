@@ -7,20 +7,22 @@ the old value, and otherwise makes the whole undo impossible (Conflict).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.places import fresh_location_state
 from desktop.model.errors import Conflict
-from desktop.model.state import LocationState, TableState, Token
+from desktop.model.state import LocationState, TableState, Token, changed_tokens
 
 Key = tuple[str, ...]
 Change = tuple[Key, object, object]  # key, value before, value after
 
 _TOP: tuple[str, ...] = ("view_type", "location_slug", "portraits", "broadcasts", "hold")
 _TOP += ("movable_types", "unplaced", "overlay_location", "overlay_terminal")
+_top = attrgetter(*_TOP)
 _CHARON = ("mode", "dialog_open", "location_path")
 _LOC_SETS = {"room": "revealed", "poi": "revealed_pois"}
 _LOC_MAPS = {"door": "door_status", "rstat": "room_status"}
@@ -36,39 +38,52 @@ class Patch:
 
 def _dict_diff(
     kind: str, before: Mapping[str, object], after: Mapping[str, object]
-) -> Iterator[Change]:
+) -> list[Change]:
     if before is after:
-        return
-    for key in before.keys() | after.keys():
-        old, new = before.get(key), after.get(key)
-        if old is not new and old != new:
-            yield (kind, key), old, new
+        return []
+    return [
+        ((kind, key), old, new)
+        for key in before.keys() | after.keys()
+        if (old := before.get(key)) is not (new := after.get(key)) and old != new
+    ]
 
 
-def _set_diff(kind: str, before: frozenset[str], after: frozenset[str]) -> Iterator[Change]:
-    if before is not after:
-        for item in before ^ after:
-            yield (kind, item), item in before, item in after
+def _set_diff(kind: str, before: frozenset[str], after: frozenset[str]) -> list[Change]:
+    if before is after:
+        return []
+    return [((kind, item), item in before, item in after) for item in before ^ after]
 
 
-def _loc_diff(slug: str, old: LocationState, new: LocationState) -> Iterator[Change]:
+def _token_diff(slug: str, old: dict[str, Token], new: dict[str, Token]) -> list[Change]:
+    changed = changed_tokens(old, new)  # the same tokens in the same order: only look at those
+    if changed is None:
+        return [(("tok", slug, k), b, a) for (_kind, k), b, a in _dict_diff("tok", old, new)]
+    return [(("tok", slug, t.id), old[t.id], t) for t in changed if old[t.id] != t]
+
+
+def _loc_diff(slug: str, old: LocationState, new: LocationState) -> list[Change]:
+    changes: list[Change] = []
     if old.deck_id != new.deck_id:
-        yield ("deck", slug), old.deck_id, new.deck_id
+        changes.append((("deck", slug), old.deck_id, new.deck_id))
     for kind, name in _LOC_SETS.items():
         for (k, item), b, a in _set_diff(kind, getattr(old, name), getattr(new, name)):
-            yield (k, slug, item), b, a
-    for kind, name in (*_LOC_MAPS.items(), ("tok", "tokens")):
+            changes.append(((k, slug, item), b, a))
+    for kind, name in _LOC_MAPS.items():
         for (k, item), b, a in _dict_diff(kind, getattr(old, name), getattr(new, name)):
-            yield (k, slug, item), b, a
+            changes.append(((k, slug, item), b, a))
+    if old.tokens is not new.tokens:
+        changes += _token_diff(slug, old.tokens, new.tokens)
+    return changes
 
 
 def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Change, ...]:
     """Every item that differs between two states (the revision aside)."""
     changes: list[Change] = []
-    for name in _TOP:
-        old, new = getattr(before, name), getattr(after, name)
-        if old is not new and old != new:
-            changes.append(((name,), old, new))
+    olds, news = _top(before), _top(after)
+    if olds != news:  # item by item: identity first, then equality
+        for name, old, new in zip(_TOP, olds, news, strict=True):
+            if old is not new and old != new:
+                changes.append(((name,), old, new))
     if before.charon is not after.charon:
         for name in _CHARON:
             old, new = getattr(before.charon, name), getattr(after.charon, name)
@@ -76,7 +91,8 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
                 changes.append((("charon", name), old, new))
         bc, ac = before.charon.conversations, after.charon.conversations
         changes += _dict_diff("conv", bc, ac)
-    changes += _dict_diff("sys", before.ship, after.ship)
+    if before.ship is not after.ship:
+        changes += _dict_diff("sys", before.ship, after.ship)
     if before.locations is not after.locations:
         for slug in before.locations.keys() | after.locations.keys():
             old_ls, new_ls = before.locations.get(slug), after.locations.get(slug)
