@@ -6,7 +6,9 @@ state is built — an action builds new dicts for what it changes and shares the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 VIEW_TYPES: tuple[str, ...] = ("STANDBY", "BRIDGE", "ENCOUNTER", "CHARON_TERMINAL")
 TOKEN_TYPES: tuple[str, ...] = ("player", "npc", "creature", "object")
@@ -116,49 +118,91 @@ class TableState:
         return "story"
 
 
+def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of a frozen dataclass's slots, in field order.
+
+    The hot paths below fill a brand-new object with them: what the generated __init__ does,
+    without going through the frozen guard once per field (most of the cost of a copy).
+    """
+    return tuple(cls.__dict__[f.name].__set__ for f in fields(cls))
+
+
+(
+    _revision,
+    _view_type,
+    _location_slug,
+    _locations,
+    _portraits,
+    _overlay_location,
+    _overlay_terminal,
+    _ship,
+    _broadcasts,
+    _charon,
+    _hold,
+    _movable_types,
+    _unplaced,
+) = _slot_setters(TableState)
+
+
+def _copy(s: TableState, revision: int, locations: dict[str, LocationState]) -> TableState:
+    new = TableState.__new__(TableState)
+    _revision(new, revision)
+    _view_type(new, s.view_type)
+    _location_slug(new, s.location_slug)
+    _locations(new, locations)
+    _portraits(new, s.portraits)
+    _overlay_location(new, s.overlay_location)
+    _overlay_terminal(new, s.overlay_terminal)
+    _ship(new, s.ship)
+    _broadcasts(new, s.broadcasts)
+    _charon(new, s.charon)
+    _hold(new, s.hold)
+    _movable_types(new, s.movable_types)
+    _unplaced(new, s.unplaced)
+    return new
+
+
 def with_locations(s: TableState, locations: dict[str, LocationState]) -> TableState:
     """s with other location states (a fast dataclasses.replace for the hottest path)."""
-    return TableState(
-        s.revision,
-        s.view_type,
-        s.location_slug,
-        locations,
-        s.portraits,
-        s.overlay_location,
-        s.overlay_terminal,
-        s.ship,
-        s.broadcasts,
-        s.charon,
-        s.hold,
-        s.movable_types,
-        s.unplaced,
-    )
+    return _copy(s, s.revision, locations)
 
 
 def with_revision(s: TableState, revision: int) -> TableState:
     """s at another revision."""
-    return TableState(
-        revision,
-        s.view_type,
-        s.location_slug,
-        s.locations,
-        s.portraits,
-        s.overlay_location,
-        s.overlay_terminal,
-        s.ship,
-        s.broadcasts,
-        s.charon,
-        s.hold,
-        s.movable_types,
-        s.unplaced,
-    )
+    return _copy(s, revision, s.locations)
+
+
+_ls_deck, _ls_revealed, _ls_doors, _ls_rooms, _ls_pois, _ls_tokens = _slot_setters(LocationState)
 
 
 def with_tokens(ls: LocationState, tokens: dict[str, Token]) -> LocationState:
     """ls with other tokens."""
-    return LocationState(
-        ls.deck_id, ls.revealed, ls.door_status, ls.room_status, ls.revealed_pois, tokens
-    )
+    new = LocationState.__new__(LocationState)
+    _ls_deck(new, ls.deck_id)
+    _ls_revealed(new, ls.revealed)
+    _ls_doors(new, ls.door_status)
+    _ls_rooms(new, ls.room_status)
+    _ls_pois(new, ls.revealed_pois)
+    _ls_tokens(new, tokens)
+    return new
+
+
+_t_id, _t_type, _t_name, _t_x, _t_y, _t_deck, _t_room, _t_statuses, _t_image = _slot_setters(Token)
+
+
+def with_cell(t: Token, x: int, y: int, deck_id: str, room_id: str) -> Token:
+    """t moved to another cell (a token move's fast dataclasses.replace)."""
+    new = Token.__new__(Token)
+    _t_id(new, t.id)
+    _t_type(new, t.type)
+    _t_name(new, t.name)
+    _t_x(new, x)
+    _t_y(new, y)
+    _t_deck(new, deck_id)
+    _t_room(new, room_id)
+    _t_statuses(new, t.statuses)
+    _t_image(new, t.image)
+    return new
 
 
 def changed_tokens(old: dict[str, Token], new: dict[str, Token]) -> list[Token] | None:

@@ -33,6 +33,7 @@ from desktop.model.state import (
     LocationState,
     TableState,
     Token,
+    with_cell,
     with_tokens,
 )
 
@@ -180,17 +181,7 @@ class MoveToken(Action):
         if (token.x, token.y, token.deck_id, token.room_id) == (self.x, self.y, deck.id, room.id):
             return state
         check_free(place.lstate, deck.id, self.x, self.y, moving=token.id)
-        moved = Token(
-            token.id,
-            token.type,
-            token.name,
-            self.x,
-            self.y,
-            deck.id,
-            room.id,
-            token.statuses,
-            token.image,
-        )
+        moved = with_cell(token, self.x, self.y, deck.id, room.id)
         return _with_tokens(base, place, {**place.lstate.tokens, token.id: moved})
 
 
