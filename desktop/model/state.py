@@ -205,13 +205,29 @@ def with_cell(t: Token, x: int, y: int, deck_id: str, room_id: str) -> Token:
     return new
 
 
-def changed_tokens(old: dict[str, Token], new: dict[str, Token]) -> list[Token] | None:
+Changed = tuple[Token, ...] | None
+_last_change: tuple[dict[str, Token], dict[str, Token], Changed] = ({}, {}, ())
+
+
+def changed_tokens(old: dict[str, Token], new: dict[str, Token]) -> Changed:
     """The tokens of new that differ from old, when both hold the same ids in the same order
-    (None otherwise). Tokens are keyed by their id, which is what makes this cheap."""
+    (None otherwise). Tokens are keyed by their id, which is what makes this cheap; the state
+    file, the frame and the undo history ask about the same change, so the last answer is kept.
+    """
+    global _last_change
+    last = _last_change
+    if last[0] is old and last[1] is new:
+        return last[2]
+    found = _changed_tokens(old, new)
+    _last_change = (old, new, found)
+    return found
+
+
+def _changed_tokens(old: dict[str, Token], new: dict[str, Token]) -> Changed:
     if len(old) != len(new):
         return None
     pairs = [(t, o) for t, o in zip(new.values(), old.values(), strict=True) if t is not o]
     for t, o in pairs:
         if t.id != o.id:
             return None
-    return [t for t, _ in pairs]
+    return tuple([t for t, _ in pairs])

@@ -114,7 +114,7 @@ def _location_rows(
     if old is not None and old.tokens is not new.tokens:
         changed = changed_tokens(old.tokens, new.tokens)  # the same tokens, in the same order?
     else:
-        changed = [] if old is not None else None
+        changed = () if old is not None else None
     same = (
         changed is not None
         and old is not None
@@ -128,7 +128,7 @@ def _location_rows(
         upserts.append(_row(f"loc:{slug}", rev, codec.location_out(new)))
     if changed is None:
         old_tokens = old.tokens if old else {}
-        changed = [t for tid, t in new.tokens.items() if old_tokens.get(tid) is not t]
+        changed = tuple([t for tid, t in new.tokens.items() if old_tokens.get(tid) is not t])
         deletes += [f"tok:{slug}:{t}" for t in old_tokens if t not in new.tokens]
     for token in changed:
         upserts.append(_row(f"tok:{slug}:{token.id}", rev, codec.token_out(token)))

@@ -53,7 +53,7 @@ def test_changed_tokens_only_for_the_same_tokens_in_the_same_order() -> None:
     other = replace(TOKEN, id="t2", name="Vale")
     moved = with_cell(TOKEN, 1, 1, "upper", "r-med")
     before = {"t1": TOKEN, "t2": other}
-    assert changed_tokens(before, {"t1": moved, "t2": other}) == [moved]
-    assert changed_tokens(before, dict(before)) == []
+    assert changed_tokens(before, {"t1": moved, "t2": other}) == (moved,)
+    assert changed_tokens(before, dict(before)) == ()
     assert changed_tokens(before, {"t2": other, "t1": TOKEN}) is None
     assert changed_tokens(before, {"t1": TOKEN}) is None
