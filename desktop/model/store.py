@@ -140,9 +140,16 @@ class Store:
             after = apply_patch(self._state, patch, undo, self._campaign)
         except Conflict as exc:
             raise Conflict(f"cannot {word} '{patch.label}': {exc.message}") from None
-        target.append(patch)
-        if after is self._state or not diff(self._state, after, self._campaign):
-            return self._state
+        before = self._state
+        changes = diff(before, after, self._campaign) if after is not before else ()
+        if not changes:
+            target.append(patch)
+            return before
+        # The way back is what this step did, which may differ from the patch where something
+        # else changed since (a token the GM placed and a player moved): undo then redo, or
+        # redo then undo, gives back the same state.
+        back = tuple((key, new, old) for key, old, new in changes) if undo else changes
+        target.append(Patch(patch.label, back))
         return self._commit(after)
 
     @property

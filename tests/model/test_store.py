@@ -84,6 +84,20 @@ def test_undo_is_a_new_change_and_redo_brings_it_back(store: Store) -> None:
         store.redo()
 
 
+def test_redo_gives_back_what_undo_took_even_after_a_player_move(store: Store) -> None:
+    open_ship(store, "r-bridge", "r-corr")
+    tid = place(store, 1, 1)
+    store.dispatch(A.MoveToken(tid, 6, 0), actor="player")
+    moved = store.state
+    store.undo()  # the placement: the token is gone, from where the player took it
+    assert tid not in store.state.locations[SHIP].tokens
+    state = store.redo()
+    assert replace(state, revision=0) == replace(moved, revision=0)
+    assert (token(store, tid).x, token(store, tid).room_id) == (6, "r-corr")
+    store.undo()
+    assert tid not in store.state.locations[SHIP].tokens
+
+
 def test_undo_walks_back_through_gm_changes_only(store: Store) -> None:
     open_ship(store, "r-bridge", "r-corr")
     tid = place(store, 1, 1)
