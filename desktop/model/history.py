@@ -36,28 +36,28 @@ class Patch:
     changes: tuple[Change, ...]
 
 
-def _dict_diff(
-    kind: str, before: Mapping[str, object], after: Mapping[str, object]
-) -> list[Change]:
+def _dict_diff(key: Key, before: Mapping[str, object], after: Mapping[str, object]) -> list[Change]:
+    """Changes of a mapping, each under key + (its key,)."""
     if before is after:
         return []
     return [
-        ((kind, key), old, new)
-        for key in before.keys() | after.keys()
-        if (old := before.get(key)) is not (new := after.get(key)) and old != new
+        ((*key, k), old, new)
+        for k in before.keys() | after.keys()
+        if (old := before.get(k)) is not (new := after.get(k)) and old != new
     ]
 
 
-def _set_diff(kind: str, before: frozenset[str], after: frozenset[str]) -> list[Change]:
+def _set_diff(key: Key, before: frozenset[str], after: frozenset[str]) -> list[Change]:
+    """Changes of a set, each under key + (its item,): True when in the set."""
     if before is after:
         return []
-    return [((kind, item), item in before, item in after) for item in before ^ after]
+    return [((*key, item), item in before, item in after) for item in before ^ after]
 
 
 def _token_diff(slug: str, old: dict[str, Token], new: dict[str, Token]) -> list[Change]:
     changed = changed_tokens(old, new)  # the same tokens in the same order: only look at those
     if changed is None:
-        return [(("tok", slug, k), b, a) for (_kind, k), b, a in _dict_diff("tok", old, new)]
+        return _dict_diff(("tok", slug), old, new)
     return [(("tok", slug, t.id), old[t.id], t) for t in changed if old[t.id] != t]
 
 
@@ -65,12 +65,14 @@ def _loc_diff(slug: str, old: LocationState, new: LocationState) -> list[Change]
     changes: list[Change] = []
     if old.deck_id != new.deck_id:
         changes.append((("deck", slug), old.deck_id, new.deck_id))
-    for kind, name in _LOC_SETS.items():
-        for (k, item), b, a in _set_diff(kind, getattr(old, name), getattr(new, name)):
-            changes.append(((k, slug, item), b, a))
-    for kind, name in _LOC_MAPS.items():
-        for (k, item), b, a in _dict_diff(kind, getattr(old, name), getattr(new, name)):
-            changes.append(((k, slug, item), b, a))
+    if old.revealed is not new.revealed:
+        changes += _set_diff(("room", slug), old.revealed, new.revealed)
+    if old.revealed_pois is not new.revealed_pois:
+        changes += _set_diff(("poi", slug), old.revealed_pois, new.revealed_pois)
+    if old.door_status is not new.door_status:
+        changes += _dict_diff(("door", slug), old.door_status, new.door_status)
+    if old.room_status is not new.room_status:
+        changes += _dict_diff(("rstat", slug), old.room_status, new.room_status)
     if old.tokens is not new.tokens:
         changes += _token_diff(slug, old.tokens, new.tokens)
     return changes
@@ -90,9 +92,9 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
             if old != new:
                 changes.append((("charon", name), old, new))
         bc, ac = before.charon.conversations, after.charon.conversations
-        changes += _dict_diff("conv", bc, ac)
+        changes += _dict_diff(("conv",), bc, ac)
     if before.ship is not after.ship:
-        changes += _dict_diff("sys", before.ship, after.ship)
+        changes += _dict_diff(("sys",), before.ship, after.ship)
     if before.locations is not after.locations:
         for slug in before.locations.keys() | after.locations.keys():
             old_ls, new_ls = before.locations.get(slug), after.locations.get(slug)
