@@ -31,16 +31,33 @@ def _room(room: Room, lstate: LocationState) -> Json:
     }
 
 
+def _door_status(conn: Connection, lstate: LocationState) -> str:
+    return lstate.door_status.get(conn.id, conn.door_status) if conn.has_door else "OPEN"
+
+
 def _door(conn: Connection, a: Room, b: Room, lstate: LocationState) -> Json:
     x, y, orientation, length = door_geometry(a, b)
-    status = lstate.door_status.get(conn.id, conn.door_status) if conn.has_door else "OPEN"
     return {
         "type": conn.door_type or "passage",
-        "status": status,
+        "status": _door_status(conn, lstate),
         "x": compact(x),
         "y": compact(y),
         "orientation": orientation,
         "length": compact(length),
+    }
+
+
+def _player_door(door_id: str, conn: Connection, a: Room, b: Room) -> Json:
+    """A door as players get it: where it is and its kind. Its status is in
+    encounter_door_status; neither the rooms it joins nor the length of their shared wall
+    (which would tell the size of a room not yet revealed) are sent."""
+    x, y, orientation, _length = door_geometry(a, b)
+    return {
+        "id": door_id,
+        "type": conn.door_type or "passage",
+        "x": compact(x),
+        "y": compact(y),
+        "orientation": orientation,
     }
 
 
@@ -75,10 +92,8 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
         if a is None or b is None or (a.id not in revealed and b.id not in revealed):
             continue
         door_id = opaque_id("door", slug, conn.id)
-        door = {"id": door_id, **_door(conn, a, b, lstate)}
-        door["rooms"] = [r.id for r in (a, b) if r.id in revealed]
-        doors.append(door)
-        door_status[door_id] = door["status"]
+        doors.append(_player_door(door_id, conn, a, b))
+        door_status[door_id] = _door_status(conn, lstate)
     links: list[Json] = []
     per_room: dict[str, int] = {}
     for key, kind, status, room_id, far_deck, _far_room in _links(lmap, deck):

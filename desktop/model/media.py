@@ -15,7 +15,7 @@ _SECRET = secrets.token_bytes(32)  # per process: ids mean nothing outside it
 def opaque_id(*parts: str, secret: bytes = _SECRET) -> str:
     """A stable-per-process, unguessable id for the joined parts."""
     digest = hmac.new(secret, "\x1f".join(parts).encode(), hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest[:9]).decode()  # 72 bits, 12 characters
+    return base64.urlsafe_b64encode(digest[:8]).decode().rstrip("=")  # 64 bits, 11 characters
 
 
 @lru_cache(maxsize=4096)

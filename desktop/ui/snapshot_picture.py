@@ -62,17 +62,19 @@ def _rooms(map_data: Mapping[str, object]) -> dict[str, RoomShape]:
     return rooms
 
 
-def _doors(map_data: Mapping[str, object]) -> dict[str, DoorShape]:
+def _doors(map_data: Mapping[str, object], statuses: object) -> dict[str, DoorShape]:
+    """The doors; players get each status in encounter_door_status, and no wall length."""
+    status_of = statuses if isinstance(statuses, Mapping) else {}
     doors: dict[str, DoorShape] = {}
     for d in _dicts(map_data.get("doors")):
         door = DoorShape(
             id=_str(d, "id"),
             type=_str(d, "type"),
-            status=_str(d, "status"),
+            status=_str(status_of, _str(d, "id")) or _str(d, "status"),
             x=_num(d, "x"),
             y=_num(d, "y"),
             orientation=_str(d, "orientation") or "v",
-            length=_num(d, "length"),
+            length=_num(d, "length") or 1.0,
         )
         doors[door.id] = door
     return doors
@@ -144,7 +146,7 @@ def picture_from_snapshot(snapshot: Mapping[str, object], resolve: MediaResolver
         width=_int(grid, "width"),
         height=_int(grid, "height"),
         rooms=_rooms(map_data),
-        doors=_doors(map_data),
+        doors=_doors(map_data, snapshot.get("encounter_door_status")),
         links=_links(map_data),
         markers=_markers(map_data),
         tokens=_tokens(snapshot, resolve),

@@ -32,14 +32,16 @@ def test_only_revealed_rooms_of_the_shown_deck_reach_players(store: Store) -> No
 
 def test_doors_show_position_and_status_never_the_room_behind(store: Store) -> None:
     open_ship(store, "r-med")
-    doors = store.player_frame().snapshot["encounter_map"]["doors"]  # type: ignore[index]
+    snap = store.player_frame().snapshot
+    doors = snap["encounter_map"]["doors"]  # type: ignore[index]
+    statuses = snap["encounter_door_status"]
     by_type = {d["type"]: d for d in doors}
     assert set(by_type) == {"passage", "blast_door"}  # corridor passage, the vault's door
     vault_door = by_type["blast_door"]
-    assert vault_door["rooms"] == ["r-med"]
-    assert vault_door["status"] == "LOCKED"
+    assert set(vault_door) == {"id", "type", "x", "y", "orientation"}  # no rooms, no wall length
+    assert statuses[vault_door["id"]] == "LOCKED"  # type: ignore[index]
     assert (vault_door["x"], vault_door["y"], vault_door["orientation"]) == (9.0, 3.5, "v")
-    assert by_type["passage"]["status"] == "OPEN"
+    assert statuses[by_type["passage"]["id"]] == "OPEN"  # type: ignore[index]
     assert by_type["passage"]["orientation"] == "h"
     data = _bytes(store)
     assert "c-med-vault" not in data and "c-corr-med" not in data
@@ -52,7 +54,7 @@ def test_door_ids_are_opaque_and_stable(store: Store) -> None:
     store.dispatch(A.ToggleRoom("r-corr", True))
     second = [d["id"] for d in store.player_frame().snapshot["encounter_map"]["doors"]]  # type: ignore[index]
     assert set(first) <= set(second)
-    assert all(len(i) == 12 and not i.startswith("c-") for i in second)
+    assert all(len(i) == 11 and not i.startswith("c-") for i in second)
 
 
 def test_links_lose_their_far_end(store: Store) -> None:
