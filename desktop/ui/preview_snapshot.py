@@ -7,11 +7,27 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.campaign.model import Campaign
 from desktop.model.actions.places import fresh_location_state
-from desktop.model.projection import player_snapshot
+from desktop.model.projection import Projector
 from desktop.model.store import Store
 
 Resolver = Callable[[str], Path | None]
+
+
+class _Projectors:
+    """One Projector for the campaign the store has now: its caches outlive a preview."""
+
+    def __init__(self) -> None:
+        self._projector: Projector | None = None
+
+    def of(self, campaign: Campaign) -> Projector:
+        if self._projector is None or self._projector.campaign is not campaign:
+            self._projector = Projector(campaign)
+        return self._projector
+
+
+_PROJECTORS = _Projectors()
 
 
 def preview_snapshot(
@@ -40,5 +56,5 @@ def preview_snapshot(
         hold=False,
         locations={**state.locations, location_slug: replace(base, deck_id=deck_id)},
     )
-    snapshot, media = player_snapshot(shown, campaign)
+    snapshot, media = _PROJECTORS.of(campaign).player(shown)
     return snapshot, media.get
