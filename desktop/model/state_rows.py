@@ -9,6 +9,7 @@ highest of its rows, so a token move writes a single small row.
 from __future__ import annotations
 
 import logging
+from operator import attrgetter
 from typing import Any
 
 import orjson
@@ -19,6 +20,20 @@ from desktop.model.state import LocationState, TableState, changed_tokens
 log = logging.getLogger(__name__)
 
 Row = tuple[str, bytes]
+_meta_parts = attrgetter(  # what the meta row holds (codec.meta_out)
+    "view_type",
+    "location_slug",
+    "portraits",
+    "overlay_location",
+    "overlay_terminal",
+    "ship",
+    "charon.mode",
+    "charon.dialog_open",
+    "charon.location_path",
+    "hold",
+    "movable_types",
+    "unplaced",
+)
 
 
 def _row(key: str, revision: int, payload: object) -> Row:
@@ -61,8 +76,8 @@ class RowWriter:
         old, rev = self.written, state.revision
         upserts: list[Row] = []
         deletes: list[str] = []
-        old_locations = old.locations if old else {}
         if old is None or old.locations is not state.locations:
+            old_locations = old.locations if old else {}
             for slug, ls in state.locations.items():
                 if old_locations.get(slug) is not ls:
                     _location_rows(slug, old_locations.get(slug), ls, rev, upserts, deletes)
@@ -73,33 +88,18 @@ class RowWriter:
         if old is None or old.broadcasts is not state.broadcasts:
             upserts.append(_row("broadcasts", rev, codec.broadcasts_out(state.broadcasts)))
         convs = state.charon.conversations
-        old_convs: dict[str, Any] = old.charon.conversations if old else {}
-        for channel, entries in convs.items():
-            if old_convs.get(channel) is not entries:
-                upserts.append(_row(f"conv:{channel}", rev, codec.entries_out(entries)))
-        deletes += [f"conv:{c}" for c in old_convs if c not in convs]
-        if self._meta_changed(state) or not upserts:  # some row must carry the revision
+        if old is None or old.charon.conversations is not convs:
+            old_convs: dict[str, Any] = old.charon.conversations if old else {}
+            for channel, entries in convs.items():
+                if old_convs.get(channel) is not entries:
+                    upserts.append(_row(f"conv:{channel}", rev, codec.entries_out(entries)))
+            deletes += [f"conv:{c}" for c in old_convs if c not in convs]
+        meta = _meta_parts(state)
+        if meta != self._meta_parts or not upserts:  # some row must carry the revision
             upserts.append(_row("meta", rev, codec.meta_out(state)))
+        self._meta_parts = meta  # item by item: identity first, then equality
         self.written = state
         return upserts, deletes
-
-    def _meta_changed(self, state: TableState) -> bool:
-        parts: tuple[object, ...] = (
-            state.view_type,
-            state.location_slug,
-            state.portraits,
-            state.overlay_location,
-            state.overlay_terminal,
-            state.ship,
-            state.charon.mode,
-            state.charon.dialog_open,
-            state.charon.location_path,
-            state.hold,
-            state.movable_types,
-            state.unplaced,
-        )
-        old, self._meta_parts = self._meta_parts, parts
-        return old != parts  # item by item: identity first, then equality
 
 
 def _location_rows(
