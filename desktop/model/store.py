@@ -118,8 +118,10 @@ class Store:
             if not changes:
                 return before
             self._undo.append(Patch(action.describe(self._campaign), changes))
-            del self._undo[:-UNDO_LIMIT]
-            self._redo.clear()
+            if len(self._undo) > UNDO_LIMIT:
+                del self._undo[:-UNDO_LIMIT]
+            if self._redo:
+                self._redo.clear()
         return self._commit(after)
 
     def undo(self) -> TableState:

@@ -90,6 +90,11 @@ def find_token(
         if token is None:
             raise NotFound(f"unknown token '{token_id}' at '{location_slug}'")
         return place, token
+    shown = state.locations.get(state.location_slug)
+    if shown is not None and token_id in shown.tokens:  # most often: on the shown deck
+        location = campaign.location(state.location_slug)
+        if location is not None:
+            return Place(location, shown), shown.tokens[token_id]
     slugs = [state.location_slug] if state.location_slug else []
     slugs += [s for s in state.locations if s != state.location_slug]
     for slug in slugs:
