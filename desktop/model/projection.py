@@ -216,7 +216,8 @@ class Projector:
         """The player snapshot, its JSON, and its images."""
         parts = self.player_parts(state)
         snapshot = frame_snapshot(state.revision, parts)
-        return snapshot, frame_bytes(state.revision, parts), frame_media(parts)
+        data = frame_bytes(state.revision, [p.data for p in parts])
+        return snapshot, data, frame_media(parts)
 
     def player(self, state: TableState) -> tuple[Json, Media]:
         """The player snapshot and the images it refers to (opaque id -> file)."""
@@ -224,10 +225,10 @@ class Projector:
         return frame_snapshot(state.revision, parts), frame_media(parts)
 
 
-def frame_bytes(revision: int, parts: Sequence[Piece]) -> bytes:
-    """The player snapshot's JSON: schema and revision first, then the parts."""
-    head = b'{"schema":%d,"revision":%d' % (SCHEMA, revision)
-    return b",".join([head, *[p.data for p in parts]]) + b"}"
+def frame_bytes(revision: int, data: Sequence[bytes]) -> bytes:
+    """The player snapshot's JSON: schema and revision first, then the parts' JSON."""
+    head = b'{"schema":%d,"revision":%d,' % (SCHEMA, revision)
+    return b"".join((head, b",".join(data), b"}"))
 
 
 def frame_snapshot(revision: int, parts: Sequence[Piece]) -> Json:

@@ -41,9 +41,9 @@ class Frame:
 
     __slots__ = ("_media", "_parts", "_snapshot", "data", "revision")
 
-    def __init__(self, revision: int, parts: Sequence[Piece]) -> None:
+    def __init__(self, revision: int, parts: Sequence[Piece], data: Sequence[bytes]) -> None:
         self.revision = revision
-        self.data = frame_bytes(revision, parts)
+        self.data = frame_bytes(revision, data)
         self._parts = parts
         self._snapshot: dict[str, object] | None = None
         self._media: dict[str, Path] | None = None
@@ -209,7 +209,7 @@ class Store:
         if frame is not None and data == self._frame_data:  # item by item: identity first
             return frame
         self._frame_data = data
-        self._frame = Frame(state.revision, parts)
+        self._frame = Frame(state.revision, parts, data)
         return self._frame
 
     def gm_snapshot(self) -> dict[str, object]:

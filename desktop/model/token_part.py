@@ -56,7 +56,9 @@ class ShownTokens:
 
     def __init__(self, shown: dict[str, Entry]) -> None:
         self.shown = shown  # never changed once the part exists: frames share it
-        self.data = b'"encounter_tokens":{' + b",".join([e[2] for e in shown.values()]) + b"}"
+        self.data = b"".join(
+            (b'"encounter_tokens":{', b",".join([e[2] for e in shown.values()]), b"}")
+        )
 
     def fields(self) -> Json:
         return {"encounter_tokens": {tid: e[1] for tid, e in self.shown.items()}}
