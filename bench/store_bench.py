@@ -1,14 +1,17 @@
 """Store throughput on the sample: token moves through dispatch, projection, encoding, commit.
 
 Prints moves per second (wall and CPU), the longest and the 99th-percentile commit, and the
-size of the encounter snapshot for the sample's biggest deck with 20 tokens on it.
+size of the encounter snapshot for the sample's biggest deck with 20 tokens on it. On a shared
+machine, --rounds N runs each bench N times and adds the medians (and the load average).
 
-    .venv/bin/python bench/store_bench.py [--moves N]
+    .venv/bin/python bench/store_bench.py [--moves N] [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -72,7 +75,8 @@ def timed(
     return run
 
 
-def bench(moves: int, actor: str) -> None:
+def bench(moves: int, actor: str) -> tuple[float, float]:
+    """Run and print one bench; (moves per second wall, moves per second CPU)."""
     campaign = load_campaign(sample_campaign_path())
     slug, deck = biggest_deck(campaign)
     with tempfile.TemporaryDirectory() as folder:
@@ -103,14 +107,25 @@ def bench(moves: int, actor: str) -> None:
     print(f"  commit: longest {longest:.3f} ms, p99 {p99:.3f} ms (wall)")
     print(f"  commit: longest {max(cpu_commits) * 1e3:.3f} ms of CPU (this thread)")
     print(f"  encounter snapshot: {len(frame.data):,} bytes")
+    return moves / wall, moves / cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
-    for actor in ("player", "gm"):
-        bench(args.moves, actor)
+    rates: dict[str, list[tuple[float, float]]] = {"player": [], "gm": []}
+    for _ in range(args.rounds):
+        for actor, found in rates.items():
+            found.append(bench(args.moves, actor))
+    if args.rounds > 1:
+        load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+        for actor, found in rates.items():
+            wall = statistics.median(w for w, _ in found)
+            cpu = statistics.median(c for _, c in found)
+            print(f"median of {args.rounds} rounds, {actor}: {wall:,.0f} moves/s wall,", end=" ")
+            print(f"{cpu:,.0f} moves/s CPU (load average {load})")
 
 
 if __name__ == "__main__":
