@@ -104,10 +104,10 @@ def test_encounter_reveal_move_and_hidden_things(
     ghost = app.gm(
         "/api/gm/encounter/place-token/", {"type": "npc", "name": "Ghost", "x": x, "y": y}
     )["token_id"]
-    revision = app.gm(
-        "/api/gm/encounter/update-token-status/", {"token_id": ghost, "status": ["hidden"]}
-    )["revision"]
-    wait_revision(page, revision)
+    app.gm("/api/gm/encounter/update-token-status/", {"token_id": ghost, "status": ["hidden"]})
+    # Frames are taken when the broadcaster flushes: a place and a hide in quick succession may
+    # net out to no visible change, so wait for the revision the players are meant to see now.
+    wait_revision(page, app.get("/api/active-view/")["revision"])
     html = page.content()
     for secret in (lurker, ghost, "Lurker", "Ghost", hidden, deck.rooms[hidden]["name"]):
         assert secret not in html
