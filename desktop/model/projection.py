@@ -79,6 +79,7 @@ class Projector:
         self._terminals: dict[tuple[str, str], Json | None] = {}
         self._tokens = TokenCache(campaign)
         self._visible = VisibleTokens(self._tokens)
+        self._shown: tuple[tuple[object, ...], list[Piece], str] | None = None  # the last deck
 
     def _part(self, name: str, deps: tuple[object, ...], build: Callable[[Media], Json]) -> Part:
         """build(media) again only when one of deps changed."""
@@ -181,6 +182,14 @@ class Projector:
         return fields
 
     def _encounter(self, state: TableState) -> list[Piece]:
+        found = state.locations.get(state.location_slug)
+        key: tuple[object, ...] | None = None
+        if found is not None:
+            key = (state.location_slug, found.deck_id, found.revealed, found.door_status)
+            key += (found.room_status, found.revealed_pois)
+            shown = self._shown
+            if shown is not None and shown[0] == key:  # only tokens changed: a token move
+                return [*shown[1], self._visible.part(found, shown[2])]
         location = self.campaign.location(state.location_slug)
         lstate = location_state(state, location) if location else None
         deck = self.deck_of(location, lstate) if location and lstate else None
@@ -190,6 +199,8 @@ class Projector:
         deps: tuple[object, ...] = (location, deck, lstate.revealed, lstate.door_status)
         deps += (lstate.room_status, lstate.revealed_pois)
         emap = self._part("map", deps, lambda _m: self._map(location, deck, lstate))
+        if key is not None:
+            self._shown = (key, [place, emap], deck.id)
         return [place, emap, self._visible.part(lstate, deck.id)]
 
     @staticmethod
