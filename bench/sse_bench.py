@@ -210,22 +210,24 @@ async def scenario_writers(bench: Bench) -> None:
 
 async def scenario_stalled(bench: Bench, n: int, moves: int) -> None:
     token, cells = await bench.prepare()
+    for index in range(5):  # bigger frames (~30 KB) fill the stalled socket sooner
+        await bench.post("api/gm/broadcast/", {"content": f"{index} " + "signal lost " * 330})
+    size = len(await (await bench.gm.get(bench.url + "api/active-view/")).read())
     displays = Displays(bench.url)
     displays.connect(n)
     base = statistics.median(await latency(bench, displays, token, cells, moves))
     rss_before = rss_kib(bench.process.pid)
     stalled = stalled_reader(bench.url)
-    fill_until = perf() + 1.5  # enough frames to fill the kernel's buffers (a few MB)
     pushed = 0
-    while perf() < fill_until:
+    while pushed * size < 8e6:  # one frame per move: a few MB into the kernel's buffers
         pushed += 1
-        await bench.move(token, cells[pushed % 2])
+        displays.wait_all((await bench.move(token, cells[pushed % 2]))[1])
     with_stall = statistics.median(await latency(bench, displays, token, cells, moves))
     rss_held = rss_kib(bench.process.pid) - rss_before
     listed = len((await bench.get("api/gm/displays/"))["displays"])
-    size = len(await (await bench.gm.get(bench.url + "api/active-view/")).read())
     print(f"\n== one stalled reader beside {n} displays "
-          f"({pushed} frames, {pushed * size / 1e6:.1f} MB pushed at it) ==")  # fmt: skip
+          f"({pushed} frames of {size / 1024:.0f} KiB, {pushed * size / 1e6:.1f} MB, "
+          "pushed at it) ==")  # fmt: skip
     print(
         f"others' median latency: {base * 1000:.2f} ms -> {with_stall * 1000:.2f} ms "
         f"(delta {(with_stall - base) * 1000:+.2f} ms)"

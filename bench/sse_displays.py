@@ -106,18 +106,27 @@ class Fleet:
         raise ValueError(name)
 
     def run(self) -> None:
+        deadline = 0.0
         while True:
             if self.control.poll():
-                name, arg = self.control.recv()
+                try:
+                    name, arg = self.control.recv()
+                except EOFError:  # the bench is gone
+                    return
                 if name == "stop":
                     return
                 if name == "wait":
                     self.waiting = arg
+                    deadline = time.perf_counter() + 60
                 else:
                     self.control.send(self.command(name, arg))
             if self.waiting is not None and self.all_at(self.waiting):
                 self.waiting = None
                 self.control.send(time.perf_counter())
+            elif self.waiting is not None and time.perf_counter() > deadline:
+                behind = [d.last for d in self.displays if d.last < self.waiting]
+                self.control.send(RuntimeError(f"{len(behind)} displays stuck at {behind[:5]}"))
+                self.waiting = None
             self.pump(0.001 if self.waiting is not None else 0.01)
 
 
@@ -145,8 +154,11 @@ class Displays:
 
     def wait_all(self, rev: int) -> float:
         """Block until every display saw rev (or a later one); answers when (perf_counter)."""
-        done: float = self.ask("wait", rev)
-        return done
+        done = self.ask("wait", rev)
+        if isinstance(done, Exception):
+            raise done
+        result: float = done
+        return result
 
     def times(self, revisions: list[int]) -> list[list[float | None]]:
         result: list[list[float | None]] = self.ask("times", revisions)

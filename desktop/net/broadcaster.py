@@ -110,12 +110,11 @@ class Broadcaster:
         self._schedule_flush()
 
     def _fill_mailboxes(self) -> None:
+        # Offer the current frame to everyone: a client that connected since the change has
+        # it already (it is not offered twice); the rest get it whatever the cache says.
         self._dirty = False
-        changed = self._store.player_frame() is not self._source_frame
-        gm = self._gm_frame() if self._has_gm_clients() else None
-        if not changed and gm is None:
-            return  # the players could not see this change (or hold is on)
         player = self._player_frame()
+        gm = self._gm_frame() if self._has_gm_clients() else None
         for client in self._clients:
             client.offer(gm if gm is not None and client.role == "gm" else player)
 

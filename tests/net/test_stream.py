@@ -78,13 +78,13 @@ async def test_revisions_only_rise(client: TestClient[Any, Any], store: Store) -
     async with client.get(STREAM) as response:
         reader = StreamReader(response)
         await reader.events(1)
-        for view in ("BRIDGE", "STANDBY", "CHARON_TERMINAL", "STANDBY", "BRIDGE"):
-            await gm_post(client, "/api/gm/switch-view/", {"view_type": view})
+        for index in range(6):
+            await gm_post(client, "/api/gm/broadcast/", {"content": f"message {index}"})
         events = await reader.until_revision(store.state.revision)
     revisions = [e.revision for e in events]
     assert revisions == sorted(set(revisions))  # bursts may be coalesced, never reordered
     assert revisions[-1] == store.state.revision == store.player_frame().revision
-    assert events[-1].snapshot["view_type"] == "BRIDGE"
+    assert events[-1].snapshot["broadcasts"][-1]["content"] == "message 5"
 
 
 async def test_keepalive_comment_when_idle(make_client: ClientFactory, store: Store) -> None:
