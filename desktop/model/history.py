@@ -58,7 +58,7 @@ def _token_diff(slug: str, old: dict[str, Token], new: dict[str, Token]) -> list
     changed = changed_tokens(old, new)  # the same tokens in the same order: only look at those
     if changed is None:
         return _dict_diff(("tok", slug), old, new)
-    return [(("tok", slug, t.id), old[t.id], t) for t in changed if old[t.id] != t]
+    return [(("tok", slug, t.id), was, t) for t in changed if (was := old[t.id]) != t]
 
 
 def _loc_diff(slug: str, old: LocationState, new: LocationState) -> list[Change]:
