@@ -35,6 +35,7 @@ KEEPALIVE_INTERVAL = 15.0  # seconds without an event before a `: keepalive` com
 WRITE_TIMEOUT = 5.0  # seconds a display may take to accept a frame before it is dropped
 TICK = 1.0  # seconds between keepalive / vanished-client sweeps
 MIN_INTERVAL = 0.004  # seconds between two frames to the displays (bursts are coalesced)
+MAX_INTERVAL = 0.025  # the interval doubles up to this while changes keep coming
 SSE_HEADERS = {
     "Content-Type": "text/event-stream",
     "Cache-Control": "no-cache",
@@ -81,6 +82,7 @@ class Broadcaster:
         write_timeout: float = WRITE_TIMEOUT,
         tick: float = TICK,
         min_interval: float = MIN_INTERVAL,
+        max_interval: float = MAX_INTERVAL,
     ) -> None:
         self._store = store
         self._keepalive = keepalive
@@ -94,6 +96,10 @@ class Broadcaster:
         self._flush_scheduled = False
         self._dirty = False
         self._min_interval = min_interval
+        self._max_interval = max(min_interval, max_interval)
+        self._interval = min_interval
+        self._last_change = float("-inf")
+        self._gap = 1.0
         self._last_flush = float("-inf")
         self._ticker: asyncio.Task[None] | None = None
         self._closing = False
@@ -107,6 +113,16 @@ class Broadcaster:
         interval is projected and encoded once, and every display gets the latest (latest wins).
         """
         self._dirty = True
+        loop = self._loop
+        if loop is not None:
+            now = loop.time()
+            # A moving average of the gaps between changes tells a burst (a script) from
+            # changes at human speed, which go out at once.
+            gap = min(now - self._last_change, 1.0)
+            self._gap = 0.8 * self._gap + 0.2 * gap
+            if self._gap >= self._min_interval:
+                self._interval = self._min_interval
+            self._last_change = now
         self._schedule_flush()
 
     def _fill_mailboxes(self) -> None:
@@ -142,9 +158,12 @@ class Broadcaster:
             self._flush()
             return
         self._flush_scheduled = True
-        wait = self._last_flush + self._min_interval - loop.time()
+        wait = self._last_flush + self._interval - loop.time()
         if wait > 0:
-            loop.call_later(wait, self._flush)  # a burst: at most one frame per interval
+            # A burst: the displays get the latest frame once per interval, which doubles
+            # while changes keep coming (up to max_interval), leaving the loop to the writes.
+            loop.call_later(wait, self._flush)
+            self._interval = min(self._interval * 2, self._max_interval)
         else:
             loop.call_soon(self._flush)
 
