@@ -1,14 +1,16 @@
 """SSE fan-out: every change is encoded once and put into each client's latest-wins mailbox.
 
 The store calls `Broadcaster.publish` synchronously (subscriber order BROADCAST); it only
-fills mailboxes and schedules one flush for the next loop turn, so a slow display can never
-stall the store, the GM window or the other displays.
+schedules one flush. The flush takes the store's current player frame, encodes it once,
+offers it to every mailbox and writes it to every display that can take it with one
+transport write each; a blocked display keeps only the latest frame. So a slow display can
+never stall the store, the GM window or the other displays, and a burst of changes costs one
+frame per flush interval.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Mapping
 from typing import Protocol
@@ -193,9 +195,7 @@ class Broadcaster:
         for client in list(self._clients):
             client.close()
         if self._ticker is not None:
-            self._ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._ticker
+            self._ticker.cancel()  # it only sleeps between sweeps: nothing to wait for
             self._ticker = None
 
     async def _sweep_forever(self) -> None:
