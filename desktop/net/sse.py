@@ -207,7 +207,8 @@ class Client:
         while not self.closed:
             if self.blocked:
                 if not await self._drained(loop, write_timeout):
-                    log.info("display %s stopped reading: released", self.address)
+                    if not self.closed:
+                        log.info("display %s stopped reading: released", self.address)
                     self.transport.abort()
                     self.closed = True
                     return
