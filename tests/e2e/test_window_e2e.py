@@ -1,0 +1,107 @@
+"""The real app with its window: window and server on one qasync loop, a real SSE client."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp
+import pytest
+
+import desktop.app as app_module
+from desktop.campaign import load_campaign, sample_campaign_path
+from desktop.model.store import Store
+from desktop.settings import Settings
+
+pytestmark = pytest.mark.e2e
+GIVE_UP_S = 20.0
+
+
+async def snapshots(response: aiohttp.ClientResponse) -> AsyncIterator[dict[str, Any]]:
+    """The `data:` payloads of an SSE stream, as they arrive."""
+    async for raw in response.content:
+        line = raw.decode("utf-8").rstrip("\n")
+        if line.startswith("data: "):
+            yield json.loads(line[len("data: ") :])
+
+
+async def until(
+    stream: AsyncIterator[dict[str, Any]], ok: Callable[[dict[str, Any]], bool]
+) -> dict[str, Any]:
+    """The first snapshot from the stream that satisfies `ok` (or a timeout)."""
+
+    async def scan() -> dict[str, Any]:
+        async for snap in stream:
+            if ok(snap):
+                return snap
+        raise AssertionError("the stream ended")
+
+    return await asyncio.wait_for(scan(), GIVE_UP_S)
+
+
+def second_campaign(tmp_path: Path) -> Path:
+    """A copy of the sample under another name: a different campaign to open."""
+    folder = tmp_path / "second"
+    shutil.copytree(sample_campaign_path(), folder)
+    (folder / "campaign.yaml").write_text("name: The Second Signal\n", encoding="utf-8")
+    return folder
+
+
+def test_window_gesture_and_campaign_switch_reach_a_display(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qasync
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    windows: list[Any] = []
+    real_open_window = app_module.open_window
+
+    def keep_window(*args: Any, **kwargs: Any) -> Any:
+        window = real_open_window(*args, **kwargs)
+        windows.append(window)
+        return window
+
+    monkeypatch.setattr(app_module, "open_window", keep_window)
+    settings = Settings(host="127.0.0.1", port=0, gm_token="t", mdns=False)
+    store = Store(load_campaign(sample_campaign_path()))
+    table = app_module.Table(settings, sample_campaign_path(), store, "t")
+    other = second_campaign(tmp_path)
+
+    async def main() -> int:
+        serving = asyncio.ensure_future(table.serve(headless=False))
+        while not windows:
+            assert not serving.done(), "the app stopped before opening its window"
+            await asyncio.sleep(0.05)
+        window = windows[0]
+        port = urlsplit(window.services.player_url).port
+        try:
+            async with aiohttp.ClientSession() as session:
+                url = f"http://127.0.0.1:{port}/api/active-view/stream/"
+                async with session.get(url) as response:
+                    stream = snapshots(response)
+                    first = await until(stream, lambda s: True)
+                    assert first["view_type"] == "STANDBY"
+                    # A GM gesture in the window: the "Bridge" button of the view switcher.
+                    window.switcher.buttons["BRIDGE"].click()
+                    bridge = await until(stream, lambda s: s["view_type"] == "BRIDGE")
+                    assert bridge["ship"]["name"]
+                    assert first["campaign_name"] == "The Singing Ice"
+                    window.open_campaign(other)
+                    await until(stream, lambda s: s["campaign_name"] == "The Second Signal")
+        finally:
+            window.close()
+        return await asyncio.wait_for(serving, GIVE_UP_S)
+
+    qapp.setQuitOnLastWindowClosed(False)  # as app.py does: main() ends from the window
+    loop = qasync.QEventLoop(qapp)
+    try:
+        assert loop.run_until_complete(main()) == 0
+    finally:
+        loop.close()
+        qapp.setQuitOnLastWindowClosed(True)
