@@ -183,12 +183,16 @@ class Table:
         return 0
 
     def switch_campaign(self, folder: Path) -> None:
-        """Load a campaign folder into the store (the table state is reconciled with it)."""
+        """Load a campaign folder into the store (the table state is reconciled with it).
+
+        Raises ValueError with a clear message when the folder cannot be read: the window shows
+        it in its status bar and keeps the campaign it has.
+        """
         try:
             campaign = load_campaign(folder)
         except CampaignError as exc:
             log.warning("cannot open %s: %s", folder, exc)
-            return
+            raise ValueError(str(exc)) from exc
         self.folder = folder
         self.store.replace_campaign(campaign)
         remember_campaign(folder)
