@@ -11,6 +11,12 @@ import { Legend, RoomInfo, LocationCard } from "./mapside.js";
 
 const PAD = 1.2;
 const BULK_CHANGES = 24;
+// A whole deck appearing flickers in as one composited layer: dozens of separate SVG animations
+// would repaint the whole map every frame for a second.
+const MAP_IN = [
+  { opacity: 0, offset: 0 }, { opacity: 0.7, offset: 0.2 }, { opacity: 0.2, offset: 0.3 },
+  { opacity: 1, offset: 0.55 }, { opacity: 0.6, offset: 0.65 }, { opacity: 1, offset: 1 },
+];
 
 export class EncounterView {
   constructor(root, toast) {
@@ -95,12 +101,15 @@ export class EncounterView {
     const statuses = snap.encounter_door_status || {};
     const doors = (map.doors || []).map((d) => ({ ...d, status: statuses[d.id] || d.status }));
     const quiet = this.bulkChange(doors, snap.encounter_tokens || {});
-    syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, createRoom, updateRoom);
+    const arriving = countNew(this.nodes.rooms, rooms) + countNew(this.nodes.tokens, Object.keys(snap.encounter_tokens || {}));
+    const each = animate && arriving <= BULK_CHANGES;
+    if (!each && arriving > 0 && this.mapBox.animate) this.mapBox.animate(MAP_IN, { duration: 1100, easing: "ease-out" });
+    syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), updateRoom);
     syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
     syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
     syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
-    this.renderTokens(snap, quiet);
+    this.renderTokens(snap, quiet, each);
     this.legend.render(doors, map);
     this.empty.hidden = rooms.length > 0;
     if (!rooms.length) return;
@@ -130,7 +139,7 @@ export class EncounterView {
     return changes > BULK_CHANGES;
   }
 
-  renderTokens(snap, quiet) {
+  renderTokens(snap, quiet, fresh = true) {
     const movable = new Set(Array.isArray(snap.movable_types) ? snap.movable_types : []);
     const source = snap.encounter_tokens || {};
     const tokens = [];
@@ -141,9 +150,23 @@ export class EncounterView {
       else if (p) Object.assign(t, { x: p.x, y: p.y });
       tokens.push(t);
     }
+    if (quiet) this.jump();
     const dragging = this.drag.active ? this.drag.state.id : null;
-    syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, createToken, (g, t) => {
-      if (t.id !== dragging) updateToken(g, t, movable.has(t.type), quiet);
+    syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, () => createToken(fresh), (g, t) => {
+      if (t.id !== dragging) updateToken(g, t, movable.has(t.type));
+    });
+  }
+
+  /**
+   * Tokens jump instead of gliding until the next frame's style pass has seen the jump (one class
+   * on the layer and one frame callback, not one per token).
+   */
+  jump() {
+    const layer = this.layers.tokens;
+    layer.classList.add("jump");
+    cancelAnimationFrame(this.jumpFrame);
+    this.jumpFrame = requestAnimationFrame(() => {
+      this.jumpFrame = requestAnimationFrame(() => layer.classList.remove("jump"));
     });
   }
 
@@ -185,6 +208,13 @@ export class EncounterView {
     const terms = (this.snap.encounter_map.terminals || []).filter((t) => t.room_id === data.id);
     this.info.show(data, pois, terms);
   }
+}
+
+/** How many of `items` (objects with an id, or ids) have no node yet. */
+function countNew(nodes, items) {
+  let count = 0;
+  for (const item of items) if (!nodes.has(String(typeof item === "object" ? item.id : item))) count += 1;
+  return count;
 }
 
 function fitBox(rooms) {

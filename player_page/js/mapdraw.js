@@ -7,13 +7,14 @@ const lower = (v) => String(v || "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
 
 /* ---------- rooms ---------- */
 
-export function createRoom() {
-  const g = svg("g", { class: "room fresh" });
+/** A room group; `fresh` plays its own flicker-in (a whole new deck flickers in as one instead). */
+export function createRoom(fresh = true) {
+  const g = svg("g", { class: fresh ? "room fresh" : "room" });
   g.appendChild(svg("rect", { class: "room-floor" }));
   g.appendChild(svg("rect", { class: "room-wall" }));
   g.appendChild(svg("text", { class: "room-name", "text-anchor": "middle" }));
   g.appendChild(svg("text", { class: "room-status", "text-anchor": "middle" }));
-  g.addEventListener("animationend", () => g.classList.remove("fresh"), { once: true });
+  if (fresh) g.addEventListener("animationend", () => g.classList.remove("fresh"), { once: true });
   return g;
 }
 

@@ -10,8 +10,9 @@ const MARKS = [
   ["stunned", "~", 0.3, 0.3],
 ];
 
-export function createToken() {
-  const g = svg("g", { class: "token fresh" });
+/** A token group; `fresh` plays its own arrival (a whole new deck flickers in as one instead). */
+export function createToken(fresh = true) {
+  const g = svg("g", { class: fresh ? "token fresh" : "token" });
   const body = svg("g", { class: "token-body" },
     svg("circle", { r: R + 0.06, class: "token-halo" }),
     svg("circle", { r: R, class: "token-disc" }),
@@ -19,7 +20,7 @@ export function createToken() {
   const name = svg("text", { class: "token-name", "text-anchor": "middle", y: R + 0.34 });
   g.append(body, name);
   g.__parts = { body, initial: body.lastChild, name, image: null, dead: null, marks: null };
-  g.addEventListener("animationend", () => g.classList.remove("fresh"), { once: true });
+  if (fresh) g.addEventListener("animationend", () => g.classList.remove("fresh"), { once: true });
   return g;
 }
 
@@ -33,17 +34,13 @@ export function placeToken(g, x, y) {
   setAttr(g, "data-y", y);
 }
 
-export function updateToken(g, token, movable, instant) {
+/** Show a token; a bulk change's jump (no glide) is the caller's, for the whole layer at once. */
+export function updateToken(g, token, movable) {
   const status = Array.isArray(token.status) ? token.status.map(String) : [];
   const type = TYPES.has(token.type) ? token.type : "object";
   const url = safeMediaUrl(token.image_url);
   const look = [type, token.name, status.join(","), url, movable].join("|");
   const x = Number(token.x) || 0, y = Number(token.y) || 0;
-  if (instant && g.dataset.x !== undefined && (g.dataset.x !== String(x) || g.dataset.y !== String(y))) {
-    g.style.transition = "none"; // part of a bulk change: jump, do not glide
-    // Restore after the next frame's style pass has seen the jump (rAF runs before it).
-    requestAnimationFrame(() => requestAnimationFrame(() => { g.style.transition = ""; }));
-  }
   placeToken(g, x, y);
   if (g.__look === look) return;
   g.__look = look;
