@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import importlib.util
 import logging
+import os
 import re
 import signal
 import sys
@@ -85,6 +86,13 @@ def window_available() -> bool:
     return importlib.util.find_spec(WINDOW_MODULE) is not None
 
 
+def display_available() -> bool:
+    """Whether Qt can open a window here (without one, QApplication aborts the process)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run(settings: Settings) -> int:
     """Run the app until SIGINT/SIGTERM (or the window closes); returns the exit status."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -105,6 +113,9 @@ def run(settings: Settings) -> int:
         remember_campaign(folder)
         table = Table(settings, folder, store, settings.gm_token or kept_gm_token(config_dir()))
         headless = settings.headless or not window_available()
+        if not headless and not display_available():
+            print("gm-terminal: no display found; running without a window", file=sys.stderr)
+            headless = True
         return run_on_qt_loop(table.serve(headless), headless)
     finally:
         state_file.close()

@@ -49,8 +49,9 @@ class App:
         return int(self.url.rsplit(":", 1)[1].strip("/"))
 
 
-def start(tmp: Path, *args: str) -> App:
-    command = [sys.executable, "-m", "desktop", "--headless", "--no-mdns", *args]
+def start(tmp: Path, *args: str, headless: bool = True) -> App:
+    flags = ["--headless"] if headless else []
+    command = [sys.executable, "-m", "desktop", *flags, "--no-mdns", *args]
     process = subprocess.Popen(
         command, env=app_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -173,3 +174,13 @@ def test_lan_address_is_served_on_all_interfaces(tmp_path: Path) -> None:
         assert join["url"] == f"http://{address}:{running.port}/"
     finally:
         assert stop(running) == 0
+
+
+def test_without_a_display_the_window_gives_way_to_headless(tmp_path: Path) -> None:
+    args = ("--host", "127.0.0.1", "--port", "0", "--state", str(tmp_path / "w.db"))
+    running = start(tmp_path, *args, headless=False)
+    try:
+        assert get_json(running.url + "api/active-view/")["schema"] == 1
+    finally:
+        assert stop(running) == 0
+    assert any("no display" in line for line in running.lines)
