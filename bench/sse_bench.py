@@ -1,11 +1,15 @@
 """SSE fan-out benchmark: the headless app in a subprocess, N displays in this process.
 
     .venv/bin/python bench/sse_bench.py [--displays 50,500] [--moves 200] [--burst 2000]
+    .venv/bin/python bench/sse_bench.py --window [--rounds 2] [--moves 200]
 
 Prints POST-to-receipt latency at every display (p50/p95/p99/max), time to first snapshot,
 a burst of move-token POSTs over one keep-alive connection (accepted/s, convergence, order),
 16 concurrent writers placing 400 tokens, one stalled reader, and server RSS per display.
 The server and this process each get a core of a 2-core machine.
+--window instead compares the 50-display move latency of the headless app with the app showing
+its GM window (on the DISPLAY, else a private Xvfb, else QT_QPA_PLATFORM=offscreen), runs
+alternating headless, window, headless, window, ...
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import asyncio
 import os
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -34,10 +39,15 @@ LOCATION = "hadal_wren"
 perf = time.perf_counter
 
 
-def start_app(work: Path) -> tuple[subprocess.Popen[str], str]:
+def start_app(
+    work: Path, window: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    """The app on a free port: headless, or with its GM window where `window` (env) says."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     env.update(GM_TERMINAL_TOKEN=TOKEN, XDG_CONFIG_HOME=str(work), XDG_DATA_HOME=str(work))
-    command = [sys.executable, "-m", "desktop", "--headless", "--no-mdns", "--host",
+    env.update(window or {})
+    mode = [] if window is not None else ["--headless"]
+    command = [sys.executable, "-m", "desktop", *mode, "--no-mdns", "--host",
                "127.0.0.1", "--port", "0", "--state", str(work / "bench.db")]  # fmt: skip
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
@@ -45,6 +55,24 @@ def start_app(work: Path) -> tuple[subprocess.Popen[str], str]:
     assert match, "the app did not start"
     process.stdout.readline()
     return process, match.group(1)
+
+
+def window_screen() -> tuple[dict[str, str], subprocess.Popen[bytes] | None, str]:
+    """Where the window goes: this DISPLAY, else a private Xvfb, else Qt's offscreen platform."""
+    if os.environ.get("DISPLAY"):
+        return {"DISPLAY": os.environ["DISPLAY"]}, None, f"DISPLAY {os.environ['DISPLAY']}"
+    if shutil.which("Xvfb") is None:
+        return {"QT_QPA_PLATFORM": "offscreen"}, None, "QT_QPA_PLATFORM=offscreen (no Xvfb)"
+    read, write = os.pipe()
+    screen = ["-screen", "0", "1920x1080x24", "-nolisten", "tcp"]
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), *screen], pass_fds=[write], stderr=subprocess.DEVNULL
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    assert number, "Xvfb did not start"
+    return {"DISPLAY": f":{number}"}, xvfb, f"Xvfb :{number} -screen 0 1920x1080x24"
 
 
 def rss_kib(pid: int) -> int:
@@ -276,7 +304,62 @@ async def scenario_stalled(bench: Bench, n: int, moves: int) -> None:
     displays.stop()
 
 
+def stop_app(process: subprocess.Popen[str]) -> str:
+    process.send_signal(signal.SIGTERM)
+    started = perf()
+    code = process.wait(30)
+    return f"SIGTERM -> exit {code} in {(perf() - started) * 1000:.0f} ms"
+
+
+async def one_latency_run(window: dict[str, str] | None, n: int, moves: int) -> list[float]:
+    """A fresh app (headless or windowed), n displays, `moves` moves: the latencies."""
+    with tempfile.TemporaryDirectory() as work:
+        process, url = start_app(Path(work), window)
+        try:
+            async with aiohttp.ClientSession() as gm:
+                bench = Bench(process, url, gm)
+                token, cells = await bench.prepare()
+                displays = Displays(url)
+                displays.connect(n)
+                await latency(bench, displays, token, cells, moves // 10)  # warm-up
+                samples = await latency(bench, displays, token, cells, moves)
+                displays.stop()
+                return samples
+        finally:
+            stop_app(process)
+
+
+async def compare_window(args: argparse.Namespace) -> None:
+    """Headless and windowed runs alternating; per-run figures, then medians side by side."""
+    env, xvfb, where = window_screen()
+    n = args.displays[0]
+    print(f"== {n} displays, {args.moves} moves per run; window on {where} ==")
+    runs: dict[str, list[tuple[float, float, float]]] = {"headless": [], "window": []}
+    try:
+        for round_ in range(args.rounds):
+            for name, window in (("headless", None), ("window", env)):
+                ms = [v * 1000 for v in await one_latency_run(window, n, args.moves)]
+                runs[name].append((pct(ms, 0.5), pct(ms, 0.95), pct(ms, 0.99)))
+                print(f"round {round_ + 1} {name:8}: {summary([m / 1000 for m in ms])}")
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(10)
+    med = {k: [statistics.median(r[i] for r in v) for i in range(3)] for k, v in runs.items()}
+    print(f"\nmedians of {args.rounds} runs   {'p50':>8} {'p95':>8} {'p99':>8}  (ms)")
+    for name in ("headless", "window"):
+        print(f"{name:21} " + " ".join(f"{x:8.2f}" for x in med[name]))
+    delta = [w - h for w, h in zip(med["window"], med["headless"], strict=True)]
+    print(f"{'window - headless':21} " + " ".join(f"{x:+8.2f}" for x in delta))
+    verdict = "within" if delta[2] <= 2.0 else "NOT within"
+    print(f"p99 difference {delta[2]:+.2f} ms: {verdict} the 2 ms allowance; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
+
+
 async def main(args: argparse.Namespace) -> None:
+    if args.window:
+        await compare_window(args)
+        return
     with tempfile.TemporaryDirectory() as work:
         process, url = start_app(Path(work))
         try:
@@ -288,16 +371,19 @@ async def main(args: argparse.Namespace) -> None:
                 await scenario_writers(bench)
                 await scenario_stalled(bench, 50, args.moves)
         finally:
-            process.send_signal(signal.SIGTERM)
-            started = perf()
-            code = process.wait(30)
-            print(f"\nSIGTERM -> exit {code} in {(perf() - started) * 1000:.0f} ms")
+            print(f"\n{stop_app(process)}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--displays", default="50,500",
+    parser.add_argument("--displays", default=None,
                         type=lambda s: [int(x) for x in s.split(",")])  # fmt: skip
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--burst", type=int, default=2000)
-    asyncio.run(main(parser.parse_args()))
+    parser.add_argument("--window", action="store_true",
+                        help="compare move latency headless vs with the GM window")  # fmt: skip
+    parser.add_argument("--rounds", type=int, default=2, help="--window: runs of each")
+    arguments = parser.parse_args()
+    if arguments.displays is None:
+        arguments.displays = [50] if arguments.window else [50, 500]
+    asyncio.run(main(arguments))
