@@ -162,13 +162,22 @@ class Store:
     def redo_label(self) -> str | None:
         return self._redo[-1].label if self._redo else None
 
-    def replace_campaign(self, campaign: Campaign) -> TableState:
-        """Switch to a reloaded campaign: the state is reconciled, undo history dropped."""
+    def replace_campaign(self, campaign: Campaign, state: TableState | None = None) -> TableState:
+        """Switch to a reloaded campaign: the state is reconciled, undo history dropped.
+
+        With `state` (another campaign's saved table) that state replaces the current one; the
+        revision still only rises: max(current, saved) + 1.
+        """
         self._campaign = campaign
         self._projector = Projector(campaign)
         self._undo.clear()
         self._redo.clear()
-        return self._commit(reconcile(self._state, campaign))
+        if state is None:
+            return self._commit(reconcile(self._state, campaign))
+        top = max(self._state.revision, state.revision)
+        self._state = with_revision(reconcile(state, campaign), top)
+        self._frame, self._frame_revision, self._frame_data = None, -1, []  # another table
+        return self._commit(self._state)
 
     def _commit(self, after: TableState) -> TableState:
         before = self._state

@@ -261,3 +261,25 @@ def test_replacing_the_campaign_keeps_tokens_whose_room_is_gone(
     assert [t.id for _slug, t in store.state.unplaced] == [tid]
     state = store.dispatch(A.RemoveToken(tid))
     assert state.unplaced == () and tid not in state.locations[SHIP].tokens
+
+
+def test_replacing_campaign_and_state_shows_the_saved_table_at_a_higher_revision(
+    store: Store, campaign: Campaign
+) -> None:
+    open_ship(store, "r-med")
+    tid = place(store, 6, 3)
+    saved = store.state
+    store.dispatch(A.SwitchView("BRIDGE"))
+    seen: list[int] = []
+    store.subscribe(lambda s: seen.append(s.revision), VIEWS)
+    old_frame = store.player_frame()
+    state = store.replace_campaign(campaign, state=saved)  # an older table comes back
+    assert state.revision == old_frame.revision + 1 and seen == [state.revision]
+    assert state.view_type == "ENCOUNTER" and tid in state.locations[SHIP].tokens
+    assert store.undo_label is None
+    frame = store.player_frame()
+    assert frame.revision == state.revision and frame.snapshot["view_type"] == "ENCOUNTER"
+    later = replace(TableState(), revision=state.revision + 50)
+    state = store.replace_campaign(campaign, state=later)  # a table saved at a later revision
+    assert state.revision == later.revision + 1
+    assert state.view_type != "ENCOUNTER" and store.player_frame().revision == state.revision
