@@ -22,9 +22,11 @@ from typing import Any
 import platformdirs
 
 from desktop.campaign.loader import load_campaign
+from desktop.campaign.model import Campaign
 from desktop.campaign.problems import CampaignError
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model.persistence import StateFile, StateFileLocked
+from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.discovery import (
@@ -107,18 +109,20 @@ def run(settings: Settings) -> int:
     except StateFileLocked as exc:
         print(f"gm-terminal: {exc}", file=sys.stderr)
         return 1
+    table: Table | None = None
     try:
         store = Store(campaign, state_file.load())
         state_file.attach(store)
         remember_campaign(folder)
-        table = Table(settings, folder, store, settings.gm_token or kept_gm_token(config_dir()))
+        token = settings.gm_token or kept_gm_token(config_dir())
+        table = Table(settings, folder, store, token, state_file)
         headless = settings.headless or not window_available()
         if not headless and not display_available():
             print("gm-terminal: no display found; running without a window", file=sys.stderr)
             headless = True
         return run_on_qt_loop(table.serve(headless), headless)
     finally:
-        state_file.close()
+        (table.state_file if table is not None and table.state_file else state_file).close()
 
 
 def run_on_qt_loop(main: Coroutine[Any, Any, int], headless: bool) -> int:
@@ -150,6 +154,7 @@ class Table:
     folder: Path
     store: Store
     gm_token: str
+    state_file: StateFile | None = None
 
     async def serve(self, headless: bool) -> int:
         """Listen, print the URLs, run until asked to stop, then shut down cleanly."""
@@ -194,19 +199,46 @@ class Table:
         return 0
 
     def switch_campaign(self, folder: Path) -> None:
-        """Load a campaign folder into the store (the table state is reconciled with it).
+        """Load a campaign folder into the store (the same store: server and window hold it).
 
-        Raises ValueError with a clear message when the folder cannot be read: the window shows
-        it in its status bar and keeps the campaign it has.
+        Without --state each campaign has its own state file: another folder's saved table
+        comes with it (a clean one if none); a reload keeps the table, reconciled. Raises
+        ValueError with a clear message when the folder or its state file cannot be opened:
+        the window shows it in its status bar and keeps the campaign it has.
         """
         try:
             campaign = load_campaign(folder)
         except CampaignError as exc:
             log.warning("cannot open %s: %s", folder, exc)
             raise ValueError(str(exc)) from exc
+        if self._keeps_state_file(folder):
+            self.store.replace_campaign(campaign)
+        else:
+            self._switch_state_file(campaign, default_state_path(folder))
         self.folder = folder
-        self.store.replace_campaign(campaign)
         remember_campaign(folder)
+
+    def _keeps_state_file(self, folder: Path) -> bool:
+        same = folder.resolve() == self.folder.resolve()
+        return same or self.settings.state_file is not None or self.state_file is None
+
+    def _switch_state_file(self, campaign: Campaign, path: Path) -> None:
+        """Close this campaign's state file; open and load the other's into the store."""
+        try:
+            new_file = StateFile(path)
+        except StateFileLocked as exc:
+            log.warning("cannot open %s: %s", path, exc)
+            raise ValueError(str(exc)) from exc
+        try:
+            saved = new_file.load()
+        except BaseException:
+            new_file.close()
+            raise
+        if self.state_file is not None:
+            self.state_file.close()
+        self.state_file = new_file
+        self.store.replace_campaign(campaign, state=saved or TableState())
+        new_file.attach(self.store)
 
     def _advertise(self, discovery: Discovery, port: int) -> MdnsAdvertiser | None:
         """mDNS in the background, unless disabled or only this machine can connect."""
