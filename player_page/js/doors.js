@@ -23,7 +23,7 @@ export function updateDoor(g, door, status, quiet) {
   if (g.__key === key) return;
   const changed = g.__key !== undefined && !quiet;
   g.__key = key;
-  setAttr(g, "class", `door ty-${type} ds-${st}` + (changed ? " changed" : ""));
+  setAttr(g, "class", `door ty-${type} ds-${st}`);
   g.dataset.status = st.toUpperCase();
   g.dataset.type = type;
   setAttr(g, "transform", `translate(${num(door.x)} ${num(door.y)})`);
@@ -34,7 +34,23 @@ export function updateDoor(g, door, status, quiet) {
   setAttr(mark, "d", shape.mark);
   if (BADGES.includes(st)) setAttr(badge, "href", "#door-badge-" + st);
   else badge.removeAttribute("href");
-  if (changed) setTimeout(() => g.classList.remove("changed"), 1200);
+  if (changed) flash(g);
+  else clearTimeout(g.__flash);
+}
+
+// A changed door blinks twice: a few class flips, not an animation that renders every frame.
+const FLASH_MS = [200, 420, 640, 900];
+
+function flash(g) {
+  clearTimeout(g.__flash);
+  let step = 0;
+  const next = () => {
+    g.classList.toggle("changed", step % 2 === 0);
+    step += 1;
+    g.__flash = step < FLASH_MS.length ? setTimeout(next, FLASH_MS[step] - FLASH_MS[step - 1]) : 0;
+  };
+  g.classList.remove("changed");
+  g.__flash = setTimeout(next, FLASH_MS[0]);
 }
 
 // Path data by (type, status, length, orientation), computed once each.

@@ -8,6 +8,7 @@ import { Viewport } from "./viewport.js";
 import { TokenDrag } from "./drag.js";
 import { moveToken } from "./api.js";
 import { Legend, RoomInfo, LocationCard } from "./mapside.js";
+import { MapPulse } from "./pulse.js";
 
 const PAD = 1.2;
 const BULK_CHANGES = 24;
@@ -56,6 +57,7 @@ export class EncounterView {
     this.mapBox = el("div", { class: "map-box" }, this.svg, this.empty);
     this.side = el("div", { class: "map-side" }, this.badge, this.legend.node);
     this.root.append(this.mapBox, this.side, this.info.node, this.resetBtn, this.card.node);
+    this.pulse = new MapPulse(this.svg);
     this.viewport = new Viewport(this.svg, (target) => this.tap(target));
     this.drag = new TokenDrag(this.svg, this.layers.drag, this.viewport, (...a) => this.drop(...a), (x, y, id) => this.isFree(x, y, id));
     this.resetBtn.addEventListener("click", () => this.viewport.reset());

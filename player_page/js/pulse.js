@@ -1,0 +1,33 @@
+// The map's always-running effects (hazard pulse, damaged-door sparks, hazard markers, panicked
+// tokens) on one slow clock: a few discrete beats a second set data attributes on the map, which
+// CSS turns into colours. SVG parts cannot get their own compositor layer, so a CSS animation on
+// any of them keeps the whole page rendering a frame every vsync; this repaints only on a beat.
+
+const BEAT_MS = 250;
+const HAZARD = [0, 1, 2, 1]; // pulse level, each held for two beats (a 2 s cycle)
+const SPARK_EVERY = 10; // beats between two sparks of a damaged door
+const ANIMATED = ".st-hazard, .ds-damaged, .ts-panicked, .poi-hazard";
+
+/** Drives the map's `data-hazard`, `data-spark` and `data-panic` beats while the map shows. */
+export class MapPulse {
+  constructor(svgEl) {
+    this.svg = svgEl;
+    this.beat = 0;
+    this.timer = setInterval(() => this.tick(), BEAT_MS);
+  }
+
+  tick() {
+    if (document.hidden || document.body.dataset.view !== "ENCOUNTER") return;
+    if (!this.svg.querySelector(ANIMATED)) return;
+    this.beat += 1;
+    const b = this.beat;
+    this.set("hazard", HAZARD[Math.floor(b / 2) % HAZARD.length]);
+    this.set("spark", b % SPARK_EVERY === 0 ? 1 : 0);
+    this.set("panic", b % 2);
+  }
+
+  set(name, value) {
+    const v = String(value);
+    if (this.svg.dataset[name] !== v) this.svg.dataset[name] = v;
+  }
+}
