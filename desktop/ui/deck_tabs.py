@@ -35,7 +35,10 @@ class DeckTabs(QTabBar):
                 self._ids = ids
             for index, deck in enumerate(decks):
                 mark = "  ◉" if deck.id == players_deck else ""
-                self.setTabText(index, f"{deck.level} · {deck.name}{mark}")
+                text = f"{deck.level} · {deck.name}{mark}"
+                if self.tabText(index) == text:  # setTabText relayouts the bar
+                    continue
+                self.setTabText(index, text)
                 tip = "Players see this deck" if mark else "Players do not see this deck"
                 self.setTabToolTip(index, tip)
             if current in ids and self.currentIndex() != ids.index(current):

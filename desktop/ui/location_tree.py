@@ -48,15 +48,20 @@ class LocationTree(QTreeWidget):
         if campaign is not self._campaign:
             self._rebuild(campaign)
         shown = state.location_slug if state.view_type == "ENCOUNTER" else ""
-        for slug, item in self._locations.items():
+        for slug, item in self._locations.items():  # untouched when unchanged: no repaint
             font = item.font(0)
-            font.setBold(slug == shown)
-            font.setUnderline(slug == focus_slug)
-            item.setFont(0, font)
-            item.setText(2, "LIVE" if slug == shown else "")
+            if font.bold() != (slug == shown) or font.underline() != (slug == focus_slug):
+                font.setBold(slug == shown)
+                font.setUnderline(slug == focus_slug)
+                item.setFont(0, font)
+            live = "LIVE" if slug == shown else ""
+            if item.text(2) != live:
+                item.setText(2, live)
         overlay = (state.overlay_location, state.overlay_terminal)
         for key, button in self.buttons.items():
             on_screen = key == overlay
+            if button.property("active") is on_screen:
+                continue
             button.setText("Hide" if on_screen else "Show")
             button.setProperty("active", on_screen)
             button.style().unpolish(button)

@@ -199,9 +199,10 @@ class MainWindow(QMainWindow):
         self.broadcast.sync(state)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)
         self.revision_label.setText(f"REV {state.revision}")
-        self.hold_label.setText("HOLD ON: displays frozen" if state.hold else "")
-        self.hold_label.setProperty("active", state.hold)
-        self.hold_label.style().polish(self.hold_label)
+        if self.hold_label.property("active") is not state.hold:  # a re-polish repaints it
+            self.hold_label.setText("HOLD ON: displays frozen" if state.hold else "")
+            self.hold_label.setProperty("active", state.hold)
+            self.hold_label.style().polish(self.hold_label)
 
     def _campaign_changed(self) -> None:
         campaign = self.store.campaign

@@ -54,9 +54,10 @@ class ShipSystemRow(QFrame):
             if not self.info.hasFocus() and self.info.text() != info:
                 self.info.setText(info)
                 self.info.setCursorPosition(0)
-            self.setProperty("status", status)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            if self.property("status") != status:  # a re-polish repaints the row
+                self.setProperty("status", status)
+                self.style().unpolish(self)
+                self.style().polish(self)
         finally:
             self._syncing = False
 
