@@ -6,7 +6,8 @@
 const BEAT_MS = 250;
 const HAZARD = [0, 1, 2, 1]; // pulse level, each held for two beats (a 2 s cycle)
 const SPARK_EVERY = 10; // beats between two sparks of a damaged door
-const ANIMATED = ".st-hazard, .ds-damaged, .ts-panicked, .poi-hazard";
+// Which parts each beat drives: a beat nothing shows is not set (no style pass, no frame).
+const DRIVES = { hazard: ".st-hazard, .poi-hazard", spark: ".ds-damaged", panic: ".ts-panicked" };
 
 /** Drives the map's `data-hazard`, `data-spark` and `data-panic` beats while the map shows. */
 export class MapPulse {
@@ -18,7 +19,6 @@ export class MapPulse {
 
   tick() {
     if (document.hidden || document.body.dataset.view !== "ENCOUNTER") return;
-    if (!this.svg.querySelector(ANIMATED)) return;
     this.beat += 1;
     const b = this.beat;
     this.set("hazard", HAZARD[Math.floor(b / 2) % HAZARD.length]);
@@ -28,6 +28,8 @@ export class MapPulse {
 
   set(name, value) {
     const v = String(value);
-    if (this.svg.dataset[name] !== v) this.svg.dataset[name] = v;
+    if (this.svg.dataset[name] === v) return;
+    if (this.svg.querySelector(DRIVES[name])) this.svg.dataset[name] = v;
+    else delete this.svg.dataset[name];
   }
 }
