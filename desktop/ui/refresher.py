@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -9,15 +10,22 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.model.state import TableState
 from desktop.model.store import VIEWS, Store
 
+FRAME_MS = 16  # a burst of changes re-syncs (and repaints) at most once a frame
+
 
 class ViewRefresher(QObject):
-    """Subscribes at VIEWS; after any number of changes in a turn, emits `refreshed` once."""
+    """Subscribes at VIEWS; after any number of changes in a turn, emits `refreshed` once.
+
+    A change after a quiet spell re-syncs at the next turn; changes in quick succession at most
+    once per FRAME_MS, leaving the loop to the displays' writes.
+    """
 
     refreshed = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending = False
+        self._last = 0.0
         self._unsubscribe: Callable[[], None] | None = None
         self.attach(store)
 
@@ -41,7 +49,8 @@ class ViewRefresher(QObject):
         """Ask for one re-sync at the next turn of the event loop."""
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self._flush)
+            wait = self._last + FRAME_MS / 1000 - time.monotonic()
+            QTimer.singleShot(max(0, round(wait * 1000)), self._flush)
 
     def flush(self) -> None:
         """Re-sync now if a change is pending (tests and benchmarks)."""
@@ -52,4 +61,5 @@ class ViewRefresher(QObject):
         if not self._pending:
             return
         self._pending = False
+        self._last = time.monotonic()
         self.refreshed.emit()
