@@ -114,6 +114,10 @@ class MainWindow(QMainWindow):
         self.hold_label.setObjectName("StatusHold")
         self.statusBar().addPermanentWidget(self.hold_label)
         self.statusBar().addPermanentWidget(self.revision_label)
+        # Fixed size: a new revision then repaints the label alone, not the whole status bar.
+        self.revision_label.setText("REV 99999999")
+        self.revision_label.ensurePolished()
+        self.revision_label.setFixedSize(self.revision_label.sizeHint())
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title.upper(), self)
