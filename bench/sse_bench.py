@@ -351,6 +351,12 @@ async def compare_window(args: argparse.Namespace) -> None:
         print(f"{name:21} " + " ".join(f"{x:8.2f}" for x in med[name]))
     delta = [w - h for w, h in zip(med["window"], med["headless"], strict=True)]
     print(f"{'window - headless':21} " + " ".join(f"{x:+8.2f}" for x in delta))
+    paired = statistics.median(
+        w[2] - h[2] for w, h in zip(runs["window"], runs["headless"], strict=True)
+    )
+    print(
+        f"{'paired p99 (median)':21} {'':17} {paired:+8.2f}  (window run - the headless before it)"
+    )
     verdict = "within" if delta[2] <= 2.0 else "NOT within"
     print(f"p99 difference {delta[2]:+.2f} ms: {verdict} the 2 ms allowance; "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
