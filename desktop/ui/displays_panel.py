@@ -51,6 +51,7 @@ class DisplaysPanel(QWidget):
         self.table = QTreeWidget()
         self.table.setHeaderLabels(["Address", "Browser", "Since", "Revision"])
         self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)  # sizing columns to contents reads one row height
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -112,8 +113,7 @@ class DisplaysPanel(QWidget):
         displays = self._services.displays()
         self.count.setText(f"Connected displays: {len(displays)}")
         self.table.clear()
-        for info in displays:
-            self.table.addTopLevelItem(QTreeWidgetItem(_row(info)))
+        self.table.addTopLevelItems([QTreeWidgetItem(_row(info)) for info in displays])
 
     def _toggle_token(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
