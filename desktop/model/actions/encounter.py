@@ -175,11 +175,7 @@ class SetDoorStatus(Action):
         conn = place.map.connections.get(self.connection_id) if place.map else None
         if conn is None or not conn.has_door:
             raise NotFound(f"unknown door '{self.connection_id}' at '{place.slug}'")
-        overrides = dict(place.lstate.door_status)
-        if self.door_status == conn.door_status:
-            overrides.pop(conn.id, None)
-        else:
-            overrides[conn.id] = self.door_status
+        overrides = _override(place.lstate.door_status, conn.id, self.door_status, conn.door_status)
         if overrides == place.lstate.door_status:
             return state
         return _commit(state, place, replace(place.lstate, door_status=overrides))
@@ -210,11 +206,7 @@ class SetRoomStatus(Action):
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         place = _place(state, campaign, self.location_slug, self.deck_id)
         room = _room(place, self.room_id)
-        overrides = dict(place.lstate.room_status)
-        if self.status == room.status:
-            overrides.pop(room.id, None)
-        else:
-            overrides[room.id] = self.status
+        overrides = _override(place.lstate.room_status, room.id, self.status, room.status)
         if overrides == place.lstate.room_status:
             return state
         return _commit(state, place, replace(place.lstate, room_status=overrides))
@@ -280,3 +272,13 @@ class ResetLocation(Action):
         if fresh == place.lstate:
             return state
         return _commit(state, place, fresh)
+
+
+def _override(overrides: dict[str, str], key: str, value: str, campaign: str) -> dict[str, str]:
+    """A new override map: `value` for `key`, dropped when it is the campaign's own value."""
+    changed = dict(overrides)
+    if value == campaign:
+        changed.pop(key, None)
+    else:
+        changed[key] = value
+    return changed
