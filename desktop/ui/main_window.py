@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         wire_intents(self)
         self._campaign_seen: object = None
         self.setWindowTitle("GM Terminal")
-        self.resize(1440, 900)
+        self._fit_first_size(1440, 900)
         self._shown_once = False
         self._restored = self.settings.restore(self)
         self.menus.fill_recent(self.settings.recent(), self.open_campaign)
@@ -176,6 +176,15 @@ class MainWindow(QMainWindow):
             [height * 11 // 20, height * 9 // 20],
             Qt.Orientation.Vertical,
         )
+
+    def _fit_first_size(self, width: int, height: int) -> None:
+        # A laptop screen (1366x768) is smaller than the preferred first size: never open wider
+        # or taller than the screen's free area (restored geometry is clamped by Qt itself).
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
