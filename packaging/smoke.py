@@ -188,24 +188,15 @@ def check_page(host: str, port: int) -> int:
     return len(assets)
 
 
+def start_headless(exe: Path, state: Path) -> App:
+    """The bundle headless on a free loopback port, with the smoke test's state file and token."""
+    args = ["--headless", "--host", "127.0.0.1", "--port", "0", "--no-mdns"]
+    return App(exe, [*args, "--state", str(state), "--gm-token", TOKEN], clean_env())
+
+
 def run_headless(exe: Path, state: Path) -> str:
     """Checks 3: the server, the stream and one GM change. Returns the view it set."""
-    app = App(
-        exe,
-        [
-            "--headless",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--no-mdns",
-            "--state",
-            str(state),
-            "--gm-token",
-            TOKEN,
-        ],
-        clean_env(),
-    )
+    app = start_headless(exe, state)
     try:
         host, port = app.wait_serving()
         assets = check_page(host, port)
@@ -245,22 +236,7 @@ def run_headless(exe: Path, state: Path) -> str:
 
 def run_restart(exe: Path, state: Path, view: str) -> None:
     """Check 4: the state file brings the change back."""
-    app = App(
-        exe,
-        [
-            "--headless",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--no-mdns",
-            "--state",
-            str(state),
-            "--gm-token",
-            TOKEN,
-        ],
-        clean_env(),
-    )
+    app = start_headless(exe, state)
     try:
         host, port = app.wait_serving()
         _, _, body = request(host, port, "GET", "/api/active-view/")
