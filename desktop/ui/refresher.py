@@ -1,7 +1,8 @@
-"""One store subscriber for every view: coalesces changes into one re-sync per loop turn."""
+"""One store subscriber for every view: coalesces changes into one re-sync, after the displays."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 
@@ -10,14 +11,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.model.state import TableState
 from desktop.model.store import VIEWS, Store
 
-FRAME_MS = 16  # a burst of changes re-syncs (and repaints) at most once a frame
+FRAME = 0.016  # seconds: a burst of changes re-syncs (and repaints) at most once a frame
+BURST_GAP = 0.004  # seconds: changes closer than this come from a script, not a person
 
 
 class ViewRefresher(QObject):
     """Subscribes at VIEWS; after any number of changes in a turn, emits `refreshed` once.
 
-    A change after a quiet spell re-syncs at the next turn; changes in quick succession at most
-    once per FRAME_MS, leaving the loop to the displays' writes.
+    The re-sync is queued on the running event loop, behind the broadcaster's flush that the
+    same change scheduled (the store notifies BROADCAST before VIEWS, and the loop runs its
+    callbacks in order): the displays get their frame first, the GM's window right after.
+    A change at human pace re-syncs at once; changes in a burst at most once per FRAME,
+    leaving the loop to the displays' writes.
     """
 
     refreshed = Signal()
@@ -25,7 +30,8 @@ class ViewRefresher(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending = False
-        self._last = 0.0
+        self._last = float("-inf")  # when the last re-sync ran
+        self._last_change = float("-inf")
         self._unsubscribe: Callable[[], None] | None = None
         self.attach(store)
 
@@ -46,11 +52,23 @@ class ViewRefresher(QObject):
         self.schedule()
 
     def schedule(self) -> None:
-        """Ask for one re-sync at the next turn of the event loop."""
-        if not self._pending:
-            self._pending = True
-            wait = self._last + FRAME_MS / 1000 - time.monotonic()
-            QTimer.singleShot(max(0, round(wait * 1000)), self._flush)
+        """Ask for one re-sync: at once after the displays' flush, or at the next frame."""
+        now = time.monotonic()
+        burst = now - self._last_change < BURST_GAP
+        self._last_change = now
+        if self._pending:
+            return
+        self._pending = True
+        wait = max(0.0, self._last + FRAME - now) if burst else 0.0
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no asyncio loop runs Qt (unit tests): Qt's own timer
+            QTimer.singleShot(round(wait * 1000), self._flush)
+            return
+        if wait > 0:
+            loop.call_later(wait, self._flush)
+        else:
+            loop.call_soon(self._flush)
 
     def flush(self) -> None:
         """Re-sync now if a change is pending (tests and benchmarks)."""

@@ -20,6 +20,7 @@ from desktop.settings import Settings
 
 pytestmark = pytest.mark.e2e
 GIVE_UP_S = 20.0
+GM = {"Authorization": "Bearer t"}
 
 
 async def snapshots(response: aiohttp.ClientResponse) -> AsyncIterator[dict[str, Any]]:
@@ -105,3 +106,76 @@ def test_window_gesture_and_campaign_switch_reach_a_display(
     finally:
         loop.close()
         qapp.setQuitOnLastWindowClosed(True)
+
+
+def test_displays_get_the_frame_before_the_window_resyncs(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GM window's re-sync never delays the displays: at every re-sync after a change,
+    each connected display has already been written the new revision."""
+    import qasync
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    windows: list[Any] = []
+    real_open_window = app_module.open_window
+
+    def keep_window(*args: Any, **kwargs: Any) -> Any:
+        windows.append(real_open_window(*args, **kwargs))
+        return windows[-1]
+
+    monkeypatch.setattr(app_module, "open_window", keep_window)
+    settings = Settings(host="127.0.0.1", port=0, gm_token="t", mdns=False)
+    store = Store(load_campaign(sample_campaign_path()))
+    table = app_module.Table(settings, sample_campaign_path(), store, "t")
+
+    async def main() -> list[tuple[int, list[object]]]:
+        serving = asyncio.ensure_future(table.serve(headless=False))
+        while not windows:
+            assert not serving.done(), "the app stopped before opening its window"
+            await asyncio.sleep(0.05)
+        window = windows[0]
+        port = urlsplit(window.services.player_url).port
+        seen: list[tuple[int, list[object]]] = []
+
+        def on_resync() -> None:
+            revisions = [d["revision"] for d in window.services.displays()]
+            seen.append((store.state.revision, revisions))
+
+        try:
+            async with aiohttp.ClientSession() as session:
+                base = f"http://127.0.0.1:{port}/api/"
+                async with session.get(base + "active-view/stream/") as response:
+                    stream = snapshots(response)
+                    await until(stream, lambda s: True)
+                    window.refresher.refreshed.connect(on_resync)
+                    views = ("BRIDGE", "STANDBY", "BRIDGE", "STANDBY")
+                    for view in views:  # over HTTP: the server's handler dispatches
+                        body = {"view_type": view}
+                        async with session.post(
+                            base + "gm/switch-view/",
+                            json=body,
+                            headers={"Authorization": "Bearer t"},
+                        ) as reply:
+                            assert reply.status == 200, await reply.text()
+                        await until(stream, lambda s, v=view: s["view_type"] == v)  # type: ignore[misc]
+                        await asyncio.sleep(0.05)  # human pace: each change re-syncs at once
+                    window.switcher.buttons["ENCOUNTER"].click()  # a gesture in the window
+                    await until(stream, lambda s: s["view_type"] == "ENCOUNTER")
+                    await asyncio.sleep(0.05)
+        finally:
+            window.refresher.refreshed.disconnect(on_resync)
+            window.close()
+        assert await asyncio.wait_for(serving, GIVE_UP_S) == 0
+        return seen
+
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp)
+    try:
+        seen = loop.run_until_complete(main())
+    finally:
+        loop.close()
+        qapp.setQuitOnLastWindowClosed(True)
+    assert len(seen) >= 5, seen
+    for revision, displays in seen:
+        assert displays == [revision], seen
