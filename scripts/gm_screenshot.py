@@ -3,7 +3,8 @@
     .venv/bin/python scripts/gm_screenshot.py            # offscreen
     xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python scripts/gm_screenshot.py
 
-Writes screenshots/gm-window-1920x1080.png and screenshots/gm-window-1366x768.png.
+Writes screenshots/gm-window-1920x1080.png, gm-window-1366x768.png and gm-window-displays.png
+(1920x1080 with the Displays dock in front).
 """
 
 from __future__ import annotations
@@ -126,6 +127,12 @@ def main() -> None:
         path = OUT / f"gm-window-{width}x{height}.png"
         window.grab().save(str(path))
         print(path)
+        if width == 1920:  # the Displays dock brought to the front of its tabs
+            window.docks["displays"].raise_()
+            wait(300)
+            path = OUT / "gm-window-displays.png"
+            window.grab().save(str(path))
+            print(path)
         window.displays.timer.stop()
         window.close()
     app.quit()

@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
+        # Behind another dock's tab the displays list is not polled; in front it is current.
+        d["displays"].visibilityChanged.connect(self.displays.set_watched)
 
     def size_docks(self) -> None:
         """Give the map most of the room at any window size (when no layout was saved)."""

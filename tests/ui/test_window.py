@@ -144,8 +144,24 @@ def test_displays_refresh_and_token_copy(
             "revision": 12,
         }
     )
+    panel = window.docks["displays"]
+    panel.show()
+    panel.raise_()
     qtbot.waitUntil(lambda: window.displays.table.topLevelItemCount() == 1, timeout=6000)
-    assert window.displays.table.topLevelItem(0).text(0) == "192.168.1.31"
+    row = window.displays.table.topLevelItem(0)
+    assert [row.text(i) for i in (0, 1, 3)] == ["192.168.1.31", "Chrome", "12"]
+    displays[0] = {**displays[0], "revision": 13}
+    window.displays.refresh()
+    assert window.displays.table.topLevelItem(0).text(3) == "13"
+    # Behind another dock's tab the list is not polled; brought to front it is current at once.
+    window.docks["ship"].raise_()
+    qtbot.waitUntil(lambda: window.displays.visibleRegion().isEmpty())
+    displays.append({**displays[0], "address": "192.168.1.40", "revision": 14})
+    window.displays.refresh()
+    assert window.displays.table.topLevelItemCount() == 1
+    panel.raise_()
+    qtbot.waitUntil(lambda: window.displays.table.topLevelItemCount() == 2)
+    assert window.displays.count.text() == "Connected displays: 2"
     assert window.displays.mdns.text() == "gm-terminal.local"
     window.displays.copy_token.click()
     from PySide6.QtGui import QGuiApplication
