@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.campaign.model import Npc
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.image_cache import ImageCache
 
 THUMB_PX = 40
@@ -37,12 +37,10 @@ class PortraitRow(QFrame):
             thumb.setText(npc.name[:1].upper())
             thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         thumb.setObjectName("Thumb")
-        name = QLabel(npc.name)
+        name = ElidedLabel(npc.name)
         name.setObjectName("RowTitle")
-        role = QLabel(" · ".join(p for p in (npc.role, npc.faction) if p))
+        role = ElidedLabel(" · ".join(p for p in (npc.role, npc.faction) if p))
         role.setObjectName("RowDetail")
-        for label in (name, role):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         texts = QVBoxLayout()
         texts.setSpacing(0)
         texts.addWidget(name)
@@ -57,6 +55,7 @@ class PortraitRow(QFrame):
         row.addLayout(texts, 1)
         row.addWidget(self.button)
         self.setToolTip(npc.description)
+        self.name, self.role = name, role
         self._shown: bool | None = None
 
     def sync(self, shown: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -15,7 +16,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.services import WindowServices
 
 from .conftest import SHIP
-from .gestures import cell_point
+from .gestures import cell_point, drag
 from .test_map import menu_action
 
 
@@ -73,6 +74,30 @@ def test_wheel_zooms_the_map(qtbot: QtBot, window: MainWindow) -> None:
     assert view.transform().m11() > before
     window.menus.fit.trigger()
     assert view.transform().m11() != 0
+
+
+def test_dragging_the_empty_floor_pans_the_map_without_scroll_bars(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.map_panel.view
+    view.zoom_by(3.0)  # zoomed in: the deck is larger than the view
+    assert not view.horizontalScrollBar().isVisible()
+    assert not view.verticalScrollBar().isVisible()
+    assert view.viewport().width() == view.width()  # the map has the whole width
+    view.centerOn(view.sceneRect().topLeft())  # the deck's top-left: empty floor in sight
+    area = view.viewport().rect()
+    floor = next(
+        QPoint(x, y)
+        for y in range(10, area.height(), 20)
+        for x in range(10, area.width(), 20)
+        if view.itemAt(QPoint(x, y)) is None
+    )
+    before = view.mapToScene(area.center())
+    drag(view, floor, floor - QPoint(120, 90))  # drag the floor up-left: the view goes down-right
+    after = view.mapToScene(area.center())
+    scale = view.transform().m11()
+    assert after.x() - before.x() == pytest.approx(120 / scale, abs=2)
+    assert after.y() - before.y() == pytest.approx(90 / scale, abs=2)
 
 
 def test_many_changes_in_one_turn_resync_once(

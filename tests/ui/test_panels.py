@@ -51,6 +51,21 @@ def test_portraits(qtbot: QtBot, window: MainWindow, store: Store) -> None:
     qtbot.waitUntil(lambda: row.button.text() == "Show")
 
 
+def test_a_narrow_portraits_dock_elides_names_and_keeps_them_whole_in_tips(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    row = next(r for r in window.portraits.rows.values() if len(r.name.text()) > 12)
+    dock = window.docks["portraits"]
+    window.resizeDocks([dock], [200], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(
+        lambda: row.name.width() < row.name.fontMetrics().horizontalAdvance(row.name.text())
+    )
+    drawn = row.name.elided()
+    assert drawn.endswith("…") and row.name.text().startswith(drawn[:-1])
+    assert row.name.fontMetrics().horizontalAdvance(drawn) <= row.name.contentsRect().width()
+    assert row.name.toolTip() == row.name.text()
+
+
 def test_ship_system_status(qtbot: QtBot, window: MainWindow, store: Store) -> None:
     system, row = next(iter(window.ship.rows.items()))
     row.status.setCurrentText("CRITICAL")
