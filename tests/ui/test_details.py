@@ -76,6 +76,32 @@ def test_wheel_zooms_the_map(qtbot: QtBot, window: MainWindow) -> None:
     assert view.transform().m11() != 0
 
 
+def test_a_touchpad_pinch_zooms_the_map(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    view = window.map_panel.view
+    pos = QPointF(view.viewport().rect().center())
+    before = view.transform().m11()
+
+    def pinch(value: float) -> None:
+        event = QNativeGestureEvent(
+            Qt.NativeGestureType.ZoomNativeGesture,
+            QPointingDevice.primaryPointingDevice(),
+            2,
+            pos,
+            pos,
+            QPointF(view.viewport().mapToGlobal(pos.toPoint())),
+            value,
+            QPointF(0, 0),
+        )
+        QApplication.sendEvent(view.viewport(), event)
+
+    pinch(0.25)  # fingers apart: closer
+    assert view.transform().m11() == pytest.approx(before * 1.25)
+    pinch(-0.2)  # together: farther
+    assert view.transform().m11() == pytest.approx(before * 1.25 * 0.8)
+
+
 def test_dragging_the_empty_floor_pans_the_map_without_scroll_bars(
     qtbot: QtBot, window: MainWindow
 ) -> None:
