@@ -136,7 +136,12 @@ def run_on_qt_loop(main: Coroutine[Any, Any, int], headless: bool) -> int:
         else:
             from PySide6.QtWidgets import QApplication
 
-            qt_app = QApplication(sys.argv[:1])
+            # argv[0] names the window's class (WM_CLASS): the .desktop file's StartupWMClass,
+            # whether the app was started as `gm-terminal` or as `python -m desktop`.
+            qt_app = QApplication(["gm-terminal"])
+            qt_app.setApplicationDisplayName("GM Terminal")
+            # Desktops match the window to the installed gm-terminal.desktop (its icon, pinning).
+            qt_app.setDesktopFileName("gm-terminal")
             qt_app.setQuitOnLastWindowClosed(False)  # main() ends from the window's signal
     import qasync
 

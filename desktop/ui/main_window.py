@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.errors import DomainError
 from desktop.model.store import Store
+from desktop.ui.app_icon import app_icon
 from desktop.ui.broadcast_panel import BroadcastPanel
 from desktop.ui.charon_panel import CharonPanel
 from desktop.ui.confirm import confirm
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         wire_intents(self)
         self._campaign_seen: object = None
         self.setWindowTitle("GM Terminal")
+        self.setWindowIcon(app_icon())
         self._fit_first_size(1440, 900)
         self._shown_once = False
         self._restored = self.settings.restore(self)

@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LARGE = HERE / "gm-terminal.svg"
-SMALL = HERE / "gm-terminal-small.svg"
+SOURCES = HERE.parents[1] / "desktop" / "ui" / "icons"  # the window uses the same drawings
+LARGE = SOURCES / "gm-terminal.svg"
+SMALL = SOURCES / "gm-terminal-small.svg"
 NAME = "gm-terminal"
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

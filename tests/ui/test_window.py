@@ -182,3 +182,17 @@ def test_closing_emits_closed_and_remembers_the_layout(
     qtbot.waitUntil(lambda: again.docks["tokens"].isVisible())
     assert not again.docks["broadcast"].isVisible()
     again.displays.timer.stop()
+
+
+def test_the_window_carries_the_app_icon_drawn_for_each_size(window: MainWindow) -> None:
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (256, 256)} <= sizes
+    big = icon.pixmap(256, 256).toImage()
+    # Drawn, not blank: the centre and the corners of the large icon differ.
+    assert big.pixelColor(128, 128) != big.pixelColor(2, 2)
+    # Small sizes use the simplified drawing, not the large one scaled down.
+    small = icon.pixmap(16, 16).toImage()
+    scaled = big.scaled(16, 16).convertToFormat(small.format())
+    assert small != scaled
