@@ -19,25 +19,32 @@ _SEPARATORS = re.compile(r"[,;]")
 
 
 def read_comms(comms: Path, log: ProblemLog) -> tuple[tuple[Terminal, ...], tuple[Message, ...]]:
-    """(terminals, every message once) of a comms folder, in both mail layouts."""
+    """(terminals, every message once) of a comms folder, in both mail layouts.
+
+    Every terminal shows, besides the files in its own inbox/ and sent/ (older layout), each
+    message of the folder whose `to` (inbox) or `from` (sent) names its owner: mail a terminal
+    of the older layout sent reaches the recipient's terminal too.
+    """
     messages = _read_messages(files(comms / "messages", log, (".md",)), log, check_ids=True)
-    terminals: list[Terminal] = []
     everything = {m.message_id: m for m in messages}
+    folders: list[tuple[Path, list[Message], list[Message]]] = []
     for folder in subfolders(comms, log):
         if folder.name == "messages":
             continue
         inbox = _read_messages(files_below(folder / "inbox", log, (".md",)), log)
         sent = _read_messages(files_below(folder / "sent", log, (".md",)), log)
-        terminals.append(_terminal(folder, messages, inbox, sent, log))
+        folders.append((folder, inbox, sent))
         for message in (*inbox, *sent):
             everything.setdefault(message.message_id, message)
-    return tuple(terminals), _chronological(everything.values())
+    pool = list(everything.values())
+    terminals = tuple(_terminal(folder, pool, inbox, sent, log) for folder, inbox, sent in folders)
+    return terminals, _chronological(everything.values())
 
 
 def _terminal(
-    folder: Path, shared: list[Message], inbox: list[Message], sent: list[Message], log: ProblemLog
+    folder: Path, pool: list[Message], inbox: list[Message], sent: list[Message], log: ProblemLog
 ) -> Terminal:
-    """A terminal: terminal.yaml, plus the shared messages that name its owner."""
+    """A terminal: terminal.yaml, its own mail files, plus the messages that name its owner."""
     path = folder / "terminal.yaml"
     data = parse_yaml(read_text(path, log) or "", log.rel(path), log) if path.is_file() else None
     fields = Fields(data if isinstance(data, YamlMap) else YamlMap(1), log.rel(path), log)
@@ -53,9 +60,17 @@ def _terminal(
         terminal_id=fields.text("terminal_id", folder.name),
         access_level=fields.choice("access_level", ACCESS_LEVELS, "PUBLIC"),
         description=fields.text("description"),
-        inbox=_chronological([*inbox, *(m for m in shared if names(m.recipient, owner))]),
-        sent=_chronological([*sent, *(m for m in shared if names(m.sender, owner))]),
+        inbox=_merged(inbox, (m for m in pool if names(m.recipient, owner))),
+        sent=_merged(sent, (m for m in pool if names(m.sender, owner))),
     )
+
+
+def _merged(own: list[Message], addressed: Iterable[Message]) -> tuple[Message, ...]:
+    """A terminal's own files and the messages addressed to (or from) its owner, each once."""
+    found = {m.message_id: m for m in own}
+    for message in addressed:
+        found.setdefault(message.message_id, message)
+    return _chronological(found.values())
 
 
 def names(people: str, owner: str) -> bool:

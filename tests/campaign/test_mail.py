@@ -89,6 +89,28 @@ def test_older_layout_copies_count_once(builder) -> None:
     assert campaign.problems == ()
 
 
+def test_older_layout_mail_reaches_the_recipients_terminal(builder) -> None:
+    """A message only in A's sent/ (no copy in B's inbox/) shows in B's inbox: `to` names B."""
+    builder.location("s", "S")
+    builder.write(f"{COMMS}/a/terminal.yaml", "owner: A\n")
+    builder.write(f"{COMMS}/b/terminal.yaml", "owner: B\n")
+    builder.write(f"{COMMS}/c/terminal.yaml", "owner: C\n")
+    builder.message(
+        f"{COMMS}/a/sent/b/1.md",
+        'timestamp: "2183-05-01 10:00:00"\nsubject: Hi\nfrom: A\nto: B; C\nmessage_id: x1\n',
+    )
+    builder.message(
+        f"{COMMS}/b/inbox/z/2.md",  # from someone without a terminal
+        'timestamp: "2183-05-01 11:00:00"\nsubject: Yo\nfrom: Z\nto: B\nmessage_id: x2\n',
+    )
+    campaign = load_campaign(builder.root)
+    a, b, c = campaign.locations["s"].terminals
+    assert [m.message_id for m in a.sent] == ["x1"] and not a.inbox
+    assert [m.message_id for m in b.inbox] == ["x1", "x2"] and not b.sent
+    assert [m.message_id for m in c.inbox] == ["x1"] and not c.sent
+    assert campaign.problems == ()
+
+
 def test_messages_sorted_by_time(builder) -> None:
     builder.location("s", "S")
     builder.write(f"{COMMS}/t/terminal.yaml", "owner: T\n")
