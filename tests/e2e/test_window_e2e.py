@@ -112,7 +112,7 @@ def test_displays_get_the_frame_before_the_window_resyncs(
     qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The GM window's re-sync never delays the displays: at every re-sync after a change,
-    each connected display has already been written the new revision."""
+    each connected display has already been written the current player frame."""
     import qasync
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -140,7 +140,7 @@ def test_displays_get_the_frame_before_the_window_resyncs(
 
         def on_resync() -> None:
             revisions = [d["revision"] for d in window.services.displays()]
-            seen.append((store.state.revision, revisions))
+            seen.append((store.player_frame().revision, revisions))
 
         try:
             async with aiohttp.ClientSession() as session:
