@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
@@ -51,7 +53,7 @@ def test_portraits(qtbot: QtBot, window: MainWindow, store: Store) -> None:
     qtbot.waitUntil(lambda: row.button.text() == "Show")
 
 
-def test_a_narrow_portraits_dock_elides_names_and_keeps_them_whole_in_tips(
+def test_a_narrow_portraits_dock_elides_names_and_shows_them_whole_on_hover(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     row = next(r for r in window.portraits.rows.values() if len(r.name.text()) > 12)
@@ -63,7 +65,15 @@ def test_a_narrow_portraits_dock_elides_names_and_keeps_them_whole_in_tips(
     drawn = row.name.elided()
     assert drawn.endswith("…") and row.name.text().startswith(drawn[:-1])
     assert row.name.fontMetrics().horizontalAdvance(drawn) <= row.name.contentsRect().width()
-    assert row.name.toolTip() == row.name.text()
+    assert row.name.tip() == row.name.text()
+    hover = QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4), row.name.mapToGlobal(QPoint(4, 4)))
+    QApplication.sendEvent(row.name, hover)
+    assert QToolTip.text() == row.name.text()  # hovering the cut name shows it whole
+    QToolTip.hideText()
+    window.resizeDocks([dock], [900], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: row.name.elided() == row.name.text())
+    assert row.name.tip() == ""  # whole: hovering shows the row's own tooltip (the NPC notes)
+    assert row.name.toolTip() == "" and row.toolTip()
 
 
 def test_ship_system_status(qtbot: QtBot, window: MainWindow, store: Store) -> None:
