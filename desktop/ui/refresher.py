@@ -42,7 +42,8 @@ class ViewRefresher(QObject):
         self.schedule()
 
     def detach(self) -> None:
-        """Stop following the store (the window closes)."""
+        """Stop following the store (the window closes); a re-sync still queued does nothing."""
+        self._pending = False
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None

@@ -162,3 +162,15 @@ def test_refused_toggle_shows_the_truth_again(
     assert box.isChecked()  # the click itself ticks it...
     qtbot.waitUntil(lambda: not box.isChecked())  # ...and the re-sync puts the truth back
     assert window.statusBar().currentMessage() == "Refused: not now"
+
+
+def test_a_resync_still_queued_when_the_window_closes_does_nothing(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    QApplication.processEvents()
+    calls: list[int] = []
+    window.refresher.refreshed.connect(lambda: calls.append(store.state.revision))
+    store.dispatch(a.SetDoorStatus("door_medbay", "LOCKED"))  # queues a re-sync
+    window.close()
+    qtbot.wait(50)
+    assert calls == []
