@@ -30,10 +30,23 @@ def _wants_gm(request: web.Request) -> bool:
 
 
 async def active_view(request: web.Request) -> web.Response:
+    """The snapshot; the player's carries its revision as ETag, and If-None-Match gets a 304.
+
+    A display whose stream has been silent asks this way whether the table is only quiet
+    (304, a few hundred bytes) or its stream is dead and missed a change (200).
+    """
     store = request.app[STORE]
     if _wants_gm(request):
         return json_bytes(store.gm_snapshot())
-    return web.Response(body=store.player_frame().data, content_type=JSON)
+    frame = store.player_frame()
+    etag = str(frame.revision)
+    if any(tag.value in (etag, "*") for tag in request.if_none_match or ()):
+        response = web.Response(status=304)
+    else:
+        response = web.Response(body=frame.data, content_type=JSON)
+    response.etag = etag
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 async def active_view_stream(request: web.Request) -> web.StreamResponse:

@@ -53,6 +53,29 @@ async def test_active_view_for_players_and_for_the_gm(
     assert (await client.get("/api/active-view/", params={"role": "gm"})).status == 401
 
 
+async def test_player_snapshot_revalidates_with_its_revision_as_etag(
+    client: TestClient[Any, Any], store: Store
+) -> None:
+    first = await client.get("/api/active-view/")
+    etag = first.headers["ETag"]
+    assert etag == f'"{store.player_frame().revision}"'
+    assert first.headers["Cache-Control"] == "no-cache"
+    same = await client.get("/api/active-view/", headers={"If-None-Match": etag})
+    assert same.status == 304 and await same.read() == b""
+    assert same.headers["ETag"] == etag
+    await gm_post(client, "/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    newer = await client.get("/api/active-view/", headers={"If-None-Match": etag})
+    assert newer.status == 200 and newer.headers["ETag"] != etag
+    assert await newer.read() == store.player_frame().data
+    # The GM's snapshot is never answered from a player's tag.
+    gm = await client.get(
+        "/api/active-view/",
+        params={"role": "gm", "token": TOKEN},
+        headers={"If-None-Match": newer.headers["ETag"]},
+    )
+    assert gm.status == 200 and "ETag" not in gm.headers
+
+
 async def test_gm_locations_tree(client: TestClient[Any, Any], store: Store) -> None:
     tree = await (await client.get("/api/gm/locations/", headers=GM_HEADERS)).json()
     by_slug = {loc["slug"]: loc for loc in tree["locations"]}
