@@ -145,10 +145,11 @@ def run_on_qt_loop(main: Coroutine[Any, Any, int], headless: bool) -> int:
             qt_app.setQuitOnLastWindowClosed(False)  # main() ends from the window's signal
     import qasync
 
-    if sys.version_info >= (3, 12):
-        return asyncio.run(main, loop_factory=lambda: qasync.QEventLoop(qt_app))
-    result: int = qasync.run(main)
-    return result
+    # asyncio.Runner with a loop factory (3.11+), not qasync.run: on 3.11 that sets a global
+    # event loop policy for the whole run, so every thread's new_event_loop() became a Qt loop
+    # (zeroconf's own loop thread then failed, and mDNS never advertised).
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qt_app)) as runner:
+        return runner.run(main)
 
 
 @dataclass
