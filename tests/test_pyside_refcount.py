@@ -14,6 +14,7 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = Path(__file__).resolve().parent / "regress" / "pyside_refcount_probe.py"
 CALLS = 20_000
+SLACK = CALLS // 100  # references a healthy run may lose between the two counts
 FIRST_BAD = Version("6.12.0")
 
 
@@ -37,10 +38,12 @@ def run_probe(mode: str, platform: str | None) -> dict[str, dict[str, int]]:
 
 
 def assert_not_drained(report: dict[str, dict[str, int]], names: tuple[str, ...]) -> None:
-    """Each singleton has at least as many references after the stress as before."""
+    """No singleton lost references with the calls: a leaking binding loses about one a call
+    (20,000 here, until None's count reaches 0 and the process aborts), while Python's own
+    bookkeeping may move a handful either way (CI once saw None's count fall by 1)."""
     for name in names:
         before, after = report["before"][name], report["after"][name]
-        assert after >= before, f"refcount({name}) fell from {before} to {after}"
+        assert after >= before - SLACK, f"refcount({name}) fell from {before} to {after}"
 
 
 def test_void_calls_and_bool_signals_keep_none_and_bools_alive() -> None:

@@ -10,6 +10,7 @@ A broken binding either aborts the process (``none_dealloc``) or lowers the coun
 """
 
 import asyncio
+import functools
 import gc
 import json
 import sys
@@ -67,11 +68,9 @@ async def tick(calls: int) -> tuple[Counts, Counts]:
 def stress_loop(calls: int) -> tuple[Counts, Counts]:
     """Run ``calls`` qasync timer callbacks on a QCoreApplication."""
     app = QtCore.QCoreApplication(sys.argv[:1])
-    try:
-        if sys.version_info >= (3, 12):
-            return asyncio.run(tick(calls), loop_factory=qasync.QEventLoop)
-        result: tuple[Counts, Counts] = qasync.run(tick(calls))
-        return result
+    try:  # as the app starts its loop (desktop/app.py)
+        with asyncio.Runner(loop_factory=functools.partial(qasync.QEventLoop, app)) as runner:
+            return runner.run(tick(calls))
     finally:
         del app
 
