@@ -122,11 +122,26 @@ class App:
 
 @dataclass
 class Guard:
-    """Counts every request a page tried to send anywhere but the app (and blocks it)."""
+    """Counts every request a page tried to send anywhere but the app (and blocks it), and
+    every script error the page showed in its console."""
 
     origin: str
     foreign: list[str] = field(default_factory=list)
     context: Any = None
+    errors: list[str] = field(default_factory=list)
+
+    def watch(self, page: Any) -> Any:
+        """Note the page's uncaught exceptions and console errors (a refused connection while
+        the app is away is the network's doing, not the page's)."""
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+        def console(message: Any) -> None:
+            text = str(message.text)
+            if message.type == "error" and not text.startswith("Failed to load resource"):
+                self.errors.append(f"console: {text}")
+
+        page.on("console", console)
+        return page
 
     def pattern(self) -> re.Pattern[str]:
         """Every URL but the app's own: only those are intercepted (the rest go straight on)."""
@@ -156,7 +171,7 @@ def open_page(
     context.route(guard.pattern(), guard.handle)
     if guards is not None:
         guards.append(guard)
-    page = context.new_page()
+    page = guard.watch(context.new_page())
     page.goto(app.url + query)
     return page
 
@@ -196,6 +211,8 @@ def guards_fixture() -> Iterator[list[Guard]]:
         guard.context.close()  # an open display keeps animating and costs the next tests CPU
     foreign = [url for guard in found for url in guard.foreign]
     assert foreign == [], f"requests to other hosts: {foreign}"
+    errors = [error for guard in found for error in guard.errors]
+    assert errors == [], f"script errors on the player page: {errors}"
 
 
 @dataclass

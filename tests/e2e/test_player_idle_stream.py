@@ -45,7 +45,7 @@ def open_on_clock(browser: Any, relay: TcpRelay, guards: list[Guard]) -> Any:
     guard = Guard(relay.url.rstrip("/"), context=context)
     context.route(guard.pattern(), guard.handle)
     guards.append(guard)
-    page = context.new_page()
+    page = guard.watch(context.new_page())
     page.clock.install()
     page.goto(relay.url)
     return page
