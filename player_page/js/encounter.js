@@ -84,9 +84,7 @@ export class EncounterView {
       for (const node of map.values()) node.remove();
       map.clear();
     }
-    this.viewport.target = null;
-    this.viewport.fit = null;
-    this.viewport.reset();
+    this.viewport.forget();
     this.info.hide();
   }
 

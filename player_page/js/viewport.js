@@ -45,13 +45,25 @@ export class Viewport {
 
   step(now) {
     this.frame = 0;
-    const t = Math.min(1, (now - this.started) / FIT_MS);
+    // A frame's timestamp is when the frame began, which can be before `started` when a busy
+    // main thread (a burst of snapshots) set the fit late in that frame: clamp, or the easing
+    // of a negative t extrapolates past both boxes (a negative viewBox height).
+    const t = Math.max(0, Math.min(1, (now - this.started) / FIT_MS));
     const k = ease(t);
     const a = this.from, b = this.target;
     this.fit = { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k, w: a.w + (b.w - a.w) * k, h: a.h + (b.h - a.h) * k };
     this.apply();
     if (t < 1) this.frame = requestAnimationFrame((n) => this.step(n));
     else delete this.svg.dataset.fitting;
+  }
+
+  /** Another place: no fit, no animation still running, the player's pan and zoom undone. */
+  forget() {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.fit = this.from = this.target = null;
+    delete this.svg.dataset.fitting;
+    this.reset();
   }
 
   reset() {

@@ -133,7 +133,7 @@ class Guard:
     def watch(self, page: Any) -> Any:
         """Note the page's uncaught exceptions and console errors (a refused connection while
         the app is away is the network's doing, not the page's)."""
-        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error.stack}"))
 
         def console(message: Any) -> None:
             text = str(message.text)
