@@ -39,8 +39,9 @@ def relayed_fixture(tmp_path: Path) -> Iterator[tuple[App, TcpRelay]]:
         app.stop()
 
 
-def open_on_clock(browser: Any, relay: TcpRelay, guards: list[Guard]) -> Any:
-    """The player page through the relay, its timers on Playwright's clock."""
+def standby_on_clock(browser: Any, app: App, relay: TcpRelay, guards: list[Guard]) -> Any:
+    """The player page through the relay, its timers on Playwright's clock, showing STANDBY."""
+    app.gm("/api/gm/switch-view/", {"view_type": "STANDBY"})
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     guard = Guard(relay.url.rstrip("/"), context=context)
     context.route(guard.pattern(), guard.handle)
@@ -48,6 +49,7 @@ def open_on_clock(browser: Any, relay: TcpRelay, guards: list[Guard]) -> Any:
     page = guard.watch(context.new_page())
     page.clock.install()
     page.goto(relay.url)
+    expect(page.locator("body")).to_have_attribute("data-view", "STANDBY", timeout=WAIT_MS)
     return page
 
 
@@ -62,9 +64,7 @@ def test_a_quiet_table_keeps_the_displays_stream(
     relayed: tuple[App, TcpRelay], browser: Any, guards: list[Guard]
 ) -> None:
     app, relay = relayed
-    app.gm("/api/gm/switch-view/", {"view_type": "STANDBY"})
-    page = open_on_clock(browser, relay, guards)
-    expect(page.locator("body")).to_have_attribute("data-view", "STANDBY", timeout=WAIT_MS)
+    page = standby_on_clock(browser, app, relay, guards)
     (before,) = app.get("/api/gm/displays/")["displays"]
     page.clock.fast_forward(SILENCE_MS)
     until(lambda: 304 in relay.statuses, "the page's probe answered 304 Not Modified")
@@ -81,10 +81,8 @@ def test_a_stream_that_died_silently_is_replaced_after_the_idle_limit(
     relayed: tuple[App, TcpRelay], browser: Any, guards: list[Guard]
 ) -> None:
     app, relay = relayed
-    app.gm("/api/gm/switch-view/", {"view_type": "STANDBY"})
-    page = open_on_clock(browser, relay, guards)
+    page = standby_on_clock(browser, app, relay, guards)
     body = page.locator("body")
-    expect(body).to_have_attribute("data-view", "STANDBY", timeout=WAIT_MS)
     # The stream's connection stays open but delivers nothing more.
     assert relay.silence("GET /api/active-view/stream/") == 1
     app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
