@@ -187,7 +187,12 @@ export class EncounterView {
     const p = this.pending.get(id);
     if (answer.ok) {
       if (p && p.x === x && p.y === y) p.revision = Number(answer.body.revision) || 0;
-      if (this.snap && p && this.snap.revision >= p.revision) this.pending.delete(id);
+      if (this.snap && p && this.snap.revision >= p.revision) {
+        // The frame with this move (or a later one, say the GM moving the token again)
+        // arrived before this answer and was drawn with the optimistic cell: draw it as is.
+        this.pending.delete(id);
+        this.renderTokens(this.snap);
+      }
       return;
     }
     if (p && p.x === x && p.y === y) this.pending.delete(id);

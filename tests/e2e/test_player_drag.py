@@ -115,3 +115,42 @@ def test_a_drag_into_a_hidden_room_is_refused_with_the_reason(
     expect(node).to_have_attribute("data-y", str(start[1]))
     placed = app.get("/api/active-view/")["encounter_tokens"][token]
     assert (placed["x"], placed["y"]) == start
+
+
+def test_a_gm_move_seen_before_the_players_reply_wins_on_that_display(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    """The player's move is applied first, the GM moves the same token right after, and the
+    display gets the GM's frame before the answer to its own move: it must end where the GM
+    put the token, not where the player dropped it."""
+    deck = mapped_location(app)
+    first, second, _ = deck.neighbours()
+    fresh_encounter(app, deck, [first, second])
+    cells = deck.cells(first)
+    start, dropped, gm_cell = cells[0], deck.cells(second)[-1], cells[-1]
+    token = app.gm(
+        "/api/gm/encounter/place-token/",
+        {"type": "player", "name": "Sunde", "x": start[0], "y": start[1]},
+    )["token_id"]
+    page = open_page(browser, app, width=1024, height=768, guards=guards)
+    node = page.locator(f'.token[data-id="{token}"]')
+    expect(node).to_have_attribute("data-x", str(start[0]), timeout=WAIT_MS)
+    held: list[Any] = []
+    page.route("**/api/gm/encounter/move-token/", lambda route: held.append(route))
+    drag(page, screen_point(page, start), screen_point(page, dropped))
+    for _ in range(WAIT_MS // 50):  # the route handler runs while the page is waited on
+        if held:
+            break
+        page.wait_for_timeout(50)
+    (route,) = held
+    reply = route.fetch()  # the server applies the player's move now; its answer waits
+    assert reply.status == 200, reply.text()
+    gm = app.gm(
+        "/api/gm/encounter/move-token/", {"token_id": token, "x": gm_cell[0], "y": gm_cell[1]}
+    )
+    page.wait_for_function(
+        "(r) => Number(document.body.dataset.revision) >= r", arg=gm["revision"], timeout=WAIT_MS
+    )
+    route.fulfill(response=reply)  # now the player's own answer arrives
+    expect(node).to_have_attribute("data-x", str(gm_cell[0]), timeout=WAIT_MS)
+    expect(node).to_have_attribute("data-y", str(gm_cell[1]))
