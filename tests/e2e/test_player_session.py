@@ -3,8 +3,9 @@
 A seeded random mix of GM writes (views, decks, rooms, doors, tokens, portraits, broadcasts,
 ship systems, hold) goes to the real app over HTTP as fast as it answers, while a TV and a
 tablet watch in real Chromium. Frames are coalesced and may be skipped (latest wins); what
-matters is where each display settles: the final revision and view, and in ENCOUNTER the same
-rooms, doors and statuses, and tokens on the same cells, as GET /api/active-view/ says.
+matters is where each display settles, at six checkpoints: the revision and view, the portraits,
+terminal overlay and ship computer shown, and in ENCOUNTER the same rooms, doors and statuses,
+and tokens on the same cells, as GET /api/active-view/ says.
 No write may fail with a 5xx and the page may raise no script error.
 """
 
@@ -27,6 +28,7 @@ from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are 
 
 pytestmark = pytest.mark.e2e
 ACTIONS = 240
+CHECKPOINTS = 6
 SEED = 20261125
 DOORS = ("OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED")
 ROOMS = ("OPERATIONAL", "WARNING", "HAZARD", "OFFLINE")
@@ -43,6 +45,10 @@ DOM_STATE = """() => {
     rooms: layer("rooms").map((g) => g.dataset.id).sort(),
     doors: Object.fromEntries(layer("doors").map((g) => [g.dataset.id, g.dataset.status])),
     tokens: Object.fromEntries(layer("tokens").map((g) => [g.dataset.id, cell(g)])),
+    portraits: Number(document.getElementById("portraits").dataset.count || 0),
+    terminal: !document.getElementById("terminal-overlay").hidden,
+    charon: !document.getElementById("charon").hidden,
+    charon_entries: document.querySelectorAll("#charon [data-id]").length,
   };
 }"""
 
@@ -60,6 +66,11 @@ class Session:
             for loc in self.places
         }
         self.npcs = [npc["id"] for npc in app.get("/api/gm/npcs/")["npcs"]]
+        self.terminals = [
+            (loc["slug"], term["slug"])
+            for loc in _walk(app.get("/api/gm/locations/")["locations"])
+            for term in loc.get("terminals") or []
+        ]
         self.systems = list(app.get("/api/active-view/?role=gm")["ship"]["systems"])
         self.refused = 0
 
@@ -96,6 +107,9 @@ class Session:
         if where is None or self.rng.random() < 0.08:
             self.post("/api/gm/switch-view/", self.view())
             return
+        if self.rng.random() < 0.12:
+            self.post(*self.overlay_write())
+            return
         if self.rng.random() < 0.02:  # a change prepared under hold, then released
             self.post("/api/gm/hold/", {"hold": True})
             self.post(*self.encounter_write(*where))
@@ -106,7 +120,23 @@ class Session:
     def view(self) -> dict[str, Any]:
         if self.rng.random() < 0.8:
             return {"view_type": "ENCOUNTER", "location_slug": self.rng.choice(self.places)["slug"]}
-        return {"view_type": self.rng.choice(["STANDBY", "BRIDGE"])}
+        return {"view_type": self.rng.choice(["STANDBY", "BRIDGE", "CHARON_TERMINAL"])}
+
+    def overlay_write(self) -> tuple[str, dict[str, Any]]:
+        """A terminal shown or hidden, or the ship computer's mode, dialog or words."""
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.3 and self.terminals:
+            slug, terminal = rng.choice(self.terminals)
+            return "/api/gm/show-terminal/", {"location_slug": slug, "terminal_slug": terminal}
+        if roll < 0.4:
+            return "/api/gm/show-terminal/", {"location_slug": "", "terminal_slug": ""}
+        if roll < 0.55:
+            return "/api/gm/charon/mode/", {"mode": rng.choice(["DISPLAY", "QUERY"])}
+        if roll < 0.75:
+            return "/api/gm/charon/toggle-dialog/", {"open": rng.random() < 0.6}
+        channel = self.app.get("/api/active-view/")["charon_active_channel"]
+        return f"/api/gm/charon/{channel}/send/", {"content": f"reading {rng.randrange(100)}"}
 
     def encounter_write(self, slug: str, deck: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         """One random write at the shown deck (or beside it: portraits, broadcasts, ship)."""
@@ -152,10 +182,16 @@ def _walk(locations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def expected(snap: dict[str, Any]) -> dict[str, Any]:
     """What a display showing `snap` has in its DOM."""
-    view = snap["view_type"] if snap["view_type"] in ("BRIDGE", "ENCOUNTER") else "STANDBY"
-    if snap["view_type"] == "CHARON_TERMINAL":
-        view = "CHARON_TERMINAL"
-    state: dict[str, Any] = {"view": view, "revision": snap["revision"]}
+    view = snap["view_type"]
+    npcs = snap.get("encounter_npc_data") or {}
+    state: dict[str, Any] = {
+        "view": view,
+        "revision": snap["revision"],
+        "portraits": len([i for i in snap.get("encounter_active_portraits") or [] if i in npcs]),
+        "terminal": bool(snap.get("terminal") and snap.get("overlay_terminal_slug")),
+        "charon": view == "CHARON_TERMINAL" or bool(snap.get("charon_dialog_open")),
+        "charon_entries": len(snap.get("charon_conversation") or []),
+    }
     if view == "ENCOUNTER":
         deck = snap.get("encounter_map") or {"rooms": [], "doors": []}
         state["rooms"] = sorted(str(r["id"]) for r in deck["rooms"])
@@ -179,14 +215,20 @@ def test_every_display_settles_on_the_final_snapshot(
     tv = open_page(browser, app, guards=guards)
     tablet = open_page(browser, app, width=1024, height=768, guards=guards)
     session = Session(app, random.Random(SEED))
-    for _ in range(ACTIONS):
-        session.step()
+    seen: list[dict[str, Any]] = []
+    for _ in range(CHECKPOINTS):
+        for _ in range(ACTIONS // CHECKPOINTS):
+            session.step()
+        now = expected(app.get("/api/active-view/"))
+        for page in (tv, tablet):
+            page.wait_for_function(
+                "(r) => Number(document.body.dataset.revision) === r",
+                arg=now["revision"],
+                timeout=WAIT_MS,
+            )
+            assert shown(page, list(now)) == now
+        seen.append(now)
     assert session.refused < ACTIONS // 2, "most writes were refused: the session tested little"
-    final = expected(app.get("/api/active-view/"))
-    for page in (tv, tablet):
-        page.wait_for_function(
-            "(r) => Number(document.body.dataset.revision) === r",
-            arg=final["revision"],
-            timeout=WAIT_MS,
-        )
-        assert shown(page, list(final)) == final
+    # The checkpoints saw the overlays both ways at least once (else the session tests little).
+    for key in ("terminal", "charon"):
+        assert {state[key] for state in seen} == {True, False}, (key, seen)
