@@ -102,6 +102,17 @@ def test_a_touchpad_pinch_zooms_the_map(qtbot: QtBot, window: MainWindow) -> Non
     assert view.transform().m11() == pytest.approx(before * 1.25 * 0.8)
 
 
+def test_a_touch_screen_pinch_zooms_the_map(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QGestureEvent, QPinchGesture
+
+    view = window.map_panel.view
+    before = view.transform().m11()
+    pinch = QPinchGesture()
+    pinch.setScaleFactor(1.5)  # fingers apart by half again
+    QApplication.sendEvent(view.viewport(), QGestureEvent([pinch]))
+    assert view.transform().m11() == pytest.approx(before * 1.5)
+
+
 def test_dragging_the_empty_floor_pans_the_map_without_scroll_bars(
     qtbot: QtBot, window: MainWindow
 ) -> None:
