@@ -164,9 +164,14 @@ def open_page(
     width: int = 1280,
     height: int = 720,
     guards: list[Guard] | None = None,
+    reduced_motion: bool = False,
 ) -> Any:
-    """A new page on the player display, with every foreign request counted and blocked."""
-    context = browser.new_context(viewport={"width": width, "height": height})
+    """A new page on the player display, with every foreign request counted and blocked
+    (`reduced_motion`: the browser asks for no animation, so tokens jump instead of gliding)."""
+    motion = "reduce" if reduced_motion else "no-preference"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, reduced_motion=motion
+    )
     guard = Guard(app.url.rstrip("/"), context=context)
     context.route(guard.pattern(), guard.handle)
     if guards is not None:
