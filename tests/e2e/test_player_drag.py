@@ -56,6 +56,20 @@ def nearest_hidden_cell(deck: Deck, hidden: str, near: str) -> tuple[int, int]:
     return min(deck.cells(hidden), key=lambda c: (c[0] - cx) ** 2 + (c[1] - cy) ** 2)
 
 
+def tablet_with_token(
+    app: App, browser: Any, guards: list[Guard], name: str, cell: tuple[int, int]
+) -> tuple[str, Any, Any]:
+    """A player token placed on `cell`, and a tablet showing it there: (token id, page, node)."""
+    token = app.gm(
+        "/api/gm/encounter/place-token/",
+        {"type": "player", "name": name, "x": cell[0], "y": cell[1]},
+    )["token_id"]
+    page = open_page(browser, app, width=1024, height=768, guards=guards)
+    node = page.locator(f'.token[data-id="{token}"]')
+    expect(node).to_have_attribute("data-x", str(cell[0]), timeout=WAIT_MS)
+    return token, page, node
+
+
 def test_player_drags_a_token_into_a_revealed_room(
     app: App, browser: Any, guards: list[Guard]
 ) -> None:
@@ -63,14 +77,8 @@ def test_player_drags_a_token_into_a_revealed_room(
     first, second, _ = deck.neighbours()
     fresh_encounter(app, deck, [first, second])
     start, target = deck.cells(first)[0], deck.cells(second)[-1]
-    token = app.gm(
-        "/api/gm/encounter/place-token/",
-        {"type": "player", "name": "Adeyemi", "x": start[0], "y": start[1]},
-    )["token_id"]
-    tablet = open_page(browser, app, width=1024, height=768, guards=guards)
+    token, tablet, _node = tablet_with_token(app, browser, guards, "Adeyemi", start)
     tv = open_page(browser, app, guards=guards)
-    node = tablet.locator(f'.token[data-id="{token}"]')
-    expect(node).to_have_attribute("data-x", str(start[0]), timeout=WAIT_MS)
     drag(tablet, screen_point(tablet, start), screen_point(tablet, target))
     for page in (tablet, tv):
         moved = page.locator(f'.token[data-id="{token}"]')
@@ -87,13 +95,7 @@ def test_a_drag_into_a_hidden_room_is_refused_with_the_reason(
     first, hidden, _ = deck.neighbours()
     fresh_encounter(app, deck, [first])
     start = deck.cells(first)[0]
-    token = app.gm(
-        "/api/gm/encounter/place-token/",
-        {"type": "player", "name": "Quill", "x": start[0], "y": start[1]},
-    )["token_id"]
-    page = open_page(browser, app, width=1024, height=768, guards=guards)
-    node = page.locator(f'.token[data-id="{token}"]')
-    expect(node).to_have_attribute("data-x", str(start[0]), timeout=WAIT_MS)
+    token, page, node = tablet_with_token(app, browser, guards, "Quill", start)
     cell = nearest_hidden_cell(deck, hidden, first)
     end = screen_point(page, cell)
     for _ in range(6):
@@ -128,13 +130,7 @@ def test_a_gm_move_seen_before_the_players_reply_wins_on_that_display(
     fresh_encounter(app, deck, [first, second])
     cells = deck.cells(first)
     start, dropped, gm_cell = cells[0], deck.cells(second)[-1], cells[-1]
-    token = app.gm(
-        "/api/gm/encounter/place-token/",
-        {"type": "player", "name": "Sunde", "x": start[0], "y": start[1]},
-    )["token_id"]
-    page = open_page(browser, app, width=1024, height=768, guards=guards)
-    node = page.locator(f'.token[data-id="{token}"]')
-    expect(node).to_have_attribute("data-x", str(start[0]), timeout=WAIT_MS)
+    token, page, node = tablet_with_token(app, browser, guards, "Sunde", start)
     held: list[Any] = []
     page.route("**/api/gm/encounter/move-token/", lambda route: held.append(route))
     drag(page, screen_point(page, start), screen_point(page, dropped))
