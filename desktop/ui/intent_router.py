@@ -31,19 +31,25 @@ class IntentRouter(QObject):
     # --- views and focus -------------------------------------------------------------------
 
     def switch_view(self, view: str) -> None:
-        if view == "ENCOUNTER":
+        """A view button: ENCOUNTER brings the players back to the place and deck they last
+        saw (the GM's focus only when they never saw one; showing it is `show_focus`)."""
+        if view == "ENCOUNTER" and not self.dispatcher.store.state.location_slug:
             self.show_focus()
         else:
             self._do(a.SwitchView(view))
 
     def show_focus(self) -> None:
-        """Show the GM's focus to the players: its location, then its deck."""
+        """Show the GM's focus to the players: its location and its deck, one undo step."""
         slug, deck = self.focus.location_slug, self.focus.deck_id
         if not slug:
             self._do(a.SwitchView("ENCOUNTER"))
             return
-        if self._do(a.SwitchView("ENCOUNTER", slug)) and deck:
-            self._do(a.SwitchLevel(deck, location_slug=slug))
+        location = self.dispatcher.store.campaign.location(slug)
+        parts: tuple[a.Action, ...] = (a.SwitchView("ENCOUNTER", slug),)
+        if deck:
+            parts += (a.SwitchLevel(deck, location_slug=slug),)
+        name = f"Show {location.name if location else slug}"
+        self._do(a.Composite(parts, name))
 
     def choose_location(self, slug: str) -> None:
         store = self.dispatcher.store

@@ -17,7 +17,7 @@ VIEW_LABELS = {
 
 
 class ViewSwitcher(QFrame):
-    """Asks for a player view; ENCOUNTER opens at the GM's focus."""
+    """Asks for a player view; ENCOUNTER brings back the place and deck players last saw."""
 
     view_requested = Signal(str)
 
@@ -38,7 +38,10 @@ class ViewSwitcher(QFrame):
             button.setCheckable(True)
             button.setObjectName("ViewButton")
             button.setShortcut(QKeySequence(f"Ctrl+{index}"))
-            button.setToolTip(f"Players see: {VIEW_LABELS[view]} (Ctrl+{index})")
+            tip = f"Players see: {VIEW_LABELS[view]} (Ctrl+{index})"
+            if view == "ENCOUNTER":
+                tip += " — the place and deck they last saw; 'Show to players' shows yours"
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, v=view: self._on_clicked(v))
             self._group.addButton(button)
             self.buttons[view] = button

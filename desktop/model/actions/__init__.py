@@ -15,6 +15,7 @@ from desktop.model.actions.charon import (
     SubmitQuestion,
     ToggleDialog,
 )
+from desktop.model.actions.composite import Composite
 from desktop.model.actions.encounter import (
     ResetLocation,
     SetDoorStatus,
@@ -81,6 +82,7 @@ __all__ = [
     "CharonSend",
     "ClearConversation",
     "ClearTokens",
+    "Composite",
     "DismissQuestion",
     "HideTerminal",
     "MoveToken",
