@@ -33,6 +33,7 @@ from desktop.ui.location_tree import LocationTree
 from desktop.ui.map_panel import MapPanel
 from desktop.ui.portrait_panel import PortraitPanel
 from desktop.ui.problems_panel import ProblemsPanel
+from desktop.ui.question_alert import QuestionAlert
 from desktop.ui.refresher import ViewRefresher
 from desktop.ui.services import WindowServices
 from desktop.ui.ship_panel import ShipPanel
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         d["problems"].hide()
         # Behind another dock's tab the displays list is not polled; in front it is current.
         d["displays"].visibilityChanged.connect(self.displays.set_watched)
+        self.question_alert = QuestionAlert(self.charon, d["charon"], self)
 
     def size_docks(self) -> None:
         """Give the map most of the room at any window size (when no layout was saved)."""

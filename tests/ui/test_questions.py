@@ -1,0 +1,78 @@
+"""A waiting player question is unmissable, and Enter answers the oldest one."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.model import actions as a
+from desktop.model.store import Store
+from desktop.ui.main_window import MainWindow
+
+
+def _ask(store: Store, *questions: str) -> str:
+    store.dispatch(a.SetCharonMode("QUERY"))
+    channel = store.state.charon_channel
+    for question in questions:
+        store.dispatch(a.SubmitQuestion(channel, question), actor="player")
+    return channel
+
+
+@pytest.fixture
+def beeps(window: MainWindow) -> list[int]:
+    """Every beep the window's question alert makes."""
+    heard: list[int] = []
+    window.question_alert.beep = lambda: heard.append(1)
+    return heard
+
+
+def test_enter_answers_the_oldest_waiting_question_and_players_stop_waiting(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    channel = _ask(store, "Where is Hale?", "Is it cold?")
+    panel = window.charon
+    qtbot.waitUntil(lambda: "Where is Hale?" in panel.target.text())
+    assert store.player_frame().snapshot["charon_pending"] is True
+    qtbot.keyClicks(panel.input, "Hale is in cryo.")
+    qtbot.keyClick(panel.input, "\r")
+    entries = store.state.charon.conversations[channel]
+    assert entries[-1].content == "Hale is in cryo." and entries[-1].in_reply_to == entries[0].id
+    assert [e.pending for e in entries] == [False, True, False]
+    qtbot.waitUntil(lambda: "Is it cold?" in panel.target.text())  # the next one is up
+    qtbot.keyClicks(panel.input, "Minus forty.")
+    qtbot.keyClick(panel.input, "\r")
+    assert store.player_frame().snapshot["charon_pending"] is False  # the TV stops waiting
+    qtbot.waitUntil(lambda: not panel.target.isVisible())
+
+
+def test_say_stays_a_free_line_that_answers_nothing(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    channel = _ask(store, "Where is Hale?")
+    panel = window.charon
+    qtbot.waitUntil(panel.answer_button.isEnabled)
+    panel.input.setText("Hull breach on deck two.")
+    panel.say_button.click()
+    entries = store.state.charon.conversations[channel]
+    assert entries[-1].in_reply_to == "" and entries[0].pending
+
+
+def test_a_waiting_question_shows_on_the_dock_tab_and_window_title_and_beeps(
+    qtbot: QtBot, window: MainWindow, store: Store, beeps: list[int]
+) -> None:
+    dock = window.docks["charon"]
+    _ask(store, "Where is Hale?")
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER (1 WAITING)")
+    assert window.windowTitle().startswith("(1 waiting) ")
+    assert beeps == [1]
+    window.charon.sound.setChecked(False)  # the GM mutes it
+    _ask(store, "Is it cold?")
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER (2 WAITING)")
+    assert window.windowTitle().startswith("(2 waiting) ")
+    assert beeps == [1]
+    channel = store.state.charon_channel
+    for entry in store.state.charon.conversations[channel]:
+        store.dispatch(a.CharonSend(channel, "Noted.", entry.id))
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER")
+    assert not window.windowTitle().startswith("(")
+    assert window.windowTitle().endswith("GM Terminal")
