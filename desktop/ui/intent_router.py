@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject
 
@@ -10,7 +10,10 @@ from desktop.model import actions as a
 from desktop.ui.arrival import arrival_cell
 from desktop.ui.dispatcher import INFO_TIMEOUT_MS, Dispatcher
 from desktop.ui.focus import Focus, deck_for
+from desktop.ui.placement import Placed, creature_name, is_person, placed
 from desktop.ui.token_mime import TokenTemplate
+
+MoveQuestion = Callable[[str, str, Callable[[], None], Callable[[], None]], None]
 
 
 class IntentRouter(QObject):
@@ -20,6 +23,8 @@ class IntentRouter(QObject):
         super().__init__(parent)
         self.dispatcher = dispatcher
         self.focus = focus
+        # Asks the GM (name, where, on_move, on_copy) when a placed character is dropped again.
+        self.ask_move: MoveQuestion | None = None
 
     @property
     def _where(self) -> dict[str, str]:
@@ -99,8 +104,42 @@ class IntentRouter(QObject):
     # --- tokens ----------------------------------------------------------------------------
 
     def place_token(self, template: TokenTemplate, x: int, y: int) -> None:
-        slug, deck = self.focus.location_slug, self.focus.deck_id
-        self._do(a.PlaceToken(template.type, template.name, x, y, template.image, slug, deck))
+        """A palette drop: a character already on the map asks to move instead; creature
+        copies get distinct names (Hollowed 1, Hollowed 2)."""
+        store = self.dispatcher.store
+        if is_person(store.campaign, template) and self.ask_move is not None:
+            at = next(placed(store.state, store.campaign, template), None)
+            if at is not None:
+                where = (self.focus.location_slug, self.focus.deck_id)
+                self.ask_move(
+                    template.name,
+                    at.where,
+                    lambda: self._move_here(at, template, x, y, *where),
+                    lambda: self._place(template, x, y, *where),
+                )
+                return
+        self._place(template, x, y, self.focus.location_slug, self.focus.deck_id)
+
+    def _place(self, template: TokenTemplate, x: int, y: int, slug: str, deck: str) -> None:
+        name = template.name
+        if template.type == "creature":
+            name = creature_name(self.dispatcher.store.state, slug, name)
+        self._do(a.PlaceToken(template.type, name, x, y, template.image, slug, deck))
+
+    def _move_here(
+        self, at: Placed, template: TokenTemplate, x: int, y: int, slug: str, deck: str
+    ) -> None:
+        """One action: a move on the same location, else remove there and place here."""
+        loc = self.dispatcher.store.state.locations.get(at.location_slug)
+        if loc is None or at.token.id not in loc.tokens:  # gone meanwhile: place it anew
+            self._place(template, x, y, slug, deck)
+        elif at.location_slug == slug:
+            self._do(a.MoveToken(at.token.id, x, y, deck_id=deck, location_slug=slug))
+        else:
+            token = at.token
+            place = a.PlaceToken(token.type, token.name, x, y, token.image, slug, deck)
+            remove = a.RemoveToken(token.id, at.location_slug)
+            self._do(a.Composite((remove, place), f"Move {token.name} here"))
 
     def move_token(self, token_id: str, x: int, y: int) -> None:
         self._do(a.MoveToken(token_id, x, y, **self._where))

@@ -74,6 +74,21 @@ class MapPanel(QWidget):
         self.reveal_action.setEnabled(not on)
         self.sync()
 
+    def show_token(self, location_slug: str, deck_id: str, token_id: str) -> None:
+        """Look at a token: its location and deck, centred on it and selected."""
+        self.focus.set(location_slug, deck_id)
+        self.sync()
+        # After the fit a new focus schedules: a single-shot timer keeps that order.
+        QTimer.singleShot(0, lambda: self._centre_on(token_id))
+
+    def _centre_on(self, token_id: str) -> None:
+        item = self.scene.tokens.get(token_id)
+        if item is None:
+            return
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.view.centerOn(item)
+
     def current_picture(self) -> MapPicture:
         """What the map should draw now."""
         state, campaign = self.store.state, self.store.campaign

@@ -89,7 +89,7 @@ class TokenItem(QGraphicsItem):
         else:
             painter.setFont(_INITIAL_FONT)
             painter.setPen(qcolor(ring))
-            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, _initials(shape.name))
+            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initials(shape.name))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
         style = Qt.PenStyle.DashLine if "hidden" in shape.statuses else Qt.PenStyle.SolidLine
         pen = QPen(qcolor(colors.AMBER if selected else ring), 2.4 if selected else 1.8, style)
@@ -132,7 +132,8 @@ class TokenItem(QGraphicsItem):
             slot += 1
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
+    """Two letters for a token without a picture: first and last word, or a word's first two."""
     words = [w for w in name.split() if w]
     if not words:
         return "?"

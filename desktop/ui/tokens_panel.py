@@ -41,7 +41,7 @@ class TokensPanel(QWidget):
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         """Follow the campaign's images and the table's unplaced tokens and permissions."""
-        self.palette_list.sync(campaign)
+        self.palette_list.sync(campaign, state)
         self.form.sync(campaign)
         self.unplaced.sync(state, campaign)
         self.permissions.sync(state)

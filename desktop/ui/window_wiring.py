@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from desktop.ui.move_question import ask_move_or_copy
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -24,6 +27,14 @@ def wire_intents(w: MainWindow) -> None:
     w.switcher.view_requested.connect(r.switch_view)
     w.tokens.permissions.permissions_requested.connect(r.permissions)
     w.portraits.toggle_requested.connect(r.toggle_portrait)
+    w.tokens.palette_list.placed_clicked.connect(w.map_panel.show_token)
+
+    def ask_move(
+        name: str, where: str, on_move: Callable[[], None], on_copy: Callable[[], None]
+    ) -> None:
+        ask_move_or_copy(w, name, where, on_move, on_copy)
+
+    r.ask_move = ask_move
     w.ship.system_requested.connect(r.ship_system)
 
     def send_broadcast(content: str, sender: str, priority: str) -> None:

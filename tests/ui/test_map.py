@@ -112,7 +112,7 @@ def test_palette_drop_places_a_token_at_the_drop_cell(
     _drop(window, encode(template), 12, 9)
     tokens = store.state.locations[SHIP].tokens
     assert [(t.name, t.x, t.y, t.deck_id, t.room_id) for t in tokens.values()] == [
-        ("Rime crawler", 12, 9, "deck_1", "d1_corridor")
+        ("Rime crawler 1", 12, 9, "deck_1", "d1_corridor")
     ]
     qtbot.waitUntil(lambda: len(window.map_panel.scene.tokens) == 1)
 
