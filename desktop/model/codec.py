@@ -34,6 +34,8 @@ def location_out(ls: LocationState) -> Json:
         "door_status": ls.door_status,
         "room_status": ls.room_status,
         "revealed_pois": sorted(ls.revealed_pois),
+        "hidden_pois": sorted(ls.hidden_pois),
+        "hidden_descriptions": sorted(ls.hidden_descriptions),
         "order": list(ls.tokens),
     }
 
@@ -46,6 +48,8 @@ def location_in(v: Json, tokens: list[Token]) -> LocationState:
         dict(v["room_status"]),
         frozenset(v["revealed_pois"]),
         {t.id: t for t in tokens},
+        frozenset(v.get("hidden_pois", ())),  # files written before these two existed
+        frozenset(v.get("hidden_descriptions", ())),
     )
 
 
@@ -78,6 +82,7 @@ def meta_out(s: TableState) -> Json:
         "hold": s.hold,
         "movable_types": list(s.movable_types),
         "unplaced": [[slug, token_out(t)] for slug, t in s.unplaced],
+        "read_mail": sorted(s.read_mail),
     }
 
 
@@ -104,4 +109,5 @@ def state_in(
         hold=bool(meta["hold"]),
         movable_types=tuple(meta["movable_types"]),
         unplaced=tuple((slug, token_in(t)) for slug, t in meta["unplaced"]),
+        read_mail=frozenset(meta.get("read_mail", ())),
     )

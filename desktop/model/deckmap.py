@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from desktop.campaign.model import Connection, Deck, InterDeckLink, Location, LocationMap, Room
+from desktop.campaign.model import (
+    Connection,
+    Deck,
+    InterDeckLink,
+    Location,
+    LocationMap,
+    MapTerminal,
+    Poi,
+    Room,
+)
 from desktop.model.geometry import compact, door_geometry, link_position
 from desktop.model.media import opaque_id
 from desktop.model.state import LocationState
@@ -18,6 +27,14 @@ def _grid(deck: Deck) -> Json:
     return {"width": grid.width, "height": grid.height, "unit_size": grid.unit_size}
 
 
+def marker_shown(item: Poi | MapTerminal, lstate: LocationState) -> bool:
+    """Whether players may see a marker (in a revealed room): the campaign's `hidden` sets how
+    it starts, the GM's toggles since decide."""
+    if item.hidden:
+        return item.id in lstate.revealed_pois
+    return item.id not in lstate.hidden_pois
+
+
 def _room(room: Room, lstate: LocationState) -> Json:
     return {
         "id": room.id,
@@ -29,6 +46,14 @@ def _room(room: Room, lstate: LocationState) -> Json:
         "status": lstate.room_status.get(room.id, room.status),
         "description": room.description,
     }
+
+
+def _player_room(room: Room, lstate: LocationState, told: bool) -> Json:
+    """A revealed room as players get it: its description only while the GM lets them read it."""
+    fields = _room(room, lstate)
+    if not told:
+        fields["description"] = ""
+    return fields
 
 
 def _door_status(conn: Connection, lstate: LocationState) -> str:
@@ -85,6 +110,7 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
     assert lmap is not None
     slug, revealed = location.slug, lstate.revealed
     rooms = [r for r in deck.rooms if r.id in revealed]
+    untold = lstate.hidden_descriptions
     doors: list[Json] = []
     door_status: Json = {}
     for conn in deck.connections:
@@ -113,11 +139,10 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
                 "direction": _direction(lmap, deck, far_deck),
             }
         )
-    shown = lstate.revealed_pois
     terminals = [
         {"id": t.id, "name": t.name, "room_id": t.room, "x": compact(t.x), "y": compact(t.y)}
         for t in deck.terminals
-        if t.room in revealed and (not t.hidden or t.id in shown)
+        if t.room in revealed and marker_shown(t, lstate)
     ]
     pois = [
         {
@@ -132,11 +157,11 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
             "description": p.description,
         }
         for p in deck.pois
-        if p.room in revealed and (not p.hidden or p.id in shown)
+        if p.room in revealed and marker_shown(p, lstate)
     ]
     encounter_map: Json = {
         "grid": _grid(deck),
-        "rooms": [_room(r, lstate) for r in rooms],
+        "rooms": [_player_room(r, lstate, r.id not in untold) for r in rooms],
         "doors": doors,
         "links": links,
         "terminals": terminals,
@@ -149,7 +174,7 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
     """The current deck for the GM: every room and door, real ids, far ends, hidden things."""
     lmap = location.map
     assert lmap is not None
-    revealed, shown = lstate.revealed, lstate.revealed_pois
+    revealed, untold = lstate.revealed, lstate.hidden_descriptions
     doors = []
     for conn in deck.connections:
         a, b = lmap.rooms.get(conn.from_room), lmap.rooms.get(conn.to_room)
@@ -158,7 +183,14 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
     links = [_gm_link(lmap, deck, k) for k in deck.links]
     return {
         "grid": _grid(deck),
-        "rooms": [{**_room(r, lstate), "revealed": r.id in revealed} for r in deck.rooms],
+        "rooms": [
+            {
+                **_room(r, lstate),
+                "revealed": r.id in revealed,
+                "description_shown": r.id not in untold,
+            }
+            for r in deck.rooms
+        ],
         "doors": doors,
         "links": links,
         "terminals": [
@@ -170,7 +202,7 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
                 "y": t.y,
                 "terminal_slug": t.terminal_slug,
                 "hidden": t.hidden,
-                "revealed": t.id in shown,
+                "revealed": marker_shown(t, lstate),
             }
             for t in deck.terminals
         ],
@@ -186,7 +218,7 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
                 "status": p.status,
                 "description": p.description,
                 "hidden": p.hidden,
-                "revealed": p.id in shown,
+                "revealed": marker_shown(p, lstate),
             }
             for p in deck.pois
         ],

@@ -21,10 +21,15 @@ Key = tuple[str, ...]
 Change = tuple[Key, object, object]  # key, value before, value after
 
 _TOP: tuple[str, ...] = ("view_type", "location_slug", "portraits", "broadcasts", "hold")
-_TOP += ("movable_types", "unplaced", "overlay_location", "overlay_terminal")
+_TOP += ("movable_types", "unplaced", "overlay_location", "overlay_terminal", "read_mail")
 _top = attrgetter(*_TOP)
 _CHARON = ("mode", "dialog_open", "location_path")
-_LOC_SETS = {"room": "revealed", "poi": "revealed_pois"}
+_LOC_SETS = {
+    "room": "revealed",
+    "poi": "revealed_pois",
+    "poih": "hidden_pois",
+    "desc": "hidden_descriptions",
+}
 _LOC_MAPS = {"door": "door_status", "rstat": "room_status"}
 
 
@@ -65,10 +70,10 @@ def _loc_diff(slug: str, old: LocationState, new: LocationState) -> list[Change]
     changes: list[Change] = []
     if old.deck_id != new.deck_id:
         changes.append((("deck", slug), old.deck_id, new.deck_id))
-    if old.revealed is not new.revealed:
-        changes += _set_diff(("room", slug), old.revealed, new.revealed)
-    if old.revealed_pois is not new.revealed_pois:
-        changes += _set_diff(("poi", slug), old.revealed_pois, new.revealed_pois)
+    for kind, name in _LOC_SETS.items():
+        before, after = getattr(old, name), getattr(new, name)
+        if before is not after:
+            changes += _set_diff((kind, slug), before, after)
     if old.door_status is not new.door_status:
         changes += _dict_diff(("door", slug), old.door_status, new.door_status)
     if old.room_status is not new.room_status:
@@ -147,6 +152,7 @@ def revert_token(current: Token | None, target: Token | None, expected: Token | 
 
 def _describe(key: Key) -> str:
     names = {"room": "room", "door": "door", "rstat": "room status", "poi": "point of interest"}
+    names |= {"poih": "point of interest", "desc": "description of room"}
     if key[0] in names:
         return f"{names[key[0]]} '{key[2]}'"
     if key[0] == "conv":
@@ -185,6 +191,8 @@ class _LocWork:
     door_status: dict[str, str]
     room_status: dict[str, str]
     tokens: dict[str, Token]
+    hidden_pois: set[str]
+    hidden_descriptions: set[str]
 
     def freeze(self) -> LocationState:
         _check_cells(self.tokens)
@@ -195,6 +203,8 @@ class _LocWork:
             self.room_status,
             frozenset(self.revealed_pois),
             self.tokens,
+            frozenset(self.hidden_pois),
+            frozenset(self.hidden_descriptions),
         )
 
 
@@ -221,6 +231,8 @@ class _Work:
                 dict(ls.door_status),
                 dict(ls.room_status),
                 dict(ls.tokens),
+                set(ls.hidden_pois),
+                set(ls.hidden_descriptions),
             )
         return self.locs[slug]
 

@@ -103,6 +103,7 @@ class Projector:
             state.overlay_location,
             state.overlay_terminal,
             state.portraits,
+            state.read_mail,
         )
         return self._part("common", deps, lambda found: self._common(state, found))
 
@@ -124,18 +125,22 @@ class Projector:
             "charon_pending": any(e.pending for e in entries),
             "overlay_location_slug": state.overlay_location,
             "overlay_terminal_slug": state.overlay_terminal,
-            "terminal": self._terminal(state.overlay_location, state.overlay_terminal),
+            "terminal": self._terminal(state),
             "encounter_active_portraits": portraits,
             "encounter_npc_data": {p: wire.npc_public(campaign.npcs[p], media) for p in portraits},
         }
 
-    def _terminal(self, location_slug: str, terminal_slug: str) -> Json | None:
-        key = (location_slug, terminal_slug)
+    def _terminal(self, state: TableState) -> Json | None:
+        """The overlaid terminal's mail, with what a display opened since marked read."""
+        key = (state.overlay_location, state.overlay_terminal)
         if key not in self._terminals:
-            location = self.campaign.location(location_slug)
-            term = location.terminal(terminal_slug) if location else None
+            location = self.campaign.location(key[0])
+            term = location.terminal(key[1]) if location else None
             self._terminals[key] = wire.terminal(term) if term else None
-        return self._terminals[key]
+        found = self._terminals[key]
+        if found is None or not state.read_mail:
+            return found
+        return wire.with_read(found, key[0], state.read_mail)
 
     def bridge(self, state: TableState) -> Part:
         """The ship with overrides merged, crew dossiers, session logs."""
@@ -186,7 +191,8 @@ class Projector:
         key: tuple[object, ...] | None = None
         if found is not None:
             key = (state.location_slug, found.deck_id, found.revealed, found.door_status)
-            key += (found.room_status, found.revealed_pois)
+            key += (found.room_status, found.revealed_pois, found.hidden_pois)
+            key += (found.hidden_descriptions,)
             shown = self._shown
             if shown is not None and shown[0] == key:  # only tokens changed: a token move
                 return [*shown[1], self._visible.part(found, shown[2])]
@@ -197,7 +203,8 @@ class Projector:
         if location is None or lstate is None or deck is None or deck.grid is None:
             return [place, _NO_MAP_PART]
         deps: tuple[object, ...] = (location, deck, lstate.revealed, lstate.door_status)
-        deps += (lstate.room_status, lstate.revealed_pois)
+        deps += (lstate.room_status, lstate.revealed_pois, lstate.hidden_pois)
+        deps += (lstate.hidden_descriptions,)
         emap = self._part("map", deps, lambda _m: self._map(location, deck, lstate))
         if key is not None:
             self._shown = (key, [place, emap], deck.id)

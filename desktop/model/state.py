@@ -46,6 +46,8 @@ class LocationState:
     room_status: dict[str, str] = field(default_factory=dict)  # room id -> runtime status
     revealed_pois: frozenset[str] = frozenset()  # ids of campaign-hidden POIs/terminals shown
     tokens: dict[str, Token] = field(default_factory=dict)  # by token id, all decks
+    hidden_pois: frozenset[str] = frozenset()  # ids of POIs/terminals the GM hid (campaign: shown)
+    hidden_descriptions: frozenset[str] = frozenset()  # room ids whose description players lack
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,7 @@ class TableState:
     hold: bool = False
     movable_types: tuple[str, ...] = DEFAULT_MOVABLE_TYPES
     unplaced: tuple[tuple[str, Token], ...] = ()  # (location slug, token) a campaign change left
+    read_mail: frozenset[str] = frozenset()  # "<location slug>/<message id>" opened on a display
 
     @property
     def charon_channel(self) -> str:
@@ -116,6 +119,11 @@ class TableState:
         if self.view_type == "ENCOUNTER" and self.location_slug:
             return f"encounter-{self.location_slug}"
         return "story"
+
+
+def mail_key(location_slug: str, message_id: str) -> str:
+    """How a mail opened on a display is kept in TableState.read_mail."""
+    return f"{location_slug}/{message_id}"
 
 
 def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...]:
@@ -141,6 +149,7 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _hold,
     _movable_types,
     _unplaced,
+    _read_mail,
 ) = _slot_setters(TableState)
 
 
@@ -159,6 +168,7 @@ def _copy(s: TableState, revision: int, locations: dict[str, LocationState]) -> 
     _hold(new, s.hold)
     _movable_types(new, s.movable_types)
     _unplaced(new, s.unplaced)
+    _read_mail(new, s.read_mail)
     return new
 
 
@@ -172,7 +182,16 @@ def with_revision(s: TableState, revision: int) -> TableState:
     return _copy(s, revision, s.locations)
 
 
-_ls_deck, _ls_revealed, _ls_doors, _ls_rooms, _ls_pois, _ls_tokens = _slot_setters(LocationState)
+(
+    _ls_deck,
+    _ls_revealed,
+    _ls_doors,
+    _ls_rooms,
+    _ls_pois,
+    _ls_tokens,
+    _ls_hidden_pois,
+    _ls_hidden_descriptions,
+) = _slot_setters(LocationState)
 
 
 def with_tokens(ls: LocationState, tokens: dict[str, Token]) -> LocationState:
@@ -184,6 +203,8 @@ def with_tokens(ls: LocationState, tokens: dict[str, Token]) -> LocationState:
     _ls_rooms(new, ls.room_status)
     _ls_pois(new, ls.revealed_pois)
     _ls_tokens(new, tokens)
+    _ls_hidden_pois(new, ls.hidden_pois)
+    _ls_hidden_descriptions(new, ls.hidden_descriptions)
     return new
 
 

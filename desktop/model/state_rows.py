@@ -33,6 +33,7 @@ _meta_parts = attrgetter(  # what the meta row holds (codec.meta_out)
     "hold",
     "movable_types",
     "unplaced",
+    "read_mail",
 )
 
 
@@ -123,6 +124,8 @@ def _location_rows(
         and old.door_status is new.door_status
         and old.room_status is new.room_status
         and old.revealed_pois is new.revealed_pois
+        and old.hidden_pois is new.hidden_pois
+        and old.hidden_descriptions is new.hidden_descriptions
     )
     if not same:
         upserts.append(_row(f"loc:{slug}", rev, codec.location_out(new)))

@@ -12,10 +12,11 @@ from desktop.campaign.model import (
     Npc,
     SessionLog,
     Ship,
+    ShipSystem,
     Terminal,
 )
 from desktop.model.media import media_url
-from desktop.model.state import Broadcast, CharonEntry, SystemOverride
+from desktop.model.state import Broadcast, CharonEntry, SystemOverride, mail_key
 
 Json = dict[str, object]
 
@@ -72,16 +73,33 @@ def terminal(term: Terminal) -> Json:
     }
 
 
+def with_read(term: Json, location_slug: str, read_mail: frozenset[str]) -> Json:
+    """A terminal's wire shape with the mail opened on a display marked read."""
+
+    def box(name: str) -> list[Json]:
+        mails: list[Json] = term[name]  # type: ignore[assignment]
+        return [
+            {**m, "read": True} if mail_key(location_slug, str(m["id"])) in read_mail else m
+            for m in mails
+        ]
+
+    return {**term, "inbox": box("inbox"), "sent": box("sent")}
+
+
+def system(base: ShipSystem, o: SystemOverride) -> Json:
+    """One ship system as players see it: under a status the GM set, only what the GM gave
+    (the campaign's condition and text describe the campaign's status)."""
+    if o.status is None:
+        condition: int | None = base.condition if o.condition is None else o.condition
+        info: str | None = base.info if o.info is None else o.info
+        return {"status": base.status, "condition": condition, "info": info}
+    return {"status": o.status, "condition": o.condition, "info": o.info}
+
+
 def ship(vessel: Ship, overrides: Mapping[str, SystemOverride]) -> Json:
     """The ship with the GM's overrides merged over ship.yaml."""
-    systems: Json = {}
-    for system in vessel.systems:
-        o = overrides.get(system.name, SystemOverride())
-        systems[system.name] = {
-            "status": system.status if o.status is None else o.status,
-            "condition": system.condition if o.condition is None else o.condition,
-            "info": system.info if o.info is None else o.info,
-        }
+    none = SystemOverride()
+    systems: Json = {s.name: system(s, overrides.get(s.name, none)) for s in vessel.systems}
     return {
         "name": vessel.name,
         "class": vessel.ship_class,

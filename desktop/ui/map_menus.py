@@ -65,17 +65,14 @@ def door_menu(parent: QWidget, item: DoorItem, intents: MapIntents) -> QMenu | N
 
 
 def marker_menu(parent: QWidget, item: MarkerItem, intents: MapIntents) -> QMenu | None:
-    """Reveal a secret terminal or POI; show a terminal's mail on the displays."""
+    """Show or hide any terminal or POI for players; show a terminal's mail on the displays."""
     shape = item.shape_data
-    if not shape.secret and shape.kind != "terminal":
-        return None
     menu = _menu(parent, shape.name)
-    if shape.secret:
-        label = "Reveal to players" if shape.concealed else "Hide from players again"
-        action = menu.addAction(label)
-        action.triggered.connect(
-            lambda: intents.poi_visibility_requested.emit(shape.id, shape.concealed)
-        )
+    label = "Reveal to players" if shape.concealed else "Hide from players"
+    action = menu.addAction(label)
+    action.triggered.connect(
+        lambda: intents.poi_visibility_requested.emit(shape.id, shape.concealed)
+    )
     if shape.kind == "terminal" and shape.terminal_slug:
         show = menu.addAction("Show terminal on displays")
         show.triggered.connect(lambda: intents.terminal_show_requested.emit(shape.terminal_slug))

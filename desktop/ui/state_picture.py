@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
+from desktop.model.deckmap import marker_shown
 from desktop.model.geometry import door_geometry, link_position
 from desktop.model.state import LocationState, TableState
 from desktop.ui.map_picture import (
@@ -61,7 +62,9 @@ class StatePictureBuilder:
                 "doors", (deck, loc.door_status), lambda: self._door_shapes(deck, loc)
             ),
             links=self._cached("links", (deck, location), lambda: _links(deck, location)),
-            markers=self._cached("markers", (deck, loc.revealed_pois), lambda: _markers(deck, loc)),
+            markers=self._cached(
+                "markers", (deck, loc.revealed_pois, loc.hidden_pois), lambda: _markers(deck, loc)
+            ),
             tokens=self._cached(
                 "tokens",
                 (deck, loc.tokens, campaign.token_images),
@@ -191,7 +194,7 @@ def _markers(deck: Deck, loc: LocationState) -> dict[str, MarkerShape]:
             x=t.x,
             y=t.y,
             secret=t.hidden,
-            concealed=t.hidden and t.id not in loc.revealed_pois,
+            concealed=not marker_shown(t, loc),
             terminal_slug=t.terminal_slug,
         )
     for p in deck.pois:
@@ -204,7 +207,7 @@ def _markers(deck: Deck, loc: LocationState) -> dict[str, MarkerShape]:
             x=p.x,
             y=p.y,
             secret=p.hidden,
-            concealed=p.hidden and p.id not in loc.revealed_pois,
+            concealed=not marker_shown(p, loc),
         )
     return markers
 

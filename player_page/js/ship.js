@@ -61,7 +61,7 @@ function updateSystem(node, s) {
   const [head, status, bar, info] = node.children;
   setText(head, String(s.id).replace(/_/g, " "));
   setText(status, s.status || "");
-  const cond = Number(s.condition);
+  const cond = s.condition == null ? NaN : Number(s.condition); // null: no bar (a GM status without a condition)
   bar.firstChild.style.width = (Number.isFinite(cond) ? Math.max(0, Math.min(100, cond)) : 0) + "%";
   bar.hidden = !Number.isFinite(cond);
   setText(info, s.info || "");

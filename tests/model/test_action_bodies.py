@@ -14,6 +14,7 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.SwitchView: {"view_type": "ENCOUNTER", "location_slug": "tempest"},
     A.ShowTerminal: {"location_slug": "tempest", "terminal_slug": "med-term"},
     A.HideTerminal: {},
+    A.MarkMailRead: {"message_id": "m1"},
     A.SetCharonMode: {"mode": "QUERY"},
     A.SetCharonLocation: {"location_path": "galaxy/tempest"},
     A.ToggleDialog: {"open": True},
@@ -31,6 +32,7 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.RenameToken: {"token_id": "t1", "name": "Bob"},
     A.SetRoomStatus: {"room_id": "r-med", "status": "HAZARD"},
     A.TogglePoi: {"poi_id": "p-cache", "visible": True},
+    A.SetRoomDescription: {"room_id": "r-med", "shown": False},
     A.ResetLocation: {"location_slug": "tempest"},
     A.SetHold: {"hold": True},
     A.SetPlayerPermissions: {"movable_types": ["player", "npc"]},
@@ -54,7 +56,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(A.ACTION_PATHS.values())
-    assert len(A.ACTION_PATHS) == 29
+    assert len(A.ACTION_PATHS) == 31
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

@@ -189,7 +189,7 @@ def test_a_hidden_poi_shows_only_once_revealed(store: Store) -> None:
     store.dispatch(A.TogglePoi("p-cache", False))
     assert pois() == []
     before = store.state
-    assert store.dispatch(A.TogglePoi("p-kit", False)) is before  # not hidden: always shown
+    assert store.dispatch(A.TogglePoi("p-cache", False)) is before  # hidden already: no change
     with pytest.raises(NotFound, match="unknown point of interest 'p-none'"):
         store.dispatch(A.TogglePoi("p-none"))
 

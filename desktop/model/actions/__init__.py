@@ -19,6 +19,7 @@ from desktop.model.actions.composite import Composite
 from desktop.model.actions.encounter import (
     ResetLocation,
     SetDoorStatus,
+    SetRoomDescription,
     SetRoomStatus,
     SetRoomVisibility,
     SwitchLevel,
@@ -35,7 +36,13 @@ from desktop.model.actions.tokens import (
     RenameToken,
     UpdateTokenStatus,
 )
-from desktop.model.actions.views import HideTerminal, ShowTerminal, SwitchView, TogglePortrait
+from desktop.model.actions.views import (
+    HideTerminal,
+    MarkMailRead,
+    ShowTerminal,
+    SwitchView,
+    TogglePortrait,
+)
 
 # POST paths of API.md -> action class. `{channel}` is a path parameter: pass it to
 # from_body(body, channel=...). Undo and redo are Store methods, not actions.
@@ -44,6 +51,7 @@ ACTION_PATHS: Mapping[str, type[Action]] = MappingProxyType(
         "/api/gm/switch-view/": SwitchView,
         "/api/gm/show-terminal/": ShowTerminal,
         "/api/terminal/hide/": HideTerminal,
+        "/api/terminal/read/": MarkMailRead,
         "/api/gm/charon/mode/": SetCharonMode,
         "/api/gm/charon/location/": SetCharonLocation,
         "/api/gm/charon/toggle-dialog/": ToggleDialog,
@@ -61,6 +69,7 @@ ACTION_PATHS: Mapping[str, type[Action]] = MappingProxyType(
         "/api/gm/encounter/rename-token/": RenameToken,
         "/api/gm/encounter/set-room-status/": SetRoomStatus,
         "/api/gm/encounter/toggle-poi/": TogglePoi,
+        "/api/gm/encounter/room-description/": SetRoomDescription,
         "/api/gm/encounter/reset-location/": ResetLocation,
         "/api/gm/hold/": SetHold,
         "/api/gm/player-permissions/": SetPlayerPermissions,
@@ -85,6 +94,7 @@ __all__ = [
     "Composite",
     "DismissQuestion",
     "HideTerminal",
+    "MarkMailRead",
     "MoveToken",
     "NewSession",
     "PlaceToken",
@@ -97,6 +107,7 @@ __all__ = [
     "SetDoorStatus",
     "SetHold",
     "SetPlayerPermissions",
+    "SetRoomDescription",
     "SetRoomStatus",
     "SetRoomVisibility",
     "SetShipSystem",

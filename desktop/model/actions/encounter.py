@@ -1,4 +1,4 @@
-"""The map at a location: decks, room reveals, doors, room statuses, hidden POIs, reset."""
+"""The map at a location: decks, room reveals, doors, room statuses, markers, descriptions."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from desktop.model.actions.fields import (
     opt_bool,
     opt_int,
     opt_str,
+    req_bool,
     req_bool_map,
     req_enum,
     req_str,
 )
 from desktop.model.actions.places import Place, place_of, with_location
+from desktop.model.deckmap import marker_shown
 from desktop.model.errors import InvalidInput, NotFound
 from desktop.model.state import LocationState, TableState
 
@@ -214,7 +216,8 @@ class SetRoomStatus(Action):
 
 @dataclass(frozen=True, slots=True)
 class TogglePoi(Action):
-    """Reveal (or hide again) a point of interest or terminal the campaign marks hidden."""
+    """Show, hide or flip any point of interest or terminal marker (the campaign's `hidden`
+    only sets how it starts)."""
 
     poi_id: str
     visible: bool | None = None
@@ -235,21 +238,73 @@ class TogglePoi(Action):
         verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
         return f"{verb} {self.poi_id}"
 
+    def describe(self, campaign: Campaign) -> str:
+        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
+        for location in campaign.locations.values():
+            lmap = location.map
+            item = (lmap.pois.get(self.poi_id) or lmap.terminals.get(self.poi_id)) if lmap else None
+            if item is not None and self.location_slug in ("", location.slug):
+                return f"{verb} {item.name}"
+        return self.label
+
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         place = _place(state, campaign, self.location_slug, self.deck_id)
         lmap = place.map
         item = (lmap.pois.get(self.poi_id) or lmap.terminals.get(self.poi_id)) if lmap else None
         if item is None:
             raise NotFound(f"unknown point of interest '{self.poi_id}' at '{place.slug}'")
-        if not item.hidden:
-            return state  # always shown: nothing to reveal
-        shown = self.poi_id in place.lstate.revealed_pois
+        lstate = place.lstate
+        shown = marker_shown(item, lstate)
         want = (not shown) if self.visible is None else self.visible
         if want == shown:
             return state
-        pois = place.lstate.revealed_pois
-        pois = pois | {self.poi_id} if want else pois - {self.poi_id}
-        return _commit(state, place, replace(place.lstate, revealed_pois=pois))
+        # one of two sets, by how the campaign starts it: the other never holds this id
+        if item.hidden:
+            pois = lstate.revealed_pois
+            pois = pois | {item.id} if want else pois - {item.id}
+            return _commit(state, place, replace(lstate, revealed_pois=pois))
+        hidden = lstate.hidden_pois
+        hidden = hidden - {item.id} if want else hidden | {item.id}
+        return _commit(state, place, replace(lstate, hidden_pois=hidden))
+
+
+@dataclass(frozen=True, slots=True)
+class SetRoomDescription(Action):
+    """Show or hide a room's description for players (shown by default once revealed)."""
+
+    room_id: str
+    shown: bool
+    location_slug: str = ""
+    deck_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(
+            req_str(body, "room_id"),
+            req_bool(body, "shown"),
+            opt_str(body, "location_slug"),
+            opt_str(body, "deck_id"),
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{'Show' if self.shown else 'Hide'} description of {self.room_id}"
+
+    def describe(self, campaign: Campaign) -> str:
+        for location in campaign.locations.values():
+            room = location.map.rooms.get(self.room_id) if location.map else None
+            if room is not None and self.location_slug in ("", location.slug):
+                return f"{'Show' if self.shown else 'Hide'} description of {room.name}"
+        return self.label
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        place = _place(state, campaign, self.location_slug, self.deck_id)
+        room = _room(place, self.room_id)
+        hidden = place.lstate.hidden_descriptions
+        hidden = hidden - {room.id} if self.shown else hidden | {room.id}
+        if hidden == place.lstate.hidden_descriptions:
+            return state
+        return _commit(state, place, replace(place.lstate, hidden_descriptions=hidden))
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,11 @@ def find_system(campaign: Campaign, name: str) -> ShipSystem:
 
 @dataclass(frozen=True, slots=True)
 class SetShipSystem(Action):
-    """Override a ship system's status, and its condition and info when given."""
+    """Override a ship system's status, and its condition and info when given.
+
+    Under another status than ship.yaml's, the campaign's condition and text no longer apply:
+    players see only what the GM gave (a CRITICAL system must not read "nominal" at 91 %).
+    """
 
     system: str
     status: str
@@ -52,13 +56,13 @@ class SetShipSystem(Action):
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         base = find_system(campaign, self.system)
         old = state.ship.get(self.system, SystemOverride())
+        status = None if self.status == base.status else self.status
         condition = old.condition if self.condition is None else self.condition
         info = old.info if self.info is None else self.info
-        new = SystemOverride(
-            status=None if self.status == base.status else self.status,
-            condition=None if condition == base.condition else condition,
-            info=None if info == base.info else info,
-        )
+        if status is None:  # the campaign's status: its own condition and text fit it again
+            condition = None if condition == base.condition else condition
+            info = None if info == base.info else info
+        new = SystemOverride(status, condition, info)
         if new == old:
             return state
         ship = {k: v for k, v in state.ship.items() if k != self.system}

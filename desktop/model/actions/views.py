@@ -11,7 +11,7 @@ from desktop.model.actions.base import Action, ActionContext
 from desktop.model.actions.fields import opt_str, req_enum, req_str
 from desktop.model.actions.places import find_location, fresh_location_state
 from desktop.model.errors import Conflict, InvalidInput, NotFound
-from desktop.model.state import VIEW_TYPES, TableState
+from desktop.model.state import VIEW_TYPES, TableState, mail_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +143,31 @@ class TogglePortrait(Action):
         else:
             portraits = (*state.portraits, self.npc_id)
         return replace(state, portraits=portraits)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkMailRead(Action):
+    """A mail of the overlaid terminal was opened on a display: it reads as read everywhere."""
+
+    message_id: str
+
+    player_allowed = True
+    undoable = False
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, object]) -> Self:
+        return cls(req_str(body, "message_id"))
+
+    @property
+    def label(self) -> str:
+        return "Mark mail read"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        location = campaign.location(state.overlay_location)
+        term = location.terminal(state.overlay_terminal) if location else None
+        if term is None or all(m.message_id != self.message_id for m in (*term.inbox, *term.sent)):
+            raise NotFound("NO SUCH MESSAGE ON THIS TERMINAL")
+        key = mail_key(state.overlay_location, self.message_id)
+        if key in state.read_mail:
+            return state
+        return replace(state, read_mail=state.read_mail | {key})
