@@ -25,6 +25,7 @@ from desktop.campaign.loader import load_campaign
 from desktop.campaign.model import Campaign
 from desktop.campaign.problems import CampaignError
 from desktop.campaign.sample_path import sample_campaign_path
+from desktop.model.activity import ActivityFanout
 from desktop.model.persistence import StateFile, StateFileLocked
 from desktop.model.state import TableState
 from desktop.model.store import Store
@@ -166,9 +167,14 @@ class Table:
         """Listen, print the URLs, run until asked to stop, then shut down cleanly."""
         settings = self.settings
         discovery = Discovery()
-        broadcaster = Broadcaster(self.store)
+        activity = ActivityFanout()  # player writes and displays -> the window's activity log
+        broadcaster = Broadcaster(self.store, activity=activity)
         app = create_app(
-            self.store, gm_token=self.gm_token, discovery=discovery, broadcaster=broadcaster
+            self.store,
+            gm_token=self.gm_token,
+            discovery=discovery,
+            broadcaster=broadcaster,
+            activity=activity,
         )
         server = Server(app, settings.host, settings.port)
         try:
@@ -194,9 +200,11 @@ class Table:
         if not headless:
             mdns_name = MDNS_HOST if advertiser is not None else ""
             window = open_window(self, broadcaster, discovery, mdns_name, stop.set)
+            activity.add(window.report_activity)
         try:
             await stop.wait()
         finally:
+            activity.clear()
             if window is not None:
                 window.close()
             if advertiser is not None:

@@ -60,12 +60,25 @@ def _check_folder(root: Path) -> Path:
     return root.resolve()
 
 
+# Folder names that say where the campaign is kept, not what it is: the original system kept
+# its campaign in `data/`; the parent folder names the campaign better.
+GENERIC_FOLDERS = frozenset({"data", "campaign", "campaigns", "content", "src", "assets"})
+
+
+def _folder_name(root: Path) -> str:
+    if root.name.lower() in GENERIC_FOLDERS and root.parent.name:
+        return root.parent.name
+    return root.name
+
+
 def _campaign_name(root: Path, log: ProblemLog) -> str:
-    """`name` of an optional campaign.yaml beside galaxy/, else the folder's name."""
+    """`name` of an optional campaign.yaml beside galaxy/, else the folder's (or, for a folder
+    named like `data`, its parent's) name."""
     path = root / CAMPAIGN_FILE
+    fallback = _folder_name(root)
     data = read_yaml(path, log) if path.is_file() else None
     if isinstance(data, YamlMap):
-        return Fields(data, log.rel(path), log).text("name", root.name) or root.name
+        return Fields(data, log.rel(path), log).text("name", fallback) or fallback
     if data is not None:
         log.add(path, 1, "campaign.yaml must be a mapping with a name")
-    return root.name
+    return fallback

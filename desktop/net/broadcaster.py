@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -19,6 +20,7 @@ import orjson
 from aiohttp import web
 from aiohttp.http import HttpVersion11
 
+from desktop.model.activity import ActivitySink, display_event, ignore_activity
 from desktop.net.sse import (
     KEEPALIVE_FRAME,
     RETRY_BLOCK,
@@ -85,8 +87,10 @@ class Broadcaster:
         tick: float = TICK,
         min_interval: float = MIN_INTERVAL,
         max_interval: float = MAX_INTERVAL,
+        activity: ActivitySink = ignore_activity,
     ) -> None:
         self._store = store
+        self._activity = activity
         self._keepalive = keepalive
         self._write_timeout = write_timeout
         self._tick = tick
@@ -245,11 +249,17 @@ class Broadcaster:
         # Registered before the first snapshot is read: a change from now on lands in its
         # mailbox, so none can fall between the snapshot and the stream.
         self._clients[client] = None
+        self._report(client, joined=True)
         try:
             await self._serve(client, response)
         finally:
             self._clients.pop(client, None)
+            self._report(client, joined=False)
         return response
+
+    def _report(self, client: Client, *, joined: bool) -> None:
+        if client.role == "player":  # the GM hears of displays, not of GM scripts
+            self._activity(display_event(joined, client.address, client.user_agent, time.time()))
 
     async def _serve(self, client: Client, response: web.StreamResponse) -> None:
         loop = asyncio.get_running_loop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from desktop.model.activity import ActivitySink
 from desktop.model.store import Store
 from desktop.net.auth import GmAuth
 from desktop.net.broadcaster import Broadcaster
@@ -15,3 +16,4 @@ AUTH = web.AppKey("auth", GmAuth)
 BROADCASTER = web.AppKey("broadcaster", Broadcaster)
 DISCOVERY = web.AppKey("discovery", Discovery)
 PAGE = web.AppKey("page", PlayerPage)
+ACTIVITY: web.AppKey[ActivitySink] = web.AppKey("activity")

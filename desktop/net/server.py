@@ -8,12 +8,13 @@ from collections.abc import Callable
 
 from aiohttp import web
 
+from desktop.model.activity import ActivitySink, ignore_activity
 from desktop.model.store import BROADCAST, Store
 from desktop.net import reads
 from desktop.net.auth import GmAuth
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.discovery import Discovery
-from desktop.net.keys import AUTH, BROADCASTER, DISCOVERY, PAGE, STORE
+from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, DISCOVERY, PAGE, STORE
 from desktop.net.middleware import MAX_BODY, body_middleware, error_middleware, host_middleware
 from desktop.net.static import PlayerPage
 from desktop.net.writes import add_write_routes
@@ -35,8 +36,12 @@ def create_app(
     discovery: Discovery | None = None,
     broadcaster: Broadcaster | None = None,
     page: PlayerPage | None = None,
+    activity: ActivitySink = ignore_activity,
 ) -> web.Application:
-    """The server's application: reads, writes, the stream, media and the player page."""
+    """The server's application: reads, writes, the stream, media and the player page.
+
+    `activity` hears of every player write (taken or refused) as an ActivityEvent.
+    """
     found = discovery if discovery is not None else Discovery()
     app = web.Application(
         middlewares=[
@@ -51,6 +56,7 @@ def create_app(
     app[BROADCASTER] = broadcaster if broadcaster is not None else Broadcaster(store)
     app[DISCOVERY] = found
     app[PAGE] = page if page is not None else PlayerPage()
+    app[ACTIVITY] = activity
     _add_routes(app)
     app.on_startup.append(_start_broadcasting)
     app.on_shutdown.append(_stop_broadcasting)

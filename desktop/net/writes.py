@@ -6,6 +6,7 @@ Checks run in API.md's order of precedence: the body's size (middleware, 413), t
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -13,10 +14,11 @@ import orjson
 from aiohttp import web
 
 from desktop.model.actions import ACTION_PATHS, Action
-from desktop.model.errors import InvalidInput
+from desktop.model.activity import player_write_event, refused_action_text, refused_event
+from desktop.model.errors import DomainError, InvalidInput
 from desktop.model.store import Store
 from desktop.net.auth import GM
-from desktop.net.keys import AUTH, STORE
+from desktop.net.keys import ACTIVITY, AUTH, STORE
 from desktop.net.reads import gm_room_visibility, json_bytes
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -52,11 +54,20 @@ def action_handler(action_type: type[Action]) -> Handler:
 
     async def handle(request: web.Request) -> web.Response:
         actor = _actor(request, action_type.player_allowed)
-        body = parse_body(await request.read())
-        channel = request.match_info.get("channel")
-        action = build(body) if channel is None else build(body, channel=channel)
         store: Store = request.app[STORE]
-        state = store.dispatch(action, actor=actor)
+        action: Action | None = None
+        try:
+            body = parse_body(await request.read())
+            channel = request.match_info.get("channel")
+            action = build(body) if channel is None else build(body, channel=channel)
+            state = store.dispatch(action, actor=actor)
+        except DomainError as exc:
+            if actor != GM:  # the GM hears of what the players tried and why it was refused
+                what = refused_action_text(action, store.state, store.campaign)
+                request.app[ACTIVITY](refused_event(what, exc.message, time.time()))
+            raise
+        if actor != GM:
+            request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
         return _success(state.revision, store.last_reply)
 
     return handle

@@ -63,7 +63,7 @@ class DoorItem(QGraphicsItem):
         if shape.type == "passage":
             self.setToolTip("Open passage")
         else:
-            self.setToolTip(f"{kind.capitalize()} {shape.id} — {shape.status}")
+            self.setToolTip(f"{shape.name or kind.capitalize()} — {shape.status.lower()}")
 
     def boundingRect(self) -> QRectF:
         return self._bounds

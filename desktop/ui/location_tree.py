@@ -39,6 +39,7 @@ class LocationTree(QTreeWidget):
         self._locations: dict[str, QTreeWidgetItem] = {}
         self._terminals: dict[tuple[str, str], QTreeWidgetItem] = {}
         self.buttons: dict[tuple[str, str], QPushButton] = {}
+        self._needle = ""
         self.itemClicked.connect(self._on_clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_menu)
@@ -76,6 +77,8 @@ class LocationTree(QTreeWidget):
         for slug in campaign.top_level:
             self._add_location(campaign, slug, None)
         self.expandAll()
+        if self._needle:
+            self.filter(self._needle)
 
     def _add_location(self, campaign: Campaign, slug: str, parent: QTreeWidgetItem | None) -> None:
         location = campaign.location(slug)
@@ -111,6 +114,56 @@ class LocationTree(QTreeWidget):
         button.clicked.connect(lambda: self._on_show(key))
         self.setItemWidget(item, 2, button)
         self.buttons[key] = button
+
+    # --- search ----------------------------------------------------------------------------
+
+    def filter(self, text: str) -> None:
+        """Show only places whose name holds `text` (with the places around them)."""
+        needle = self._needle = text.strip().casefold()
+        for index in range(self.topLevelItemCount()):
+            top = self.topLevelItem(index)
+            if top is not None:
+                self._filter_item(top, needle, False)
+        self.expandAll()
+
+    def _filter_item(self, item: QTreeWidgetItem, needle: str, parent_matched: bool) -> bool:
+        matched = not needle or needle in item.text(0).casefold()
+        is_terminal = bool(item.data(0, TERMINAL_ROLE))
+        shown_children = False
+        for index in range(item.childCount()):
+            child = item.child(index)
+            if child is not None:
+                inherited = matched and not is_terminal
+                shown_children |= self._filter_item(child, needle, inherited)
+        visible = matched or shown_children or (is_terminal and parent_matched)
+        item.setHidden(not visible)
+        return visible
+
+    def shown_locations(self) -> list[str]:
+        """The slugs of the places the search leaves shown, in tree order."""
+        return [
+            slug
+            for slug, item in self._locations.items()
+            if not item.isHidden() and self._ancestors_shown(item)
+        ]
+
+    def _ancestors_shown(self, item: QTreeWidgetItem) -> bool:
+        parent = item.parent()
+        while parent is not None:
+            if parent.isHidden():
+                return False
+            parent = parent.parent()
+        return True
+
+    def choose_first_shown(self) -> None:
+        """Look at the first place found whose name matches (Enter in the search box)."""
+        for slug in self.shown_locations():
+            item = self._locations[slug]
+            if self._needle not in item.text(0).casefold():
+                continue
+            self.setCurrentItem(item)
+            self.location_chosen.emit(slug)
+            return
 
     def _attach(self, item: QTreeWidgetItem, parent: QTreeWidgetItem | None) -> None:
         if parent is None:

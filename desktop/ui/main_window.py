@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.model.activity import MOVE, ActivityEvent
 from desktop.model.errors import DomainError
 from desktop.model.store import Store
+from desktop.ui.activity_panel import ActivityPanel
 from desktop.ui.app_icon import app_icon
 from desktop.ui.broadcast_panel import BroadcastPanel
+from desktop.ui.campaign_panel import CampaignPanel
 from desktop.ui.charon_panel import CharonPanel
 from desktop.ui.confirm import confirm
 from desktop.ui.dispatcher import ERROR_TIMEOUT_MS, Dispatcher
@@ -31,6 +34,7 @@ from desktop.ui.image_cache import ImageCache
 from desktop.ui.intent_router import IntentRouter
 from desktop.ui.location_tree import LocationTree
 from desktop.ui.map_panel import MapPanel
+from desktop.ui.move_flash import MoveFlash
 from desktop.ui.portrait_panel import PortraitPanel
 from desktop.ui.problems_panel import ProblemsPanel
 from desktop.ui.question_alert import QuestionAlert
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         self.map_panel.setObjectName("Central")
         self.setCentralWidget(self.map_panel)
         self.tree = LocationTree()
+        self.campaign_panel = CampaignPanel(self.tree)
         self.switcher = ViewSwitcher()
         self.tokens = TokensPanel(self.images)
         self.portraits = PortraitPanel(self.images)
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         self.charon = CharonPanel()
         self.displays = DisplaysPanel(self.services)
         self.problems = ProblemsPanel()
+        self.activity = ActivityPanel()
         self.campaign_title = QLabel()
         self.campaign_title.setObjectName("CampaignTitle")
         toolbar = QToolBar("Table")
@@ -143,7 +149,7 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
         )
         self.docks = {
-            "campaign": self._dock("Campaign", self.tree, left),
+            "campaign": self._dock("Campaign", self.campaign_panel, left),
             "portraits": self._dock("Portraits", self.portraits, left),
             "problems": self._dock("Problems", self.problems, left),
             "tokens": self._dock("Tokens", self.tokens, right),
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
             "displays": self._dock("Displays", self.displays, right),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
+            "activity": self._dock("Activity", self.activity, right),
         }
         d = self.docks
         self.splitDockWidget(d["campaign"], d["portraits"], Qt.Orientation.Vertical)
@@ -159,6 +166,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["tokens"], d["ship"])
         self.tabifyDockWidget(d["ship"], d["displays"])
         self.tabifyDockWidget(d["charon"], d["broadcast"])
+        self.tabifyDockWidget(d["broadcast"], d["activity"])
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
@@ -246,6 +254,25 @@ class MainWindow(QMainWindow):
         self.map_panel.store = store
         self.dispatcher.set_store(store)
         self.refresher.attach(store)
+
+    # --- what the players did ----------------------------------------------------------------
+
+    def report_activity(self, event: ActivityEvent) -> None:
+        """An event from the server (via the composition root): log it; flash a moved token."""
+        self.activity.add(event)
+        if event.kind == MOVE and event.token_id:
+            self.flash_token(event.token_id, event.location_slug, event.deck_id)
+
+    def flash_token(self, token_id: str, slug: str, deck_id: str, retry: bool = True) -> None:
+        """A short ring on the GM map around a token, when the map shows its deck."""
+        if (slug, deck_id) != (self.focus.location_slug, self.focus.deck_id):
+            return
+        item = self.map_panel.scene.tokens.get(token_id)
+        if item is not None:
+            MoveFlash(item)
+        elif retry:  # it arrived on this deck: its item exists after the next re-sync
+            self.refresher.schedule()
+            QTimer.singleShot(50, lambda: self.flash_token(token_id, slug, deck_id, False))
 
     # --- campaigns -----------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ def door_menu(parent: QWidget, item: DoorItem, intents: MapIntents) -> QMenu | N
     shape = item.shape_data
     if item.is_passage:
         return None
-    menu = _menu(parent, f"{shape.type.replace('_', ' ').capitalize()} {shape.id}")
+    menu = _menu(parent, shape.name or shape.type.replace("_", " ").capitalize())
     for status in DOOR_STATUSES:
         action = menu.addAction(DOOR_LABELS[status])
         action.setCheckable(True)

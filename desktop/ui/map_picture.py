@@ -36,6 +36,7 @@ class DoorShape:
     y: float
     orientation: str  # "v" vertical wall, "h" horizontal wall
     length: float
+    name: str = ""  # for the GM: "Airlock: Port Airlock ↔ Suit Locker"
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ class ProblemsPanel(QWidget):
         count = len(campaign.problems)
         noun = "problem" if count == 1 else "problems"
         self.summary.setText(
-            f"{count} {noun} in {campaign.root.name}: the rest of the campaign loaded."
+            f"{count} {noun} in {campaign.name}: the rest of the campaign loaded."
             if count
             else "No problems in this campaign."
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
@@ -87,9 +88,7 @@ class StatePictureBuilder:
         for door_id, status in loc.door_status.items():
             door = doors.get(door_id)
             if door is not None and door.type != "passage":
-                doors[door_id] = DoorShape(
-                    door.id, door.type, status, door.x, door.y, door.orientation, door.length
-                )
+                doors[door_id] = replace(door, status=status)
         return doors
 
 
@@ -128,7 +127,13 @@ def _door_shape(rooms: dict[str, Room], conn: Connection) -> DoorShape | None:
         y=y,
         orientation=orientation,
         length=length,
+        name=door_name(conn.door_type or "passage", room_a.name, room_b.name),
     )
+
+
+def door_name(door_type: str, room_a: str, room_b: str) -> str:
+    """A door as the GM reads it: its kind and the rooms it joins, never its id."""
+    return f"{door_type.replace('_', ' ').capitalize()}: {room_a} ↔ {room_b}"
 
 
 def _base_doors(deck: Deck) -> dict[str, DoorShape]:

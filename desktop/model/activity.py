@@ -1,0 +1,132 @@
+"""What the players did, as plain values: the server reports them, the GM window lists them.
+
+Neither Qt nor aiohttp: `desktop.net` builds events from player writes and display streams,
+the composition root hands them to the window (which never imports the server).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.campaign.model import Campaign
+from desktop.model.actions import Action, HideTerminal, MoveToken, SubmitQuestion, ToggleDialog
+from desktop.model.state import TableState, Token
+
+MOVE = "move"
+QUESTION = "question"
+JOINED = "joined"
+LEFT = "left"
+REFUSED = "refused"
+WRITE = "write"
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityEvent:
+    """One thing a player or a display did; `text` is what the GM reads (names, never ids)."""
+
+    kind: str  # MOVE, QUESTION, JOINED, LEFT, REFUSED, WRITE
+    text: str
+    at: float  # seconds since the epoch
+    token_id: str = ""  # MOVE: the token moved, where it is now
+    location_slug: str = ""
+    deck_id: str = ""
+
+
+ActivitySink = Callable[[ActivityEvent], None]
+
+
+def ignore_activity(_event: ActivityEvent) -> None:
+    """The sink when nobody listens (tests, a server without a window)."""
+
+
+def player_write_event(
+    action: Action, state: TableState, campaign: Campaign, at: float
+) -> ActivityEvent:
+    """A player write the server took, described after it was applied."""
+    if isinstance(action, MoveToken):
+        return _move_event(action, state, campaign, at)
+    if isinstance(action, SubmitQuestion):
+        return ActivityEvent(QUESTION, f"Question to the ship computer: “{action.query}”", at)
+    if isinstance(action, HideTerminal):
+        return ActivityEvent(WRITE, "A display closed the terminal", at)
+    if isinstance(action, ToggleDialog):
+        return ActivityEvent(WRITE, "A display closed the ship-computer dialog", at)
+    return ActivityEvent(WRITE, f"A display: {action.describe(campaign)}", at)
+
+
+def refused_event(what: str, reason: str, at: float) -> ActivityEvent:
+    """A player write the server refused, with its reason."""
+    return ActivityEvent(REFUSED, f"Refused {what}: {reason}", at)
+
+
+def refused_action_text(action: Action | None, state: TableState, campaign: Campaign) -> str:
+    """What the player tried, in names: "move of Marlowe", "a question"."""
+    if isinstance(action, MoveToken):
+        token = _token(state, action.token_id)
+        return f"move of {token.name}" if token is not None else "a move"
+    if isinstance(action, SubmitQuestion):
+        return "a question"
+    if action is None:
+        return "a player write"
+    return action.describe(campaign).lower()
+
+
+def display_event(joined: bool, address: str, user_agent: str, at: float) -> ActivityEvent:
+    """A display opened or closed its stream."""
+    device = _device(user_agent)
+    verb = "joined" if joined else "left"
+    return ActivityEvent(JOINED if joined else LEFT, f"Display {verb}: {device} at {address}", at)
+
+
+def _move_event(
+    action: MoveToken, state: TableState, campaign: Campaign, at: float
+) -> ActivityEvent:
+    slug = state.location_slug
+    token = _token(state, action.token_id)
+    if token is None:
+        return ActivityEvent(MOVE, "A player moved a token", at)
+    location = campaign.location(slug)
+    room = location.map.rooms.get(token.room_id) if location and location.map else None
+    where = room.name if room is not None else "another cell"
+    return ActivityEvent(MOVE, f"{token.name} moved to {where}", at, token.id, slug, token.deck_id)
+
+
+def _token(state: TableState, token_id: str) -> Token | None:
+    place = state.locations.get(state.location_slug)
+    return place.tokens.get(token_id) if place is not None else None
+
+
+def _device(user_agent: str) -> str:
+    ua = user_agent.lower()
+    for needle, name in (
+        ("ipad", "iPad"),
+        ("tablet", "tablet"),
+        ("android", "Android"),
+        ("iphone", "iPhone"),
+        ("smart-tv", "TV"),
+        ("smarttv", "TV"),
+        ("firefox", "Firefox"),
+        ("chrome", "Chrome"),
+        ("safari", "Safari"),
+    ):
+        if needle in ua:
+            return name
+    return "a browser"
+
+
+class ActivityFanout:
+    """One sink that hands each event to every listener (the window, when there is one)."""
+
+    def __init__(self) -> None:
+        self._listeners: list[ActivitySink] = []
+
+    def add(self, listener: ActivitySink) -> None:
+        self._listeners.append(listener)
+
+    def clear(self) -> None:
+        self._listeners.clear()
+
+    def __call__(self, event: ActivityEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)

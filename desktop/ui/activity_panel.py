@@ -1,0 +1,77 @@
+"""The Activity dock: what the players and displays did, newest first, each with its time."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.activity import REFUSED, ActivityEvent
+from desktop.ui import colors
+from desktop.ui.colors import qcolor
+
+KEPT_ROWS = 500
+KIND_NAMES = {
+    "move": "Move",
+    "question": "Question",
+    "joined": "Display",
+    "left": "Display",
+    "refused": "Refused",
+    "write": "Player",
+}
+
+
+class ActivityPanel(QWidget):
+    """Lists ActivityEvents; `event_added` lets the window flash the map for a move."""
+
+    event_added = Signal(object)  # ActivityEvent
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel("What the players' displays did: moves, questions, refusals.")
+        self.caption.setObjectName("Caption")
+        self.caption.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("ActivityList")
+        self.list.setHeaderLabels(["Time", "Kind", "What happened"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(False)
+        self.list.setWordWrap(True)
+        header = self.list.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.list, 1)
+
+    def add(self, event: ActivityEvent) -> None:
+        """Put an event on top of the list (the oldest fall off past KEPT_ROWS)."""
+        stamp = time.strftime("%H:%M:%S", time.localtime(event.at))
+        item = QTreeWidgetItem([stamp, KIND_NAMES.get(event.kind, event.kind), event.text])
+        item.setToolTip(2, event.text)
+        if event.kind == REFUSED:
+            for column in range(3):
+                item.setForeground(column, qcolor(colors.RED))
+        item.setData(0, Qt.ItemDataRole.UserRole, event)
+        self.list.insertTopLevelItem(0, item)
+        while self.list.topLevelItemCount() > KEPT_ROWS:
+            self.list.takeTopLevelItem(self.list.topLevelItemCount() - 1)
+        self.event_added.emit(event)
+
+    def texts(self) -> list[str]:
+        """Every row as "HH:MM:SS Kind text", newest first (what the GM reads)."""
+        return [
+            " ".join(item.text(c) for c in range(3))
+            for item in (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+            if item is not None
+        ]
