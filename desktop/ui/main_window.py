@@ -44,6 +44,7 @@ from desktop.ui.ship_panel import ShipPanel
 from desktop.ui.theme import apply_theme
 from desktop.ui.tokens_panel import TokensPanel
 from desktop.ui.view_switcher import ViewSwitcher
+from desktop.ui.window_help import WindowHelp
 from desktop.ui.window_menus import WindowMenus
 from desktop.ui.window_settings import WindowSettings
 from desktop.ui.window_wiring import wire_intents
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_docks()
         self.menus = WindowMenus(self)
+        self.help = WindowHelp(self)
+        self._toolbar.insertWidget(self._switcher_action, self.help.join_button)
         self.refresher = ViewRefresher(store, self)
         wire_intents(self)
         self._campaign_seen: object = None
@@ -115,7 +118,8 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         spacer.setStyleSheet("background: transparent;")
         toolbar.addWidget(spacer)
-        toolbar.addWidget(self.switcher)
+        self._switcher_action = toolbar.addWidget(self.switcher)
+        self._toolbar = toolbar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.revision_label = QLabel()
         self.revision_label.setObjectName("StatusRevision")
@@ -207,6 +211,7 @@ class MainWindow(QMainWindow):
             if not self._restored:
                 # After the first layout pass: before it, the dock sizes are not settled.
                 QTimer.singleShot(0, self.size_docks)
+            QTimer.singleShot(0, self.help.first_start)
 
     # --- syncing from the store ----------------------------------------------------------
 

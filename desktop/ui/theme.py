@@ -31,6 +31,13 @@ QLabel#FocusSubtitle, QLabel#Caption, QLabel#RowDetail {
 QLabel#RowTitle { color: $TEXT; font-weight: bold; }
 QLabel#PlayerUrl { font-family: $MONO; font-size: 11pt; color: $TEAL_BRIGHT; }
 QLabel#QrCode { background: #ffffff; border: 6px solid #ffffff; margin: 6px 40px; }
+QDialog#TableReady QLabel#QrCode { margin: 6px 12px 6px 0; }
+QLabel#JoinUrl { font-family: $MONO; font-size: 18pt; color: $TEAL_BRIGHT; font-weight: bold; }
+QToolButton#JoinButton {
+    font-family: $MONO; font-size: 8.5pt; color: $TEAL_BRIGHT; background: $PANEL_ALT;
+    border: 1px solid $TEAL_DIM; border-radius: 2px; padding: 4px 10px; margin-right: 10px;
+}
+QToolButton#JoinButton:hover { border-color: $TEAL; }
 QLabel#MapPlaceholder { color: $TEXT_DIM; font-family: $MONO; background: $BG; }
 QLabel#Thumb { border: 1px solid $TEAL_DIM; background: $PANEL_ALT; color: $AMBER; }
 QLabel#LiveMarker {

@@ -1,4 +1,4 @@
-"""The window's menus and their actions (File, Edit, View); the window connects them."""
+"""The window's menus and their actions (File, Edit, View, Help); the window connects them."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ class WindowMenus:
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
         self.open = _action(window, "&Open campaign…", QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &recent", window)
         self.reload = _action(window, "&Reload campaign", "F5")
@@ -39,6 +40,9 @@ class WindowMenus:
         self.zoom_in = _action(window, "Zoom &in", QKeySequence.StandardKey.ZoomIn)
         self.zoom_out = _action(window, "Zoom &out", QKeySequence.StandardKey.ZoomOut)
         self.docks_menu = QMenu("&Panels", window)
+        self.table_ready = _action(window, "Get the &table ready…")
+        self.shortcuts = _action(window, "&Keyboard shortcuts", "F1")
+        self.guide = _action(window, "&Guide")
         self._fill()
 
     def _fill(self) -> None:
@@ -57,6 +61,8 @@ class WindowMenus:
         self.view_menu.addAction(self.zoom_out)
         self.view_menu.addSeparator()
         self.view_menu.addMenu(self.docks_menu)
+        for action in (self.table_ready, self.shortcuts, self.guide):
+            self.help_menu.addAction(action)
 
     @staticmethod
     def _add(menu: QMenu, action: QAction | None) -> None:

@@ -37,6 +37,14 @@ class WindowSettings:
         self._qs.setValue("window/state", window.saveState())
         self._qs.sync()
 
+    def table_ready_shown(self) -> bool:
+        """Whether the "Get the table ready" panel was shown once already (first start)."""
+        return str(self._qs.value("help/table_ready_shown", "")).lower() == "true"
+
+    def remember_table_ready_shown(self) -> None:
+        self._qs.setValue("help/table_ready_shown", "true")
+        self._qs.sync()
+
     def recent(self) -> list[Path]:
         """Recently opened campaign folders, newest first."""
         value = self._qs.value("campaigns/recent", [])

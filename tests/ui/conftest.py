@@ -17,6 +17,7 @@ from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import WindowServices
+from desktop.ui.window_settings import WindowSettings
 
 PLAYER_URL = "http://192.168.1.20:8765/"
 SHIP = "hadal_wren"
@@ -65,6 +66,8 @@ def services(tmp_path: Path, displays: list[dict[str, object]]) -> WindowService
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, services: WindowServices) -> Iterator[MainWindow]:
+    # Not the first start: the "Get the table ready" panel would take the keyboard (test_help).
+    WindowSettings(services.settings_path).remember_table_ready_shown()
     w = MainWindow(store, services)
     qtbot.addWidget(w)
     w.resize(1600, 1000)
