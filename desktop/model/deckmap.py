@@ -14,6 +14,7 @@ from desktop.campaign.model import (
 )
 from desktop.model.geometry import compact, door_geometry, link_position
 from desktop.model.media import opaque_id
+from desktop.model.names import shown_name
 from desktop.model.state import LocationState
 
 Json = dict[str, object]
@@ -51,6 +52,7 @@ def _room(room: Room, lstate: LocationState) -> Json:
 def _player_room(room: Room, lstate: LocationState, told: bool) -> Json:
     """A revealed room as players get it: its description only while the GM lets them read it."""
     fields = _room(room, lstate)
+    fields["name"] = shown_name(room.name, room.id)
     if not told:
         fields["description"] = ""
     return fields
@@ -140,7 +142,13 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
             }
         )
     terminals = [
-        {"id": t.id, "name": t.name, "room_id": t.room, "x": compact(t.x), "y": compact(t.y)}
+        {
+            "id": t.id,
+            "name": shown_name(t.name, t.id, t.terminal_slug),
+            "room_id": t.room,
+            "x": compact(t.x),
+            "y": compact(t.y),
+        }
         for t in deck.terminals
         if t.room in revealed and marker_shown(t, lstate)
     ]
@@ -148,7 +156,7 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
         {
             "id": p.id,
             "type": p.type,
-            "name": p.name,
+            "name": shown_name(p.name, p.id),
             "room_id": p.room,
             "x": compact(p.x),
             "y": compact(p.y),

@@ -18,6 +18,7 @@ from desktop.campaign.model import Campaign, Deck, Location
 from desktop.model import wire
 from desktop.model.actions.places import location_state
 from desktop.model.deckmap import player_map
+from desktop.model.names import shown_name, words
 from desktop.model.state import LocationState, TableState, Token
 from desktop.model.token_part import TokenCache, VisibleTokens
 
@@ -121,6 +122,7 @@ class Projector:
             "charon_mode": charon.mode,
             "charon_dialog_open": charon.dialog_open,
             "charon_active_channel": channel,
+            "charon_channel_name": self._channel_name(state),
             "charon_conversation": [wire.entry(e) for e in entries[-SHOWN_ENTRIES:]],
             "charon_pending": any(e.pending for e in entries),
             "overlay_location_slug": state.overlay_location,
@@ -129,6 +131,15 @@ class Projector:
             "encounter_active_portraits": portraits,
             "encounter_npc_data": {p: wire.npc_public(campaign.npcs[p], media) for p in portraits},
         }
+
+    def _channel_name(self, state: TableState) -> str:
+        """What the ship computer's header says where it speaks: a place's name, never a key."""
+        if state.view_type == "BRIDGE":
+            return "Bridge"
+        location = self.campaign.location(state.location_slug)
+        if state.view_type == "ENCOUNTER" and location is not None:
+            return shown_name(location.name, location.slug)
+        return ""
 
     def _terminal(self, state: TableState) -> Json | None:
         """The overlaid terminal's mail, with what a display opened since marked read."""
@@ -164,17 +175,23 @@ class Projector:
     def place(self, location: Location | None, deck: Deck | None) -> Json:
         """Location and deck fields; the location card when there is no map."""
         has_map = deck is not None and deck.grid is not None
+        name = shown_name(location.name, location.slug) if location else ""
         card = None
         if location is not None and not has_map:
-            card = {k: getattr(location, k) for k in ("name", "type", "status", "description")}
+            card = {
+                "name": name,
+                "type": words(location.type),
+                "status": location.status,
+                "description": location.description,
+            }
         lmap = location.map if location else None
         return {
-            "location_name": location.name if location else "",
+            "location_name": name,
             "location_type": location.type if location else "",
             "encounter_has_map": has_map,
             "location_card": card,
             "encounter_deck_id": deck.id if deck else "",
-            "encounter_deck_name": deck.name if deck else "",
+            "encounter_deck_name": shown_name(deck.name, deck.id) if deck else "",
             "encounter_level": deck.level if deck else 0,
             "encounter_total_decks": len(lmap.decks) if lmap else 0,
         }

@@ -16,6 +16,7 @@ from desktop.campaign.model import (
     Terminal,
 )
 from desktop.model.media import media_url
+from desktop.model.names import shown_name
 from desktop.model.state import Broadcast, CharonEntry, SystemOverride, mail_key
 
 Json = dict[str, object]
@@ -65,7 +66,7 @@ def terminal(term: Terminal) -> Json:
     """A terminal with its mail."""
     return {
         "slug": term.slug,
-        "name": term.name,
+        "name": shown_name(term.name, term.slug, term.terminal_id),
         "owner": term.owner,
         "access_level": term.access_level,
         "inbox": [mail(m) for m in term.inbox],
@@ -115,7 +116,7 @@ def crew_member(member: CrewMember, media: dict[str, Path]) -> Json:
     """A crew dossier."""
     return {
         "id": member.id,
-        "name": member.name,
+        "name": shown_name(member.name, member.id),
         "role": member.role,
         "class": member.char_class,
         "portrait_url": media_url(member.portrait, media),
@@ -140,7 +141,7 @@ def npc_public(npc: Npc, media: dict[str, Path]) -> Json:
     """What players may know of a shown NPC: no description, no notes."""
     return {
         "id": npc.id,
-        "name": npc.name,
+        "name": shown_name(npc.name, npc.id),
         "role": npc.role,
         "portrait_url": media_url(npc.portrait, media),
     }

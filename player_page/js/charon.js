@@ -35,7 +35,8 @@ export class CharonPanel {
     this.root.hidden = !(full || snap.charon_dialog_open);
     this.root.classList.toggle("full", full);
     this.channel = snap.charon_active_channel || "story";
-    setText(this.window.firstChild.lastChild, this.channel.toUpperCase());
+    // The channel key (encounter-<slug>) is for writes only; the header shows where, by name.
+    setText(this.window.firstChild.lastChild, snap.charon_channel_name || "");
     const query = snap.charon_mode === "QUERY";
     this.form.hidden = !query;
     this.close.hidden = full;

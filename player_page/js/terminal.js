@@ -41,7 +41,7 @@ export class TerminalOverlay {
     this.root.hidden = !slug || this.dismissed === slug;
     if (!slug) return;
     this.term = term;
-    setText(this.title, term.name || term.slug || "Terminal");
+    setText(this.title, term.name || "Terminal"); // the server sends a name, never only the slug
     const key = JSON.stringify(term);
     if (key !== this.key) {
       this.key = key;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Self
 
@@ -25,7 +26,7 @@ from desktop.model.actions.places import (
     place_of,
     with_location,
 )
-from desktop.model.actions.player_moves import check_player_move
+from desktop.model.actions.player_moves import check_player_move, player_check_free
 from desktop.model.errors import Conflict, InvalidInput, NotFound
 from desktop.model.state import (
     TOKEN_STATUSES,
@@ -180,7 +181,11 @@ class MoveToken(Action):
         room = room_for_cell(deck, self.x, self.y)
         if (token.x, token.y, token.deck_id, token.room_id) == (self.x, self.y, deck.id, room.id):
             return state
-        check_free(place.lstate, deck.id, self.x, self.y, moving=token.id)
+        check = partial(check_free, place.lstate, deck.id, self.x, self.y, moving=token.id)
+        if ctx.is_player:
+            player_check_free(check)
+        else:
+            check()
         moved = with_cell(token, self.x, self.y, deck.id, room.id)
         return _with_tokens(base, place, {**place.lstate.tokens, token.id: moved})
 

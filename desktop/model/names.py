@@ -1,0 +1,26 @@
+"""Names as players read them: the campaign's own, never an id standing in for one."""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATORS = re.compile(r"[\s_\-.:/]+")
+
+
+def words(ident: str) -> str:
+    """An id or kind as plain words: "gas_giant" -> "gas giant"."""
+    return " ".join(w for w in _SEPARATORS.split(ident) if w)
+
+
+def humanise(ident: str) -> str:
+    """An id or slug as words: "bridge_terminal" -> "Bridge Terminal"."""
+    words = [w for w in _SEPARATORS.split(ident) if w]
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def shown_name(name: str, *idents: str) -> str:
+    """The campaign's name; where the campaign gave none (the loader then falls back on an
+    id or slug), that id made readable."""
+    if name and name not in idents:
+        return name
+    return humanise(name or next((i for i in idents if i), ""))
