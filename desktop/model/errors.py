@@ -35,3 +35,13 @@ class Conflict(DomainError):
     """Not possible now: no location open, cell occupied, nothing to undo (HTTP 409)."""
 
     kind = "conflict"
+
+
+class NotSaved(DomainError):
+    """The state file could not take the change: it was rolled back (HTTP 503)."""
+
+    kind = "unavailable"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"table not saved: {reason}")
+        self.reason = reason

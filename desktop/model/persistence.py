@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.model.errors import NotSaved
 from desktop.model.state import TableState
 from desktop.model.state_rows import RowWriter, state_from_rows
 from desktop.model.store import PERSISTENCE, Store
@@ -113,6 +114,8 @@ class StateFile:
         self._db_lock = threading.Lock()
         self.commits = 0
         self.max_commit_seconds = 0.0
+        self.failure = ""  # why the last commit failed ("" when it was saved)
+        self.on_status: Callable[[str], None] | None = None  # told failure, then "" once saved
 
     def load(self) -> TableState | None:
         """The saved table state, or None for a new file (or one of an older format)."""
@@ -134,22 +137,54 @@ class StateFile:
         self._unsubscribe = store.subscribe(self.commit, PERSISTENCE)
 
     def commit(self, state: TableState) -> None:
-        """Write the parts that changed since the last commit, in one transaction."""
+        """Write the parts that changed since the last commit, in one transaction.
+
+        NotSaved when the file refuses them: the rows stay unsaved, so the next commit
+        writes them again (with whatever else changed) from what is on disk.
+        """
         started = time.perf_counter()
         upserts, deletes = self._rows.changes(state)
-        with self._db_lock:  # a background checkpoint may hold the connection
-            if len(upserts) == 1 and not deletes:  # a token move: one row
-                self._db.execute(_UPSERT, upserts[0])
-            elif deletes or len(upserts) > 400:
-                self._write_with_deletes(upserts, deletes)
-            else:  # one statement is one transaction: no BEGIN/COMMIT round trips
-                sql = "INSERT OR REPLACE INTO parts VALUES " + ",".join(["(?,?)"] * len(upserts))
-                self._db.execute(sql, [v for row in upserts for v in row])
+        try:
+            with self._db_lock:  # a background checkpoint may hold the connection
+                self._write(upserts, deletes)
+        except sqlite3.Error as exc:
+            self._report(self._reason(exc))
+            raise NotSaved(self.failure) from None
+        self._rows.saved()
+        if self.failure:
+            self._report("")
         self.commits += 1
         self.max_commit_seconds = max(self.max_commit_seconds, time.perf_counter() - started)
         self._since_checkpoint += 1
         if self._since_checkpoint >= CHECKPOINT_EVERY:
             self._checkpoint_in_background()
+
+    def _write(self, upserts: list[tuple[str, bytes]], deletes: list[str]) -> None:
+        if len(upserts) == 1 and not deletes:  # a token move: one row
+            self._db.execute(_UPSERT, upserts[0])
+        elif deletes or len(upserts) > 400:
+            self._write_with_deletes(upserts, deletes)
+        else:  # one statement is one transaction: no BEGIN/COMMIT round trips
+            sql = "INSERT OR REPLACE INTO parts VALUES " + ",".join(["(?,?)"] * len(upserts))
+            self._db.execute(sql, [v for row in upserts for v in row])
+
+    def _reason(self, exc: sqlite3.Error) -> str:
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_FULL:
+            return f"the disk holding {self.path} is full"
+        if code == sqlite3.SQLITE_IOERR:
+            return f"cannot write {self.path} (the disk may be full: {exc})"
+        return f"cannot write {self.path}: {exc}"
+
+    def _report(self, failure: str) -> None:
+        """Note a failed save (or "" once saving works again) and tell on_status."""
+        if failure and failure != self.failure:
+            log.error("table not saved: %s", failure)
+        elif not failure:
+            log.warning("the table is saved again in %s", self.path)
+        self.failure = failure
+        if self.on_status is not None:
+            self.on_status(failure)
 
     def _write_with_deletes(self, upserts: list[tuple[str, bytes]], deletes: list[str]) -> None:
         db = self._db
@@ -159,7 +194,8 @@ class StateFile:
             db.executemany("DELETE FROM parts WHERE key = ?", [(k,) for k in deletes])
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                db.execute("ROLLBACK")
             raise
 
     def _checkpoint_in_background(self) -> None:

@@ -72,8 +72,10 @@ class RowWriter:
     def __init__(self, written: TableState | None) -> None:
         self.written = written
         self._meta_parts: tuple[object, ...] | None = None
+        self._pending: tuple[TableState, tuple[object, ...]] | None = None
 
     def changes(self, state: TableState) -> tuple[list[Row], list[str]]:
+        """The rows to write for state; the writer moves on to it only at saved()."""
         old, rev = self.written, state.revision
         upserts: list[Row] = []
         deletes: list[str] = []
@@ -98,9 +100,14 @@ class RowWriter:
         meta = _meta_parts(state)
         if meta != self._meta_parts or not upserts:  # some row must carry the revision
             upserts.append(_row("meta", rev, codec.meta_out(state)))
-        self._meta_parts = meta  # item by item: identity first, then equality
-        self.written = state
+        self._pending = (state, meta)
         return upserts, deletes
+
+    def saved(self) -> None:
+        """The rows of the last changes() are on disk: later changes start from there."""
+        if self._pending is not None:
+            self.written, self._meta_parts = self._pending  # meta: identity, then equality
+            self._pending = None
 
 
 def _location_rows(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import GM, PLAYER, Action, ActionContext, random_id
-from desktop.model.errors import Conflict, Forbidden
+from desktop.model.errors import Conflict, Forbidden, NotSaved
 from desktop.model.gm_projection import gm_view
 from desktop.model.history import Patch, apply_patch, diff
 from desktop.model.projection import (
@@ -113,16 +113,20 @@ class Store:
         self.last_reply = ctx.reply
         if after is before:
             return before
+        patch = None
         if actor == GM and action.undoable:
             changes = diff(before, after, self._campaign)
             if not changes:
                 return before
-            self._undo.append(Patch(action.describe(self._campaign), changes))
+            patch = Patch(action.describe(self._campaign), changes)
+        new = self._commit(after)  # NotSaved: nothing changed, not even the undo history
+        if patch is not None:
+            self._undo.append(patch)
             if len(self._undo) > UNDO_LIMIT:
                 del self._undo[:-UNDO_LIMIT]
             if self._redo:
                 self._redo.clear()
-        return self._commit(after)
+        return new
 
     def undo(self) -> TableState:
         """Apply the inverse of the GM's last change as a new change (Conflict: impossible)."""
@@ -151,8 +155,13 @@ class Store:
         # else changed since (a token the GM placed and a player moved): undo then redo, or
         # redo then undo, gives back the same state.
         back = tuple((key, new, old) for key, old, new in changes) if undo else changes
+        try:
+            new_state = self._commit(after)
+        except NotSaved:
+            source.append(patch)
+            raise
         target.append(Patch(patch.label, back))
-        return self._commit(after)
+        return new_state
 
     @property
     def undo_label(self) -> str | None:
@@ -168,24 +177,45 @@ class Store:
         With `state` (another campaign's saved table) that state replaces the current one; the
         revision still only rises: max(current, saved) + 1.
         """
+        if state is None:
+            new = self._save(reconcile(self._state, campaign), self._state.revision)
+        else:
+            top = max(self._state.revision, state.revision)
+            new = self._save(reconcile(state, campaign), top)
+            self._frame, self._frame_revision, self._frame_data = None, -1, []  # another table
         self._campaign = campaign
         self._projector = Projector(campaign)
         self._undo.clear()
         self._redo.clear()
-        if state is None:
-            return self._commit(reconcile(self._state, campaign))
-        top = max(self._state.revision, state.revision)
-        self._state = with_revision(reconcile(state, campaign), top)
-        self._frame, self._frame_revision, self._frame_data = None, -1, []  # another table
-        return self._commit(self._state)
+        return self._publish(new, freeze=state is None)
 
     def _commit(self, after: TableState) -> TableState:
-        before = self._state
-        if after.hold and not before.hold:
+        """The change saved (NotSaved: refused, nothing changed), then told to the others."""
+        return self._publish(self._save(after, self._state.revision))
+
+    def _save(self, after: TableState, revision: int) -> TableState:
+        """after at revision + 1, once every PERSISTENCE subscriber took it: any of them can
+        refuse (NotSaved), and then the state stays as it was and no one else is told."""
+        new = with_revision(after, revision + 1)
+        for order, _seq, callback in list(self._subscribers):
+            if order != PERSISTENCE:
+                break
+            try:
+                callback(new)
+            except NotSaved:
+                raise
+            except Exception as exc:
+                log.exception("saving revision %d failed", new.revision)
+                raise NotSaved(str(exc) or type(exc).__name__) from exc
+        return new
+
+    def _publish(self, new: TableState, freeze: bool = True) -> TableState:
+        if freeze and new.hold and not self._state.hold:
             self.player_frame()  # the frame players keep while hold is on
-        new = with_revision(after, before.revision + 1)
         self._state = new
-        for _order, _seq, callback in list(self._subscribers):
+        for order, _seq, callback in list(self._subscribers):
+            if order == PERSISTENCE:
+                continue
             try:
                 callback(new)
             except Exception:

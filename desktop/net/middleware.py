@@ -18,7 +18,13 @@ from desktop.model.errors import DomainError
 log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024
-STATUS_OF_KIND = {"invalid": 400, "not_found": 404, "forbidden": 403, "conflict": 409}
+STATUS_OF_KIND = {
+    "invalid": 400,
+    "not_found": 404,
+    "forbidden": 403,
+    "conflict": 409,
+    "unavailable": 503,  # the state file could not save the change
+}
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

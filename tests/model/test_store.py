@@ -56,7 +56,7 @@ def test_a_failing_subscriber_does_not_stop_the_others(campaign: Campaign) -> No
     def broken(state: TableState) -> None:
         raise RuntimeError("boom")
 
-    store.subscribe(broken, PERSISTENCE)
+    store.subscribe(broken, BROADCAST)  # a PERSISTENCE subscriber vetoes (test_save_failure)
     store.subscribe(lambda s: seen.append(s.revision), VIEWS)
     store.dispatch(A.SwitchView("BRIDGE"))
     assert seen == [1]
