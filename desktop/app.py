@@ -162,6 +162,15 @@ class Table:
     store: Store
     gm_token: str
     state_file: StateFile | None = None
+    on_save_status: Callable[[str], None] | None = None  # a failed save's reason, "" once saved
+
+    def watch_saving(self, callback: Callable[[str], None]) -> None:
+        """Tell callback why a change was not saved (and "" once saving works again)."""
+        self.on_save_status = callback
+        if self.state_file is not None:
+            self.state_file.on_status = callback
+            if self.state_file.failure:
+                callback(self.state_file.failure)
 
     async def serve(self, headless: bool) -> int:
         """Listen, print the URLs, run until asked to stop, then shut down cleanly."""
@@ -251,6 +260,7 @@ class Table:
         if self.state_file is not None:
             self.state_file.close()
         self.state_file = new_file
+        new_file.on_status = self.on_save_status
         self.store.replace_campaign(campaign, state=saved or TableState())
         new_file.attach(self.store)
 
@@ -294,6 +304,7 @@ def open_window(
 ) -> Any:
     """Build and show the MainWindow; its `closed` signal ends the app."""
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.save_bar import add_save_bar
     from desktop.ui.services import WindowServices
 
     def displays() -> list[dict[str, object]]:
@@ -318,6 +329,7 @@ def open_window(
         reload_campaign=lambda: table.switch_campaign(table.folder),
     )
     window = MainWindow(table.store, services)
+    table.watch_saving(add_save_bar(window).show_status)
     window.closed.connect(on_closed)
     window.show()
     return window
