@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from desktop.campaign.cells import MAX_INDEXED_CELLS, overlaps
 from desktop.campaign.fields import Fields
 from desktop.campaign.images import background_beside
 from desktop.campaign.mapindex import DeckScope, MapIndex
@@ -60,7 +60,7 @@ def _filled(stub: Deck, deck: Fields, scope: DeckScope, entry: DeckEntry) -> Dec
     name, level = stub.name, stub.level
     if entry.single:
         name, level = deck.text("name", name), deck.integer("level", level)
-    return replace(
+    filled = replace(
         stub,
         name=name,
         level=level,
@@ -71,6 +71,8 @@ def _filled(stub: Deck, deck: Fields, scope: DeckScope, entry: DeckEntry) -> Dec
         terminals=read_terminals(deck, scope),
         pois=read_pois(deck, scope),
     )
+    _report_overlaps(filled, deck, scope)
+    return filled
 
 
 def _grid(deck: Fields) -> Grid | None:
@@ -94,10 +96,18 @@ def _rooms(deck: Fields, scope: DeckScope, grid: Grid | None) -> tuple[Room, ...
             rooms.append(room)
             scope.rooms[room.id] = room
             scope.index.rooms[room.id] = room
-    for first, second in _overlaps(rooms):
+    return tuple(rooms)
+
+
+def _report_overlaps(deck: Deck, fields: Fields, scope: DeckScope) -> None:
+    """Each room that covers a cell of a room listed before it, once per such pair."""
+    if not deck.indexed:
+        message = f"the rooms cover more than {MAX_INDEXED_CELLS:,} cells: overlaps are not checked"
+        fields.problem("rooms", message)
+        return
+    for first, second in overlaps(deck.rooms, deck.cells()):
         file, line = scope.index.line_of("room", second.id)
         scope.log.add(file, line, f"room {second.id!r} overlaps room {first.id!r}")
-    return tuple(rooms)
 
 
 def _room(fields: Fields, scope: DeckScope, grid: Grid | None) -> Room | None:
@@ -130,15 +140,3 @@ def _inside(room: Room, grid: Grid) -> bool:
         and room.x + room.width <= grid.width
         and room.y + room.height <= grid.height
     )
-
-
-def _overlaps(rooms: list[Room]) -> Iterator[tuple[Room, Room]]:
-    """Pairs of overlapping rooms, (earlier in the file, later), by a sweep along x."""
-    order = {room.id: index for index, room in enumerate(rooms)}
-    by_x = sorted(rooms, key=lambda room: room.x)
-    for index, room in enumerate(by_x):
-        for other in by_x[index + 1 :]:
-            if other.x >= room.x + room.width:
-                break
-            if other.y < room.y + room.height and room.y < other.y + other.height:
-                yield (room, other) if order[room.id] < order[other.id] else (other, room)

@@ -31,14 +31,12 @@ def read_map(
         listed = [entry.id for entry in entries]
     if not entries:
         return None
+    default = next((entry.id for entry in entries if entry.default), entries[0].id)
+    entries = [replace(entry, default=entry.id == default) for entry in entries]
     index = MapIndex(log)
-    decks = [read_deck(entry, index) for entry in entries]
+    decks = [read_deck(entry, index) for entry in entries]  # each builds its cell index once
     _check_links(decks, listed, index)
     _check_terminal_slugs(decks, terminal_slugs, index)
-    default = next((deck.id for deck in decks if deck.default), decks[0].id)
-    decks = [
-        replace(d, default=not d.default) if d.default != (d.id == default) else d for d in decks
-    ]
     return LocationMap(
         name=name,
         decks=tuple(sorted(decks, key=lambda deck: deck.level)),

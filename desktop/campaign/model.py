@@ -8,6 +8,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, TypeVar
 
+from desktop.campaign.cells import cell_index
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -180,31 +182,25 @@ class Deck:
     )
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_cells", _cell_index(self.rooms))
+        object.__setattr__(self, "_cells", cell_index(self.rooms))
+
+    @property
+    def indexed(self) -> bool:
+        """True when every cell of the rooms is in the cell index (not too many to index)."""
+        return bool(self._cells) or not self.rooms
+
+    def cells(self) -> Mapping[tuple[int, int], Room]:
+        """cell -> the first room listed that holds it (empty when not indexed)."""
+        return self._cells
 
     def room_at(self, cx: int, cy: int) -> Room | None:
         """The room holding cell (cx, cy), if any (O(1) through the cell index)."""
-        if self._cells or not self.rooms:
+        if self.indexed:
             return self._cells.get((cx, cy))
         for room in self.rooms:  # rooms too large to index
             if room.contains(cx, cy):
                 return room
         return None
-
-
-MAX_INDEXED_CELLS = 1_000_000
-
-
-def _cell_index(rooms: tuple[Room, ...]) -> dict[tuple[int, int], Room]:
-    """Map every cell of the rooms to its room; empty when the rooms cover too many cells."""
-    if sum(max(r.width, 0) * max(r.height, 0) for r in rooms) > MAX_INDEXED_CELLS:
-        return {}
-    cells: dict[tuple[int, int], Room] = {}
-    for room in reversed(rooms):
-        for cx in range(room.x, room.x + room.width):
-            for cy in range(room.y, room.y + room.height):
-                cells[(cx, cy)] = room
-    return cells
 
 
 @dataclass(frozen=True, slots=True)
