@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.campaign.model import Campaign, Location
@@ -11,6 +11,7 @@ from desktop.model.state import TableState
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 TERMINAL_ROLE = Qt.ItemDataRole.UserRole + 1
+TYPE_COLUMN_MIN_WIDTH = 330  # px of tree below which the Type column is hidden
 
 
 class LocationTree(QTreeWidget):
@@ -43,6 +44,13 @@ class LocationTree(QTreeWidget):
         self.itemClicked.connect(self._on_clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_menu)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A narrow dock keeps the names whole: the type column goes (it is in the tooltip).
+        narrow = self.viewport().width() < TYPE_COLUMN_MIN_WIDTH
+        if self.isColumnHidden(1) != narrow:
+            self.setColumnHidden(1, narrow)
 
     def sync(self, state: TableState, campaign: Campaign, focus_slug: str) -> None:
         """Rebuild when the campaign changed; mark what is shown and focused."""

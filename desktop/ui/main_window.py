@@ -45,6 +45,7 @@ from desktop.ui.theme import apply_theme
 from desktop.ui.tokens_panel import TokensPanel
 from desktop.ui.view_switcher import ViewSwitcher
 from desktop.ui.window_help import WindowHelp
+from desktop.ui.window_layout import whole_tab_titles
 from desktop.ui.window_menus import WindowMenus
 from desktop.ui.window_settings import WindowSettings
 from desktop.ui.window_wiring import wire_intents
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["tokens"], d["ship"])
         self.tabifyDockWidget(d["ship"], d["displays"])
         self.tabifyDockWidget(d["charon"], d["broadcast"])
-        self.tabifyDockWidget(d["broadcast"], d["activity"])
+        self.tabifyDockWidget(d["displays"], d["activity"])
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
@@ -181,8 +182,9 @@ class MainWindow(QMainWindow):
     def size_docks(self) -> None:
         """Give the map most of the room at any window size (when no layout was saved)."""
         d, width, height = self.docks, self.width(), self.height()
-        left = min(330, max(250, width // 6))
-        right = min(420, max(320, width // 4.6))
+        # Wide enough for whole place and NPC names at 1366 px; the map keeps the rest.
+        left = min(340, max(280, width // 5))
+        right = min(430, max(330, width // 4.4))
         self.resizeDocks(
             [d["campaign"], d["tokens"]], [left, int(right)], Qt.Orientation.Horizontal
         )
@@ -191,9 +193,10 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks(
             [d["tokens"], d["charon"]],
-            [height * 11 // 20, height * 9 // 20],
+            [height * 3 // 5, height * 2 // 5],
             Qt.Orientation.Vertical,
         )
+        whole_tab_titles(self)
 
     def _fit_first_size(self, width: int, height: int) -> None:
         # A laptop screen (1366x768) is smaller than the preferred first size: never open wider

@@ -12,6 +12,7 @@ from desktop.ui.deck_tabs import DeckTabs
 from desktop.ui.focus import Focus
 from desktop.ui.focus_bar import FocusBar
 from desktop.ui.image_cache import ImageCache
+from desktop.ui.map_legend import MapLegend
 from desktop.ui.map_picture import MapPicture
 from desktop.ui.map_scene import MapScene
 from desktop.ui.map_view import MapView
@@ -37,6 +38,7 @@ class MapPanel(QWidget):
         self.placeholder = QLabel("Choose a location with a map in the campaign tree.")
         self.placeholder.setObjectName("MapPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend = MapLegend()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.placeholder)
@@ -60,6 +62,7 @@ class MapPanel(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.tabs)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
 
     def set_preview(self, on: bool) -> None:
         """Draw exactly what the players get (on) or the GM's full map (off)."""

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import map_menus
 from desktop.ui.map_intents import MapIntents
-from desktop.ui.map_legend import MapLegend
 from desktop.ui.map_picture import CELL
 from desktop.ui.map_scene import MapScene
 from desktop.ui.room_item import RoomItem
@@ -37,7 +36,6 @@ from desktop.ui.token_mime import decode
 
 MIN_SCALE, MAX_SCALE = 0.15, 6.0
 PIXMAP_CACHE_KB = 96 * 1024
-LEGEND_MIN_WIDTH = 900
 
 
 def cell_at(point: QPointF) -> tuple[int, int]:
@@ -68,7 +66,8 @@ class MapView(QGraphicsView):
         self.viewport().setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setObjectName("MapView")
-        self.legend = MapLegend(self)
+        # The map follows the window's size until the GM zooms or pans by hand; Fit resumes it.
+        self.manual_view = False
         # Room, door and token pixmaps live in QPixmapCache; the default 10 MB is too small
         # for a big deck zoomed in, and evicted items would be redrawn on every frame.
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
@@ -76,24 +75,22 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        area = self.viewport().geometry()
-        # A key is welcome on a roomy map; on a small one it would cover the deck.
-        self.legend.setVisible(area.width() >= LEGEND_MIN_WIDTH)
-        self.legend.move(
-            area.right() - self.legend.width() - 8, area.bottom() - self.legend.height() - 8
-        )
+        if not self.manual_view:
+            self.fit()
 
     # --- zoom, pan, fit ---------------------------------------------------------------------
 
     def zoom_by(self, factor: float) -> None:
-        """Zoom around the cursor, within sane limits."""
+        """Zoom around the cursor, within sane limits (the map then stays as the GM set it)."""
+        self.manual_view = True
         current = self.transform().m11()
         target = min(MAX_SCALE, max(MIN_SCALE, current * factor))
         if not math.isclose(target, current):
             self.scale(target / current, target / current)
 
     def fit(self) -> None:
-        """Show every room of the deck as large as the window allows."""
+        """Show every room of the deck as large as the window allows (and keep doing so)."""
+        self.manual_view = False
         rooms = self.map_scene.picture.rooms.values()
         if not rooms:
             rect = self.map_scene.sceneRect()
@@ -147,6 +144,7 @@ class MapView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
+            self.manual_view = True
             delta = event.position().toPoint() - self._pan_from
             self._pan_from = event.position().toPoint()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())

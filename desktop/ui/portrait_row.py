@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.campaign.model import Npc
-from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.image_cache import ImageCache
 
 THUMB_PX = 40
@@ -37,10 +36,13 @@ class PortraitRow(QFrame):
             thumb.setText(npc.name[:1].upper())
             thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         thumb.setObjectName("Thumb")
-        name = ElidedLabel(npc.name)
+        # Wrapped, never elided: the GM finds an NPC by the whole name.
+        name = QLabel(npc.name)
         name.setObjectName("RowTitle")
-        role = ElidedLabel(" · ".join(p for p in (npc.role, npc.faction) if p))
+        name.setWordWrap(True)
+        role = QLabel(" · ".join(p for p in (npc.role, npc.faction) if p))
         role.setObjectName("RowDetail")
+        role.setWordWrap(True)
         texts = QVBoxLayout()
         texts.setSpacing(0)
         texts.addWidget(name)

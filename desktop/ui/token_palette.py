@@ -18,7 +18,8 @@ from desktop.ui.placement import Placed, is_person, placed
 from desktop.ui.token_item import initials
 from desktop.ui.token_mime import TokenTemplate, encode
 
-ICON_PX = 48
+ICON_PX = 40
+TEXT_LINES = 3  # a name on two lines and where the character is: whole, never "…"
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
 KIND_ORDER = {"player": 0, "npc": 1, "creature": 2, "object": 3}
 GENERIC = (
@@ -64,7 +65,9 @@ class TokenPalette(QListWidget):
         self._tokens_seen: tuple[object, ...] = ()
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(ICON_PX, ICON_PX))
-        self.setGridSize(QSize(ICON_PX + 44, ICON_PX + 50))
+        line = self.fontMetrics().lineSpacing()
+        self.setGridSize(QSize(ICON_PX + 58, ICON_PX + 10 + TEXT_LINES * line))
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWordWrap(True)

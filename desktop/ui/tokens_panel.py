@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
@@ -32,8 +33,16 @@ class TokensPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(_heading("Drag onto the map"))
         layout.addWidget(self.palette_list, 3)
+        # The custom-token form and the unplaced list take room from the palette only when
+        # wanted: the form behind a button, the list while a token is unplaced.
+        self.custom_button = QPushButton("+ Custom token…")
+        self.custom_button.setCheckable(True)
+        self.custom_button.toggled.connect(self.form.setVisible)
+        self.form.hide()
+        layout.addWidget(self.custom_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.form)
-        layout.addWidget(_heading("Unplaced"))
+        self.unplaced_heading = _heading("Unplaced")
+        layout.addWidget(self.unplaced_heading)
         layout.addWidget(self.unplaced)
         layout.addWidget(_heading("Players may move"))
         layout.addWidget(self.permissions)
@@ -44,4 +53,6 @@ class TokensPanel(QWidget):
         self.palette_list.sync(campaign, state)
         self.form.sync(campaign)
         self.unplaced.sync(state, campaign)
+        for widget in (self.unplaced_heading, self.unplaced):
+            widget.setVisible(bool(state.unplaced))
         self.permissions.sync(state)
