@@ -42,7 +42,7 @@ def read_deck(entry: DeckEntry, index: MapIndex) -> Deck:
         None,
         description=entry.description,
         default=entry.default,
-        background=background_beside(entry.path),
+        background=background_beside(entry.path, log),
     )
     if not isinstance(data, YamlMap):
         if data is not None:

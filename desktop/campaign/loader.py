@@ -31,7 +31,7 @@ def load_campaign(root: Path) -> Campaign:
     log = ProblemLog(root)
     locations, top_level = LocationTree(root, log).read()
     campaign_dir = root / "campaign"
-    images = ImageRef(root)
+    images = ImageRef(root, log)
     npcs = read_npcs(campaign_dir, images, log)
     crew = read_crew(campaign_dir, images, log)
     campaign = Campaign(

@@ -28,6 +28,8 @@ class ProblemLog:
         self._problems: list[Problem] = []
         self._per_file: dict[str, int] = {}
         self._unlisted: dict[str, tuple[int, int]] = {}  # file -> (first line unlisted, count)
+        self._once: set[Problem] = set()
+        self.folders_inside: dict[Path, bool] = {}  # folders resolved so far (see links.py)
 
     def rel(self, path: Path) -> str:
         """The path relative to the campaign folder, with forward slashes."""
@@ -46,6 +48,13 @@ class ProblemLog:
             return
         first, count = self._unlisted.get(name, (max(line, 0), 0))
         self._unlisted[name] = (first, count + 1)
+
+    def add_once(self, file: str | Path, line: int, message: str) -> None:
+        """Record a problem unless the very same one was recorded already."""
+        problem = Problem(self.rel(file) if isinstance(file, Path) else file, line, message)
+        if problem not in self._once:
+            self._once.add(problem)
+            self.add(problem.file, line, message)
 
     def sorted(self) -> tuple[Problem, ...]:
         """Every problem so far, by file and line (messages of one line in the order found);

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from desktop.campaign.links import inside
 from desktop.campaign.problems import ProblemLog
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -144,7 +145,12 @@ def _load(text: str) -> object:
 
 
 def read_text(path: Path, log: ProblemLog) -> str | None:
-    """The file's text (UTF-8, a byte-order mark allowed), or None with a problem."""
+    """The file's text (UTF-8, a byte-order mark allowed), or None with a problem.
+
+    A file that leads outside the campaign folder is not read (links.py reports the link).
+    """
+    if not inside(path, log):
+        return None
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import orjson
 from aiohttp import web
 
+from desktop.campaign.links import within
 from desktop.campaign.model import Campaign, Deck, Location
 from desktop.model.errors import Conflict, NotFound
 from desktop.model.state import LocationState, TableState
@@ -55,10 +56,12 @@ async def active_view_stream(request: web.Request) -> web.StreamResponse:
 
 
 async def media(request: web.Request) -> web.StreamResponse:
-    path = request.app[STORE].media(request.match_info["media_id"])
-    if path is None or not path.is_file():
+    store = request.app[STORE]
+    path = store.media(request.match_info["media_id"])
+    served = within(store.campaign.root, path) if path is not None else None  # resolved now
+    if served is None or not served.is_file():
         raise web.HTTPNotFound()
-    return web.FileResponse(path, headers={"Cache-Control": "no-cache"})
+    return web.FileResponse(served, headers={"Cache-Control": "no-cache"})
 
 
 def join_url(request: web.Request) -> str:

@@ -55,7 +55,8 @@ def test_symlink_leading_out_is_refused(builder) -> None:
     outside.write_bytes(b"x")
     os.symlink(outside, builder.root / "campaign" / "link.png")
     assert npcs_with_portrait(builder, "link.png") == [
-        "campaign/npcs.yaml:4: npc 'n': image file not found: link.png"
+        f"campaign/link.png:0: a link leading outside the campaign folder (to {outside}): not read",
+        "campaign/npcs.yaml:4: npc 'n': 'link.png' leads outside the campaign folder",
     ]
 
 
