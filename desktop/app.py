@@ -26,7 +26,8 @@ from desktop.campaign.model import Campaign
 from desktop.campaign.problems import CampaignError
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model.activity import ActivityFanout
-from desktop.model.persistence import StateFile, StateFileLocked
+from desktop.model.errors import NotSaved
+from desktop.model.persistence import StateFile, StateFileError
 from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
@@ -107,13 +108,20 @@ def run(settings: Settings) -> int:
         return 1
     try:
         state_file = StateFile(settings.state_file or default_state_path(folder))
-    except StateFileLocked as exc:
+        saved = state_file.load()
+    except StateFileError as exc:
         print(f"gm-terminal: {exc}", file=sys.stderr)
         return 1
+    for notice in state_file.notices:
+        print(f"gm-terminal: {notice}", file=sys.stderr, flush=True)
     table: Table | None = None
     try:
-        store = Store(campaign, state_file.load())
-        state_file.attach(store)
+        store = Store(campaign, saved)
+        try:
+            state_file.attach(store)
+        except NotSaved as exc:
+            print(f"gm-terminal: {exc.message}", file=sys.stderr)
+            return 1
         remember_campaign(folder)
         token = settings.gm_token or kept_gm_token(config_dir())
         table = Table(settings, folder, store, token, state_file)
@@ -249,7 +257,7 @@ class Table:
         """Close this campaign's state file; open and load the other's into the store."""
         try:
             new_file = StateFile(path)
-        except StateFileLocked as exc:
+        except StateFileError as exc:
             log.warning("cannot open %s: %s", path, exc)
             raise ValueError(str(exc)) from exc
         try:

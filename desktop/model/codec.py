@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.model.state import (
+    CHARON_MODES,
+    THROUGH_DOORS,
+    TOKEN_STATUSES,
+    TOKEN_TYPES,
+    VIEW_TYPES,
     Broadcast,
     CharonEntry,
     CharonState,
@@ -18,12 +23,77 @@ Json = dict[str, Any]
 FORMAT = 2
 
 
+class BadRow(ValueError):
+    """A saved value of the wrong kind (a row this version cannot read)."""
+
+
+def _str(v: object) -> str:
+    if not isinstance(v, str):
+        raise BadRow(f"expected text, found {type(v).__name__}")
+    return v
+
+
+def _opt_str(v: object) -> str | None:
+    return None if v is None else _str(v)
+
+
+def _int(v: object) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise BadRow(f"expected a whole number, found {type(v).__name__}")
+    return v
+
+
+def _num(v: object) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise BadRow(f"expected a number, found {type(v).__name__}")
+    return float(v)
+
+
+def _bool(v: object) -> bool:
+    if not isinstance(v, bool):
+        raise BadRow(f"expected true or false, found {type(v).__name__}")
+    return v
+
+
+def _list(v: object) -> list[Any]:
+    if not isinstance(v, list):
+        raise BadRow(f"expected a list, found {type(v).__name__}")
+    return v
+
+
+def _strs(v: object) -> list[str]:
+    return [_str(x) for x in _list(v)]
+
+
+def _str_map(v: object) -> dict[str, str]:
+    if not isinstance(v, dict):
+        raise BadRow(f"expected a mapping, found {type(v).__name__}")
+    return {_str(k): _str(x) for k, x in v.items()}
+
+
+def _one_of(v: object, allowed: tuple[str, ...]) -> str:
+    if _str(v) not in allowed:
+        raise BadRow(f"unknown value {v!r}")
+    return str(v)
+
+
 def token_out(t: Token) -> list[Any]:
     return [t.id, t.type, t.name, t.x, t.y, t.deck_id, t.room_id, list(t.statuses), t.image]
 
 
 def token_in(v: list[Any]) -> Token:
-    return Token(v[0], v[1], v[2], int(v[3]), int(v[4]), v[5], v[6], tuple(v[7]), v[8])
+    i, kind, name, x, y, deck, room, statuses, image = _list(v)
+    return Token(
+        _str(i),
+        _one_of(kind, TOKEN_TYPES),
+        _str(name),
+        _int(x),
+        _int(y),
+        _str(deck),
+        _str(room),
+        tuple(_one_of(s, TOKEN_STATUSES) for s in _list(statuses)),
+        _str(image),
+    )
 
 
 def location_out(ls: LocationState) -> Json:
@@ -42,14 +112,14 @@ def location_out(ls: LocationState) -> Json:
 
 def location_in(v: Json, tokens: list[Token]) -> LocationState:
     return LocationState(
-        v["deck_id"],
-        frozenset(v["revealed"]),
-        dict(v["door_status"]),
-        dict(v["room_status"]),
-        frozenset(v["revealed_pois"]),
+        _str(v["deck_id"]),
+        frozenset(_strs(v["revealed"])),
+        _str_map(v["door_status"]),
+        _str_map(v["room_status"]),
+        frozenset(_strs(v["revealed_pois"])),
         {t.id: t for t in tokens},
-        frozenset(v.get("hidden_pois", ())),  # files written before these two existed
-        frozenset(v.get("hidden_descriptions", ())),
+        frozenset(_strs(v.get("hidden_pois", []))),  # files written before these two existed
+        frozenset(_strs(v.get("hidden_descriptions", []))),
     )
 
 
@@ -58,15 +128,28 @@ def broadcasts_out(items: tuple[Broadcast, ...]) -> list[Any]:
 
 
 def broadcasts_in(v: list[Any]) -> tuple[Broadcast, ...]:
-    return tuple(Broadcast(i, c, s, p, float(t)) for i, c, s, p, t in v)
+    return tuple(
+        Broadcast(_str(i), _str(c), _str(s), _str(p), _num(t)) for i, c, s, p, t in _list(v)
+    )
 
 
 def entries_out(items: tuple[CharonEntry, ...]) -> list[Any]:
-    return [[e.id, e.role, e.content, e.timestamp, e.in_reply_to, e.pending] for e in items]
+    return [entry_out(e) for e in items]
 
 
 def entries_in(v: list[Any]) -> tuple[CharonEntry, ...]:
-    return tuple(CharonEntry(i, r, c, float(t), re, bool(p)) for i, r, c, t, re, p in v)
+    return tuple(entry_in(e) for e in _list(v))
+
+
+def entry_out(e: CharonEntry) -> list[Any]:
+    return [e.id, e.role, e.content, e.timestamp, e.in_reply_to, e.pending]
+
+
+def entry_in(v: list[Any]) -> CharonEntry:
+    i, role, content, timestamp, in_reply_to, pending = _list(v)
+    return CharonEntry(
+        _str(i), _str(role), _str(content), _num(timestamp), _str(in_reply_to), _bool(pending)
+    )
 
 
 def meta_out(s: TableState) -> Json:
@@ -83,6 +166,7 @@ def meta_out(s: TableState) -> Json:
         "movable_types": list(s.movable_types),
         "unplaced": [[slug, token_out(t)] for slug, t in s.unplaced],
         "read_mail": sorted(s.read_mail),
+        "through_doors": s.through_doors,
     }
 
 
@@ -94,20 +178,41 @@ def state_in(
     conversations: dict[str, tuple[CharonEntry, ...]],
 ) -> TableState:
     """A table state from its decoded rows."""
-    mode, dialog_open, path = meta["charon"]
+    mode, dialog_open, path = _list(meta["charon"])
+    location, terminal = _strs(meta["overlay"])
     return TableState(
         revision=revision,
-        view_type=meta["view_type"],
-        location_slug=meta["location_slug"],
+        view_type=_one_of(meta["view_type"], VIEW_TYPES),
+        location_slug=_str(meta["location_slug"]),
         locations=locations,
-        portraits=tuple(meta["portraits"]),
-        overlay_location=meta["overlay"][0],
-        overlay_terminal=meta["overlay"][1],
-        ship={k: SystemOverride(*v) for k, v in meta["ship"].items()},
+        portraits=tuple(_strs(meta["portraits"])),
+        overlay_location=location,
+        overlay_terminal=terminal,
+        ship={_str(k): _override(v) for k, v in meta["ship"].items()},
         broadcasts=broadcasts,
-        charon=CharonState(mode, bool(dialog_open), path, conversations),
-        hold=bool(meta["hold"]),
-        movable_types=tuple(meta["movable_types"]),
-        unplaced=tuple((slug, token_in(t)) for slug, t in meta["unplaced"]),
-        read_mail=frozenset(meta.get("read_mail", ())),
+        charon=CharonState(
+            _one_of(mode, CHARON_MODES), _bool(dialog_open), _str(path), conversations
+        ),
+        hold=_bool(meta["hold"]),
+        movable_types=tuple(_one_of(t, TOKEN_TYPES) for t in _list(meta["movable_types"])),
+        unplaced=tuple((_str(slug), token_in(t)) for slug, t in _list(meta["unplaced"])),
+        read_mail=frozenset(_strs(meta.get("read_mail", []))),
+        through_doors=_one_of(meta.get("through_doors", "unlocked"), THROUGH_DOORS),
     )
+
+
+def _override(v: object) -> SystemOverride:
+    status, condition, info = _list(v)
+    return SystemOverride(
+        _opt_str(status), None if condition is None else _int(condition), _opt_str(info)
+    )
+
+
+def whole_number(v: object) -> int:
+    """v when it is an int (not a bool); BadRow otherwise."""
+    return _int(v)
+
+
+def texts(v: object) -> list[str]:
+    """v when it is a list of strings; BadRow otherwise."""
+    return _strs(v)

@@ -3,133 +3,113 @@
 from __future__ import annotations
 
 import logging
-import os
+import shutil
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.model.errors import NotSaved
+from desktop.model.row_reader import Loaded, read_rows
 from desktop.model.state import TableState
-from desktop.model.state_rows import RowWriter, state_from_rows
+from desktop.model.state_db import (
+    MAX_BYTES,
+    StateFileError,
+    StateFileLocked,
+    connect_state,
+    open_database,
+)
+from desktop.model.state_rows import RowWriter
 from desktop.model.store import PERSISTENCE, Store
+
+__all__ = ["StateFile", "StateFileError", "StateFileLocked"]
 
 log = logging.getLogger(__name__)
 
 CHECKPOINT_EVERY = 1000  # commits between background checkpoints of the WAL
+CHECKPOINT_BYTES = 1024 * 1024  # or bytes of rows written since the last one
 _UPSERT = "INSERT OR REPLACE INTO parts VALUES (?,?)"
-
-
-class StateFileLocked(Exception):
-    """Another running app holds this state file."""
-
-
-class _Lock:
-    """An exclusive lock on `<file>.lock`, held while the app runs."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path.with_name(path.name + ".lock")
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            _lock_fd(self._fd)
-        except OSError:
-            os.close(self._fd)
-            holder = self.path.read_text(encoding="utf-8", errors="replace").strip()
-            who = f" (process {holder})" if holder else ""
-            raise StateFileLocked(
-                f"the state file {path} is in use by another GM Terminal{who}; "
-                "close it or choose another file with --state"
-            ) from None
-        os.ftruncate(self._fd, 0)
-        os.write(self._fd, str(os.getpid()).encode())
-
-    def release(self) -> None:
-        if self._fd >= 0:
-            os.close(self._fd)  # closing releases the lock
-            self._fd = -1
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock_fd(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    db.execute("PRAGMA page_size=1024")  # a new file only: a token row rewrites one small page
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    _hold_exclusively(db)
-    return db
-
-
-def _hold_exclusively(db: sqlite3.Connection) -> None:
-    """Keep SQLite's file locks for as long as the file is open: a commit then makes no locking
-    system calls. Only this app writes the file (see _Lock); if some other program has it open
-    right now, stay with ordinary locking rather than fail."""
-    db.execute("PRAGMA locking_mode=EXCLUSIVE")
-    db.execute("PRAGMA busy_timeout=200")
-    try:
-        db.execute("BEGIN EXCLUSIVE")  # takes the locks, which exclusive mode then keeps
-        db.execute("COMMIT")
-    except sqlite3.OperationalError:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        log.warning("another program has the state file open: ordinary locking")
-        db.execute("PRAGMA locking_mode=NORMAL")
-    db.execute("PRAGMA busy_timeout=5000")
 
 
 class StateFile:
     """The table state on disk; attach() makes it commit every change of a Store."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = _Lock(self.path)
-        try:
-            self._db = _connect(self.path)
-            self._db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run in the background
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
-                " WITHOUT ROWID"  # one B-tree: a small change touches one page
-            )
-        except sqlite3.Error:
-            self._lock.release()
-            raise
-        self._rows = RowWriter(None)
+        self.max_bytes = max_bytes  # the file's size limit: past it a change is not saved
+        self._lock, self._db = open_database(self.path, max_bytes)
+        self._rows = RowWriter()
         self._unsubscribe: Callable[[], None] | None = None
         self._since_checkpoint = 0
+        self._bytes_since_checkpoint = 0
         self._checkpointer: threading.Thread | None = None
         self._db_lock = threading.Lock()
         self.commits = 0
         self.max_commit_seconds = 0.0
         self.failure = ""  # why the last commit failed ("" when it was saved)
         self.on_status: Callable[[str], None] | None = None  # told failure, then "" once saved
+        self.notices: list[str] = []  # what load() skipped and where the damaged file is kept
 
     def load(self) -> TableState | None:
-        """The saved table state, or None for a new file (or one of an older format)."""
-        rows = dict(self._db.execute("SELECT key, value FROM parts").fetchall())
+        """The saved table state (None for a new file), read row by row.
+
+        Rows that cannot be read are skipped and named in `notices`; the rest is kept. Before
+        the file is repaired it is copied aside (`<name>.damaged-<time>`).
+        """
+        rows, damage = self._read_all()
+        loaded = read_rows(rows)
+        if damage or loaded.bad:
+            self._repair(rows, loaded, damage)
+        self._rows = RowWriter(loaded)
+        return loaded.state
+
+    def _read_all(self) -> tuple[dict[object, object], str]:
+        """Every row that can be read; a damaged page stops a scan, so read from both ends."""
+        rows: dict[object, object] = {}
         try:
-            state = state_from_rows(rows)
-        except (ValueError, KeyError, TypeError, IndexError):
-            log.exception(
-                "%s holds no table state this version can read: starting clean", self.path
-            )
-            self._db.execute("DELETE FROM parts")
-            state = None
-        self._rows = RowWriter(state)
-        return state
+            for key, value in self._db.execute("SELECT key, value FROM parts ORDER BY key"):
+                rows[key] = value
+            return rows, ""
+        except sqlite3.DatabaseError as exc:
+            damage = str(exc)
+        try:
+            for key, value in self._db.execute("SELECT key, value FROM parts ORDER BY key DESC"):
+                if key in rows:
+                    break
+                rows[key] = value
+        except sqlite3.DatabaseError:
+            pass
+        return rows, damage
+
+    def _repair(self, rows: dict[object, object], loaded: Loaded, damage: str) -> None:
+        aside = self._copy_aside()
+        skipped = ", ".join(sorted(loaded.bad)[:5]) + (" ..." if len(loaded.bad) > 5 else "")
+        what = f"{len(loaded.bad)} unreadable row(s) skipped ({skipped})" if loaded.bad else ""
+        if damage:
+            what = "; ".join(filter(None, [f"damaged ({damage}): kept what could be read", what]))
+        self.notices.append(f"{self.path}: {what}; the file as it was is kept as {aside}")
+        for notice in self.notices:
+            log.warning("%s", notice)
+        good = [(k, v) for k, v in rows.items() if str(k) not in loaded.bad]
+        if damage:  # a fresh file with what could be read
+            self._db.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._db = connect_state(self.path, self.max_bytes)
+            self._db.executemany(_UPSERT, good)
+        else:
+            self._db.executemany("DELETE FROM parts WHERE key = ?", [(k,) for k in loaded.bad])
+
+    def _copy_aside(self) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        for suffix in ("", "-wal"):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists() and source.stat().st_size:
+                shutil.copy2(source, f"{aside}{suffix}")
+        return aside
 
     def attach(self, store: Store) -> None:
         """Commit the store's state now, then every change of it (subscribed at PERSISTENCE)."""
@@ -156,7 +136,11 @@ class StateFile:
         self.commits += 1
         self.max_commit_seconds = max(self.max_commit_seconds, time.perf_counter() - started)
         self._since_checkpoint += 1
-        if self._since_checkpoint >= CHECKPOINT_EVERY:
+        self._bytes_since_checkpoint += sum(len(value) for _key, value in upserts)
+        if (
+            self._since_checkpoint >= CHECKPOINT_EVERY
+            or self._bytes_since_checkpoint >= CHECKPOINT_BYTES
+        ):
             self._checkpoint_in_background()
 
     def _write(self, upserts: list[tuple[str, bytes]], deletes: list[str]) -> None:
@@ -170,11 +154,23 @@ class StateFile:
 
     def _reason(self, exc: sqlite3.Error) -> str:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_FULL and self._near_limit():
+            return (
+                f"{self.path} reached its size limit of {self.max_bytes / 2**20:g} MB "
+                "(clear old ship-computer conversations or start a new session)"
+            )
         if code == sqlite3.SQLITE_FULL:
             return f"the disk holding {self.path} is full"
         if code == sqlite3.SQLITE_IOERR:
             return f"cannot write {self.path} (the disk may be full: {exc})"
         return f"cannot write {self.path}: {exc}"
+
+    def _near_limit(self) -> bool:
+        pages, most = (
+            self._db.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("page_count", "max_page_count")
+        )
+        return bool(pages >= most - 64)
 
     def _report(self, failure: str) -> None:
         """Note a failed save (or "" once saving works again) and tell on_status."""
@@ -201,7 +197,7 @@ class StateFile:
     def _checkpoint_in_background(self) -> None:
         if self._checkpointer is not None and self._checkpointer.is_alive():
             return
-        self._since_checkpoint = 0
+        self._since_checkpoint = self._bytes_since_checkpoint = 0
         self._checkpointer = threading.Thread(
             target=self._checkpoint, name="state-checkpoint", daemon=True
         )

@@ -15,6 +15,7 @@ TOKEN_TYPES: tuple[str, ...] = ("player", "npc", "creature", "object")
 TOKEN_STATUSES: tuple[str, ...] = ("wounded", "dead", "panicked", "stunned", "hidden")
 CHARON_MODES: tuple[str, ...] = ("DISPLAY", "QUERY")
 DEFAULT_MOVABLE_TYPES: tuple[str, ...] = ("player",)
+THROUGH_DOORS: tuple[str, ...] = ("open", "unlocked", "any")  # which doors a player move crosses
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class TableState:
     movable_types: tuple[str, ...] = DEFAULT_MOVABLE_TYPES
     unplaced: tuple[tuple[str, Token], ...] = ()  # (location slug, token) a campaign change left
     read_mail: frozenset[str] = frozenset()  # "<location slug>/<message id>" opened on a display
+    through_doors: str = "unlocked"  # THROUGH_DOORS: open only, not locked/sealed, or any
 
     @property
     def charon_channel(self) -> str:
@@ -150,6 +152,7 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _movable_types,
     _unplaced,
     _read_mail,
+    _through_doors,
 ) = _slot_setters(TableState)
 
 
@@ -169,6 +172,7 @@ def _copy(s: TableState, revision: int, locations: dict[str, LocationState]) -> 
     _movable_types(new, s.movable_types)
     _unplaced(new, s.unplaced)
     _read_mail(new, s.read_mail)
+    _through_doors(new, s.through_doors)
     return new
 
 

@@ -2,20 +2,22 @@
 
 Rows: `meta` (view, ship overrides, ship computer, hold, ...), `loc:<slug>` (reveals, doors,
 statuses and the order of its tokens), `tok:<slug>:<id>` (one per token), `broadcasts`,
-`conv:<channel>`. Each value is `[revision, payload]` in JSON: the state's revision is the
-highest of its rows, so a token move writes a single small row.
+`cve:<channel>:<id>` (one per ship-computer entry, with its place in the conversation). Each
+value is `[revision, payload]` in JSON: the state's revision is the highest of its rows, so a
+token move writes a single small row and a question one more. Reading: row_reader.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from operator import attrgetter
-from typing import Any
 
 import orjson
 
 from desktop.model import codec
-from desktop.model.state import LocationState, TableState, changed_tokens
+from desktop.model.row_reader import Loaded, entry_key
+from desktop.model.state import CharonEntry, LocationState, TableState, changed_tokens
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,7 @@ _meta_parts = attrgetter(  # what the meta row holds (codec.meta_out)
     "movable_types",
     "unplaced",
     "read_mail",
+    "through_doors",
 )
 
 
@@ -41,38 +44,20 @@ def _row(key: str, revision: int, payload: object) -> Row:
     return key, orjson.dumps([revision, payload])
 
 
-def state_from_rows(rows: dict[str, bytes]) -> TableState | None:
-    """The state the rows hold, or None when there is none (a new file)."""
-    if "meta" not in rows:
-        return None
-    revision = 0
-    decoded: dict[str, Any] = {}
-    for key, value in rows.items():
-        row_revision, decoded[key] = orjson.loads(value)
-        revision = max(revision, int(row_revision))
-    tokens = {k[4:]: codec.token_in(v) for k, v in decoded.items() if k.startswith("tok:")}
-    locations = {}
-    for key, data in decoded.items():
-        if key.startswith("loc:"):
-            slug = key[4:]
-            found = [tokens.pop(f"{slug}:{t}") for t in data["order"] if f"{slug}:{t}" in tokens]
-            locations[slug] = codec.location_in(data, found)
-    if tokens:
-        log.warning("%d token rows without their location were left out", len(tokens))
-    conversations = {
-        k[5:]: codec.entries_in(v) for k, v in decoded.items() if k.startswith("conv:")
-    }
-    broadcasts = codec.broadcasts_in(decoded.get("broadcasts", []))
-    return codec.state_in(decoded["meta"], revision, locations, broadcasts, conversations)
-
-
 class RowWriter:
     """Works out the rows to write (and delete) for each new state, from the last one written."""
 
-    def __init__(self, written: TableState | None) -> None:
-        self.written = written
+    def __init__(self, loaded: Loaded | None = None) -> None:
+        self.written = loaded.state if loaded else None
         self._meta_parts: tuple[object, ...] | None = None
         self._pending: tuple[TableState, tuple[object, ...]] | None = None
+        self._legacy = list(loaded.legacy) if loaded else []  # rewritten as entry rows
+        self._seqs = dict(loaded.entry_seqs) if loaded else {}  # entry key -> its order
+        self._next_seq = max(self._seqs.values(), default=0) + 1
+        if self._legacy and self.written is not None:
+            self.written = replace(
+                self.written, charon=replace(self.written.charon, conversations={})
+            )
 
     def changes(self, state: TableState) -> tuple[list[Row], list[str]]:
         """The rows to write for state; the writer moves on to it only at saved()."""
@@ -92,11 +77,14 @@ class RowWriter:
             upserts.append(_row("broadcasts", rev, codec.broadcasts_out(state.broadcasts)))
         convs = state.charon.conversations
         if old is None or old.charon.conversations is not convs:
-            old_convs: dict[str, Any] = old.charon.conversations if old else {}
+            old_convs = old.charon.conversations if old else {}
             for channel, entries in convs.items():
                 if old_convs.get(channel) is not entries:
-                    upserts.append(_row(f"conv:{channel}", rev, codec.entries_out(entries)))
-            deletes += [f"conv:{c}" for c in old_convs if c not in convs]
+                    self._entry_rows(channel, old_convs.get(channel, ()), entries, rev, upserts)
+            for channel, was in old_convs.items():
+                kept = {e.id for e in convs.get(channel, ())}
+                deletes += [entry_key(channel, e.id) for e in was if e.id not in kept]
+        deletes += self._legacy
         meta = _meta_parts(state)
         if meta != self._meta_parts or not upserts:  # some row must carry the revision
             upserts.append(_row("meta", rev, codec.meta_out(state)))
@@ -108,6 +96,26 @@ class RowWriter:
         if self._pending is not None:
             self.written, self._meta_parts = self._pending  # meta: identity, then equality
             self._pending = None
+            self._legacy = []
+
+    def _entry_rows(
+        self,
+        channel: str,
+        old: tuple[CharonEntry, ...],
+        new: tuple[CharonEntry, ...],
+        rev: int,
+        upserts: list[Row],
+    ) -> None:
+        """A row per new or changed entry: a question writes one row, whatever came before."""
+        before = {e.id: e for e in old}
+        for entry in new:
+            if before.get(entry.id) is not entry:
+                key = entry_key(channel, entry.id)
+                seq = self._seqs.get(key)
+                if seq is None:  # a new entry comes after every other
+                    seq = self._seqs[key] = self._next_seq
+                    self._next_seq += 1
+                upserts.append(_row(key, rev, [seq, codec.entry_out(entry)]))
 
 
 def _location_rows(
