@@ -89,7 +89,18 @@ def _move_event(
     location = campaign.location(slug)
     room = location.map.rooms.get(token.room_id) if location and location.map else None
     where = room.name if room is not None else "another cell"
-    return ActivityEvent(MOVE, f"{token.name} moved to {where}", at, token.id, slug, token.deck_id)
+    text = f"{token.name} moved to {where}"
+    hidden = [t.name for t in _sharing(state, token) if t.hidden]
+    if hidden:  # the player could not know: the move was taken, the GM hears of it
+        text += f", onto the cell of hidden {', '.join(hidden)}"
+    return ActivityEvent(MOVE, text, at, token.id, slug, token.deck_id)
+
+
+def _sharing(state: TableState, token: Token) -> list[Token]:
+    place = state.locations.get(state.location_slug)
+    others = place.tokens.values() if place is not None else ()
+    cell = (token.x, token.y, token.deck_id)
+    return [t for t in others if t.id != token.id and (t.x, t.y, t.deck_id) == cell]
 
 
 def _token(state: TableState, token_id: str) -> Token | None:

@@ -58,7 +58,8 @@ def _player_room(room: Room, lstate: LocationState, told: bool) -> Json:
     return fields
 
 
-def _door_status(conn: Connection, lstate: LocationState) -> str:
+def door_status(conn: Connection, lstate: LocationState) -> str:
+    """A door's status now (the GM's override, else the campaign's); OPEN for a passage."""
     return lstate.door_status.get(conn.id, conn.door_status) if conn.has_door else "OPEN"
 
 
@@ -66,7 +67,7 @@ def _door(conn: Connection, a: Room, b: Room, lstate: LocationState) -> Json:
     x, y, orientation, length = door_geometry(a, b)
     return {
         "type": conn.door_type or "passage",
-        "status": _door_status(conn, lstate),
+        "status": door_status(conn, lstate),
         "x": compact(x),
         "y": compact(y),
         "orientation": orientation,
@@ -114,14 +115,14 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
     rooms = [r for r in deck.rooms if r.id in revealed]
     untold = lstate.hidden_descriptions
     doors: list[Json] = []
-    door_status: Json = {}
+    statuses: Json = {}
     for conn in deck.connections:
         a, b = lmap.rooms.get(conn.from_room), lmap.rooms.get(conn.to_room)
         if a is None or b is None or (a.id not in revealed and b.id not in revealed):
             continue
         door_id = opaque_id("door", slug, conn.id)
         doors.append(_player_door(door_id, conn, a, b))
-        door_status[door_id] = _door_status(conn, lstate)
+        statuses[door_id] = door_status(conn, lstate)
     links: list[Json] = []
     per_room: dict[str, int] = {}
     for key, kind, status, room_id, far_deck, _far_room in _links(lmap, deck):
@@ -175,7 +176,7 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
         "terminals": terminals,
         "pois": pois,
     }
-    return encounter_map, {r.id: True for r in rooms}, door_status
+    return encounter_map, {r.id: True for r in rooms}, statuses
 
 
 def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:

@@ -47,6 +47,7 @@ def gm_view(projector: Projector, state: TableState) -> Json:
     }
     snap.update(
         hold=state.hold,
+        through_doors=state.through_doors,
         charon_location_path=state.charon.location_path,
         charon_conversations={
             c: [wire.entry(e) for e in es] for c, es in state.charon.conversations.items()

@@ -80,13 +80,15 @@ def test_the_active_channel_follows_the_view(store: Store) -> None:
 
 
 def test_questions_only_in_query_mode_on_the_active_channel(store: Store) -> None:
-    with pytest.raises(Forbidden, match="DISPLAY"):
+    with pytest.raises(Forbidden, match="NOT TAKING QUESTIONS"):
         store.dispatch(A.SubmitQuestion("story", "Hello?"), actor="player")
     store.dispatch(A.SetCharonMode("QUERY"))
-    with pytest.raises(Forbidden, match="not the active one"):
+    with pytest.raises(Forbidden, match="NOT LISTENING ON THIS CHANNEL"):
         store.dispatch(A.SubmitQuestion("bridge", "Hello?"), actor="player")
-    with pytest.raises(NotFound, match="unknown channel"):
+    with pytest.raises(Forbidden, match="NOT LISTENING ON THIS CHANNEL"):  # 403 as well: no probe
         store.dispatch(A.SubmitQuestion("encounter-atlantis", "Hello?"), actor="player")
+    with pytest.raises(NotFound, match="unknown channel"):  # the GM is told what is wrong
+        store.dispatch(A.SubmitQuestion("encounter-atlantis", "Hello?"))
     store.dispatch(A.SubmitQuestion("story", "Where are we?"), actor="player")
     query_id = store.last_reply["query_id"]
     snap = store.player_frame().snapshot

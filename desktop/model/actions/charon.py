@@ -13,6 +13,8 @@ from desktop.model.errors import Forbidden, NotFound
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 
 KEPT_ENTRIES = 500
+NOT_LISTENING = "CHARON IS NOT TAKING QUESTIONS NOW"
+NOT_ON_CHANNEL = "CHARON IS NOT LISTENING ON THIS CHANNEL"
 
 
 def check_channel(campaign: Campaign, channel: str) -> str:
@@ -206,6 +208,11 @@ class SubmitQuestion(Action):
         return "Player question"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        if ctx.is_player:  # the same answer for a channel that is not there and one not open
+            if state.charon.mode != "QUERY":
+                raise Forbidden(NOT_LISTENING)
+            if self.channel != state.charon_channel:
+                raise Forbidden(NOT_ON_CHANNEL)
         check_channel(campaign, self.channel)
         if state.charon.mode != "QUERY":
             raise Forbidden("the ship computer takes no questions now (DISPLAY mode)")

@@ -1,17 +1,27 @@
 """The rules for a player (no GM token) moving a token.
 
 Refusals read like the ship talking to the crew: never an id, a slug or a cell, and the same
-answer for a token that is hidden and one that is not there.
+answer for a token that is hidden and one that is not there. A cell whose only token is hidden
+from players reads as empty (the move is taken; both tokens share the cell). A move into
+another room needs a path of revealed rooms joined by doors the GM's `through_doors` lets
+through.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
 
 from desktop.campaign.model import Campaign, Deck
 from desktop.model.actions.places import Place, place_of
+from desktop.model.deckmap import door_status
 from desktop.model.errors import Conflict, Forbidden, NotFound
-from desktop.model.state import TableState, Token
+from desktop.model.state import LocationState, TableState, Token
+
+CLOSED_TO = {  # the door statuses each through_doors rule does not cross
+    "open": frozenset({"CLOSED", "LOCKED", "SEALED", "DAMAGED"}),
+    "unlocked": frozenset({"LOCKED", "SEALED"}),
+    "any": frozenset(),
+}
 
 
 def player_sees(state: TableState, place: Place, deck: Deck, token: Token) -> bool:
@@ -52,17 +62,42 @@ def check_player_move(
     room = deck.room_at(x, y)
     if room is None or room.id not in place.lstate.revealed:
         raise Forbidden(NOT_SURVEYED)
+    if room.id != token.room_id and not reachable(
+        deck, place.lstate, token.room_id, room.id, state.through_doors
+    ):
+        raise Forbidden(NO_ROUTE)
     return place, token, deck
+
+
+def reachable(deck: Deck, lstate: LocationState, start: str, goal: str, rule: str) -> bool:
+    """Is there a path of revealed rooms from start to goal through doors the rule crosses?"""
+    closed = CLOSED_TO[rule]
+    ways: dict[str, list[str]] = {}
+    for conn in deck.connections:
+        if door_status(conn, lstate) not in closed:
+            ways.setdefault(conn.from_room, []).append(conn.to_room)
+            ways.setdefault(conn.to_room, []).append(conn.from_room)
+    seen, todo = {start}, deque([start])
+    while todo:
+        room = todo.popleft()
+        if room == goal:
+            return True
+        for other in ways.get(room, ()):
+            if other not in seen and other in lstate.revealed:
+                seen.add(other)
+                todo.append(other)
+    return False
 
 
 NO_SIGNAL = "SIGNAL LOST \u2014 NO SUCH MARKER ON THIS DECK"
 NOT_SURVEYED = "ACCESS DENIED \u2014 AREA NOT SURVEYED"
 OCCUPIED = "MOVE BLOCKED \u2014 SPACE OCCUPIED"
+NO_ROUTE = "ROUTE BLOCKED \u2014 NO PASSABLE DOOR ON THE WAY"
 
 
-def player_check_free(check: Callable[[], None]) -> None:
-    """A cell check for a player move: the refusal without the cell's coordinates."""
-    try:
-        check()
-    except Conflict:
-        raise Conflict(OCCUPIED) from None
+def check_player_free(lstate: LocationState, deck_id: str, x: int, y: int, moving: str) -> None:
+    """Conflict when a token the players can see holds the cell; hidden ones do not count."""
+    for token in lstate.tokens.values():
+        here = (token.x, token.y, token.deck_id) == (x, y, deck_id)
+        if here and token.id != moving and not token.hidden:
+            raise Conflict(OCCUPIED)

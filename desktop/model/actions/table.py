@@ -16,7 +16,7 @@ from desktop.model.actions.fields import (
     req_enum_list,
     req_text,
 )
-from desktop.model.state import TOKEN_TYPES, Broadcast, TableState
+from desktop.model.state import THROUGH_DOORS, TOKEN_TYPES, Broadcast, TableState
 
 KEPT_BROADCASTS = 200
 
@@ -43,23 +43,33 @@ class SetHold(Action):
 
 @dataclass(frozen=True, slots=True)
 class SetPlayerPermissions(Action):
-    """The token types players may move."""
+    """The token types players may move, and the doors a player move may cross.
 
-    movable_types: tuple[str, ...]
+    Either may be left out (None, ""): it stays as it is; a body needs at least one of them.
+    """
+
+    movable_types: tuple[str, ...] | None = None
+    through_doors: str = ""  # THROUGH_DOORS
 
     @classmethod
     def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_enum_list(body, "movable_types", TOKEN_TYPES))
+        through = opt_enum(body, "through_doors", THROUGH_DOORS, "")
+        if through and body.get("movable_types") is None:
+            return cls(None, through)
+        return cls(req_enum_list(body, "movable_types", TOKEN_TYPES), through)
 
     @property
     def label(self) -> str:
         return "Player permissions"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        movable = tuple(t for t in TOKEN_TYPES if t in self.movable_types)
-        if movable == state.movable_types:
+        movable = state.movable_types
+        if self.movable_types is not None:
+            movable = tuple(t for t in TOKEN_TYPES if t in self.movable_types)
+        through = self.through_doors or state.through_doors
+        if (movable, through) == (state.movable_types, state.through_doors):
             return state
-        return replace(state, movable_types=movable)
+        return replace(state, movable_types=movable, through_doors=through)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import PurePosixPath
 from typing import Self
 
@@ -26,7 +25,7 @@ from desktop.model.actions.places import (
     place_of,
     with_location,
 )
-from desktop.model.actions.player_moves import check_player_move, player_check_free
+from desktop.model.actions.player_moves import check_player_free, check_player_move
 from desktop.model.errors import Conflict, InvalidInput, NotFound
 from desktop.model.state import (
     TOKEN_STATUSES,
@@ -181,11 +180,8 @@ class MoveToken(Action):
         room = room_for_cell(deck, self.x, self.y)
         if (token.x, token.y, token.deck_id, token.room_id) == (self.x, self.y, deck.id, room.id):
             return state
-        check = partial(check_free, place.lstate, deck.id, self.x, self.y, moving=token.id)
-        if ctx.is_player:
-            player_check_free(check)
-        else:
-            check()
+        check = check_player_free if ctx.is_player else check_free
+        check(place.lstate, deck.id, self.x, self.y, token.id)
         moved = with_cell(token, self.x, self.y, deck.id, room.id)
         return _with_tokens(base, place, {**place.lstate.tokens, token.id: moved})
 
