@@ -67,11 +67,12 @@ class TableReadyPanel(QDialog):
         heading = QLabel("Open this address on the TV and the tablets")
         heading.setObjectName("Heading")
         grid = QGridLayout()
-        grid.addWidget(self.qr, 0, 0, 3, 1)
+        grid.addWidget(self.qr, 0, 0, 4, 1)
         grid.addWidget(heading, 0, 1)
         grid.addWidget(self.url, 1, 1)
         grid.addWidget(self.hints, 2, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)  # the texts stay together at the top, beside the code
         column = QVBoxLayout(self)
         column.addLayout(grid)
         column.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
@@ -106,8 +107,8 @@ def _hints(services: WindowServices) -> str:
         else ""
     )
     return (
-        "<p><b>TV</b>: open the address in its browser, then press the ⛶ button in the corner "
-        "(or F11) for fullscreen. For the map alone, without side panels: "
+        "<p><b>TV</b>: open the address in its browser, then press the page's fullscreen "
+        "button (or F11). For the map alone, without side panels: "
         f"<tt>{map_url(url)}</tt></p>"
         "<p><b>Tablets and phones</b>: scan the code with the camera. Players may drag their "
         "own token and ask the ship computer when you allow it; "

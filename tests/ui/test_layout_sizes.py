@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QListWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.campaign.loader import load_campaign
@@ -19,6 +18,7 @@ from desktop.model.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import WindowServices
 from desktop.ui.window_settings import WindowSettings
+from tests.e2e.window_layout_check import cut_tree_items
 
 SIZES = [(1366, 768), (1440, 900)]
 SHIP = "hadal_wren"
@@ -52,32 +52,6 @@ def open_at(
     qtbot.waitUntil(lambda: "airlock" in w.map_panel.scene.rooms)
     qtbot.wait(50)  # the first-size dock layout runs one turn after showing
     return w
-
-
-def cut_tree_items(tree: QTreeWidget) -> list[str]:
-    """Names in the tree's first column that do not fit their cell (Qt would draw "…")."""
-    cut = []
-    for item in _tree_items(tree):
-        if item.isHidden():
-            continue
-        rect = tree.visualItemRect(item)
-        cell = QRect(tree.header().sectionViewportPosition(0), rect.y(), 0, rect.height())
-        cell.setRight(tree.header().sectionViewportPosition(0) + tree.columnWidth(0))
-        left = rect.left() if rect.left() > cell.left() else cell.left()
-        room = cell.right() - left - 8  # the text's margins
-        metrics = QFontMetrics(item.font(0))
-        if metrics.horizontalAdvance(item.text(0)) > room:
-            cut.append(item.text(0))
-    return cut
-
-
-def _tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    items, stack = [], [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    while stack:
-        item = stack.pop()
-        items.append(item)
-        stack.extend(item.child(i) for i in range(item.childCount()))
-    return items
 
 
 def cut_list_items(widget: QListWidget, width: int, height: int) -> list[str]:
