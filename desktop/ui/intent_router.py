@@ -175,6 +175,9 @@ class IntentRouter(QObject):
     def permissions(self, movable: tuple[str, ...]) -> None:
         self._do(a.SetPlayerPermissions(tuple(movable)))
 
+    def through_doors(self, rule: str) -> None:
+        self._do(a.SetPlayerPermissions(None, rule))
+
     # --- people, ship, messages ------------------------------------------------------------
 
     def toggle_portrait(self, npc_id: str) -> None:

@@ -44,7 +44,6 @@ class TokensPanel(QWidget):
         self.unplaced_heading = _heading("Unplaced")
         layout.addWidget(self.unplaced_heading)
         layout.addWidget(self.unplaced)
-        layout.addWidget(_heading("Players may move"))
         layout.addWidget(self.permissions)
         self.form.template_created.connect(self.palette_list.add_custom)
 

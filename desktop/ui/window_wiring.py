@@ -26,6 +26,7 @@ def wire_intents(w: MainWindow) -> None:
     w.tree.terminal_hide_requested.connect(r.hide_terminal)
     w.switcher.view_requested.connect(r.switch_view)
     w.tokens.permissions.permissions_requested.connect(r.permissions)
+    w.tokens.permissions.through_doors_requested.connect(r.through_doors)
     w.portraits.toggle_requested.connect(r.toggle_portrait)
     w.tokens.palette_list.placed_clicked.connect(w.map_panel.show_token)
 
