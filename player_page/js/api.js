@@ -34,6 +34,7 @@ export async function getJson(path) {
 export const moveToken = (tokenId, x, y) =>
   post("/api/gm/encounter/move-token/", { token_id: tokenId, x, y });
 export const hideTerminal = () => post("/api/terminal/hide/", {});
+export const markRead = (messageId) => post("/api/terminal/read/", { message_id: messageId });
 export const closeCharon = () => post("/api/gm/charon/toggle-dialog/", { open: false });
 export const askCharon = (channel, query) =>
   post(`/api/charon/${encodeURIComponent(channel)}/submit/`, { query });

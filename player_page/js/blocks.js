@@ -1,5 +1,5 @@
 // Safe structured text (mail bodies, session logs) -> elements. Never HTML.
-import { el } from "./dom.js";
+import { el, display } from "./dom.js";
 
 const MARK_CLASSES = { strong: "b", em: "i", code: "c", strike: "s", s: "s", link: "u" };
 
@@ -7,12 +7,12 @@ function spanNode(span) {
   const marks = Array.isArray(span.marks) ? span.marks : [];
   const classes = marks.map((m) => MARK_CLASSES[m] || "").filter(Boolean);
   if (span.href) classes.push("u");
-  if (!classes.length) return document.createTextNode(String(span.text ?? ""));
+  if (!classes.length) return document.createTextNode(display(span.text));
   return el("span", { class: classes.map((c) => "mk-" + c).join(" "), text: span.text ?? "" });
 }
 
 function fillSpans(node, block) {
-  for (const span of block.spans || []) node.appendChild(spanNode(span));
+  for (const span of Array.isArray(block.spans) ? block.spans : []) node.appendChild(spanNode(span));
   return node;
 }
 
@@ -22,7 +22,8 @@ const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 export function renderBlocks(blocks, className) {
   const box = el("div", { class: className || "blocks" });
   const counters = [];
-  for (const block of blocks || []) {
+  for (const block of Array.isArray(blocks) ? blocks : []) {
+    if (!block || typeof block !== "object") continue;
     const kind = String(block.kind || "p");
     if (kind !== "li") counters.length = 0;
     box.appendChild(blockNode(kind, block, counters));

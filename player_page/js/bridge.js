@@ -1,7 +1,9 @@
 // BRIDGE: ship status, crew dossiers and session logs, in tabs any player can tap (local).
-import { el, setText, syncKeyed, initials, safeMediaUrl } from "./dom.js";
+// Crew and logs come in pages that fit the screen (a TV cannot scroll) and cycle by themselves.
+import { el, setText, syncKeyed, initials, safeMediaUrl, display, ratio } from "./dom.js";
 import { renderBlocks } from "./blocks.js";
 import { SystemsPanel, GaugePanel, Scanner } from "./ship.js";
+import { Pager, pageItems, overflows } from "./pager.js";
 
 const TABS = [["status", "Status"], ["crew", "Crew"], ["logs", "Logs"]];
 
@@ -26,27 +28,43 @@ export class BridgeView {
     this.pages = {
       status: el("div", { class: "br-page br-status" },
         el("div", { class: "br-gauges" }, this.hull.node, this.armor.node, this.scanner.node), this.systems.node),
-      crew: el("div", { class: "br-page br-crewlist scroll" }),
-      logs: el("div", { class: "br-page br-logs scroll" }),
+      crew: el("div", { class: "br-page br-crewlist" }),
+      logs: el("div", { class: "br-page br-logs" }),
     };
+    this.pagers = {
+      crew: new Pager(this.pages.crew, (box) => pageItems(box, [...box.children])),
+      logs: new Pager(this.pages.logs, (box) => pageLogs(box, this.sessions || [])),
+    };
+    bar.append(this.pagers.crew.nav, this.pagers.logs.nav);
     this.crewNodes = new Map();
     this.logKey = "";
+    this.crewKey = "";
     root.append(this.header, this.pages.status, this.pages.crew, this.pages.logs, bar);
     this.select("status");
+    let resizing = 0;
+    window.addEventListener("resize", () => {
+      cancelAnimationFrame(resizing);
+      resizing = requestAnimationFrame(() => { for (const pager of Object.values(this.pagers)) pager.layout(); });
+    });
   }
 
   select(id) {
     this.tab = id;
     for (const [key, b] of this.buttons) b.classList.toggle("active", key === id);
     for (const [key, page] of Object.entries(this.pages)) page.hidden = key !== id;
+    for (const [key, pager] of Object.entries(this.pagers)) {
+      if (key === id) pager.shown();
+      pager.nav.classList.toggle("off", key !== id);
+    }
   }
 
   render(snap) {
     const ship = snap.ship || {};
     const [name, cls, crew] = this.header.children;
-    setText(name, ship.name || snap.ship_name || "");
-    setText(cls, ship.class || "");
-    setText(crew, ship.crew_capacity ? `CREW ${ship.crew_count ?? 0}/${ship.crew_capacity}` : "");
+    setText(name, display(ship.name) || display(snap.ship_name));
+    setText(cls, display(ship.class));
+    const capacity = display(ship.crew_capacity);
+    setText(crew, capacity ? `CREW ${display(ship.crew_count) || 0}/${capacity}` : "");
     this.hull.render(ship.hull);
     this.armor.render(ship.armor);
     this.systems.render(ship.systems || {});
@@ -56,26 +74,84 @@ export class BridgeView {
   }
 
   renderCrew(crew) {
-    syncKeyed(this.pages.crew, this.crewNodes, crew, () => el("article", { class: "dossier panel" }), (node, c) => {
-      const key = JSON.stringify(c);
-      if (node.__key === key) return;
-      node.__key = key;
+    const key = JSON.stringify(crew);
+    if (key === this.crewKey) return;
+    this.crewKey = key;
+    const items = crew.filter((c) => c && typeof c === "object").map((c, i) => ({ ...c, id: c.id ?? "crew-" + i }));
+    syncKeyed(this.pages.crew, this.crewNodes, items, () => el("article", { class: "dossier panel" }), (node, c) => {
+      const look = JSON.stringify(c);
+      if (node.__key === look) return;
+      node.__key = look;
       node.replaceChildren(...dossier(c));
     });
+    this.pagers.crew.layout();
   }
 
   renderLogs(sessions) {
     const key = JSON.stringify(sessions);
     if (key === this.logKey) return;
     this.logKey = key;
-    const sorted = [...sessions].sort((a, b) => (b.session_number || 0) - (a.session_number || 0));
-    this.pages.logs.replaceChildren(...sorted.map((s) => el("article", { class: "log panel" },
-      el("div", { class: "panel-head" },
-        el("span", { text: `Session ${s.session_number ?? ""}` }), el("span", { class: "log-date", text: s.date || "" })),
-      el("h2", { class: "log-title", text: s.title || "" }),
-      renderBlocks(s.body, "blocks log-body"))));
-    if (!sorted.length) this.pages.logs.appendChild(el("div", { class: "br-none", text: "NO LOG ENTRIES" }));
+    const number = (s) => (Number.isFinite(Number(s.session_number)) ? Number(s.session_number) : 0);
+    this.sessions = sessions.filter((s) => s && typeof s === "object").sort((a, b) => number(b) - number(a));
+    this.pagers.logs.layout();
   }
+}
+
+/** Session logs cut into pages at block level: a long log goes on over the next pages. */
+function pageLogs(box, sessions) {
+  box.replaceChildren();
+  if (!sessions.length) {
+    const none = el("div", { class: "br-none", text: "NO LOG ENTRIES" });
+    box.appendChild(none);
+    return [[none]];
+  }
+  const pages = [];
+  let page = [];
+  const turn = () => {
+    for (const node of page) node.hidden = true;
+    pages.push(page);
+    page = [];
+  };
+  const start = (s, more) => {
+    const article = logArticle(s, more);
+    box.appendChild(article);
+    page.push(article);
+    return article;
+  };
+  for (const s of sessions) {
+    let article = start(s, false);
+    if (page.length > 1 && overflows(box)) {
+      article.remove();
+      page.pop();
+      turn();
+      article = start(s, false);
+    }
+    for (const block of [...renderBlocks(s.body).children]) {
+      article.lastChild.appendChild(block);
+      if (!overflows(box) || (article.lastChild.children.length < 2 && page.length < 2)) continue;
+      block.remove();
+      if (!article.lastChild.children.length) {
+        article.remove();
+        page.pop();
+      }
+      turn();
+      article = start(s, true);
+      article.lastChild.appendChild(block);
+    }
+  }
+  if (page.length) pages.push(page);
+  for (const p of pages) for (const node of p) node.hidden = true;
+  return pages;
+}
+
+function logArticle(s, more) {
+  const number = display(s.session_number);
+  return el("article", { class: "log panel" + (more ? " log-more" : "") },
+    el("div", { class: "panel-head" },
+      el("span", { text: (number ? `Session ${number}` : "Session") + (more ? " \u00b7 continued" : "") }),
+      el("span", { class: "log-date", text: display(s.date) })),
+    more ? null : el("h2", { class: "log-title", text: display(s.title) }),
+    el("div", { class: "blocks log-body" }));
 }
 
 function dossier(c) {
@@ -83,18 +159,36 @@ function dossier(c) {
   const face = url
     ? el("img", { class: "ds-face", src: url, alt: "" })
     : el("div", { class: "ds-face ds-placeholder", text: initials(c.name) });
-  const facts = [["Role", c.role], ["Class", c.class], ["Health", c.health], ["Stress", c.stress]]
-    .filter(([, v]) => v !== undefined && v !== null && v !== "");
+  const facts = [["Role", c.role], ["Class", c.class], ["Stress", c.stress]]
+    .map(([k, v]) => [k, display(v)]).filter(([, v]) => v);
   return [
-    el("div", { class: "panel-head", text: c.name || "" }),
+    el("div", { class: "panel-head", text: display(c.name) || "Crew member" }),
     el("div", { class: "ds-body" }, face,
-      el("dl", { class: "ds-facts" }, ...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]))),
+      el("div", { class: "ds-main" },
+        el("dl", { class: "ds-facts" }, ...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])),
+        healthBar(c.health))),
     statGrid("Stats", c.stats), statGrid("Saves", c.saves),
   ];
 }
 
+/** Health as a bar with "7 / 10" when it is {current, max}; as text when it is anything else. */
+function healthBar(health) {
+  const pair = ratio(health);
+  if (!pair) {
+    const text = display(health);
+    return text ? el("div", { class: "ds-health" }, el("span", { class: "ds-health-k", text: "Health" }), el("span", { text })) : null;
+  }
+  const p = Math.max(0, Math.min(100, (pair.current / pair.max) * 100));
+  const level = p > 66 ? "ok" : p > 33 ? "warn" : "bad";
+  return el("div", { class: "ds-health", data: { level } },
+    el("div", { class: "ds-health-top" }, el("span", { class: "ds-health-k", text: "Health" }),
+      el("span", { class: "ds-health-v", text: `${pair.current} / ${pair.max}` })),
+    el("div", { class: "bar" }, el("div", { class: "bar-fill", style: `width:${p}%` })));
+}
+
 function statGrid(title, values) {
-  const entries = values && typeof values === "object" ? Object.entries(values) : [];
+  const entries = values && typeof values === "object" && !Array.isArray(values)
+    ? Object.entries(values).map(([k, v]) => [k, display(v)]).filter(([, v]) => v) : [];
   if (!entries.length) return null;
   return el("div", { class: "ds-grid" }, el("div", { class: "ds-grid-title", text: title }),
     ...entries.map(([k, v]) => el("div", { class: "ds-stat" },

@@ -24,7 +24,7 @@ function applyProps(node, props) {
   for (const key of Object.keys(props)) {
     const value = props[key];
     if (value === undefined || value === null) continue;
-    if (key === "text") node.textContent = String(value);
+    if (key === "text") node.textContent = display(value);
     else if (key === "class") node.setAttribute("class", value);
     else if (key === "data") for (const d of Object.keys(value)) node.dataset[d] = String(value[d]);
     else if (key === "on") for (const ev of Object.keys(value)) node.addEventListener(ev, value[ev]);
@@ -35,7 +35,7 @@ function applyProps(node, props) {
 
 /** Set textContent only when it changed (cheap keyed updates). */
 export function setText(node, text) {
-  const value = text === undefined || text === null ? "" : String(text);
+  const value = display(text);
   if (node.textContent !== value) node.textContent = value;
 }
 
@@ -76,9 +76,40 @@ export function syncKeyed(parent, nodes, items, create, update, remove) {
   }
 }
 
+/**
+ * Any campaign value as the text a player reads, by its kind: text as is, a finite number,
+ * `{current, max}` as "7 / 10", a list as "a, b", any other mapping as "key: value" pairs;
+ * nothing (null, undefined, NaN, an empty list) as "". Never "[object Object]".
+ */
+export function display(value) {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "YES" : "NO";
+  if (Array.isArray(value)) return value.map(display).filter(Boolean).join(", ");
+  if (typeof value === "object") {
+    const pair = ratio(value);
+    if (pair) return `${pair.current} / ${pair.max}`;
+    return Object.keys(value)
+      .map((k) => [k.replace(/_/g, " "), display(value[k])])
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(" \u00b7 ");
+  }
+  return "";
+}
+
+/** `{current, max}` with two finite numbers (max > 0), else null. */
+export function ratio(value) {
+  if (!value || typeof value !== "object") return null;
+  const current = Number(value.current), max = Number(value.max);
+  if (value.current === null || value.max === null || value.current === "" || value.max === "") return null;
+  return Number.isFinite(current) && Number.isFinite(max) && max > 0 ? { current, max } : null;
+}
+
 /** Upper-case initials of a name, for placeholders. */
 export function initials(name) {
-  const words = String(name || "?").trim().split(/\s+/).filter(Boolean);
+  const words = (display(name) || "?").trim().split(/\s+/).filter(Boolean);
   const letters = words.slice(0, 2).map((w) => w[0]);
   return (letters.join("") || "?").toUpperCase();
 }

@@ -1,7 +1,7 @@
 // ENCOUNTER: the deck map of revealed rooms (or a location card), keyed by data-id and updated in
 // place; the deck badge; pan/zoom; tablet token moves with optimistic display.
 import { el, svg, setAttr, setText, syncKeyed } from "./dom.js";
-import { createRoom, updateRoom, createMarker, updateLink, updateTerminal, updatePoi } from "./mapdraw.js";
+import { createRoom, updateRoom, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes } from "./mapdraw.js";
 import { createDoor, updateDoor, badgeDefs } from "./doors.js";
 import { createToken, updateToken } from "./tokens.js";
 import { Viewport } from "./viewport.js";
@@ -9,6 +9,7 @@ import { TokenDrag } from "./drag.js";
 import { moveToken } from "./api.js";
 import { Legend, RoomInfo, LocationCard } from "./mapside.js";
 import { MapPulse } from "./pulse.js";
+import { MapScale } from "./mapscale.js";
 
 const PAD = 1.2;
 const BULK_CHANGES = 24;
@@ -62,6 +63,7 @@ export class EncounterView {
     this.drag = new TokenDrag(this.svg, this.layers.drag, this.viewport, (...a) => this.drop(...a), (x, y, id) => this.isFree(x, y, id));
     this.resetBtn.addEventListener("click", () => this.viewport.reset());
     this.svg.addEventListener("viewchange", () => { this.resetBtn.hidden = !this.viewport.userMoved; });
+    this.scale = new MapScale(this.svg, () => { if (this.snap) this.render(this.snap, false); });
   }
 
   render(snap, fresh) {
@@ -85,6 +87,7 @@ export class EncounterView {
       map.clear();
     }
     this.viewport.forget();
+    this.scale.key = "";
     this.info.hide();
   }
 
@@ -104,16 +107,19 @@ export class EncounterView {
     const arriving = countNew(this.nodes.rooms, rooms) + countNew(this.nodes.tokens, Object.keys(snap.encounter_tokens || {}));
     const each = animate && arriving <= BULK_CHANGES;
     if (!each && arriving > 0 && this.mapBox.animate) this.mapBox.animate(MAP_IN, { duration: 1100, easing: "ease-out" });
-    syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), updateRoom);
+    const box = rooms.length ? fitBox(rooms) : null;
+    const nameMin = this.scale.fit(box);
+    syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), (g, r) => updateRoom(g, r, nameMin));
     syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
     syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
     syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
+    this.obstacles = [...this.nodes.rooms.values()].map((g) => g.__nameBox).filter(Boolean)
+      .concat(markerBoxes([...(map.links || []), ...(map.terminals || []), ...(map.pois || [])], this.scale.font()));
     this.renderTokens(snap, quiet, each);
     this.legend.render(doors, map);
     this.empty.hidden = rooms.length > 0;
-    if (!rooms.length) return;
-    const box = fitBox(rooms);
+    if (!box) return;
     this.viewport.setFit(box, animate);
     // The blueprint grid covers what has been surveyed (plus a margin), never the whole deck.
     setAttr(this.grid, "x", Math.floor(box.x));
@@ -155,6 +161,7 @@ export class EncounterView {
     syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, () => createToken(fresh), (g, t) => {
       if (t.id !== dragging) updateToken(g, t, movable.has(t.type));
     });
+    this.scale.labels(tokens, this.nodes.tokens, this.obstacles || []);
   }
 
   /**
@@ -202,6 +209,11 @@ export class EncounterView {
   }
 
   tap(target) {
+    const token = target && target.closest ? target.closest(".token") : null;
+    if (token && token.__name) {
+      this.toast(token.__name, "info"); // the full name of a token whose label is cut short
+      return;
+    }
     const room = target && target.closest ? target.closest(".room") : null;
     const rooms = (this.snap && this.snap.encounter_map && this.snap.encounter_map.rooms) || [];
     const data = room ? rooms.find((r) => String(r.id) === room.dataset.id) : null;

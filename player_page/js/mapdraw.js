@@ -18,8 +18,9 @@ export function createRoom(fresh = true) {
   return g;
 }
 
-export function updateRoom(g, room) {
-  const key = [room.x, room.y, room.width, room.height, room.name, room.status].join("|");
+/** `minName`: the smallest room-name size (map units) that stays readable on this screen. */
+export function updateRoom(g, room, minName = 0) {
+  const key = [room.x, room.y, room.width, room.height, room.name, room.status, minName].join("|");
   if (g.__key === key) return;
   g.__key = key;
   const x = num(room.x), y = num(room.y), w = Math.max(0.5, num(room.width, 1));
@@ -31,14 +32,21 @@ export function updateRoom(g, room) {
     setAttr(rect, "width", w); setAttr(rect, "height", h);
   }
   const [name, badge] = g.querySelectorAll("text");
-  const fit = fitLabel(String(room.name || ""), w, h);
+  const fit = readable(fitLabel(String(room.name || ""), w, h), minName, w);
   setAttr(name, "font-size", fit.size.toFixed(3));
   name.replaceChildren(...fit.lines.map((line, i) =>
     svg("tspan", { x: x + w / 2, y: y + 0.22 + fit.size * (0.95 + i * 1.05), text: line })));
   const showStatus = status !== "operational" && status !== "";
+  const badgeSize = Math.max(0.3, minName * 0.75);
+  setAttr(badge, "font-size", badgeSize.toFixed(3));
   setAttr(badge, "x", x + w / 2);
-  setAttr(badge, "y", y + 0.6 + fit.size * (0.95 + (fit.lines.length - 1) * 1.05) + 0.12);
+  setAttr(badge, "y", y + 0.34 + fit.size * (0.95 + (fit.lines.length - 1) * 1.05) + badgeSize * 1.05);
   setText(badge, showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "");
+  // What token labels must keep clear of (js/labels.js): the name and the status line.
+  const longest = Math.max(...fit.lines.map((l) => l.length), 0);
+  const nameW = longest * CHAR_EM * fit.size;
+  const bottom = showStatus ? Number(badge.getAttribute("y")) + 0.3 * badgeSize : y + 0.22 + fit.size * (1.25 + (fit.lines.length - 1) * 1.05);
+  g.__nameBox = { x0: x + w / 2 - nameW / 2, x1: x + w / 2 + nameW / 2, y0: y + 0.22, y1: bottom };
 }
 
 // Monospace, upper-case, letter-spaced: one character is about 0.7 em wide.
@@ -55,6 +63,19 @@ function fitLabel(label, w, h) {
   const longest = Math.max(lines[0].length, lines[1].length);
   const two = Math.min(MAX_NAME, room / (longest * CHAR_EM), (h - 0.5) / 3.2);
   return two > one ? { size: two, lines } : { size: Math.max(0.16, one), lines: [label] };
+}
+
+/** Never smaller than `min`: wrap the words onto as many lines as the room's width needs. */
+function readable(fit, min, w) {
+  if (!min || fit.size >= min) return fit;
+  const room = Math.max(0.4, w - 0.3);
+  const lines = [];
+  for (const word of fit.lines.join(" ").split(/\s+/)) {
+    const last = lines.length ? lines[lines.length - 1] + " " + word : "";
+    if (last && last.length * CHAR_EM * min <= room) lines[lines.length - 1] = last;
+    else lines.push(word);
+  }
+  return { size: min, lines };
 }
 
 function splitPoint(label) {
@@ -76,6 +97,19 @@ function line(x1, y1, x2, y2, cls) {
   return svg("line", { x1, y1, x2, y2, class: cls });
 }
 
+/** The boxes (map units) a marker's icon and label cover, for js/labels.js to keep clear of. */
+export function markerBoxes(items, font) {
+  const boxes = [];
+  for (const m of items) {
+    const x = num(m.x), y = num(m.y);
+    boxes.push({ x0: x - 0.36, x1: x + 0.36, y0: y - 0.36, y1: y + 0.36 });
+    const text = m.name || m.type || "";
+    const w = String(text).length * 0.64 * font;
+    if (w) boxes.push({ x0: x - w / 2, x1: x + w / 2, y0: y + 0.3, y1: y + 0.45 + 1.3 * font });
+  }
+  return boxes;
+}
+
 export function createMarker() {
   return svg("g", { class: "marker" });
 }
@@ -94,7 +128,7 @@ export function updateLink(g, link) {
       line(-0.14, 0.15, 0.14, 0.15, "mk-line")]
     : [svg("path", { d: arrow, class: "mk-fill" })];
   g.replaceChildren(rect(-0.36, -0.36, 0.72, 0.72, "mk-box"), ...icon,
-    svg("text", { class: "mk-label", x: 0, y: 0.66, "text-anchor": "middle", text: linkLabel(type, link.direction) }));
+    svg("text", { class: "mk-label", x: 0, y: 0.42, "text-anchor": "middle", text: linkLabel(type, link.direction) }));
 }
 
 function linkLabel(type, direction) {
@@ -132,5 +166,5 @@ export function updatePoi(g, poi) {
     ? svg("path", { d: POI_SHAPES[type], class: "mk-fill" })
     : svg("circle", { r: 0.18, class: "mk-fill" });
   g.replaceChildren(shape,
-    svg("text", { class: "mk-label", x: 0, y: 0.6, "text-anchor": "middle", text: poi.name || "" }));
+    svg("text", { class: "mk-label", x: 0, y: 0.3, "text-anchor": "middle", text: poi.name || "" }));
 }

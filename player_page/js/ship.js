@@ -41,7 +41,11 @@ export class SystemsPanel {
   }
 
   render(systems) {
-    const items = Object.keys(systems).map((id) => ({ id, ...systems[id] }));
+    const bySystem = systems && typeof systems === "object" && !Array.isArray(systems) ? systems : {};
+    const items = Object.keys(bySystem).map((id) => {
+      const s = bySystem[id];
+      return s && typeof s === "object" ? { ...s, id } : { status: s, id };
+    });
     syncKeyed(this.node, this.nodes, items, createSystem, updateSystem);
     this.node.dataset.count = String(items.length);
   }
@@ -64,7 +68,7 @@ function updateSystem(node, s) {
   const cond = s.condition == null ? NaN : Number(s.condition); // null: no bar (a GM status without a condition)
   bar.firstChild.style.width = (Number.isFinite(cond) ? Math.max(0, Math.min(100, cond)) : 0) + "%";
   bar.hidden = !Number.isFinite(cond);
-  setText(info, s.info || "");
+  setText(info, s.info);
   node.dataset.level = LEVELS[String(s.status || "").toLowerCase()] || "ok";
   node.dataset.status = String(s.status || "");
   if (changed) flicker(node);
@@ -93,7 +97,8 @@ export class Scanner {
   }
 
   render(ship) {
-    const systems = Object.values(ship.systems || {});
+    const all = ship.systems && typeof ship.systems === "object" ? Object.values(ship.systems) : [];
+    const systems = all.filter((s) => s && typeof s === "object");
     const worst = systems.map((s) => LEVELS[String(s.status || "").toLowerCase()] || "ok");
     const level = ["crit", "bad", "warn"].find((l) => worst.includes(l)) || "ok";
     const words = { ok: "ALL SYSTEMS NOMINAL", warn: "SYSTEMS STRAINED", bad: "DAMAGE REPORTED", crit: "CRITICAL FAILURE" };

@@ -65,6 +65,18 @@ export class StandbyView {
       block.appendChild(el("div", { text: "> " + text, style: `animation-delay:${i * 0.5}s` }));
     }
     this.drift.appendChild(block);
+    // Ambient lines never drift behind the join panel or the title (they would show through).
+    const box = block.getBoundingClientRect();
+    const clear = [this.join, this.title].every((n) => !meets(box, n.getBoundingClientRect(), 24));
+    if (!clear) {
+      block.remove();
+      return;
+    }
     setTimeout(() => block.remove(), 11000);
   }
+}
+
+/** Two rectangles come within `margin` pixels of each other (drift moves a line ~2 em up). */
+function meets(a, b, margin) {
+  return a.left < b.right + margin && b.left < a.right + margin && a.top < b.bottom + margin + 40 && b.top < a.bottom + margin;
 }

@@ -1,8 +1,9 @@
-// The comm terminal overlay: inbox and sent, a reader pane; a tap outside dismisses it for
-// every display (players may hide it).
-import { el, setText } from "./dom.js";
+// The comm terminal overlay: inbox and sent, a reader pane; a tap on the backdrop outside the
+// window dismisses it for every display (players may hide it). Opening a message marks it read
+// on every display.
+import { el, setText, display } from "./dom.js";
 import { renderBlocks } from "./blocks.js";
-import { hideTerminal } from "./api.js";
+import { hideTerminal, markRead } from "./api.js";
 
 export class TerminalOverlay {
   constructor(root) {
@@ -11,6 +12,8 @@ export class TerminalOverlay {
     this.box = "inbox";
     this.selected = "";
     this.dismissed = "";
+    this.opened = new Set(); // read here, before the server's frame says so
+    this.pressedOutside = false;
     this.title = el("div", { class: "panel-head tm-title" });
     this.tabs = el("div", { class: "tm-tabs" });
     this.list = el("div", { class: "tm-list scroll" });
@@ -19,8 +22,19 @@ export class TerminalOverlay {
     this.window = el("div", { class: "tm-window panel" }, this.title, this.close,
       el("div", { class: "tm-body" }, el("div", { class: "tm-side" }, this.tabs, this.list), this.reader));
     root.appendChild(this.window);
-    root.addEventListener("click", (e) => { if (!this.window.contains(e.target)) this.dismiss(); });
+    // Inside or outside is decided from the event's path when it was dispatched: a row's own
+    // click handler rebuilds the list, so by the time the click reaches the backdrop the
+    // clicked element may have left the page. A press that began inside never dismisses.
+    root.addEventListener("pointerdown", (e) => { this.pressedOutside = !this.inside(e); });
+    root.addEventListener("click", (e) => {
+      if (this.pressedOutside && !this.inside(e)) this.dismiss();
+      this.pressedOutside = false;
+    });
     this.close.addEventListener("click", () => this.dismiss());
+  }
+
+  inside(e) {
+    return e.composedPath().includes(this.window);
   }
 
   dismiss() {
@@ -37,11 +51,12 @@ export class TerminalOverlay {
       this.dismissed = "";
       this.box = "inbox";
       this.selected = "";
+      this.opened.clear();
     }
     this.root.hidden = !slug || this.dismissed === slug;
     if (!slug) return;
     this.term = term;
-    setText(this.title, term.name || "Terminal"); // the server sends a name, never only the slug
+    setText(this.title, display(term.name) || "Terminal"); // a name, never the slug
     const key = JSON.stringify(term);
     if (key !== this.key) {
       this.key = key;
@@ -56,7 +71,7 @@ export class TerminalOverlay {
 
   draw() {
     const inbox = this.term.inbox || [], sent = this.term.sent || [];
-    const unread = inbox.filter((m) => !m.read).length;
+    const unread = inbox.filter((m) => !this.isRead(m)).length;
     const inboxTab = this.tab("inbox", `Inbox (${inbox.length})`);
     if (unread) inboxTab.appendChild(el("span", { class: "tm-count", text: String(unread) }));
     this.tabs.replaceChildren(inboxTab, this.tab("sent", `Sent (${sent.length})`));
@@ -74,17 +89,31 @@ export class TerminalOverlay {
     return b;
   }
 
+  isRead(m) {
+    return Boolean(m.read) || this.opened.has(m.id);
+  }
+
+  open(m) {
+    this.selected = m.id;
+    if (!this.isRead(m) && m.id !== undefined && m.id !== null) {
+      this.opened.add(m.id);
+      markRead(m.id);
+    }
+    this.draw();
+  }
+
   row(m) {
-    const prio = String(m.priority || "").toUpperCase();
+    const prio = display(m.priority).toUpperCase();
+    const read = this.isRead(m);
     const flags = [];
-    if (!m.read) flags.push(el("span", { class: "tm-unread", text: "NEW" }));
+    if (!read) flags.push(el("span", { class: "tm-unread", text: "NEW" }));
     if (prio && prio !== "NORMAL" && prio !== "LOW") flags.push(el("span", { class: "tm-prio p-" + prio.toLowerCase(), text: prio }));
     const who = this.box === "sent" ? m.to : m.from;
-    const b = el("button", { type: "button", class: "tm-row" + (m.id === this.selected ? " active" : "") + (m.read ? "" : " unread"), data: { id: m.id } },
-      el("div", { class: "tm-row-top" }, el("span", { class: "tm-from", text: who || "" }), ...flags),
-      el("div", { class: "tm-subject", text: m.subject || "(no subject)" }),
+    const b = el("button", { type: "button", class: "tm-row" + (m.id === this.selected ? " active" : "") + (read ? "" : " unread"), data: { id: m.id } },
+      el("div", { class: "tm-row-top" }, el("span", { class: "tm-from", text: display(who) }), ...flags),
+      el("div", { class: "tm-subject", text: display(m.subject) || "(no subject)" }),
       el("div", { class: "tm-date", text: stamp(m.timestamp) }));
-    b.addEventListener("click", () => { this.selected = m.id; this.draw(); });
+    b.addEventListener("click", () => this.open(m));
     return b;
   }
 }
@@ -92,12 +121,12 @@ export class TerminalOverlay {
 function readerPane(m) {
   const rows = [["From", m.from], ["To", m.to], ["Subject", m.subject], ["Date", stamp(m.timestamp)]];
   return [
-    el("dl", { class: "tm-headers" }, ...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v || "" })])),
+    el("dl", { class: "tm-headers" }, ...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: display(v) })])),
     renderBlocks(m.body, "blocks tm-text"),
   ];
 }
 
 function stamp(ts) {
-  if (typeof ts === "number") return new Date(ts * 1000).toISOString().slice(0, 16).replace("T", " ");
-  return String(ts || "");
+  if (typeof ts === "number" && Number.isFinite(ts)) return new Date(ts * 1000).toISOString().slice(0, 16).replace("T", " ");
+  return display(ts);
 }

@@ -1,14 +1,16 @@
 // Tokens: a keyed <g> per token, moved with a CSS transform so a move glides. Only what a token
 // shows is built (an image, the dead cross, status marks), to keep a crowded deck cheap.
-import { svg, setAttr, setText, initials, safeMediaUrl } from "./dom.js";
+import { svg, setAttr, setText, initials, safeMediaUrl, display } from "./dom.js";
 
 const R = 0.38;
 const TYPES = new Set(["player", "npc", "creature", "object"]);
-const MARKS = [
-  ["wounded", "+", 0.3, -0.3],
+// Status marks: a blood drop for wounded (never a plus or a cross: those read as "heal").
+export const MARKS = [
+  ["wounded", "", 0.3, -0.3],
   ["panicked", "!", -0.3, -0.3],
   ["stunned", "~", 0.3, 0.3],
 ];
+const DROP = "M0,-0.15 C0.05,-0.07 0.11,-0.01 0.11,0.05 A0.11,0.11 0 0 1 -0.11,0.05 C-0.11,-0.01 -0.05,-0.07 0,-0.15 Z";
 
 /** A token group; `fresh` plays its own arrival (a whole new deck flickers in as one instead). */
 export function createToken(fresh = true) {
@@ -17,7 +19,7 @@ export function createToken(fresh = true) {
     svg("circle", { r: R + 0.06, class: "token-halo" }),
     svg("circle", { r: R, class: "token-disc" }),
     svg("text", { class: "token-initial", "text-anchor": "middle", y: 0.1 }));
-  const name = svg("text", { class: "token-name", "text-anchor": "middle", y: R + 0.34 });
+  const name = svg("text", { class: "token-name", "text-anchor": "middle", y: R + 0.34 }); // js/labels.js places it
   g.append(body, name);
   g.__parts = { body, initial: body.lastChild, name, image: null, dead: null, marks: null };
   if (fresh) g.addEventListener("animationend", () => g.classList.remove("fresh"), { once: true });
@@ -52,7 +54,7 @@ export function updateToken(g, token, movable) {
   setAttr(g, "class", classes.join(" "));
   const parts = g.__parts;
   setText(parts.initial, url ? "" : initials(token.name).slice(0, 2));
-  setText(parts.name, token.name || "");
+  g.__name = display(token.name);
   parts.image = toggle(parts, parts.image, Boolean(url), () => svg("image", {
     class: "token-image", x: -R + 0.03, y: -R + 0.03, width: 2 * R - 0.06, height: 2 * R - 0.06,
     "clip-path": "url(#clip-round)", preserveAspectRatio: "xMidYMid slice" }));
@@ -75,8 +77,10 @@ function toggle(parts, node, wanted, make) {
   return node;
 }
 
-function mark([name, glyph, x, y]) {
-  return svg("g", { class: "tmark tm-" + name, transform: `translate(${x} ${y})` },
-    svg("circle", { r: 0.15 }),
-    svg("text", { "text-anchor": "middle", y: 0.075, text: glyph }));
+/** A status mark at its corner of a token (the legend draws the same at 0, 0). */
+export function mark([name, glyph, x, y]) {
+  const g = svg("g", { class: "tmark tm-" + name, transform: `translate(${x} ${y})` });
+  if (!glyph) g.append(svg("circle", { r: 0.15, class: "tmark-bg" }), svg("path", { d: DROP, class: "tmark-drop" }));
+  else g.append(svg("circle", { r: 0.15 }), svg("text", { "text-anchor": "middle", y: 0.075, text: glyph }));
+  return g;
 }

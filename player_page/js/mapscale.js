@@ -1,0 +1,50 @@
+// Readable at 3 m: the map's texts have sizes in screen pixels (on a 1080p TV: token and
+// marker labels 18 px, room names 24 px), turned into map units for the fitted view. The map
+// carries `--px` (map units per design pixel) for the CSS sizes; token labels are laid out here.
+import { layoutLabels, pxScale } from "./labels.js";
+
+const LABEL_PX = 18;
+const ROOM_PX = 24;
+
+export class MapScale {
+  constructor(svgEl, onResize) {
+    this.svg = svgEl;
+    this.size = { w: 0, h: 0 };
+    this.px = 0;
+    this.key = "";
+    new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (Math.abs(width - this.size.w) < 1 && Math.abs(height - this.size.h) < 1) return;
+      this.size = { w: width, h: height };
+      if (width > 0 && height > 0) onResize();
+    }).observe(svgEl);
+  }
+
+  /** The fitted box (map units) changed or may have: the smallest room-name size, in map units. */
+  fit(box) {
+    const { w, h } = this.size;
+    const px = box && w > 0 && h > 0 ? Math.max(box.w / w, box.h / h) * pxScale() : 0;
+    if (px !== this.px) {
+      this.px = px;
+      if (px) this.svg.style.setProperty("--px", px.toFixed(5));
+      else this.svg.style.removeProperty("--px");
+    }
+    return px * ROOM_PX;
+  }
+
+  /** Token and marker label size, in map units. */
+  font() {
+    return Math.max(0.28, this.px * LABEL_PX);
+  }
+
+  /** Lay out the token labels again when a token, a name, the scale or what they avoid changed. */
+  labels(tokens, nodes, obstacles) {
+    const font = this.font();
+    const key = font.toFixed(4) + "|" + tokens.map((t) => `${t.id}:${t.x},${t.y}:${t.name}`).join("|") +
+      "|" + obstacles.map((b) => `${b.x0.toFixed(2)},${b.y0.toFixed(2)},${b.x1.toFixed(2)},${b.y1.toFixed(2)}`).join(";");
+    if (key === this.key) return;
+    this.key = key;
+    const placed = tokens.map((t) => ({ id: t.id, name: t.name, x: Number(t.x) || 0, y: Number(t.y) || 0 }));
+    layoutLabels(placed, nodes, font, obstacles);
+  }
+}
