@@ -117,7 +117,7 @@ export class EncounterView {
     this.obstacles = [...this.nodes.rooms.values()].map((g) => g.__nameBox).filter(Boolean)
       .concat(markerBoxes([...(map.links || []), ...(map.terminals || []), ...(map.pois || [])], this.scale.font()));
     this.renderTokens(snap, quiet, each);
-    this.legend.render(doors, map);
+    this.legend.render(doors, map, snap.encounter_tokens || {});
     this.empty.hidden = rooms.length > 0;
     if (!box) return;
     this.viewport.setFit(box, animate);

@@ -2,6 +2,7 @@
 // and the location card shown for a location without a map.
 import { el, svg, setText } from "./dom.js";
 import { createDoor, updateDoor } from "./doors.js";
+import { markerKey, markerRows } from "./legendmarks.js";
 
 const STATUS_ORDER = ["OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"];
 const TYPE_NAMES = { airlock: "Airlock", blast_door: "Blast door", emergency: "Emergency", passage: "Passage" };
@@ -14,16 +15,17 @@ export class Legend {
     this.key = "";
   }
 
-  render(doors, map) {
+  render(doors, map, tokens) {
     const statuses = STATUS_ORDER.filter((s) => doors.some((d) => String(d.status).toUpperCase() === s && d.type !== "passage"));
     const types = Object.keys(TYPE_NAMES).filter((t) => doors.some((d) => d.type === t));
     const hazard = (map.rooms || []).some((r) => r.status === "HAZARD");
-    const key = statuses.join(",") + "|" + types.join(",") + "|" + hazard;
+    const key = statuses.join(",") + "|" + types.join(",") + "|" + hazard + "|" + markerKey(map, tokens);
     if (key === this.key) return;
     this.key = key;
     const rows = statuses.map((s) => row({ type: "standard", status: s }, s.toLowerCase()));
     for (const t of types) rows.push(row({ type: t, status: t === "passage" ? "OPEN" : "CLOSED" }, TYPE_NAMES[t]));
     if (hazard) rows.push(el("div", { class: "legend-row" }, el("span", { class: "legend-hazard" }), el("span", { text: "Hazard" })));
+    rows.push(...markerRows(map, tokens));
     this.body.replaceChildren(...rows);
     this.node.hidden = rows.length === 0;
   }

@@ -40,9 +40,10 @@ SERVING = re.compile(r"Serving on (http://[^\s/]+:(\d+)/)")
 class App:
     """`python -m desktop --headless` on 127.0.0.1, started and stopped like a user would."""
 
-    def __init__(self, state: Path, port: int = 0) -> None:
+    def __init__(self, state: Path, port: int = 0, campaign: Path | None = None) -> None:
         self.state = state
         self.port = port
+        self.campaign = campaign
         self.url = ""
         self.proc: subprocess.Popen[str] | None = None
         self.log: list[str] = []
@@ -63,6 +64,8 @@ class App:
             "--gm-token",
             TOKEN,
         ]
+        if self.campaign is not None:
+            cmd.append(str(self.campaign))
         env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
         self.proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
