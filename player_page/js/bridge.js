@@ -42,10 +42,12 @@ export class BridgeView {
     root.append(this.header, this.pages.status, this.pages.crew, this.pages.logs, bar);
     this.select("status");
     let resizing = 0;
-    window.addEventListener("resize", () => {
+    const relayout = () => {
       cancelAnimationFrame(resizing);
       resizing = requestAnimationFrame(() => { for (const pager of Object.values(this.pagers)) pager.layout(); });
-    });
+    };
+    window.addEventListener("resize", relayout);
+    if (document.fonts) document.fonts.addEventListener("loadingdone", relayout); // sizes change with the font
   }
 
   select(id) {
@@ -82,7 +84,7 @@ export class BridgeView {
       const look = JSON.stringify(c);
       if (node.__key === look) return;
       node.__key = look;
-      node.replaceChildren(...dossier(c));
+      node.replaceChildren(...dossier(c).filter(Boolean));
     });
     this.pagers.crew.layout();
   }

@@ -56,6 +56,8 @@ class BoxIndex {
   }
 
   hits(b) {
+    const v = this.inside;
+    if (v && (b.x0 < v.x || b.y0 < v.y || b.x1 > v.x + v.w || b.y1 > v.y + v.h)) return true;
     for (const k of this.keys(b)) {
       for (const o of this.cells.get(k) || []) {
         if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return true;
@@ -67,10 +69,12 @@ class BoxIndex {
 
 /**
  * Lay out the labels of `tokens` ({id, name, x, y}; `nodes`: id -> token group) at `font`
- * map units per em, clear of `obstacles` (boxes) where they can be. Returns how many were placed.
+ * map units per em, clear of `obstacles` (boxes) where they can be and inside `bounds` (the
+ * fitted view {x, y, w, h}). Returns how many were placed.
  */
-export function layoutLabels(tokens, nodes, font, obstacles = []) {
+export function layoutLabels(tokens, nodes, font, obstacles = [], bounds = null) {
   const index = new BoxIndex();
+  if (bounds) index.inside = bounds; // the fitted view: a label never leaves it
   const avoid = new BoxIndex(); // room names and markers: kept clear where there is room
   for (const b of obstacles) avoid.add(b);
   for (const t of tokens) {

@@ -22,6 +22,7 @@ export class MapScale {
 
   /** The fitted box (map units) changed or may have: the smallest room-name size, in map units. */
   fit(box) {
+    this.box = box;
     const { w, h } = this.size;
     const px = box && w > 0 && h > 0 ? Math.max(box.w / w, box.h / h) * pxScale() : 0;
     if (px !== this.px) {
@@ -40,11 +41,12 @@ export class MapScale {
   /** Lay out the token labels again when a token, a name, the scale or what they avoid changed. */
   labels(tokens, nodes, obstacles) {
     const font = this.font();
-    const key = font.toFixed(4) + "|" + tokens.map((t) => `${t.id}:${t.x},${t.y}:${t.name}`).join("|") +
+    const b = this.box || { x: 0, y: 0, w: 0, h: 0 };
+    const key = font.toFixed(4) + `|${b.x},${b.y},${b.w},${b.h}|` + tokens.map((t) => `${t.id}:${t.x},${t.y}:${t.name}`).join("|") +
       "|" + obstacles.map((b) => `${b.x0.toFixed(2)},${b.y0.toFixed(2)},${b.x1.toFixed(2)},${b.y1.toFixed(2)}`).join(";");
     if (key === this.key) return;
     this.key = key;
     const placed = tokens.map((t) => ({ id: t.id, name: t.name, x: Number(t.x) || 0, y: Number(t.y) || 0 }));
-    layoutLabels(placed, nodes, font, obstacles);
+    layoutLabels(placed, nodes, font, obstacles, this.box);
   }
 }
