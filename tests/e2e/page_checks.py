@@ -29,7 +29,9 @@ OUTSIDE_JS = r"""(selector) => {
     const r = e.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (r.left < -0.5 || r.top < -0.5 || r.right > W + 0.5 || r.bottom > H + 0.5) {
-      out.push(`${e.tagName}.${e.getAttribute("class")} ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)} "${(e.textContent || "").trim().slice(0, 30)}"`);
+      const where = [r.left, r.top, r.right, r.bottom].map(Math.round).join(",");
+      const text = (e.textContent || "").trim().slice(0, 30);
+      out.push(`${e.tagName}.${e.getAttribute("class")} ${where} "${text}"`);
     }
   }
   return out;
@@ -37,26 +39,36 @@ OUTSIDE_JS = r"""(selector) => {
 
 # Screen boxes [left, top, right, bottom] of the visible elements matching a selector.
 BOXES_JS = r"""(selector) => [...document.querySelectorAll(selector)]
-  .filter((e) => e.checkVisibility({ visibilityProperty: true }) && (e.textContent || e.tagName !== "text"))
-  .map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, (e.textContent || "").trim()]; })
+  .filter((e) => e.checkVisibility({ visibilityProperty: true }))
+  .filter((e) => e.textContent || e.tagName !== "text")
+  .map((e) => {
+    const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom, (e.textContent || "").trim()];
+  })
   .filter((b) => b[2] - b[0] > 0 && b[3] - b[1] > 0)"""
 
 # The on-screen font size (px) of visible SVG texts matching a selector: [size, text].
 FONT_PX_JS = r"""(selector) => [...document.querySelectorAll(selector)]
   .filter((t) => t.textContent.trim() && t.checkVisibility({ visibilityProperty: true }))
-  .map((t) => [parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a, t.textContent.trim()])"""
+  .map((t) => [
+    parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a, t.textContent.trim(),
+  ])"""
 
 # The map holds still: no fit animation, no token gliding or arriving.
 MAP_SETTLED_JS = r"""() => {
   const map = document.querySelector("#view-encounter svg.map");
-  return map && !map.dataset.fitting && !document.querySelector(".token.fresh, .room.fresh, .portrait.entering")
-    && document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity);
+  const arriving = document.querySelector(".token.fresh, .room.fresh, .portrait.entering");
+  const still = document.getAnimations().every(
+    (a) => a.playState !== "running" || a.effect.getTiming().iterations === Infinity);
+  return map && !map.dataset.fitting && !arriving && still;
 }"""
 
 
 def overlap(a: list[Any], b: list[Any], slack: float = 0.5) -> bool:
     """Two [left, top, right, bottom, ...] boxes share more than `slack` pixels each way."""
-    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+    return (
+        a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+    )
 
 
 def boxes(page: Any, selector: str) -> list[list[Any]]:

@@ -112,7 +112,10 @@ def walk_every_view(app: App, page: Any) -> dict[str, list[str]]:
     fresh_encounter(app, deck, list(deck.rooms))
     room = next(iter(deck.rooms))
     for n, (x, y) in enumerate(deck.cells(room)[:3]):
-        app.gm("/api/gm/encounter/place-token/", {"type": "player", "name": f"Crew {n}", "x": x, "y": y})
+        app.gm(
+            "/api/gm/encounter/place-token/",
+            {"type": "player", "name": f"Crew {n}", "x": x, "y": y},
+        )
     npc = app.get("/api/gm/npcs/")["npcs"][0]
     app.gm("/api/gm/encounter/toggle-portrait/", {"npc_id": npc["id"]})
     expect(page.locator("#view-encounter .token")).to_have_count(3, timeout=WAIT_MS)
@@ -120,7 +123,10 @@ def walk_every_view(app: App, page: Any) -> dict[str, list[str]]:
     look("encounter")
     for loc in _walk(app.get("/api/gm/locations/")["locations"]):
         for term in loc.get("terminals") or []:
-            app.gm("/api/gm/show-terminal/", {"location_slug": loc["slug"], "terminal_slug": term["slug"]})
+            app.gm(
+                "/api/gm/show-terminal/",
+                {"location_slug": loc["slug"], "terminal_slug": term["slug"]},
+            )
             expect(page.locator("#terminal-overlay")).to_be_visible(timeout=WAIT_MS)
             for row in page.locator(".tm-row").all():
                 row.click()
@@ -137,7 +143,9 @@ def walk_every_view(app: App, page: Any) -> dict[str, list[str]]:
 def test_no_view_of_the_sample_shows_a_placeholder(
     app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
 ) -> None:
-    page = open_page(browser, app, width=size[0], height=size[1], guards=guards, reduced_motion=True)
+    page = open_page(
+        browser, app, width=size[0], height=size[1], guards=guards, reduced_motion=True
+    )
     assert walk_every_view(app, page) == {}
 
 
@@ -163,7 +171,11 @@ def test_health_shows_as_a_bar_with_current_of_max(
     page.click(".br-tab[data-tab=crew]")
     card = page.locator(f'.dossier[data-id="{crew["id"]}"]')
     health = crew["health"]
-    expect(card.locator(".ds-health-v")).to_have_text(f"{health['current']} / {health['max']}", timeout=WAIT_MS)
+    expect(card.locator(".ds-health-v")).to_have_text(
+        f"{health['current']} / {health['max']}", timeout=WAIT_MS
+    )
     width = card.locator(".ds-health .bar-fill").evaluate("(e) => e.style.width")
-    assert float(width.rstrip("%")) == pytest.approx(100 * health["current"] / health["max"], abs=0.5)
+    assert float(width.rstrip("%")) == pytest.approx(
+        100 * health["current"] / health["max"], abs=0.5
+    )
     assert "[object Object]" not in card.inner_text()

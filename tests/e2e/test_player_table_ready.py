@@ -48,7 +48,10 @@ def show_mail_terminal(app: App) -> list[dict[str, Any]]:
     app.gm("/api/gm/new-session/")
     for loc in _walk(app.get("/api/gm/locations/")["locations"]):
         for term in loc.get("terminals") or []:
-            app.gm("/api/gm/show-terminal/", {"location_slug": loc["slug"], "terminal_slug": term["slug"]})
+            app.gm(
+                "/api/gm/show-terminal/",
+                {"location_slug": loc["slug"], "terminal_slug": term["slug"]},
+            )
             inbox = app.get("/api/active-view/")["terminal"]["inbox"]
             if len(inbox) >= 2:
                 return list(inbox)
@@ -90,14 +93,20 @@ def test_a_message_opened_on_the_tablet_loses_its_new_badge_on_the_tv(
     pad = tablet(browser, app, guards)
     opened = unread[-1]["id"]
     for page in (tv, pad):
-        expect(page.locator(f'.tm-row[data-id="{opened}"] .tm-unread')).to_have_text("NEW", timeout=WAIT_MS)
+        expect(page.locator(f'.tm-row[data-id="{opened}"] .tm-unread')).to_have_text(
+            "NEW", timeout=WAIT_MS
+        )
     pad.locator(f'.tm-row[data-id="{opened}"]').tap()
     for page in (tv, pad):
-        expect(page.locator(f'.tm-row[data-id="{opened}"] .tm-unread')).to_have_count(0, timeout=WAIT_MS)
+        expect(page.locator(f'.tm-row[data-id="{opened}"] .tm-unread')).to_have_count(
+            0, timeout=WAIT_MS
+        )
         # Only the opened one: the others still say NEW.
         expect(page.locator(f'.tm-row[data-id="{unread[0]["id"]}"] .tm-unread')).to_have_count(1)
     late = open_page(browser, app, width=TV[0], height=TV[1], guards=guards)
-    expect(late.locator(f'.tm-row[data-id="{unread[0]["id"]}"] .tm-unread')).to_have_count(1, timeout=WAIT_MS)
+    expect(late.locator(f'.tm-row[data-id="{unread[0]["id"]}"] .tm-unread')).to_have_count(
+        1, timeout=WAIT_MS
+    )
     assert late.locator(f'.tm-row[data-id="{opened}"] .tm-unread').count() == 0
 
 
@@ -108,12 +117,14 @@ def test_every_bridge_tab_and_page_fits_the_screen(
     app.gm("/api/gm/new-session/")
     app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
     page = open_page(browser, app, width=size[0], height=size[1], guards=guards)
-    expect(page.locator(".dossier")).to_have_count(len(app.get("/api/active-view/")["crew"]), timeout=WAIT_MS)
+    expect(page.locator(".dossier")).to_have_count(
+        len(app.get("/api/active-view/")["crew"]), timeout=WAIT_MS
+    )
     page.evaluate("document.fonts.ready")
     seen: set[str] = set()
     for tab in ("status", "crew", "logs"):
         page.click(f".br-tab[data-tab={tab}]")
-        pager = page.locator(f".pager:not(.off):not([hidden]) .pg-label")
+        pager = page.locator(".pager:not(.off):not([hidden]) .pg-label")
         pages = int(pager.text_content().split("/")[1]) if pager.count() else 1
         for n in range(pages):
             outside = page.evaluate(OUTSIDE_JS, "#view-bridge *, #topbar *")
@@ -130,19 +141,38 @@ def crowd(app: App, deck: Deck, room: str, cols: int, rows: int, count: int = 0)
     """`count` tokens (all of them by default) on a cols x rows block of cells at the room's
     top-left corner, with names that are long, alike and short."""
     r = deck.rooms[room]
-    names = ["Juno Castellane", "Ines Marlowe", "Rook Adeyemi", "Halvard Sunde", "Oskar Vell",
-             "Crawler", "Crawler 2", "Dr. Mara Kesh", "Overseer Tomas Brandt", "Vigil", "Hale"]
+    names = [
+        "Juno Castellane",
+        "Ines Marlowe",
+        "Rook Adeyemi",
+        "Halvard Sunde",
+        "Oskar Vell",
+        "Crawler",
+        "Crawler 2",
+        "Dr. Mara Kesh",
+        "Overseer Tomas Brandt",
+        "Vigil",
+        "Hale",
+    ]
     ids = []
     for n in range(count or cols * rows):
         x, y = r["x"] + n % cols, r["y"] + n // cols
         name = names[n % len(names)] + ("" if n < len(names) else f" {n}")
         kind = "player" if n % 3 else "creature"
-        ids.append(app.gm("/api/gm/encounter/place-token/", {"type": kind, "name": name, "x": x, "y": y})["token_id"])
+        ids.append(
+            app.gm("/api/gm/encounter/place-token/", {"type": kind, "name": name, "x": x, "y": y})[
+                "token_id"
+            ]
+        )
     return ids
 
 
 def biggest_room(deck: Deck, min_w: int, min_h: int) -> str:
-    fits = [r for r in deck.rooms if deck.rooms[r]["width"] >= min_w and deck.rooms[r]["height"] >= min_h]
+    fits = [
+        r
+        for r in deck.rooms
+        if deck.rooms[r]["width"] >= min_w and deck.rooms[r]["height"] >= min_h
+    ]
     assert fits, "the sample has no room that large"
     return min(fits, key=lambda r: deck.rooms[r]["width"] * deck.rooms[r]["height"])
 
@@ -183,19 +213,24 @@ def test_a_portrait_takes_its_own_column_and_the_map_fits_beside_it(
     crowd(app, deck, biggest_room(deck, 3, 3), 3, 2)
     npc = app.get("/api/gm/npcs/")["npcs"][0]
     app.gm("/api/gm/encounter/toggle-portrait/", {"npc_id": npc["id"]})
-    page = open_page(browser, app, width=size[0], height=size[1], guards=guards, reduced_motion=True)
+    page = open_page(
+        browser, app, width=size[0], height=size[1], guards=guards, reduced_motion=True
+    )
     expect(page.locator(".portrait .pt-name")).to_have_text(npc["name"], timeout=WAIT_MS)
     settle(page, app)
     card = boxes(page, ".portrait")[0]
-    parts = "#view-encounter .room-wall, #view-encounter .room-name, #view-encounter .door, " \
+    parts = (
+        "#view-encounter .room-wall, #view-encounter .room-name, #view-encounter .door, "
         "#view-encounter .marker, #view-encounter .token-halo, " + LABEL
+    )
     covered = [b[4] or "map part" for b in boxes(page, parts) if overlap(card, b)]
     assert covered == [], f"the portrait covers: {covered}"
     assert page.evaluate(OUTSIDE_JS, "#portraits *") == []
     app.gm("/api/gm/encounter/toggle-portrait/", {"npc_id": npc["id"]})
     expect(page.locator(".portrait")).to_have_count(0, timeout=WAIT_MS)
     page.wait_for_function(
-        "() => document.querySelector('.map-box').getBoundingClientRect().left < 50", timeout=WAIT_MS
+        "() => document.querySelector('.map-box').getBoundingClientRect().left < 50",
+        timeout=WAIT_MS,
     )
 
 
@@ -208,7 +243,11 @@ def test_labels_and_room_names_read_at_three_metres_on_a_1080p_tv(
     page = open_page(browser, app, width=TV[0], height=TV[1], guards=guards, reduced_motion=True)
     expect(page.locator("#view-encounter .token")).to_have_count(5, timeout=WAIT_MS)
     settle(page, app)
-    for selector, least in ((LABEL, 18), ("#view-encounter .mk-label", 18), ("#view-encounter .room-name", 24)):
+    for selector, least in (
+        (LABEL, 18),
+        ("#view-encounter .mk-label", 18),
+        ("#view-encounter .room-name", 24),
+    ):
         sizes = page.evaluate(FONT_PX_JS, selector)
         assert sizes, f"nothing matches {selector}"
         small = [(round(px, 1), text) for px, text in sizes if px < least - 0.05]
@@ -249,12 +288,19 @@ def test_tap_targets_on_a_tablet_are_a_finger_wide(
 
 # The kind of each marker on the map, and whether the legend shows a marker of that kind.
 MARKER_KINDS_JS = r"""() => {
-  const kind = (e) => [...e.classList].find((c) => /^(poi-|lk-|tm-)/.test(c) && c !== "tm-") ||
-    (e.classList.contains("terminal") ? "terminal" : e.classList.contains("token-dead") ? "token-dead" : "");
-  const onMap = new Set([...document.querySelectorAll(
-    "#view-encounter svg.map .marker, #view-encounter svg.map .tmark, #view-encounter svg.map .token-dead")].map(kind));
-  const inLegend = new Set([...document.querySelectorAll(".legend .marker, .legend .tmark, .legend .token-dead")].map(kind));
-  return { onMap: [...onMap].filter(Boolean), missing: [...onMap].filter((k) => k && !inLegend.has(k)) };
+  const kind = (e) => {
+    const own = [...e.classList].find((c) => /^(poi-|lk-|tm-)./.test(c));
+    if (own) return own;
+    return e.classList.contains("terminal") ? "terminal"
+      : e.classList.contains("token-dead") ? "token-dead" : "";
+  };
+  const all = (scope) => new Set([...document.querySelectorAll(
+    `${scope} .marker, ${scope} .tmark, ${scope} .token-dead`)].map(kind));
+  const onMap = all("#view-encounter svg.map"), inLegend = all(".legend");
+  return {
+    onMap: [...onMap].filter(Boolean),
+    missing: [...onMap].filter((k) => k && !inLegend.has(k)),
+  };
 }"""
 
 
@@ -264,17 +310,21 @@ def test_every_marker_is_in_the_legend_and_wounded_is_no_plus(
     deck = mapped_location(app)
     fresh_encounter(app, deck, list(deck.rooms))
     ids = crowd(app, deck, biggest_room(deck, 3, 3), 3, 3, 4)
-    for token, status in zip(ids, (["wounded"], ["panicked"], ["stunned"], ["dead"])):
+    for token, status in zip(ids, (["wounded"], ["panicked"], ["stunned"], ["dead"]), strict=True):
         app.gm("/api/gm/encounter/update-token-status/", {"token_id": token, "status": status})
     page = open_page(browser, app, width=TV[0], height=TV[1], guards=guards, reduced_motion=True)
     settle(page, app)
     expect(page.locator("#view-encounter svg.map .tm-wounded")).to_have_count(1, timeout=WAIT_MS)
     kinds = page.evaluate(MARKER_KINDS_JS)
-    assert {"terminal", "tm-wounded", "tm-panicked", "tm-stunned", "token-dead"} <= set(kinds["onMap"])
+    assert {"terminal", "tm-wounded", "tm-panicked", "tm-stunned", "token-dead"} <= set(
+        kinds["onMap"]
+    )
     assert kinds["missing"] == [], f"markers missing from the legend: {kinds['missing']}"
     glyphs = page.locator("#view-encounter svg.map .tm-wounded text").all_text_contents()
     assert not any(g.strip() in {"+", "\u271a", "\u2795", "\u2716", "\u00d7", "x"} for g in glyphs)
-    assert page.locator("#view-encounter svg.map .tm-wounded text").count() == 0, "the wounded mark is a glyph"
+    assert page.locator("#view-encounter svg.map .tm-wounded text").count() == 0, (
+        "the wounded mark is a glyph"
+    )
     expect(page.locator(".legend")).to_contain_text("Wounded")
 
 
@@ -293,7 +343,9 @@ def test_standby_lines_never_drift_through_the_join_panel(
         page.goto(app.url)
         expect(page.locator("body")).to_have_attribute("data-view", "STANDBY", timeout=WAIT_MS)
         expect(page.locator(".sb-url")).not_to_be_empty(timeout=WAIT_MS)
-        opaque = page.evaluate("getComputedStyle(document.querySelector('.sb-join')).backgroundColor")
+        opaque = page.evaluate(
+            "getComputedStyle(document.querySelector('.sb-join')).backgroundColor"
+        )
         assert opaque.startswith("rgb("), f"the join panel lets text through: {opaque}"
         spawned = 0
         for _ in range(30):
