@@ -128,6 +128,7 @@ def walk_every_view(app: App, page: Any) -> dict[str, list[str]]:
                 {"location_slug": loc["slug"], "terminal_slug": term["slug"]},
             )
             expect(page.locator("#terminal-overlay")).to_be_visible(timeout=WAIT_MS)
+            wait_revision(page, int(app.get("/api/active-view/")["revision"]))
             for row in page.locator(".tm-row").all():
                 row.click()
                 look(f"terminal {term['name']}")
