@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui import colors
 from desktop.ui.colors import qcolor
+from desktop.ui.fonts import mono_font
 from desktop.ui.map_picture import CELL, MarkerShape
 
 _R = CELL * 0.22
@@ -20,11 +21,13 @@ _POI_COLOR = {
 }
 
 
-_BOUNDS = QRectF(-_R * 1.9, -_R * 1.9, _R * 3.8, _R * 3.8)
+_LABEL = QRectF(-CELL * 1.4, _R * 1.15, CELL * 2.8, 11)  # the name under the glyph, as on the TV
+_LABEL_FONT = mono_font(6.5)
+_BOUNDS = QRectF(-_R * 1.9, -_R * 1.9, _R * 3.8, _R * 3.8).united(_LABEL)
 
 
 class MarkerItem(QGraphicsItem):
-    """A small glyph; a concealed marker is dimmed inside a dashed ring."""
+    """A small glyph with its name under it; a concealed marker is dimmed in a dashed ring."""
 
     def __init__(self, key: str, shape: MarkerShape) -> None:
         super().__init__()
@@ -83,3 +86,12 @@ class MarkerItem(QGraphicsItem):
             painter.setPen(ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), _R * 1.75, _R * 1.75)
+        self._paint_label(painter, color, alpha)
+
+    def _paint_label(self, painter: QPainter, color: str, alpha: int) -> None:
+        painter.setFont(_LABEL_FONT)
+        painter.setPen(qcolor(color, alpha))
+        name = painter.fontMetrics().elidedText(
+            self.shape_data.name, Qt.TextElideMode.ElideRight, int(_LABEL.width())
+        )
+        painter.drawText(_LABEL, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)

@@ -20,6 +20,7 @@ class Placed:
     location_slug: str
     token: Token
     where: str  # "Hadal Wren · Command deck · Bridge"
+    room: str  # "Bridge" (the room's name, else the location's)
 
 
 def is_person(campaign: Campaign, template: TokenTemplate) -> bool:
@@ -42,13 +43,14 @@ def placed(state: TableState, campaign: Campaign, template: TokenTemplate) -> It
     for slug, loc in state.locations.items():
         for token in loc.tokens.values():
             if token.room_id and _matches(token, template):
-                yield Placed(slug, token, _where(campaign, slug, token))
+                where = _where(campaign, slug, token)
+                yield Placed(slug, token, " · ".join(where), where[-1])
 
 
-def _where(campaign: Campaign, slug: str, token: Token) -> str:
+def _where(campaign: Campaign, slug: str, token: Token) -> list[str]:
     location = campaign.location(slug)
     if location is None or location.map is None:
-        return slug
+        return [slug]
     parts = [location.name]
     deck = location.map.deck(token.deck_id)
     if deck is not None and len(location.map.decks) > 1:
@@ -56,7 +58,7 @@ def _where(campaign: Campaign, slug: str, token: Token) -> str:
     room = location.map.rooms.get(token.room_id)
     if room is not None:
         parts.append(room.name)
-    return " · ".join(parts)
+    return parts
 
 
 def numbered_name(base: str, names: Iterator[str] | list[str]) -> str:

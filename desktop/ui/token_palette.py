@@ -131,7 +131,7 @@ class TokenPalette(QListWidget):
         self._placed = found
 
     def _show_mark(self, item: QListWidgetItem, template: TokenTemplate, at: Placed | None) -> None:
-        text = f"{PLACED_MARK}{template.name}" if at else template.name
+        text = f"{template.name}\n{PLACED_MARK}{at.room}" if at else template.name
         if item.text() == text:
             return
         item.setText(text)
