@@ -107,6 +107,8 @@ def location_out(ls: LocationState) -> Json:
         "hidden_pois": sorted(ls.hidden_pois),
         "hidden_descriptions": sorted(ls.hidden_descriptions),
         "order": list(ls.tokens),
+        "marker_names": ls.marker_names,
+        "removed_markers": sorted(ls.removed_markers),
     }
 
 
@@ -120,6 +122,8 @@ def location_in(v: Json, tokens: list[Token]) -> LocationState:
         {t.id: t for t in tokens},
         frozenset(_strs(v.get("hidden_pois", []))),  # files written before these two existed
         frozenset(_strs(v.get("hidden_descriptions", []))),
+        _str_map(v.get("marker_names", {})),  # absent in files written before markers had names
+        frozenset(_strs(v.get("removed_markers", []))),
     )
 
 

@@ -142,22 +142,23 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
                 "direction": _direction(lmap, deck, far_deck),
             }
         )
+    names, gone = lstate.marker_names, lstate.removed_markers
     terminals = [
         {
             "id": t.id,
-            "name": shown_name(t.name, t.id, t.terminal_slug),
+            "name": names.get(t.id) or shown_name(t.name, t.id, t.terminal_slug),
             "room_id": t.room,
             "x": compact(t.x),
             "y": compact(t.y),
         }
         for t in deck.terminals
-        if t.room in revealed and marker_shown(t, lstate)
+        if t.room in revealed and marker_shown(t, lstate) and t.id not in gone
     ]
     pois = [
         {
             "id": p.id,
             "type": p.type,
-            "name": shown_name(p.name, p.id),
+            "name": names.get(p.id) or shown_name(p.name, p.id),
             "room_id": p.room,
             "x": compact(p.x),
             "y": compact(p.y),
@@ -166,7 +167,7 @@ def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerM
             "description": p.description,
         }
         for p in deck.pois
-        if p.room in revealed and marker_shown(p, lstate)
+        if p.room in revealed and marker_shown(p, lstate) and p.id not in gone
     ]
     encounter_map: Json = {
         "grid": _grid(deck),
@@ -184,6 +185,7 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
     lmap = location.map
     assert lmap is not None
     revealed, untold = lstate.revealed, lstate.hidden_descriptions
+    names, gone = lstate.marker_names, lstate.removed_markers
     doors = []
     for conn in deck.connections:
         a, b = lmap.rooms.get(conn.from_room), lmap.rooms.get(conn.to_room)
@@ -205,7 +207,7 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
         "terminals": [
             {
                 "id": t.id,
-                "name": t.name,
+                "name": names.get(t.id, t.name),
                 "room_id": t.room,
                 "x": t.x,
                 "y": t.y,
@@ -214,12 +216,13 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
                 "revealed": marker_shown(t, lstate),
             }
             for t in deck.terminals
+            if t.id not in gone
         ],
         "pois": [
             {
                 "id": p.id,
                 "type": p.type,
-                "name": p.name,
+                "name": names.get(p.id, p.name),
                 "room_id": p.room,
                 "x": p.x,
                 "y": p.y,
@@ -230,6 +233,7 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
                 "revealed": marker_shown(p, lstate),
             }
             for p in deck.pois
+            if p.id not in gone
         ],
     }
 

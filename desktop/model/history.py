@@ -30,8 +30,9 @@ _LOC_SETS = {
     "poi": "revealed_pois",
     "poih": "hidden_pois",
     "desc": "hidden_descriptions",
+    "mgone": "removed_markers",
 }
-_LOC_MAPS = {"door": "door_status", "rstat": "room_status"}
+_LOC_MAPS = {"door": "door_status", "rstat": "room_status", "mname": "marker_names"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,8 @@ def _loc_diff(slug: str, old: LocationState, new: LocationState) -> list[Change]
         changes += _dict_diff(("rstat", slug), old.room_status, new.room_status)
     if old.tokens is not new.tokens:
         changes += _token_diff(slug, old.tokens, new.tokens)
+    if old.marker_names is not new.marker_names:
+        changes += _dict_diff(("mname", slug), old.marker_names, new.marker_names)
     return changes
 
 
@@ -154,6 +157,7 @@ def revert_token(current: Token | None, target: Token | None, expected: Token | 
 def _describe(key: Key) -> str:
     names = {"room": "room", "door": "door", "rstat": "room status", "poi": "point of interest"}
     names |= {"poih": "point of interest", "desc": "description of room"}
+    names |= {"mname": "marker", "mgone": "marker"}
     if key[0] in names:
         return f"{names[key[0]]} '{key[2]}'"
     if key[0] == "conv":
@@ -194,6 +198,8 @@ class _LocWork:
     tokens: dict[str, Token]
     hidden_pois: set[str]
     hidden_descriptions: set[str]
+    marker_names: dict[str, str]
+    removed_markers: set[str]
 
     def freeze(self) -> LocationState:
         _check_cells(self.tokens)
@@ -206,6 +212,8 @@ class _LocWork:
             self.tokens,
             frozenset(self.hidden_pois),
             frozenset(self.hidden_descriptions),
+            self.marker_names,
+            frozenset(self.removed_markers),
         )
 
 
@@ -234,6 +242,8 @@ class _Work:
                 dict(ls.tokens),
                 set(ls.hidden_pois),
                 set(ls.hidden_descriptions),
+                dict(ls.marker_names),
+                set(ls.removed_markers),
             )
         return self.locs[slug]
 

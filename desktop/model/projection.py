@@ -210,6 +210,8 @@ class Projector:
             key = (state.location_slug, found.deck_id, found.revealed, found.door_status)
             key += (found.room_status, found.revealed_pois, found.hidden_pois)
             key += (found.hidden_descriptions,)
+            key += (found.room_status, found.revealed_pois, found.marker_names)
+            key += (found.removed_markers,)
             shown = self._shown
             if shown is not None and shown[0] == key:  # only tokens changed: a token move
                 return [*shown[1], self._visible.part(found, shown[2])]
@@ -222,6 +224,8 @@ class Projector:
         deps: tuple[object, ...] = (location, deck, lstate.revealed, lstate.door_status)
         deps += (lstate.room_status, lstate.revealed_pois, lstate.hidden_pois)
         deps += (lstate.hidden_descriptions,)
+        deps += (lstate.room_status, lstate.revealed_pois, lstate.marker_names)
+        deps += (lstate.removed_markers,)
         emap = self._part("map", deps, lambda _m: self._map(location, deck, lstate))
         if key is not None:
             self._shown = (key, [place, emap], deck.id)

@@ -39,7 +39,7 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class LocationState:
-    """What the table did at one location: reveals, doors, room statuses, tokens."""
+    """What the table did at one location: reveals, doors, room statuses, tokens, markers."""
 
     deck_id: str  # the deck players see when this location is shown
     revealed: frozenset[str] = frozenset()  # room ids; a room not in the set is hidden
@@ -49,6 +49,8 @@ class LocationState:
     tokens: dict[str, Token] = field(default_factory=dict)  # by token id, all decks
     hidden_pois: frozenset[str] = frozenset()  # ids of POIs/terminals the GM hid (campaign: shown)
     hidden_descriptions: frozenset[str] = frozenset()  # room ids whose description players lack
+    marker_names: dict[str, str] = field(default_factory=dict)  # POI/terminal id -> GM's name
+    removed_markers: frozenset[str] = frozenset()  # POI/terminal ids the GM removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +197,8 @@ def with_revision(s: TableState, revision: int) -> TableState:
     _ls_tokens,
     _ls_hidden_pois,
     _ls_hidden_descriptions,
+    _ls_marker_names,
+    _ls_removed_markers,
 ) = _slot_setters(LocationState)
 
 
@@ -209,6 +213,8 @@ def with_tokens(ls: LocationState, tokens: dict[str, Token]) -> LocationState:
     _ls_tokens(new, tokens)
     _ls_hidden_pois(new, ls.hidden_pois)
     _ls_hidden_descriptions(new, ls.hidden_descriptions)
+    _ls_marker_names(new, ls.marker_names)
+    _ls_removed_markers(new, ls.removed_markers)
     return new
 
 

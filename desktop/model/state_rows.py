@@ -141,6 +141,8 @@ def _location_rows(
         and old.revealed_pois is new.revealed_pois
         and old.hidden_pois is new.hidden_pois
         and old.hidden_descriptions is new.hidden_descriptions
+        and old.marker_names is new.marker_names
+        and old.removed_markers is new.removed_markers
     )
     if not same:
         upserts.append(_row(f"loc:{slug}", rev, codec.location_out(new)))

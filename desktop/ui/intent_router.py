@@ -92,6 +92,12 @@ class IntentRouter(QObject):
     def poi_visibility(self, poi_id: str, visible: bool) -> None:
         self._do(a.TogglePoi(poi_id, visible, **self._where))
 
+    def rename_marker(self, poi_id: str, name: str) -> None:
+        self._do(a.RenameMarker(poi_id, name, **self._where))
+
+    def remove_marker(self, poi_id: str) -> None:
+        self._do(a.RemoveMarker(poi_id, **self._where))
+
     def show_terminal(self, location_slug: str, terminal_slug: str) -> None:
         self._do(a.ShowTerminal(location_slug, terminal_slug))
 

@@ -13,6 +13,8 @@ class MapIntents(QObject):
     room_status_requested = Signal(str, str)  # room id, status
     door_status_requested = Signal(str, str)  # connection id, status
     poi_visibility_requested = Signal(str, bool)  # poi or terminal id, visible
+    marker_rename_requested = Signal(str, str)  # poi or terminal id, new name
+    marker_remove_requested = Signal(str)  # poi or terminal id
     terminal_show_requested = Signal(str)  # terminal slug at the focus location
     token_place_requested = Signal(object, int, int)  # TokenTemplate, cell x, cell y
     token_move_requested = Signal(str, int, int)  # token id, cell x, cell y (same deck)

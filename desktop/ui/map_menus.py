@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
@@ -64,8 +66,8 @@ def door_menu(parent: QWidget, item: DoorItem, intents: MapIntents) -> QMenu | N
     return menu
 
 
-def marker_menu(parent: QWidget, item: MarkerItem, intents: MapIntents) -> QMenu | None:
-    """Show or hide any terminal or POI for players; show a terminal's mail on the displays."""
+def marker_menu(parent: QWidget, item: MarkerItem, intents: MapIntents) -> QMenu:
+    """Show or hide any terminal or POI for players, show a terminal's mail, rename, remove."""
     shape = item.shape_data
     menu = _menu(parent, shape.name)
     label = "Reveal to players" if shape.concealed else "Hide from players"
@@ -76,6 +78,19 @@ def marker_menu(parent: QWidget, item: MarkerItem, intents: MapIntents) -> QMenu
     if shape.kind == "terminal" and shape.terminal_slug:
         show = menu.addAction("Show terminal on displays")
         show.triggered.connect(lambda: intents.terminal_show_requested.emit(shape.terminal_slug))
+    menu.addSeparator()
+    rename = menu.addAction("Rename…")
+    rename.triggered.connect(
+        lambda: _ask_text(
+            parent,
+            "Rename marker",
+            shape.name,
+            lambda text: intents.marker_rename_requested.emit(shape.id, text),
+        )
+    )
+    remove = menu.addAction("Remove from map")
+    remove.setToolTip("Undo (Ctrl+Z) or Reset location brings it back")
+    remove.triggered.connect(lambda: intents.marker_remove_requested.emit(shape.id))
     return menu
 
 
@@ -94,7 +109,14 @@ def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: M
         )
     menu.addSeparator()
     rename = menu.addAction("Rename…")
-    rename.triggered.connect(lambda: _ask_name(parent, shape.id, shape.name, intents))
+    rename.triggered.connect(
+        lambda: _ask_text(
+            parent,
+            "Rename token",
+            shape.name,
+            lambda text: intents.token_rename_requested.emit(shape.id, text),
+        )
+    )
     for link in _links_in(picture, shape.room_id):
         take = menu.addAction(f"Take {link.type} to {link.to_deck_name}")
         take.triggered.connect(
@@ -117,16 +139,13 @@ def _links_in(picture: MapPicture, room_id: str) -> list[LinkShape]:
     return [k for k in picture.links.values() if k.room_id == room_id and k.to_deck]
 
 
-def _ask_name(parent: QWidget, token_id: str, name: str, intents: MapIntents) -> None:
+def _ask_text(parent: QWidget, title: str, name: str, answer: Callable[[str], None]) -> None:
     # open(), never exec(): a nested loop inside the asyncio loop hangs (PITFALLS.md).
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle("Rename token")
+    dialog.setObjectName("RenameDialog")
+    dialog.setWindowTitle(title)
     dialog.setLabelText("Name")
     dialog.setTextValue(name)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.textValueSelected.connect(
-        lambda text: (
-            intents.token_rename_requested.emit(token_id, text.strip()) if text.strip() else None
-        )
-    )
+    dialog.textValueSelected.connect(lambda text: answer(text.strip()) if text.strip() else None)
     dialog.open()

@@ -64,7 +64,9 @@ class StatePictureBuilder:
             ),
             links=self._cached("links", (deck, location), lambda: _links(deck, location)),
             markers=self._cached(
-                "markers", (deck, loc.revealed_pois, loc.hidden_pois), lambda: _markers(deck, loc)
+                "markers",
+                (deck, loc.revealed_pois, loc.hidden_pois, loc.marker_names, loc.removed_markers),
+                lambda: _markers(deck, loc),
             ),
             tokens=self._cached(
                 "tokens",
@@ -189,12 +191,15 @@ def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
 
 def _markers(deck: Deck, loc: LocationState) -> dict[str, MarkerShape]:
     markers: dict[str, MarkerShape] = {}
+    names, gone = loc.marker_names, loc.removed_markers
     for t in deck.terminals:
+        if t.id in gone:
+            continue
         markers[f"terminal:{t.id}"] = MarkerShape(
             id=t.id,
             kind="terminal",
             type="terminal",
-            name=t.name,
+            name=names.get(t.id, t.name),
             room_id=t.room,
             x=t.x,
             y=t.y,
@@ -203,11 +208,13 @@ def _markers(deck: Deck, loc: LocationState) -> dict[str, MarkerShape]:
             terminal_slug=t.terminal_slug,
         )
     for p in deck.pois:
+        if p.id in gone:
+            continue
         markers[f"poi:{p.id}"] = MarkerShape(
             id=p.id,
             kind="poi",
             type=p.type,
-            name=p.name,
+            name=names.get(p.id, p.name),
             room_id=p.room,
             x=p.x,
             y=p.y,

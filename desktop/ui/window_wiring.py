@@ -61,6 +61,8 @@ def _wire_map(w: MainWindow) -> None:
     intents.room_status_requested.connect(r.room_status)
     intents.door_status_requested.connect(r.door_status)
     intents.poi_visibility_requested.connect(r.poi_visibility)
+    intents.marker_rename_requested.connect(r.rename_marker)
+    intents.marker_remove_requested.connect(r.remove_marker)
     intents.terminal_show_requested.connect(r.show_focus_terminal)
     intents.token_place_requested.connect(r.place_token)
     intents.token_move_requested.connect(r.move_token)

@@ -143,6 +143,11 @@ def _misc(state: TableState, campaign: Campaign, r: random.Random) -> Step:
             "gm",
         ),
         lambda: (A.ResetLocation(_loc(r)), "gm"),
+        lambda: (
+            A.RenameMarker(r.choice(["p-kit", "t-med", "p-x"]), r.choice(NAMES), _loc(r)),
+            "gm",
+        ),
+        lambda: (A.RemoveMarker(r.choice(["p-gold", "t-vault", "p-x"]), _loc(r)), "gm"),
         lambda: (A.SetHold(r.random() < 0.4), "gm"),
         lambda: (
             A.ShowTerminal(*r.choice([(SHIP, "med-term"), (SHIP, "vault-term"), ("", "")])),

@@ -33,6 +33,8 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.SetRoomStatus: {"room_id": "r-med", "status": "HAZARD"},
     A.TogglePoi: {"poi_id": "p-cache", "visible": True},
     A.SetRoomDescription: {"room_id": "r-med", "shown": False},
+    A.RenameMarker: {"poi_id": "p-kit", "name": "First aid"},
+    A.RemoveMarker: {"poi_id": "p-kit"},
     A.ResetLocation: {"location_slug": "tempest"},
     A.SetHold: {"hold": True},
     A.SetPlayerPermissions: {"movable_types": ["player", "npc"]},
@@ -56,7 +58,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(A.ACTION_PATHS.values())
-    assert len(A.ACTION_PATHS) == 31
+    assert len(A.ACTION_PATHS) == 32
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QInputDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.model import actions as a
+from desktop.model.store import Store
+from desktop.ui.main_window import MainWindow
 from desktop.ui.map_picture import CELL, MarkerShape
 from desktop.ui.marker_item import MarkerItem
+
+from .conftest import SHIP
+from .test_map import menu_action
 
 
 def _drawn(name: str) -> QImage:
@@ -25,3 +31,60 @@ def _drawn(name: str) -> QImage:
 def test_a_marker_shows_its_name_on_the_gm_map(qtbot: QtBot) -> None:
     assert _drawn("TRAUMA KIT") != _drawn("WWWWWWWW")
     assert _drawn("TRAUMA KIT") == _drawn("TRAUMA KIT")
+
+
+def _marker_point(window: MainWindow, key: str) -> QPoint:
+    view = window.map_panel.view
+    return view.mapFromScene(window.map_panel.scene.markers[key].scenePos())
+
+
+def _answer_rename(qtbot: QtBot, text: str) -> None:
+    def dialog() -> QInputDialog | None:
+        found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "RenameDialog"]
+        visible = [w for w in found if isinstance(w, QInputDialog) and w.isVisible()]
+        return visible[0] if visible else None
+
+    qtbot.waitUntil(lambda: dialog() is not None)
+    box = dialog()
+    assert box is not None
+    box.setTextValue(text)
+    box.accept()
+
+
+def test_a_marker_menu_renames_removes_and_hides_it(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    store.dispatch(a.ToggleRoom("medbay", True))
+    view, key = window.map_panel.view, "poi:poi_trauma_kit"
+    qtbot.waitUntil(lambda: key in window.map_panel.scene.markers)
+    menu = view.context_menu_at(_marker_point(window, key))
+    assert menu is not None
+    assert [x.text() for x in menu.actions() if x.text()][1:] == [
+        "Hide from players",
+        "Rename…",
+        "Remove from map",
+    ]
+    menu_action(menu, "Rename…")
+    _answer_rename(qtbot, "First-aid locker")
+    assert store.state.locations[SHIP].marker_names == {"poi_trauma_kit": "First-aid locker"}
+    pois = store.player_frame().snapshot["encounter_map"]["pois"]  # type: ignore[index]
+    assert "First-aid locker" in [p["name"] for p in pois]
+    qtbot.waitUntil(
+        lambda: window.map_panel.scene.markers[key].shape_data.name == "First-aid locker"
+    )
+    menu_action(view.context_menu_at(_marker_point(window, key)), "Remove from map")
+    assert store.state.locations[SHIP].removed_markers == {"poi_trauma_kit"}
+    qtbot.waitUntil(lambda: key not in window.map_panel.scene.markers)
+    assert store.undo_label == "Remove TRAUMA KIT"
+    window.menus.undo.trigger()
+    qtbot.waitUntil(lambda: key in window.map_panel.scene.markers)
+
+
+def test_a_terminal_menu_still_shows_its_mail(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    view = window.map_panel.view
+    key = next(k for k in window.map_panel.scene.markers if k.startswith("terminal:"))
+    menu = view.context_menu_at(_marker_point(window, key))
+    menu_action(menu, "Show terminal on displays")
+    assert store.state.overlay_terminal != ""

@@ -26,6 +26,7 @@ from desktop.model.actions.encounter import (
     TogglePoi,
     ToggleRoom,
 )
+from desktop.model.actions.markers import RemoveMarker, RenameMarker
 from desktop.model.actions.ship import SetShipSystem
 from desktop.model.actions.table import NewSession, SendBroadcast, SetHold, SetPlayerPermissions
 from desktop.model.actions.tokens import (
@@ -70,6 +71,8 @@ ACTION_PATHS: Mapping[str, type[Action]] = MappingProxyType(
         "/api/gm/encounter/set-room-status/": SetRoomStatus,
         "/api/gm/encounter/toggle-poi/": TogglePoi,
         "/api/gm/encounter/room-description/": SetRoomDescription,
+        "/api/gm/encounter/rename-poi/": RenameMarker,
+        "/api/gm/encounter/remove-poi/": RemoveMarker,
         "/api/gm/encounter/reset-location/": ResetLocation,
         "/api/gm/hold/": SetHold,
         "/api/gm/player-permissions/": SetPlayerPermissions,
@@ -98,7 +101,9 @@ __all__ = [
     "MoveToken",
     "NewSession",
     "PlaceToken",
+    "RemoveMarker",
     "RemoveToken",
+    "RenameMarker",
     "RenameToken",
     "ResetLocation",
     "SendBroadcast",
