@@ -49,7 +49,7 @@ def _dict_diff(key: Key, before: Mapping[str, object], after: Mapping[str, objec
         return []
     return [
         ((*key, k), old, new)
-        for k in before.keys() | after.keys()
+        for k in sorted(before.keys() | after.keys())  # one order whatever the hash seed
         if (old := before.get(k)) is not (new := after.get(k)) and old != new
     ]
 

@@ -86,6 +86,9 @@ class IntentRouter(QObject):
     def room_status(self, room_id: str, status: str) -> None:
         self._do(a.SetRoomStatus(room_id, status, **self._where))
 
+    def room_description(self, room_id: str, shown: bool) -> None:
+        self._do(a.SetRoomDescription(room_id, shown, **self._where))
+
     def door_status(self, door_id: str, status: str) -> None:
         self._do(a.SetDoorStatus(door_id, status, **self._where))
 

@@ -31,7 +31,7 @@ def _menu(parent: QWidget, title: str) -> QMenu:
 
 
 def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
-    """Reveal or hide the room; set its runtime status (a fire starts)."""
+    """Reveal or hide the room and its description; set its runtime status (a fire starts)."""
     shape = item.shape_data
     menu = _menu(parent, shape.name)
     label = "Hide from players" if shape.revealed else "Reveal to players"
@@ -39,6 +39,13 @@ def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
     reveal.triggered.connect(
         lambda: intents.rooms_visibility_requested.emit({shape.id: not shape.revealed})
     )
+    if shape.has_description:
+        shown = shape.description_shown
+        words = "Hide description from players" if shown else "Show description to players"
+        describe = menu.addAction(words)
+        describe.triggered.connect(
+            lambda: intents.room_description_requested.emit(shape.id, not shown)
+        )
     status_menu = menu.addMenu("Room status")
     for status in ROOM_STATUSES:
         action = status_menu.addAction(status.capitalize())

@@ -23,6 +23,8 @@ class RoomShape:
     height: int
     status: str
     revealed: bool
+    has_description: bool = False
+    description_shown: bool = True  # players read it once the room is revealed
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen, QPolygonF
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui import colors
@@ -23,7 +23,10 @@ _POI_COLOR = {
 
 _LABEL = QRectF(-CELL * 1.4, _R * 1.15, CELL * 2.8, 11)  # the name under the glyph, as on the TV
 _LABEL_FONT = mono_font(6.5)
-_BOUNDS = QRectF(-_R * 1.9, -_R * 1.9, _R * 3.8, _R * 3.8).united(_LABEL)
+_GLYPH = QRectF(-_R * 1.9, -_R * 1.9, _R * 3.8, _R * 3.8)
+_BOUNDS = _GLYPH.united(_LABEL)
+_HIT = QPainterPath()
+_HIT.addRect(_GLYPH)  # the label is not a target: clicks on it reach the room below
 
 
 class MarkerItem(QGraphicsItem):
@@ -53,6 +56,9 @@ class MarkerItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return _BOUNDS
+
+    def shape(self) -> QPainterPath:
+        return _HIT
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -56,7 +56,12 @@ class RoomItem(QGraphicsItem):
             self._bounds = rect.adjusted(-2, -2, 2, 2)
         self.setPos(shape.x * CELL, shape.y * CELL)
         state = "revealed" if shape.revealed else "hidden"
-        self.setToolTip(f"{shape.name} — {state}, {shape.status.lower()}")
+        told = (
+            ""
+            if shape.description_shown or not shape.has_description
+            else ", description held back"
+        )
+        self.setToolTip(f"{shape.name} — {state}, {shape.status.lower()}{told}")
         # Static text: capitalised fonts are slow to lay out on every paint.
         width = max(8.0, rect.width() - 10)
         self._name = _static(

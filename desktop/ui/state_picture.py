@@ -57,7 +57,9 @@ class StatePictureBuilder:
             width=deck.grid.width,
             height=deck.grid.height,
             rooms=self._cached(
-                "rooms", (deck, loc.revealed, loc.room_status), lambda: _rooms(deck, loc)
+                "rooms",
+                (deck, loc.revealed, loc.room_status, loc.hidden_descriptions),
+                lambda: _rooms(deck, loc),
             ),
             doors=self._cached(
                 "doors", (deck, loc.door_status), lambda: self._door_shapes(deck, loc)
@@ -111,6 +113,8 @@ def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
             height=r.height,
             status=loc.room_status.get(r.id, r.status),
             revealed=r.id in loc.revealed,
+            has_description=bool(r.description),
+            description_shown=r.id not in loc.hidden_descriptions,
         )
         for r in deck.rooms
     }

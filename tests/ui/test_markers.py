@@ -14,6 +14,7 @@ from desktop.ui.map_picture import CELL, MarkerShape
 from desktop.ui.marker_item import MarkerItem
 
 from .conftest import SHIP
+from .gestures import cell_point
 from .test_map import menu_action
 
 
@@ -88,3 +89,43 @@ def test_a_terminal_menu_still_shows_its_mail(
     menu = view.context_menu_at(_marker_point(window, key))
     menu_action(menu, "Show terminal on displays")
     assert store.state.overlay_terminal != ""
+
+
+def _room_description(store: Store, room_id: str) -> str:
+    rooms = store.player_frame().snapshot["encounter_map"]["rooms"]  # type: ignore[index]
+    return str(next(r for r in rooms if r["id"] == room_id)["description"])
+
+
+def test_a_room_menu_shows_or_hides_its_description_for_players(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    view = window.map_panel.view
+    assert _room_description(store, "airlock") != ""
+    menu = view.context_menu_at(cell_point(view, 2, 8))  # inside the port airlock
+    menu_action(menu, "Hide description from players")
+    assert _room_description(store, "airlock") == ""
+    qtbot.waitUntil(
+        lambda: not window.map_panel.scene.rooms["airlock"].shape_data.description_shown
+    )
+    menu = view.context_menu_at(cell_point(view, 2, 8))
+    menu_action(menu, "Show description to players")
+    assert _room_description(store, "airlock") != ""
+
+
+def test_any_marker_can_be_hidden_from_players_from_its_menu(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    key = "poi:poi_docking_collar"  # in the port airlock, shown by the campaign
+    pois = store.player_frame().snapshot["encounter_map"]["pois"]  # type: ignore[index]
+    assert "poi_docking_collar" in [p["id"] for p in pois]
+    menu_action(
+        window.map_panel.view.context_menu_at(_marker_point(window, key)), "Hide from players"
+    )
+    pois = store.player_frame().snapshot["encounter_map"]["pois"]  # type: ignore[index]
+    assert "poi_docking_collar" not in [p["id"] for p in pois]
+    qtbot.waitUntil(lambda: window.map_panel.scene.markers[key].shape_data.concealed)
+    menu_action(
+        window.map_panel.view.context_menu_at(_marker_point(window, key)), "Reveal to players"
+    )
+    pois = store.player_frame().snapshot["encounter_map"]["pois"]  # type: ignore[index]
+    assert "poi_docking_collar" in [p["id"] for p in pois]
