@@ -61,16 +61,20 @@ def test_switching_a_b_a_brings_back_each_table_and_revisions_only_rise(
     for _ in range(5):  # A's saved table is well ahead of B's
         store.dispatch(A.SetHold(True))
         store.dispatch(A.SetHold(False))
+    shown = [store.player_frame().revision]  # what the displays saw
     table.switch_campaign(b)
+    shown.append(store.player_frame().revision)
     assert table.store is store and table.folder == b
     assert store.state.view_type != "ENCOUNTER" and room not in revealed(store)  # a clean table
     store.dispatch(A.SwitchView("BRIDGE"))
     table.switch_campaign(a)
+    shown.append(store.player_frame().revision)
     assert store.state.view_type == "ENCOUNTER" and room in revealed(store)
     table.switch_campaign(b)
+    shown.append(store.player_frame().revision)
     assert store.state.view_type == "BRIDGE" and room not in revealed(store)
     assert seen == sorted(set(seen)), "a revision went back or repeated"
-    assert store.player_frame().revision == store.state.revision
+    assert shown == sorted(set(shown)), "a display's revision went back or repeated"
     assert table.state_file is not None
     table.state_file.close()
 

@@ -220,3 +220,10 @@ def whole_number(v: object) -> int:
 def texts(v: object) -> list[str]:
     """v when it is a list of strings; BadRow otherwise."""
     return _strs(v)
+
+
+def audiences_in(v: object) -> dict[str, int]:
+    """The audiences' revisions: a mapping of names to whole numbers."""
+    if not isinstance(v, dict):
+        raise BadRow(f"expected a mapping, found {type(v).__name__}")
+    return {_str(k): _int(n) for k, n in v.items()}

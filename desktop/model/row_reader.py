@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from desktop.model import codec
-from desktop.model.state import CharonEntry, LocationState, TableState, Token
+from desktop.model.state import CharonEntry, LocationState, TableState, Token, with_revision
 
 UNREADABLE = (ValueError, KeyError, TypeError, IndexError, AttributeError)
 ENTRY_PREFIX = "cve:"  # cve:<channel>:<entry id> -> [revision, [seq, entry]]
@@ -55,6 +55,7 @@ def read_rows(rows: dict[Any, Any]) -> Loaded:
     locations = _locations(decoded, loaded.bad)
     conversations = _conversations(decoded, loaded)
     broadcasts = _part(decoded, "broadcasts", codec.broadcasts_in, (), loaded.bad)
+    audiences = _part(decoded, "aud", codec.audiences_in, {}, loaded.bad)
     default_meta = codec.meta_out(TableState())
     meta = decoded.get("meta", default_meta)
     try:
@@ -62,7 +63,7 @@ def read_rows(rows: dict[Any, Any]) -> Loaded:
     except UNREADABLE as exc:
         loaded.bad["meta"] = _why(exc)
         state = codec.state_in(default_meta, revision, locations, broadcasts, conversations)
-    loaded.state = state
+    loaded.state = with_revision(state, revision, audiences)
     return loaded
 
 

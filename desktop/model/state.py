@@ -114,6 +114,9 @@ class TableState:
     unplaced: tuple[tuple[str, Token], ...] = ()  # (location slug, token) a campaign change left
     read_mail: frozenset[str] = frozenset()  # "<location slug>/<message id>" opened on a display
     through_doors: str = "unlocked"  # THROUGH_DOORS: open only, not locked/sealed, or any
+    # The revision each audience of displays has seen ("everyone" today): it counts only the
+    # frames that audience got, so hidden GM changes never show in it (Store.player_frame).
+    audience_revisions: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
     def charon_channel(self) -> str:
@@ -155,10 +158,16 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _unplaced,
     _read_mail,
     _through_doors,
+    _audience_revisions,
 ) = _slot_setters(TableState)
 
 
-def _copy(s: TableState, revision: int, locations: dict[str, LocationState]) -> TableState:
+def _copy(
+    s: TableState,
+    revision: int,
+    locations: dict[str, LocationState],
+    audiences: dict[str, int] | None = None,
+) -> TableState:
     new = TableState.__new__(TableState)
     _revision(new, revision)
     _view_type(new, s.view_type)
@@ -175,6 +184,7 @@ def _copy(s: TableState, revision: int, locations: dict[str, LocationState]) -> 
     _unplaced(new, s.unplaced)
     _read_mail(new, s.read_mail)
     _through_doors(new, s.through_doors)
+    _audience_revisions(new, s.audience_revisions if audiences is None else audiences)
     return new
 
 
@@ -183,9 +193,11 @@ def with_locations(s: TableState, locations: dict[str, LocationState]) -> TableS
     return _copy(s, s.revision, locations)
 
 
-def with_revision(s: TableState, revision: int) -> TableState:
-    """s at another revision."""
-    return _copy(s, revision, s.locations)
+def with_revision(
+    s: TableState, revision: int, audiences: dict[str, int] | None = None
+) -> TableState:
+    """s at another revision (and with the audiences' revisions, when given)."""
+    return _copy(s, revision, s.locations, audiences)
 
 
 (

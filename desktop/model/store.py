@@ -28,6 +28,7 @@ PERSISTENCE = 0
 BROADCAST = 1
 VIEWS = 2
 UNDO_LIMIT = 200
+EVERYONE = "everyone"  # the one audience today: every display gets every player frame
 
 Subscriber = Callable[[TableState], None]
 
@@ -84,6 +85,7 @@ class Store:
         self._frame: Frame | None = None
         self._frame_revision = -1
         self._frame_data: list[bytes] = []
+        self._audiences = dict(self._state.audience_revisions)  # audience -> frames it got
         self.last_reply: dict[str, object] = {}
 
     @property
@@ -181,6 +183,11 @@ class Store:
             new = self._save(reconcile(self._state, campaign), self._state.revision)
         else:
             top = max(self._state.revision, state.revision)
+            saved = state.audience_revisions  # what displays saw only rises, as the revision
+            self._audiences = {
+                k: max(self._audiences.get(k, 0), saved.get(k, 0))
+                for k in {*self._audiences, *saved}
+            }
             new = self._save(reconcile(state, campaign), top)
             self._frame, self._frame_revision, self._frame_data = None, -1, []  # another table
         self._campaign = campaign
@@ -196,7 +203,7 @@ class Store:
     def _save(self, after: TableState, revision: int) -> TableState:
         """after at revision + 1, once every PERSISTENCE subscriber took it: any of them can
         refuse (NotSaved), and then the state stays as it was and no one else is told."""
-        new = with_revision(after, revision + 1)
+        new = with_revision(after, revision + 1, self._audiences)
         for order, _seq, callback in list(self._subscribers):
             if order != PERSISTENCE:
                 break
@@ -238,7 +245,12 @@ class Store:
         return unsubscribe
 
     def player_frame(self) -> Frame:
-        """The player snapshot, encoded once per visible change; frozen while hold is on."""
+        """The player snapshot, encoded once per visible change; frozen while hold is on.
+
+        Its revision counts the frames players got (API.md "Audiences"), not the store's
+        changes: a change players cannot see never moves it. The count is saved with each
+        change, so after a restart the next frame has a revision no display has seen lower.
+        """
         state, frame = self._state, self._frame
         if frame is not None and (self._frame_revision == state.revision or state.hold):
             return frame
@@ -248,7 +260,9 @@ class Store:
         if frame is not None and data == self._frame_data:  # item by item: identity first
             return frame
         self._frame_data = data
-        self._frame = Frame(state.revision, parts, data)
+        revision = self._audiences.get(EVERYONE, 0) + 1  # a new frame for this audience
+        self._audiences = {**self._audiences, EVERYONE: revision}  # saved with the next change
+        self._frame = Frame(revision, parts, data)
         return self._frame
 
     def gm_snapshot(self) -> dict[str, object]:

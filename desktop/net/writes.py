@@ -66,9 +66,11 @@ def action_handler(action_type: type[Action]) -> Handler:
                 what = refused_action_text(action, store.state, store.campaign)
                 request.app[ACTIVITY](refused_event(what, exc.message, time.time()))
             raise
-        if actor != GM:
-            request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
-        return _success(state.revision, store.last_reply)
+        if actor == GM:
+            return _success(state.revision, store.last_reply)
+        request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
+        # A display counts only the frames of its audience (API.md "Audiences").
+        return _success(store.player_frame().revision, store.last_reply)
 
     return handle
 

@@ -133,3 +133,31 @@ def test_a_question_to_a_made_up_or_inactive_channel_gets_the_same_refusal(
     store.dispatch(A.SubmitQuestion(f"encounter-{SHIP}", "Hello?"), actor="player")
     with pytest.raises(NotFound):  # the GM is told what is wrong
         store.dispatch(A.SubmitQuestion("nowhere", "Hello?"), actor="gm")
+
+
+def test_the_player_revision_counts_frames_and_survives_a_restart(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    path = tmp_path / "table.sqlite3"
+    state_file = StateFile(path)
+    store = make_store(campaign, validate=False, state=state_file.load())
+    state_file.attach(store)
+    open_ship(store, "r-med")
+    shown = store.player_frame()
+    for n in range(10):  # hidden GM changes: the GM's revision moves, the players' does not
+        store.dispatch(A.SetCharonLocation(f"deck {n}"))
+        assert store.player_frame() is shown
+    store.dispatch(A.ToggleRoom("r-corr", True))
+    seen = store.player_frame()
+    assert seen.revision == shown.revision + 1
+    state_file.close()  # the app stops right after that frame went out
+    state_file = StateFile(path)
+    store = make_store(campaign, validate=False, state=state_file.load())
+    state_file.attach(store)
+    again = store.player_frame()
+    assert again.revision >= seen.revision and again.data.replace(
+        f'"revision":{again.revision}'.encode(), b""
+    ) == seen.data.replace(f'"revision":{seen.revision}'.encode(), b"")
+    store.dispatch(A.ToggleRoom("r-bridge", True))
+    assert store.player_frame().revision == again.revision + 1
+    state_file.close()

@@ -140,8 +140,8 @@ def _step(
     if _unseen(step[0], before) and not before.hold:
         assert new_frame.data == frame.data
     check_tokens(after, campaign)
-    seen[after.revision] = after
-    # a frame shows the state of its revision (later ones may only differ unseen, or be held)
+    # a frame's revision counts frames (API.md "Audiences"): note the state each one shows
+    seen.setdefault(new_frame.revision, before if after.hold and not before.hold else after)
     check_secrets(seen[new_frame.revision], campaign, new_frame.data.decode())
     if index % 3 == 0:  # the frame, built from cached parts, shows the state (or the held one)
         snapshot, media = player_snapshot(
@@ -160,7 +160,7 @@ def _step(
 def test_any_activity_keeps_the_rules(world: World, steps: list[tuple[int, int]]) -> None:
     campaign = world.campaign
     store = make_store(campaign, validate=False)
-    seen = {0: store.state}
+    seen: dict[int, TableState] = {}  # a frame's revision -> the state it shows
     for index, (kind, seed) in enumerate(steps):
         if index == 0:
             for step in prelude(kind):

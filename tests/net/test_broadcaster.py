@@ -76,13 +76,13 @@ async def test_blocked_client_holds_one_frame_and_gets_the_latest(tmp_path: Path
         store.dispatch(SwitchView.from_body(body))
         await asyncio.sleep(0.01)
     assert len(transport.written) == 1  # one frame written, then blocked: the rest wait
-    assert client.pending is not None and client.pending.revision == store.state.revision
+    assert client.pending is not None and client.pending.revision == store.player_frame().revision
     transport.backlog = 0  # it catches up
     async with asyncio.timeout(10):
         while len(transport.written) < 2:
             await asyncio.sleep(0.001)
     assert transport.written[-1] == encode_event(*_current(store)).chunk
-    assert client.last_revision == store.state.revision
+    assert client.last_revision == store.player_frame().revision
     client.close()
     await serving
     await broadcaster.close()
