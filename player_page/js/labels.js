@@ -17,7 +17,9 @@ export function labelTexts(name) {
   const full = display(name).trim();
   if (!full) return [];
   const texts = [full];
-  const first = full.split(/\s+/)[0];
+  const words = full.split(/\s+/);
+  // The name a table calls someone by: the first word, unless it is a title ("Dr.", "Capt.").
+  const first = words.find((w) => !/\.$/.test(w) && w.length > 1) || words[0];
   if (first !== full) texts.push(first);
   for (let n = Math.min(first.length - 1, 8); n >= 3; n -= 1) texts.push(first.slice(0, n) + "\u2026");
   const short = initials(full);
@@ -25,42 +27,44 @@ export function labelTexts(name) {
   return texts;
 }
 
-/** Places around a token (centre offsets in units of the label size), nearest first. */
-function places(w, h) {
+/** Places around a token (centre offsets, map units) in ring 0 (beside), 1 (corners), 2 (further). */
+function places(w, h, ring) {
   const below = HALO + GAP + h / 2, side = HALO + GAP + w / 2;
-  const near = [[0, below], [0, -below], [side, 0], [-side, 0]];
+  if (ring === 0) return [[0, below], [0, -below], [side, 0], [-side, 0]];
   const corner = HALO * 0.75 + GAP;
-  const diag = [[corner + w / 2, corner + h / 2], [-corner - w / 2, corner + h / 2],
-    [corner + w / 2, -corner - h / 2], [-corner - w / 2, -corner - h / 2]];
-  const far = [[0, below + h + GAP], [0, -below - h - GAP], [side + 0.5, 0], [-side - 0.5, 0]];
-  return [near, diag, far];
+  if (ring === 1) {
+    return [[corner + w / 2, corner + h / 2], [-corner - w / 2, corner + h / 2],
+      [corner + w / 2, -corner - h / 2], [-corner - w / 2, -corner - h / 2]];
+  }
+  return [[0, below + h + GAP], [0, -below - h - GAP], [side + 0.5, 0], [-side - 0.5, 0]];
 }
 
+/** Boxes bucketed by the map cells they cover (numeric keys: this runs on every token move). */
 class BoxIndex {
   constructor() {
     this.cells = new Map();
-  }
-
-  *keys(b) {
-    for (let x = Math.floor(b.x0); x <= Math.floor(b.x1); x += 1) {
-      for (let y = Math.floor(b.y0); y <= Math.floor(b.y1); y += 1) yield x + "," + y;
-    }
+    this.inside = null;
   }
 
   add(b) {
-    for (const k of this.keys(b)) {
-      const list = this.cells.get(k);
-      if (list) list.push(b);
-      else this.cells.set(k, [b]);
+    for (let x = Math.floor(b.x0); x <= Math.floor(b.x1); x += 1) {
+      for (let y = Math.floor(b.y0); y <= Math.floor(b.y1); y += 1) {
+        const k = x * 65536 + y;
+        const list = this.cells.get(k);
+        if (list) list.push(b);
+        else this.cells.set(k, [b]);
+      }
     }
   }
 
   hits(b) {
     const v = this.inside;
     if (v && (b.x0 < v.x || b.y0 < v.y || b.x1 > v.x + v.w || b.y1 > v.y + v.h)) return true;
-    for (const k of this.keys(b)) {
-      for (const o of this.cells.get(k) || []) {
-        if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return true;
+    for (let x = Math.floor(b.x0); x <= Math.floor(b.x1); x += 1) {
+      for (let y = Math.floor(b.y0); y <= Math.floor(b.y1); y += 1) {
+        const list = this.cells.get(x * 65536 + y);
+        if (!list) continue;
+        for (const o of list) if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return true;
       }
     }
     return false;
@@ -82,6 +86,7 @@ export function layoutLabels(tokens, nodes, font, obstacles = [], bounds = null)
     index.add({ x0: cx - HALO, x1: cx + HALO, y0: cy - HALO, y1: cy + HALO });
   }
   const h = LINE * font;
+  const size = font.toFixed(4);
   let placed = 0;
   for (const t of crowdedFirst(tokens)) {
     const g = nodes.get(String(t.id));
@@ -89,7 +94,7 @@ export function layoutLabels(tokens, nodes, font, obstacles = [], bounds = null)
     const texts = labelTexts(t.name);
     const spot = findSpot(t, texts, font, h, [index, avoid]) || findSpot(t, texts, font, h, [index]);
     const label = g.__parts.name;
-    setAttr(label, "font-size", font.toFixed(4));
+    setAttr(label, "font-size", size);
     if (!spot) {
       setText(label, "");
       label.setAttribute("visibility", "hidden");
@@ -107,10 +112,10 @@ export function layoutLabels(tokens, nodes, font, obstacles = [], bounds = null)
 
 /** Tokens with the most neighbours first: they have the fewest free places. */
 function crowdedFirst(tokens) {
-  const cells = new Set(tokens.map((t) => t.x + "," + t.y));
+  const cells = new Set(tokens.map((t) => t.x * 65536 + t.y));
   const crowd = (t) => {
     let n = 0;
-    for (let dx = -1; dx <= 1; dx += 1) for (let dy = -1; dy <= 1; dy += 1) n += cells.has(t.x + dx + "," + (t.y + dy)) ? 1 : 0;
+    for (let dx = -1; dx <= 1; dx += 1) for (let dy = -1; dy <= 1; dy += 1) n += cells.has((t.x + dx) * 65536 + t.y + dy) ? 1 : 0;
     return n;
   };
   return tokens.map((t) => [crowd(t), t]).sort((a, b) => b[0] - a[0]).map(([, t]) => t);
@@ -127,7 +132,7 @@ function findSpot(t, texts, font, h, indexes) {
   for (let ring = 0; ring < 3; ring += 1) {
     for (const text of texts) {
       const w = text.length * CHAR * font;
-      for (const [dx, dy] of places(w, h)[ring]) {
+      for (const [dx, dy] of places(w, h, ring)) {
         const box = { x0: cx + dx - w / 2 - GAP / 2, x1: cx + dx + w / 2 + GAP / 2, y0: cy + dy - h / 2, y1: cy + dy + h / 2 };
         if (!indexes.some((index) => index.hits(box))) return { text, dx, dy, box };
       }

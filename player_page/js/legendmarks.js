@@ -4,7 +4,7 @@ import { el, svg } from "./dom.js";
 import { createMarker, updateLink, updateTerminal, updatePoi } from "./mapdraw.js";
 import { MARKS, mark } from "./tokens.js";
 
-const POI_NAMES = { objective: "Objective", item: "Item", hazard: "Hazard marker", npc: "Person", player: "Crew", other: "Point of interest" };
+const POI_NAMES = { objective: "Objective", item: "Item", hazard: "Danger", npc: "Person", player: "Crew", other: "Point of interest" };
 const STATUS_NAMES = { wounded: "Wounded", panicked: "Panicked", stunned: "Stunned", dead: "Dead" };
 const lower = (v) => String(v || "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
 
