@@ -22,7 +22,7 @@ from desktop.ui import colors
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SAY_HINT = "Say something as the ship computer…"
-ANSWER_HINT = "Type the answer, Enter sends it…"
+ANSWER_HINT = "Your answer (Enter)…"
 
 
 def waiting_questions(entries: tuple[CharonEntry, ...]) -> list[CharonEntry]:

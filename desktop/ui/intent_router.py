@@ -117,7 +117,7 @@ class IntentRouter(QObject):
         copies get distinct names (Hollowed 1, Hollowed 2)."""
         store = self.dispatcher.store
         if is_person(store.campaign, template) and self.ask_move is not None:
-            at = next(placed(store.state, store.campaign, template), None)
+            at = placed(store.state, store.campaign, template)
             if at is not None:
                 where = (self.focus.location_slug, self.focus.deck_id)
                 self.ask_move(

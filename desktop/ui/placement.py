@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.campaign.model import Campaign
@@ -32,19 +32,38 @@ def is_person(campaign: Campaign, template: TokenTemplate) -> bool:
     return False
 
 
-def _matches(token: Token, template: TokenTemplate) -> bool:
-    if template.image and token.image:
-        return token.image == template.image
-    return (token.type, token.name) == (template.type, template.name)
+class PlacedIndex:
+    """The first token of each image and of each (type, name) on the table: one pass over the
+    tokens, then a lookup per template (a palette of many templates stays cheap)."""
+
+    def __init__(self, state: TableState, campaign: Campaign) -> None:
+        self._campaign = campaign
+        self._by_image: dict[str, tuple[str, Token]] = {}
+        self._by_name: dict[tuple[str, str], tuple[str, Token]] = {}
+        for slug, loc in state.locations.items():
+            for token in loc.tokens.values():
+                if token.room_id:
+                    if token.image:
+                        self._by_image.setdefault(token.image, (slug, token))
+                    self._by_name.setdefault((token.type, token.name), (slug, token))
+
+    def find(self, template: TokenTemplate) -> Placed | None:
+        """Where a token of the template is (its image decides, else its type and name)."""
+        found = self._by_image.get(template.image) if template.image else None
+        if found is None:
+            found = self._by_name.get((template.type, template.name))
+            if found is not None and template.image and found[1].image:
+                found = None  # a token with another picture is someone else of the same name
+        if found is None:
+            return None
+        slug, token = found
+        where = _where(self._campaign, slug, token)
+        return Placed(slug, token, " · ".join(where), where[-1])
 
 
-def placed(state: TableState, campaign: Campaign, template: TokenTemplate) -> Iterator[Placed]:
-    """The tokens of a template on any location, with where they are."""
-    for slug, loc in state.locations.items():
-        for token in loc.tokens.values():
-            if token.room_id and _matches(token, template):
-                where = _where(campaign, slug, token)
-                yield Placed(slug, token, " · ".join(where), where[-1])
+def placed(state: TableState, campaign: Campaign, template: TokenTemplate) -> Placed | None:
+    """Where a token of this template is on the table (None: nowhere)."""
+    return PlacedIndex(state, campaign).find(template)
 
 
 def _where(campaign: Campaign, slug: str, token: Token) -> list[str]:
@@ -61,7 +80,7 @@ def _where(campaign: Campaign, slug: str, token: Token) -> list[str]:
     return parts
 
 
-def numbered_name(base: str, names: Iterator[str] | list[str]) -> str:
+def numbered_name(base: str, names: Iterable[str]) -> str:
     """`base N` with N one above the highest number already used after base (from 1)."""
     pattern = re.compile(rf"^{re.escape(base)} (\d+)$")
     used = [int(m.group(1)) for name in names if (m := pattern.match(name))]

@@ -14,7 +14,7 @@ from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
 from desktop.ui import colors
 from desktop.ui.image_cache import ImageCache
-from desktop.ui.placement import Placed, is_person, placed
+from desktop.ui.placement import Placed, PlacedIndex, is_person
 from desktop.ui.token_item import initials
 from desktop.ui.token_mime import TokenTemplate, encode
 
@@ -120,14 +120,14 @@ class TokenPalette(QListWidget):
             return
         self._tokens_seen = seen
         found: dict[TokenTemplate, Placed] = {}
-        for index in range(self.count()):
-            item = self.item(index)
+        index = PlacedIndex(state, campaign)
+        for row in range(self.count()):
+            item = self.item(row)
             template: TokenTemplate = item.data(TEMPLATE_ROLE)
-            if is_person(campaign, template):
-                first = next(placed(state, campaign, template), None)
-                if first is not None:
-                    found[template] = first
-            self._show_mark(item, template, found.get(template))
+            first = index.find(template) if is_person(campaign, template) else None
+            if first is not None:
+                found[template] = first
+            self._show_mark(item, template, first)
         self._placed = found
 
     def _show_mark(self, item: QListWidgetItem, template: TokenTemplate, at: Placed | None) -> None:
