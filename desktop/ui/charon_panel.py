@@ -17,12 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.campaign.model import Campaign
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 from desktop.ui import colors
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SAY_HINT = "Say something as the ship computer…"
 ANSWER_HINT = "Your answer (Enter)…"
+
+
+def channel_name(channel: str, campaign: Campaign | None) -> str:
+    """A channel as the GM reads it: Story, Bridge, or the place's name."""
+    if channel.startswith("encounter-"):
+        location = campaign.location(channel[10:]) if campaign else None
+        return location.name if location else channel[10:]
+    return channel.capitalize()
 
 
 def waiting_questions(entries: tuple[CharonEntry, ...]) -> list[CharonEntry]:
@@ -59,6 +68,7 @@ class CharonPanel(QWidget):
         self.conversation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.target = QLabel()
         self.target.setObjectName("AnswerTarget")
+        self.target.setStyleSheet(f"color: {colors.AMBER};")
         self.target.setWordWrap(True)
         self.input = QLineEdit()
         self.input.setPlaceholderText(SAY_HINT)
@@ -106,7 +116,7 @@ class CharonPanel(QWidget):
         layout.addLayout(say)
         layout.addLayout(buttons)
 
-    def sync(self, state: TableState) -> None:
+    def sync(self, state: TableState, campaign: Campaign | None = None) -> None:
         """Show the mode, the dialog and the active channel's conversation."""
         charon = state.charon
         if self.mode.currentText() != charon.mode:
@@ -119,7 +129,7 @@ class CharonPanel(QWidget):
             self._show_entries(entries)
         count = len(self._waiting)
         waiting = f" · {count} question(s) waiting" if count else ""
-        text = f"CHANNEL: {self._channel}{waiting}"
+        text = f"CHANNEL: {channel_name(self._channel, campaign)}{waiting}"
         if self.channel.text() != text:
             self.channel.setText(text)
 

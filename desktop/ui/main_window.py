@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.tokens.sync(state, campaign)
         self.portraits.sync(state, campaign)
         self.ship.sync(state, campaign)
-        self.charon.sync(state)
+        self.charon.sync(state, campaign)
         self.broadcast.sync(state)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)
         self.revision_label.setText(f"REV {state.revision}")

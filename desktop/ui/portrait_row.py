@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.campaign.model import Npc
 from desktop.ui.image_cache import ImageCache
+from desktop.ui.token_item import initials
 
 THUMB_PX = 40
 
@@ -33,7 +34,7 @@ class PortraitRow(QFrame):
         if pixmap is not None:
             thumb.setPixmap(pixmap)
         else:
-            thumb.setText(npc.name[:1].upper())
+            thumb.setText(initials(npc.name))  # the same letters as its token
             thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         thumb.setObjectName("Thumb")
         # Wrapped, never elided: the GM finds an NPC by the whole name.

@@ -32,6 +32,7 @@ def test_enter_answers_the_oldest_waiting_question_and_players_stop_waiting(
     channel = _ask(store, "Where is Hale?", "Is it cold?")
     panel = window.charon
     qtbot.waitUntil(lambda: "Where is Hale?" in panel.target.text())
+    assert panel.channel.text() == "CHANNEL: SV Hadal Wren · 2 question(s) waiting"  # no key
     assert store.player_frame().snapshot["charon_pending"] is True
     qtbot.keyClicks(panel.input, "Hale is in cryo.")
     qtbot.keyClick(panel.input, "\r")
