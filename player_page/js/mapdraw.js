@@ -32,7 +32,7 @@ export function updateRoom(g, room, minName = 0) {
     setAttr(rect, "width", w); setAttr(rect, "height", h);
   }
   const [name, badge] = g.querySelectorAll("text");
-  const fit = readable(fitLabel(String(room.name || ""), w, h), minName, w);
+  const fit = readable(fitLabel(String(room.name || ""), w, h), minName, w, h);
   setAttr(name, "font-size", fit.size.toFixed(3));
   name.replaceChildren(...fit.lines.map((line, i) =>
     svg("tspan", { x: x + w / 2, y: y + 0.22 + fit.size * (0.95 + i * 1.05), text: line })));
@@ -65,8 +65,11 @@ function fitLabel(label, w, h) {
   return two > one ? { size: two, lines } : { size: Math.max(0.16, one), lines: [label] };
 }
 
-/** Never smaller than `min`: wrap the words onto as many lines as the room's width needs. */
-function readable(fit, min, w) {
+/**
+ * Never smaller than `min` (readable at 3 m): the words wrap onto as many lines as the room's
+ * width needs, as long as they stay inside the room's height (a tiny room keeps its fit).
+ */
+function readable(fit, min, w, h) {
   if (!min || fit.size >= min) return fit;
   const room = Math.max(0.4, w - 0.3);
   const lines = [];
@@ -75,7 +78,8 @@ function readable(fit, min, w) {
     if (last && last.length * CHAR_EM * min <= room) lines[lines.length - 1] = last;
     else lines.push(word);
   }
-  return { size: min, lines };
+  const tallest = (h - 0.4) / (lines.length * 1.05 + 0.2);
+  return tallest >= min ? { size: min, lines } : fit;
 }
 
 function splitPoint(label) {

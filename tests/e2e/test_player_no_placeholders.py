@@ -3,7 +3,8 @@ the player display (standby, every BRIDGE tab and page, the encounter map with t
 portrait, the comm terminal with each message opened, the ship computer) is walked in the real
 Chromium against the real app, on the sample campaign and on a campaign that leaves optional
 fields out and gives values of odd kinds (health as a list or a number, stress as a mapping,
-a ship without hull or armor, a system given as a bare word, a session without front matter)."""
+a ship without hull or armor, a system given as a bare word, a session without front matter),
+and on the test campaign written the original system's way."""
 
 from __future__ import annotations
 
@@ -85,6 +86,15 @@ def odd_app_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     running.stop()
 
 
+@pytest.fixture(name="original_app", scope="module")
+def original_app_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """The test campaign written the original system's way (separate rooms, corridors)."""
+    folder = Path(__file__).parent.parent / "fixtures" / "original_campaign"
+    running = App(tmp_path_factory.mktemp("orig") / "s.sqlite3", campaign=folder).start()
+    yield running
+    running.stop()
+
+
 def walk_every_view(app: App, page: Any) -> dict[str, list[str]]:
     """Every view and page the players can reach; what each showed that it should not."""
     bad: dict[str, list[str]] = {}
@@ -160,6 +170,16 @@ def test_no_view_of_a_campaign_with_odd_values_shows_a_placeholder(
     listy = page.locator('.dossier[data-id="listy"]')
     expect(listy).to_contain_text("7, 10", timeout=WAIT_MS)  # health as a list, shown as one
     expect(page.locator('.dossier[data-id="numbers"]')).to_contain_text("42")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)], ids=["tv", "tablet"])
+def test_no_view_of_the_original_style_campaign_shows_a_placeholder(
+    original_app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    page = open_page(
+        browser, original_app, width=size[0], height=size[1], guards=guards, reduced_motion=True
+    )
+    assert walk_every_view(original_app, page) == {}
 
 
 def test_health_shows_as_a_bar_with_current_of_max(
