@@ -71,6 +71,12 @@ def _str_map(v: object) -> dict[str, str]:
     return {_str(k): _str(x) for k, x in v.items()}
 
 
+def _int_map(v: object) -> dict[str, int]:
+    if not isinstance(v, dict):
+        raise BadRow(f"expected a mapping, found {type(v).__name__}")
+    return {_str(k): _int(x) for k, x in v.items()}
+
+
 def _one_of(v: object, allowed: tuple[str, ...]) -> str:
     if _str(v) not in allowed:
         raise BadRow(f"unknown value {v!r}")
@@ -171,6 +177,7 @@ def meta_out(s: TableState) -> Json:
         "unplaced": [[slug, token_out(t)] for slug, t in s.unplaced],
         "read_mail": sorted(s.read_mail),
         "through_doors": s.through_doors,
+        "gauges": dict(s.gauges),
     }
 
 
@@ -202,6 +209,7 @@ def state_in(
         unplaced=tuple((_str(slug), token_in(t)) for slug, t in _list(meta["unplaced"])),
         read_mail=frozenset(_strs(meta.get("read_mail", []))),
         through_doors=_one_of(meta.get("through_doors", "unlocked"), THROUGH_DOORS),
+        gauges=_int_map(meta.get("gauges", {})),
     )
 
 

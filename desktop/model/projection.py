@@ -155,13 +155,15 @@ class Projector:
 
     def bridge(self, state: TableState) -> Part:
         """The ship with overrides merged, crew dossiers, session logs."""
-        return self._part("bridge", (state.ship,), lambda found: self._bridge(state, found))
+        return self._part(
+            "bridge", (state.ship, state.gauges), lambda found: self._bridge(state, found)
+        )
 
     def _bridge(self, state: TableState, media: Media) -> Json:
         ship = self.campaign.ship
         return {
-            "ship": wire.ship(ship, state.ship) if ship else None,
-            "crew": [wire.crew_member(c, media) for c in self.campaign.crew],
+            "ship": wire.ship(ship, state.ship, state.gauges) if ship else None,
+            "crew": [wire.crew_member(c, media, state.gauges) for c in self.campaign.crew],
             "sessions": [wire.session(s) for s in self.campaign.sessions],
         }
 

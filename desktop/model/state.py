@@ -117,6 +117,9 @@ class TableState:
     # The revision each audience of displays has seen ("everyone" today): it counts only the
     # frames that audience got, so hidden GM changes never show in it (Store.player_frame).
     audience_revisions: dict[str, int] = field(default_factory=dict, compare=False)
+    # The GM's current values of hull, armor and each crew member's health and stress, over
+    # the campaign's (keys from gauge_key: "hull", "armor", "crew/<id>/health", ...).
+    gauges: dict[str, int] = field(default_factory=dict)
 
     @property
     def charon_channel(self) -> str:
@@ -126,6 +129,15 @@ class TableState:
         if self.view_type == "ENCOUNTER" and self.location_slug:
             return f"encounter-{self.location_slug}"
         return "story"
+
+
+SHIP_GAUGES = ("hull", "armor")
+CREW_GAUGES = ("health", "stress")
+
+
+def gauge_key(gauge: str, crew_id: str = "") -> str:
+    """How a gauge is kept in TableState.gauges: "hull", "armor", "crew/<id>/health"."""
+    return f"crew/{crew_id}/{gauge}" if crew_id else gauge
 
 
 def mail_key(location_slug: str, message_id: str) -> str:
@@ -159,6 +171,7 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _read_mail,
     _through_doors,
     _audience_revisions,
+    _gauges,
 ) = _slot_setters(TableState)
 
 
@@ -185,6 +198,7 @@ def _copy(
     _read_mail(new, s.read_mail)
     _through_doors(new, s.through_doors)
     _audience_revisions(new, s.audience_revisions if audiences is None else audiences)
+    _gauges(new, s.gauges)
     return new
 
 

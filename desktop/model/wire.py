@@ -15,9 +15,10 @@ from desktop.campaign.model import (
     ShipSystem,
     Terminal,
 )
+from desktop.model.gauges import with_current
 from desktop.model.media import media_url
 from desktop.model.names import shown_name
-from desktop.model.state import Broadcast, CharonEntry, SystemOverride, mail_key
+from desktop.model.state import Broadcast, CharonEntry, SystemOverride, gauge_key, mail_key
 
 Json = dict[str, object]
 
@@ -97,8 +98,8 @@ def system(base: ShipSystem, o: SystemOverride) -> Json:
     return {"status": o.status, "condition": o.condition, "info": o.info}
 
 
-def ship(vessel: Ship, overrides: Mapping[str, SystemOverride]) -> Json:
-    """The ship with the GM's overrides merged over ship.yaml."""
+def ship(vessel: Ship, overrides: Mapping[str, SystemOverride], gauges: Mapping[str, int]) -> Json:
+    """The ship with the GM's overrides (systems, hull, armor) merged over ship.yaml."""
     none = SystemOverride()
     systems: Json = {s.name: system(s, overrides.get(s.name, none)) for s in vessel.systems}
     return {
@@ -106,14 +107,17 @@ def ship(vessel: Ship, overrides: Mapping[str, SystemOverride]) -> Json:
         "class": vessel.ship_class,
         "crew_count": vessel.crew_count,
         "crew_capacity": vessel.crew_capacity,
-        "hull": {"current": vessel.hull[0], "max": vessel.hull[1]},
-        "armor": {"current": vessel.armor[0], "max": vessel.armor[1]},
+        "hull": {"current": gauges.get("hull", vessel.hull[0]), "max": vessel.hull[1]},
+        "armor": {"current": gauges.get("armor", vessel.armor[0]), "max": vessel.armor[1]},
         "systems": systems,
     }
 
 
-def crew_member(member: CrewMember, media: dict[str, Path]) -> Json:
-    """A crew dossier."""
+def crew_member(
+    member: CrewMember, media: dict[str, Path], gauges: Mapping[str, int] | None = None
+) -> Json:
+    """A crew dossier, with the GM's health and stress over the campaign's."""
+    found = gauges or {}
     return {
         "id": member.id,
         "name": shown_name(member.name, member.id),
@@ -122,8 +126,8 @@ def crew_member(member: CrewMember, media: dict[str, Path]) -> Json:
         "portrait_url": media_url(member.portrait, media),
         "stats": plain(member.stats),
         "saves": plain(member.saves),
-        "stress": plain(member.stress),
-        "health": plain(member.health),
+        "stress": with_current(plain(member.stress), found.get(gauge_key("stress", member.id))),
+        "health": with_current(plain(member.health), found.get(gauge_key("health", member.id))),
     }
 
 

@@ -195,6 +195,9 @@ class IntentRouter(QObject):
     def ship_system(self, system: str, status: str, condition: int, info: str) -> None:
         self._do(a.SetShipSystem(system, status, condition, info))
 
+    def gauge(self, gauge: str, value: int, crew_id: str) -> None:
+        self._do(a.SetGauge(gauge, value, crew_id))
+
     def broadcast(self, content: str, sender: str, priority: str) -> bool:
         return self._do(a.SendBroadcast(content, sender, priority))
 

@@ -27,6 +27,7 @@ from desktop.ui.broadcast_panel import BroadcastPanel
 from desktop.ui.campaign_panel import CampaignPanel
 from desktop.ui.charon_panel import CharonPanel
 from desktop.ui.confirm import confirm
+from desktop.ui.crew_panel import CrewPanel
 from desktop.ui.dispatcher import ERROR_TIMEOUT_MS, Dispatcher
 from desktop.ui.displays_panel import DisplaysPanel
 from desktop.ui.focus import Focus
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.tokens = TokensPanel(self.images)
         self.portraits = PortraitPanel(self.images)
         self.ship = ShipPanel()
+        self.crew = CrewPanel()
         self.broadcast = BroadcastPanel()
         self.charon = CharonPanel()
         self.displays = DisplaysPanel(self.services)
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
             "problems": self._dock("Problems", self.problems, left),
             "tokens": self._dock("Tokens", self.tokens, right),
             "ship": self._dock("Ship", self.ship, right),
+            "crew": self._dock("Crew", self.crew, right),
             "displays": self._dock("Displays", self.displays, right),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["portraits"], d["problems"])
         self.splitDockWidget(d["tokens"], d["charon"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(d["tokens"], d["ship"])
+        self.tabifyDockWidget(d["ship"], d["crew"])
         self.tabifyDockWidget(d["ship"], d["displays"])
         self.tabifyDockWidget(d["charon"], d["broadcast"])
         self.tabifyDockWidget(d["displays"], d["activity"])
@@ -230,6 +234,7 @@ class MainWindow(QMainWindow):
         self.tokens.sync(state, campaign)
         self.portraits.sync(state, campaign)
         self.ship.sync(state, campaign)
+        self.crew.sync(state, campaign)
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)

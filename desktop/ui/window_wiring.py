@@ -37,6 +37,8 @@ def wire_intents(w: MainWindow) -> None:
 
     r.ask_move = ask_move
     w.ship.system_requested.connect(r.ship_system)
+    w.ship.gauge_requested.connect(r.gauge)
+    w.crew.gauge_requested.connect(r.gauge)
 
     def send_broadcast(content: str, sender: str, priority: str) -> None:
         if r.broadcast(content, sender, priority):

@@ -29,6 +29,7 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.ClearTokens: {},
     A.TogglePortrait: {"npc_id": "kade"},
     A.SetShipSystem: {"system": "engines", "status": "DAMAGED", "condition": 40, "info": "x"},
+    A.SetGauge: {"gauge": "health", "value": 10, "crew_id": "reyes"},
     A.RenameToken: {"token_id": "t1", "name": "Bob"},
     A.SetRoomStatus: {"room_id": "r-med", "status": "HAZARD"},
     A.TogglePoi: {"poi_id": "p-cache", "visible": True},
@@ -58,7 +59,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(A.ACTION_PATHS.values())
-    assert len(A.ACTION_PATHS) == 33
+    assert len(A.ACTION_PATHS) == 34
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

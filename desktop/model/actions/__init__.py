@@ -26,6 +26,7 @@ from desktop.model.actions.encounter import (
     TogglePoi,
     ToggleRoom,
 )
+from desktop.model.actions.gauges import SetGauge
 from desktop.model.actions.markers import RemoveMarker, RenameMarker
 from desktop.model.actions.ship import SetShipSystem
 from desktop.model.actions.table import NewSession, SendBroadcast, SetHold, SetPlayerPermissions
@@ -67,6 +68,7 @@ ACTION_PATHS: Mapping[str, type[Action]] = MappingProxyType(
         "/api/gm/encounter/clear-tokens/": ClearTokens,
         "/api/gm/encounter/toggle-portrait/": TogglePortrait,
         "/api/gm/ship-status/toggle/": SetShipSystem,
+        "/api/gm/gauge/": SetGauge,
         "/api/gm/encounter/rename-token/": RenameToken,
         "/api/gm/encounter/set-room-status/": SetRoomStatus,
         "/api/gm/encounter/toggle-poi/": TogglePoi,
@@ -110,6 +112,7 @@ __all__ = [
     "SetCharonLocation",
     "SetCharonMode",
     "SetDoorStatus",
+    "SetGauge",
     "SetHold",
     "SetPlayerPermissions",
     "SetRoomDescription",
