@@ -136,8 +136,12 @@ async def latency(bench: Bench, displays: Displays, token: str, cells: list[tupl
                   moves: int) -> list[float]:  # fmt: skip
     """POST a move, wait until every display has it, repeat; POST-to-receipt per display."""
     sent: list[tuple[float, int]] = []
+    # Displays count only the frames they get (API.md "Audiences"), not the GM's revisions:
+    # each move here is seen, and waited for, so each is the next player revision.
+    shown = int((await bench.get("api/active-view/"))["revision"])
     for i in range(moves):
-        t0, rev = await bench.move(token, cells[(i + 1) % 2])
+        t0, _gm_revision = await bench.move(token, cells[(i + 1) % 2])
+        rev = shown + i + 1
         displays.wait_all(rev)
         sent.append((t0, rev))
         await asyncio.sleep(0.002)

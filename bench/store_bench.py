@@ -52,6 +52,7 @@ def table(store: Store, slug: str, deck: Deck) -> list[str]:
     store.dispatch(A.SwitchView("ENCOUNTER", slug))
     store.dispatch(A.SwitchLevel(deck.id))
     store.dispatch(A.SetRoomVisibility(tuple((r.id, True) for r in deck.rooms)))
+    store.dispatch(A.SetPlayerPermissions(through_doors="any"))  # players go anywhere shown
     free = cells(deck)
     step = max(1, len(free) // 20)
     ids = []

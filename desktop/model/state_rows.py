@@ -85,7 +85,7 @@ class RowWriter:
                 kept = {e.id for e in convs.get(channel, ())}
                 deletes += [entry_key(channel, e.id) for e in was if e.id not in kept]
         deletes += self._legacy
-        if old is None or old.audience_revisions != state.audience_revisions:
+        if old is None or old.audience_revisions is not state.audience_revisions:
             upserts.append(_row("aud", rev, state.audience_revisions))
         meta = _meta_parts(state)
         if meta != self._meta_parts or not upserts:  # some row must carry the revision

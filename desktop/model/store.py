@@ -29,6 +29,7 @@ BROADCAST = 1
 VIEWS = 2
 UNDO_LIMIT = 200
 EVERYONE = "everyone"  # the one audience today: every display gets every player frame
+AUDIENCE_BLOCK = 100  # player revisions reserved by one write of the audiences' revisions
 
 Subscriber = Callable[[TableState], None]
 
@@ -203,7 +204,7 @@ class Store:
     def _save(self, after: TableState, revision: int) -> TableState:
         """after at revision + 1, once every PERSISTENCE subscriber took it: any of them can
         refuse (NotSaved), and then the state stays as it was and no one else is told."""
-        new = with_revision(after, revision + 1, self._audiences)
+        new = with_revision(after, revision + 1, self._reserved())
         for order, _seq, callback in list(self._subscribers):
             if order != PERSISTENCE:
                 break
@@ -215,6 +216,15 @@ class Store:
                 log.exception("saving revision %d failed", new.revision)
                 raise NotSaved(str(exc) or type(exc).__name__) from exc
         return new
+
+    def _reserved(self) -> dict[str, int]:
+        """The audiences' revisions to save: at least one above each count, so the one frame
+        that may go out before the next change is covered; raised a block at a time, so the
+        state file writes them rarely. After a restart each count starts from here."""
+        saved = self._state.audience_revisions
+        if all(saved.get(k, 0) > n for k, n in self._audiences.items()):
+            return saved
+        return {**saved, **{k: n + AUDIENCE_BLOCK for k, n in self._audiences.items()}}
 
     def _publish(self, new: TableState, freeze: bool = True) -> TableState:
         if freeze and new.hold and not self._state.hold:
@@ -248,8 +258,8 @@ class Store:
         """The player snapshot, encoded once per visible change; frozen while hold is on.
 
         Its revision counts the frames players got (API.md "Audiences"), not the store's
-        changes: a change players cannot see never moves it. The count is saved with each
-        change, so after a restart the next frame has a revision no display has seen lower.
+        changes: a change players cannot see never moves it. The count is saved ahead
+        (_reserved), so after a restart the next frame has a revision above any seen.
         """
         state, frame = self._state, self._frame
         if frame is not None and (self._frame_revision == state.revision or state.hold):
@@ -261,7 +271,7 @@ class Store:
             return frame
         self._frame_data = data
         revision = self._audiences.get(EVERYONE, 0) + 1  # a new frame for this audience
-        self._audiences = {**self._audiences, EVERYONE: revision}  # saved with the next change
+        self._audiences = {**self._audiences, EVERYONE: revision}
         self._frame = Frame(revision, parts, data)
         return self._frame
 

@@ -149,10 +149,15 @@ def _say(app: App, n: int) -> tuple[int, dict[str, object]]:
 
 
 def _notes(app: App) -> list[int]:
+    """The notes on the ship computer's story channel, as the GM and the displays see them."""
     snapshot = get_json(app.url + "api/active-view/?role=gm", TOKEN)
     conversations = snapshot["charon_conversations"]
     assert isinstance(conversations, dict)
-    return [int(e["content"].split()[1]) for e in conversations.get("story", [])]
+    notes = [int(e["content"].split()[1]) for e in conversations.get("story", [])]
+    player = get_json(app.url + "api/active-view/")  # STANDBY: the story channel is shown
+    assert isinstance(player["charon_conversation"], list)
+    assert [int(e["content"].split()[1]) for e in player["charon_conversation"]] == notes
+    return notes
 
 
 def test_every_200_was_saved_and_every_unsaved_change_got_503(tmp_path: Path, disk: Disk) -> None:
