@@ -32,7 +32,8 @@ class GmAuth:
         presented = self._presented(request)
         if presented is None:
             return PLAYER
-        if hmac.compare_digest(presented.encode(), self._token):
+        # A header may carry any byte (kept as surrogates): encoding it never fails.
+        if hmac.compare_digest(presented.encode("utf-8", "surrogatepass"), self._token):
             return GM
         raise web.HTTPUnauthorized()
 

@@ -9,6 +9,7 @@ from desktop.model.store import Store
 from desktop.net.auth import GmAuth
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.discovery import Discovery
+from desktop.net.limits import PlayerLimits
 from desktop.net.static import PlayerPage
 
 STORE = web.AppKey("store", Store)
@@ -17,3 +18,4 @@ BROADCASTER = web.AppKey("broadcaster", Broadcaster)
 DISCOVERY = web.AppKey("discovery", Discovery)
 PAGE = web.AppKey("page", PlayerPage)
 ACTIVITY: web.AppKey[ActivitySink] = web.AppKey("activity")
+LIMITS = web.AppKey("limits", PlayerLimits)

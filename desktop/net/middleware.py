@@ -1,19 +1,25 @@
-"""The server's one error boundary, the Host-header check and the body-size limit.
+"""The server's one error boundary, the Host and Origin checks, the body and the headers.
 
 Every failure leaves as JSON `{"error": ...}` with the status API.md gives it; a bad request
-is never a 500. When several problems apply, the first in this order wins: 413, 401, 400,
-404, 403, 409 — so the body is read (and its size checked) before anything looks at tokens.
+is never a 500. A foreign Host (403), then a foreign Origin or a non-JSON write (403, 415) are
+refused before anything else; after them the first in this order wins: 413, 401, 400, 404,
+403, 409 — so the body is read (and its size checked) before anything looks at tokens.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
+import re
 from collections.abc import Awaitable, Callable, Iterable
+from urllib.parse import urlsplit
 
-from aiohttp import web
+from aiohttp import ClientPayloadError, web
 
 from desktop.model.errors import DomainError
+from desktop.net.connections import BODY_TIMEOUT, SECURITY_HEADERS, GuardedHandler
+from desktop.net.quietlog import QuietLog
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +32,9 @@ STATUS_OF_KIND = {
     "unavailable": 503,  # the state file could not save the change
 }
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+JSON = "application/json"
+QUIET = QuietLog(log)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
@@ -62,20 +71,37 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         if isinstance(exc, web.HTTPMethodNotAllowed):
             response.headers["Allow"] = ", ".join(sorted(exc.allowed_methods))
         return response
-    except Exception:
-        log.exception("internal error on %s %s", request.method, request.path)
+    except Exception as exc:  # a bug: said once per minute with a count, never a 5xx flood
+        where = f"{request.method} {request.match_info.route.resource or request.path}"
+        QUIET.warning(f"500:{where}:{type(exc).__name__}", f"internal error on {where}: {exc!r}")
         return json_error(500, "internal error")
 
 
-def host_name(header: str) -> str:
-    """The name part of a Host header: without the port, IPv6 brackets kept off, lower case."""
+_HOST = re.compile(
+    r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?))(?::[0-9]{1,5})?"
+)
+
+
+def host_name(header: str) -> str | None:
+    """The name part of a Host header (no port, no IPv6 brackets, lower case); None if malformed.
+
+    Only `name[:port]` is a Host header: `127.0.0.1:18800.evil.com`, `localhost:80@evil.com`
+    and `localhost..` are not, and never count as the name they start with.
+    """
     value = header.strip().lower()
-    if value.startswith("["):
-        end = value.find("]")
-        return value[1:end] if end > 0 else value
-    if value.count(":") == 1:
-        value = value.split(":", 1)[0]
-    return value.rstrip(".")
+    match = _HOST.fullmatch(value)
+    if match is None:
+        return value if _is_ip(value) else None  # a bare IPv6 literal
+    name = match["v6"] or match["name"]
+    return name[:-1] if name.endswith(".") else name
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def host_allowed(header: str | None, names: Iterable[str]) -> bool:
@@ -85,11 +111,7 @@ def host_allowed(header: str | None, names: Iterable[str]) -> bool:
     name = host_name(header)
     if not name:
         return False
-    try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        pass
-    else:
+    if _is_ip(name):
         return True
     return name == "localhost" or name in {n.lower().rstrip(".") for n in names}
 
@@ -108,12 +130,85 @@ def host_middleware(
     return check_host
 
 
+def _origin_of(url: str) -> str | None:
+    """scheme://host[:port] of an Origin or Referer value, lower case (None if not http)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def same_origin(request: web.Request) -> bool:
+    """The request's Origin (else Referer) is this server as the client addressed it; or none.
+
+    Browsers send Origin with every cross-site write; a page of this server has the origin
+    `http://<Host>`. Scripts that send neither header are not browsers and are let through.
+    """
+    claimed = request.headers.get("Origin") or request.headers.get("Referer")
+    if claimed is None:
+        return True
+    host = request.headers.get("Host", "").strip().lower()
+    origin = _origin_of(claimed)
+    return origin is not None and bool(host) and origin.split("://", 1)[1] == host
+
+
+@web.middleware
+async def write_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Writes only from this server's own pages (403) and only as JSON (415)."""
+    if request.method not in SAFE_METHODS:
+        if not same_origin(request):
+            return json_error(403, "writes come only from this server's own pages (Origin)")
+        if request.content_type != JSON:
+            return json_error(415, "a write needs 'Content-Type: application/json'")
+    return await handler(request)
+
+
+async def _read_body(request: web.Request) -> web.StreamResponse | None:
+    """Read the whole body within BODY_TIMEOUT; an answer when that is not possible."""
+    length = request.content_length
+    if length is not None and length > MAX_BODY:
+        return json_error(413, _message_of(web.HTTPRequestEntityTooLarge(MAX_BODY, length)))
+    try:
+        async with asyncio.timeout(BODY_TIMEOUT):
+            await request.read()  # raises HTTPRequestEntityTooLarge past client_max_size
+    except TimeoutError:
+        answer = json_error(408, f"the body did not arrive within {BODY_TIMEOUT:g} s")
+    except (ConnectionError, ClientPayloadError, asyncio.IncompleteReadError) as exc:
+        QUIET.info(f"gone:{type(exc).__name__}", "a client left before sending its whole body")
+        answer = json_error(400, "the body was cut off")
+    else:
+        return None
+    answer.force_close()
+    return answer
+
+
 @web.middleware
 async def body_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Read the body up front, so an oversized one is a 413 whatever else is wrong."""
+    """Read the body up front, so an oversized one is a 413 whatever else is wrong.
+
+    Until the body is in, the connection may be closed by the guard (timeouts, caps); from
+    then on it is being served, and only its client can end it.
+    """
+    protocol = request.protocol
+    guarded = isinstance(protocol, GuardedHandler)
+    if guarded:
+        protocol.guard.headers_in(protocol)
     if request.method in BODY_METHODS:
-        length = request.content_length
-        if length is not None and length > MAX_BODY:
-            return json_error(413, _message_of(web.HTTPRequestEntityTooLarge(MAX_BODY, length)))
-        await request.read()  # raises HTTPRequestEntityTooLarge past client_max_size
-    return await handler(request)
+        refused = await _read_body(request)
+        if refused is not None:
+            return refused
+    if not guarded:
+        return await handler(request)
+    protocol.guard.serving(protocol)
+    try:
+        return await handler(request)
+    finally:
+        protocol.guard.waiting(protocol)
+
+
+async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """API.md's headers on every answer; SVG (campaign images) may run nothing at all."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.content_type == "image/svg+xml":
+        response.headers.add("Content-Security-Policy", "sandbox")

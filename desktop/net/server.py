@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from aiohttp import web
 
@@ -13,14 +15,25 @@ from desktop.model.store import BROADCAST, Store
 from desktop.net import reads
 from desktop.net.auth import GmAuth
 from desktop.net.broadcaster import Broadcaster
+from desktop.net.connections import HEADER_TIMEOUT, ConnectionGuard, GuardedServer
 from desktop.net.discovery import Discovery
-from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, DISCOVERY, PAGE, STORE
-from desktop.net.middleware import MAX_BODY, body_middleware, error_middleware, host_middleware
+from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, DISCOVERY, LIMITS, PAGE, STORE
+from desktop.net.limits import PlayerLimits
+from desktop.net.middleware import (
+    MAX_BODY,
+    body_middleware,
+    error_middleware,
+    host_middleware,
+    security_headers,
+    write_middleware,
+)
+from desktop.net.quietlog import QuietLog
 from desktop.net.static import PlayerPage
 from desktop.net.writes import add_write_routes
 
 log = logging.getLogger(__name__)
 
+LINGER = 2.0  # seconds the rest of an unread body is drained before closing (aiohttp: 10)
 SHUTDOWN_TIMEOUT = 0.5  # seconds aiohttp waits for handlers; the streams are released first
 UNSUBSCRIBE: web.AppKey[Callable[[], None]] = web.AppKey("unsubscribe")
 
@@ -47,6 +60,7 @@ def create_app(
         middlewares=[
             error_middleware,
             host_middleware(lambda: found.host_names),
+            write_middleware,
             body_middleware,
         ],
         client_max_size=MAX_BODY,
@@ -57,6 +71,8 @@ def create_app(
     app[DISCOVERY] = found
     app[PAGE] = page if page is not None else PlayerPage()
     app[ACTIVITY] = activity
+    app[LIMITS] = PlayerLimits()
+    app.on_response_prepare.append(security_headers)
     _add_routes(app)
     app.on_startup.append(_start_broadcasting)
     app.on_shutdown.append(_stop_broadcasting)
@@ -90,34 +106,76 @@ async def _stop_broadcasting(app: web.Application) -> None:
 
 
 class Server:
-    """Runs an application on host:port; `start` answers the real port (for --port 0)."""
+    """Runs an application on host:port; `start` answers the real port (for --port 0).
 
-    def __init__(self, app: web.Application, host: str, port: int) -> None:
+    The connections go through a ConnectionGuard (timeouts and caps, see connections.py), and
+    a failing accept (out of files) is logged once a minute at most.
+    """
+
+    def __init__(
+        self, app: web.Application, host: str, port: int, guard: ConnectionGuard | None = None
+    ) -> None:
         self._app = app
         self._host = host
         self._port = port
+        self.guard = guard if guard is not None else ConnectionGuard()
         self._runner: web.AppRunner | None = None
+        self._server: GuardedServer | None = None
+        self._listener: asyncio.Server | None = None
 
     async def start(self) -> int:
         """Listen; raises PortInUse when the port is taken."""
-        runner = web.AppRunner(
-            self._app, handle_signals=False, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT
-        )
+        runner = web.AppRunner(self._app, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(runner, self._host, self._port, backlog=1024)
+        assert runner.server is not None
+        server = GuardedServer(
+            runner.server,
+            self.guard,
+            access_log=None,
+            keepalive_timeout=HEADER_TIMEOUT,
+            lingering_time=LINGER,
+        )
+        loop = asyncio.get_running_loop()
         try:
-            await site.start()
+            listener = await loop.create_server(server, self._host, self._port, backlog=1024)
         except OSError as exc:
             await runner.cleanup()
             if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
                 raise PortInUse(exc.errno, f"port {self._port} is already in use") from exc
             raise
-        self._runner = runner
-        address = runner.addresses[0]
-        return int(address[1])
+        quiet_loop_errors(loop)
+        self._runner, self._server, self._listener = runner, server, listener
+        return int(listener.sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
         """Release every stream, then close the listening socket and the connections."""
-        if self._runner is not None:
-            runner, self._runner = self._runner, None
-            await runner.cleanup()
+        if self._runner is None or self._server is None or self._listener is None:
+            return
+        runner, server, listener = self._runner, self._server, self._listener
+        self._runner = self._server = self._listener = None
+        listener.close()
+        server.pre_shutdown()
+        await runner.cleanup()  # the app's shutdown: the streams are released first
+        await server.shutdown(SHUTDOWN_TIMEOUT)
+        self.guard.close_all()
+
+
+_LOOP_QUIET = QuietLog(log)
+
+
+def quiet_loop_errors(loop: asyncio.AbstractEventLoop) -> None:
+    """Socket errors the loop reports (a refused accept: out of files) once a minute at most."""
+    previous = loop.get_exception_handler()
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        message = str(context.get("message", ""))
+        if isinstance(exc, OSError) or "socket" in message:
+            _LOOP_QUIET.warning(f"loop:{message}", f"{message}: {exc}")
+        elif previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    if getattr(previous, "__name__", "") != "handle":
+        loop.set_exception_handler(handle)

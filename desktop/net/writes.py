@@ -1,7 +1,8 @@
 """Writing: every POST path of API.md becomes one action dispatched to the store.
 
 Checks run in API.md's order of precedence: the body's size (middleware, 413), the token
-(401), the JSON and its fields (400), then the action itself raises 404, 403 or 409.
+(401), the JSON and its fields (400), a player's limits (429), then the action itself raises
+404, 403 or 409.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import orjson
 from aiohttp import web
 
 from desktop.model.actions import ACTION_PATHS, Action
+from desktop.model.actions.charon import SubmitQuestion
 from desktop.model.activity import player_write_event, refused_action_text, refused_event
 from desktop.model.errors import DomainError, InvalidInput
 from desktop.model.store import Store
 from desktop.net.auth import GM
-from desktop.net.keys import ACTIVITY, AUTH, STORE
+from desktop.net.keys import ACTIVITY, AUTH, LIMITS, STORE
+from desktop.net.limits import TooMany
+from desktop.net.middleware import json_error
 from desktop.net.reads import gm_room_visibility, json_bytes
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -44,6 +48,17 @@ def _actor(request: web.Request, player_allowed: bool) -> str:
     return actor
 
 
+def _over_limit(request: web.Request, store: Store, *, question: bool) -> web.Response | None:
+    """A 429 when this display writes (or asks) too often; None when it may go on."""
+    try:
+        request.app[LIMITS].admit(request, question_for=store.state if question else None)
+    except TooMany as exc:
+        refused = json_error(429, exc.message)
+        refused.headers["Retry-After"] = str(exc.retry_after)
+        return refused
+    return None
+
+
 def _success(revision: int, extra: Mapping[str, object] | None = None) -> web.Response:
     return json_bytes({"success": True, "revision": revision, **(extra or {})})
 
@@ -60,6 +75,10 @@ def action_handler(action_type: type[Action]) -> Handler:
             body = parse_body(await request.read())
             channel = request.match_info.get("channel")
             action = build(body) if channel is None else build(body, channel=channel)
+            if actor != GM:
+                refused = _over_limit(request, store, question=action_type is SubmitQuestion)
+                if refused is not None:
+                    return refused
             state = store.dispatch(action, actor=actor)
         except DomainError as exc:
             if actor != GM:  # the GM hears of what the players tried and why it was refused

@@ -1,0 +1,255 @@
+"""The listening side's guard: no idle or half-sent connection can stall or starve the server.
+
+Every connection is tracked from accept to close. One that is still *waiting* (no complete
+request yet: silent, partial headers, partial body, or idle between keep-alive requests) must
+send its request within HEADER_TIMEOUT, else it is closed. Connections are capped per client
+address and in all (below the open-files limit); over a cap the oldest waiting connection is
+closed, never the new one, so a fresh request (the GM's) is always read. A connection that is
+being *served* (a handler running: a GM call, a display's stream) is never closed for a cap.
+aiohttp's own protocol errors answer JSON, and are logged once with a count.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from desktop.net.quietlog import QuietLog
+
+log = logging.getLogger(__name__)
+PROTOCOL_LOG = QuietLog(logging.getLogger("desktop.net.http"))  # shared by every connection
+
+HEADER_TIMEOUT = 5.0  # seconds to send a request's headers (after connecting or an answer)
+BODY_TIMEOUT = 5.0  # seconds to send a request's body once its headers are in
+PER_ADDRESS = 256  # connections from one client address (50+ displays on loopback are normal)
+MAX_CONNECTIONS = 16384
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    # API.md "Headers": only this server, plus data:/blob: images and media.
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; "
+    "media-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; frame-ancestors 'none'",
+}
+
+
+def open_files_limit() -> int | None:
+    """The soft limit on open files (None where the platform has none)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return None if soft == resource.RLIM_INFINITY else int(soft)
+
+
+def raise_open_files_limit() -> None:
+    """Raise the soft open-files limit to the hard one (many displays, many connections)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        except (ValueError, OSError) as exc:
+            log.info("cannot raise the open-files limit to %s: %s", target, exc)
+
+
+def connection_cap(limit: int | None) -> int:
+    """Connections allowed in all: the file limit less room for the state file, media, Qt."""
+    if limit is None:
+        return MAX_CONNECTIONS
+    return max(16, min(MAX_CONNECTIONS, limit - max(64, limit // 8)))
+
+
+class Tracked:
+    """One connection: where from, since when it waits, and whether a handler serves it."""
+
+    __slots__ = ("address", "handler", "serving", "since", "timer", "transport")
+
+    def __init__(self, handler: GuardedHandler, transport: asyncio.Transport, now: float) -> None:
+        peer = transport.get_extra_info("peername")
+        self.address = str(peer[0]) if isinstance(peer, tuple) and peer else "?"
+        self.handler = handler
+        self.transport = transport
+        self.since = now
+        self.serving = False
+        self.timer: asyncio.TimerHandle | None = None
+
+
+class ConnectionGuard:
+    """Tracks the connections; enforces the caps and the header timeout."""
+
+    def __init__(
+        self,
+        *,
+        per_address: int = PER_ADDRESS,
+        total: int | None = None,
+        header_timeout: float = HEADER_TIMEOUT,
+    ) -> None:
+        self.per_address = per_address
+        self.total = total if total is not None else connection_cap(open_files_limit())
+        self.header_timeout = header_timeout
+        self._conns: dict[GuardedHandler, Tracked] = {}  # in order of arrival
+        self._per_address: dict[str, int] = {}
+        self._quiet = QuietLog(log)
+
+    def __len__(self) -> int:
+        return len(self._conns)
+
+    def opened(self, handler: GuardedHandler, transport: asyncio.Transport) -> None:
+        loop = asyncio.get_running_loop()
+        tracked = Tracked(handler, transport, loop.time())
+        self._conns[handler] = tracked
+        self._per_address[tracked.address] = self._per_address.get(tracked.address, 0) + 1
+        self._arm(tracked)
+        if self._per_address[tracked.address] > self.per_address:
+            self._evict(tracked, f"over {self.per_address} connections from {tracked.address}")
+        if len(self._conns) > self.total:
+            self._evict(tracked, f"over {self.total} connections in all", same_address=False)
+
+    def closed(self, handler: GuardedHandler) -> None:
+        tracked = self._conns.pop(handler, None)
+        if tracked is None:
+            return
+        if tracked.timer is not None:
+            tracked.timer.cancel()
+        left = self._per_address.get(tracked.address, 1) - 1
+        if left > 0:
+            self._per_address[tracked.address] = left
+        else:
+            self._per_address.pop(tracked.address, None)
+
+    def headers_in(self, handler: GuardedHandler) -> None:
+        """The headers are in: the body has BODY_TIMEOUT of its own (the middleware's)."""
+        tracked = self._conns.get(handler)
+        if tracked is not None and tracked.timer is not None:
+            tracked.timer.cancel()
+            tracked.timer = None
+
+    def serving(self, handler: GuardedHandler) -> None:
+        """The request is complete (headers and body): its handler runs; no timeout, no cap."""
+        tracked = self._conns.get(handler)
+        if tracked is not None:
+            tracked.serving = True
+            if tracked.timer is not None:
+                tracked.timer.cancel()
+                tracked.timer = None
+
+    def waiting(self, handler: GuardedHandler) -> None:
+        """Answered: the connection waits for its next request (and may be closed again)."""
+        tracked = self._conns.get(handler)
+        if tracked is not None:
+            tracked.serving = False
+            tracked.since = asyncio.get_running_loop().time()
+            self._arm(tracked)
+
+    def _arm(self, tracked: Tracked) -> None:
+        if tracked.timer is not None:
+            tracked.timer.cancel()
+        loop = asyncio.get_running_loop()
+        tracked.timer = loop.call_at(tracked.since + self.header_timeout, self._expire, tracked)
+
+    def _expire(self, tracked: Tracked) -> None:
+        tracked.timer = None
+        if not tracked.serving and tracked.handler in self._conns:
+            self._close(tracked)
+
+    def _evict(self, newest: Tracked, reason: str, *, same_address: bool = True) -> None:
+        """Close the oldest waiting connection (of newest's address, or of anyone)."""
+        for tracked in self._conns.values():
+            if tracked.serving or tracked is newest:
+                continue
+            if same_address and tracked.address != newest.address:
+                continue
+            self._quiet.warning(f"evict:{reason}", f"closing the oldest idle connection: {reason}")
+            self._close(tracked)
+            return
+        if not same_address:  # every other connection is being served: this one must go
+            self._quiet.warning("refuse", f"refusing a connection: {reason}, all busy")
+            self._close(newest)
+
+    def _close(self, tracked: Tracked) -> None:
+        self.closed(tracked.handler)
+        tracked.transport.abort()
+
+    def close_all(self) -> None:
+        for tracked in list(self._conns.values()):
+            if tracked.timer is not None:
+                tracked.timer.cancel()
+                tracked.timer = None
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase.lower()
+    except ValueError:
+        return "error"
+
+
+class GuardedHandler(web.RequestHandler):
+    """aiohttp's protocol, reporting to the guard; its own errors answer JSON, logged quietly."""
+
+    def __init__(self, manager: web.Server, guard: ConnectionGuard, **kwargs: Any) -> None:
+        super().__init__(manager, **kwargs)
+        self.guard = guard
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        if isinstance(transport, asyncio.Transport):
+            self.guard.opened(self, transport)
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        self.guard.closed(self)
+        super().connection_lost(exc)
+
+    def handle_error(
+        self,
+        request: web.BaseRequest,
+        status: int = 500,
+        exc: BaseException | None = None,
+        message: str | None = None,
+    ) -> web.StreamResponse:
+        """A request aiohttp could not parse (or a handler failure): JSON, never the input."""
+        phrase = _phrase(status)
+        kind = type(exc).__name__ if exc is not None else "error"
+        PROTOCOL_LOG.info(f"{status}:{kind}", f"answered {status} ({kind}) to a malformed request")
+        if request.writer.output_size > 0:
+            raise ConnectionError("the answer had begun; the connection is closed")
+        text = f"malformed HTTP request ({phrase})" if status < 500 else "internal error"
+        response = web.Response(
+            status=status if status < 500 else 400,
+            body=orjson.dumps({"error": text}),
+            content_type="application/json",
+            headers=SECURITY_HEADERS,
+        )
+        response.force_close()
+        return response
+
+    def log_exception(self, *args: Any, **kw: Any) -> None:
+        PROTOCOL_LOG.warning("exception", f"connection failed: {args[0] if args else 'error'}")
+
+
+class GuardedServer(web.Server):
+    """aiohttp's low-level server whose connections are GuardedHandlers."""
+
+    def __init__(self, base: web.Server, guard: ConnectionGuard, **kwargs: Any) -> None:
+        loop = asyncio.get_running_loop()
+        super().__init__(
+            base.request_handler, request_factory=base.request_factory, loop=loop, **kwargs
+        )
+        self.guard = guard
+        self._make: Callable[[], GuardedHandler] = lambda: GuardedHandler(
+            self, guard, loop=loop, **kwargs
+        )
+
+    def __call__(self) -> GuardedHandler:
+        return self._make()

@@ -1,0 +1,103 @@
+"""Per-display limits on player writes, so one display (or a script) cannot fill the table.
+
+A display is its `?display=<id>` (API.md), else its client address. Every player write draws
+from the display's write bucket; a question also from its question bucket (a few a minute),
+and is refused while the channel already has MAX_WAITING questions waiting for the GM.
+A refusal is a 429 with a message the players can read and a Retry-After.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from desktop.model.state import TableState
+
+DISPLAY_ID = re.compile(r"[A-Za-z0-9_-]{6,64}")
+MAX_WAITING = 10  # questions of one channel waiting for the GM's answer
+MAX_KEYS = 4096  # displays remembered (the least recently seen is forgotten first)
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """A token bucket: `burst` at once, then one per `every` seconds."""
+
+    burst: int
+    every: float
+
+
+WRITES = Rate(burst=40, every=0.1)  # drags and taps: ten a second, bursts of forty
+QUESTIONS = Rate(burst=3, every=15.0)  # questions: three at once, then four a minute
+
+
+class TooMany(Exception):
+    """A player write over a limit (answered 429)."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry_after = max(1, math.ceil(retry_after))
+
+
+class Buckets:
+    """Token buckets of one rate, per key, bounded in number."""
+
+    def __init__(self, rate: Rate, clock: Callable[[], float]) -> None:
+        self._rate = rate
+        self._clock = clock
+        self._levels: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key -> level, time
+
+    def take(self, key: str) -> float:
+        """Take one; answers 0 when allowed, else the seconds until one is there."""
+        now = self._clock()
+        level, then = self._levels.pop(key, (float(self._rate.burst), now))
+        level = min(float(self._rate.burst), level + (now - then) / self._rate.every)
+        wait = 0.0 if level >= 1 else (1 - level) * self._rate.every
+        self._levels[key] = (level - 1 if wait == 0 else level, now)
+        if len(self._levels) > MAX_KEYS:
+            self._levels.popitem(last=False)
+        return wait
+
+
+def display_key(request: web.Request) -> str:
+    """The display a request comes from: its `?display=` id, else its address."""
+    display = request.query.get("display", "")
+    if DISPLAY_ID.fullmatch(display):
+        return f"display:{display}"
+    return f"address:{request.remote or '?'}"
+
+
+def waiting_questions(state: TableState, channel: str) -> int:
+    entries = state.charon.conversations.get(channel, ())
+    return sum(1 for e in entries if e.role == "player" and e.pending)
+
+
+class PlayerLimits:
+    """The limits of every display; `admit` raises TooMany over one."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._writes = Buckets(WRITES, clock)
+        self._questions = Buckets(QUESTIONS, clock)
+
+    def admit(self, request: web.Request, *, question_for: TableState | None = None) -> None:
+        """A player write from this display may go on (a question: `question_for` the state)."""
+        key = display_key(request)
+        wait = self._writes.take(key)
+        if wait:
+            raise TooMany("too many requests from this display: slow down", wait)
+        if question_for is None:
+            return
+        channel = request.match_info.get("channel", "")
+        if waiting_questions(question_for, channel) >= MAX_WAITING:
+            raise TooMany(
+                "the ship computer already has questions waiting: wait for its answers", 30
+            )
+        wait = self._questions.take(key)
+        if wait:
+            raise TooMany("too many questions from this display: wait a little and ask again", wait)

@@ -1,0 +1,152 @@
+"""Writes only from this server's own pages and only as JSON; player writes limited per display;
+API.md's security headers on every answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from desktop.model.store import Store
+from desktop.net.limits import MAX_WAITING
+from tests.model.factory import SHIP
+from tests.net.conftest import GM_HEADERS, gm_post
+
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; "
+    "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'"
+)
+HIDE = "/api/terminal/hide/"
+SWITCH = "/api/gm/switch-view/"
+ASK = "/api/charon/story/submit/"
+
+
+async def _show_terminal(client: TestClient[Any, Any]) -> None:
+    terminal = {"location_slug": SHIP, "terminal_slug": "med-term"}
+    await gm_post(client, "/api/gm/show-terminal/", terminal)
+
+
+@pytest.mark.parametrize(
+    ("headers", "data", "status"),
+    [
+        ({"Content-Type": "text/plain"}, b"{}", 415),
+        ({"Content-Type": "application/x-www-form-urlencoded"}, b"a=1", 415),
+        ({"Content-Type": "multipart/form-data; boundary=x"}, b"--x--", 415),
+        ({}, b"{}", 415),
+        ({"Content-Type": "application/json", "Origin": "http://evil.example"}, b"{}", 403),
+        ({"Content-Type": "application/json", "Origin": "null"}, b"{}", 403),
+        ({"Content-Type": "application/json", "Referer": "http://evil.example/x"}, b"{}", 403),
+        ({"Content-Type": "text/plain", "Origin": "http://evil.example"}, b"{}", 403),
+    ],
+)
+async def test_foreign_or_non_json_writes_change_nothing(
+    client: TestClient[Any, Any], store: Store, headers: dict[str, str], data: bytes, status: int
+) -> None:
+    await _show_terminal(client)
+    revision = store.state.revision
+    for extra in ({}, GM_HEADERS):
+        reply = await client.post(HIDE, data=data, headers={**headers, **extra})
+        assert reply.status == status
+        assert reply.content_type == "application/json"
+        assert (await reply.json())["error"]
+        body = {"view_type": "BRIDGE"}
+        gm = await client.post(SWITCH, data=str(body).encode(), headers={**headers, **GM_HEADERS})
+        assert gm.status == status
+    assert store.state.revision == revision
+    assert store.state.overlay_terminal == "med-term"
+
+
+async def test_own_pages_and_scripts_may_write(client: TestClient[Any, Any], store: Store) -> None:
+    own = f"http://{client.host}:{client.port}"
+    for headers in (
+        {},  # a script: neither Origin nor Referer
+        {"Origin": own},
+        {"Referer": f"{own}/terminal/"},
+        {"Content-Type": "application/json; charset=utf-8"},
+    ):
+        await _show_terminal(client)
+        reply = await client.post(HIDE, json={}, headers=headers)
+        assert reply.status == 200, (headers, await reply.text())
+        assert store.state.overlay_terminal == ""
+
+
+async def _query_mode(client: TestClient[Any, Any]) -> None:
+    await gm_post(client, "/api/gm/charon/mode/", {"mode": "QUERY"})
+
+
+async def test_questions_are_limited_per_display(
+    client: TestClient[Any, Any], store: Store
+) -> None:
+    await _query_mode(client)
+    answers = []
+    for n in range(8):
+        reply = await client.post(ASK, json={"query": f"q{n}"}, params={"display": "tv-one-1"})
+        answers.append(reply.status)
+        if reply.status == 429:
+            assert reply.content_type == "application/json"
+            assert "too many questions" in (await reply.json())["error"]
+            assert int(reply.headers["Retry-After"]) >= 1
+    assert answers.count(200) == 3 and answers[3:] == [429] * 5, answers
+    asked = [e.content for e in store.state.charon.conversations["story"]]
+    assert asked == ["q0", "q1", "q2"]
+    other = await client.post(ASK, json={"query": "mine"}, params={"display": "tablet-2"})
+    assert other.status == 200
+
+
+async def test_waiting_questions_are_capped(client: TestClient[Any, Any], store: Store) -> None:
+    await _query_mode(client)
+    for n in range(MAX_WAITING):
+        reply = await client.post(ASK, json={"query": f"q{n}"}, params={"display": f"display{n}"})
+        assert reply.status == 200
+    refused = await client.post(ASK, json={"query": "one more"}, params={"display": "latecomer"})
+    assert refused.status == 429
+    assert "waiting" in (await refused.json())["error"]
+    assert len(store.state.charon.conversations["story"]) == MAX_WAITING
+
+
+async def test_player_moves_are_limited_per_display(
+    client: TestClient[Any, Any], store: Store
+) -> None:
+    await gm_post(client, SWITCH, {"view_type": "ENCOUNTER", "location_slug": SHIP})
+    statuses = []
+    for _ in range(60):
+        reply = await client.post(HIDE, json={}, params={"display": "spammer-1"})
+        statuses.append(reply.status)
+    assert statuses.count(200) >= 30 and 429 in statuses, statuses
+    assert (await client.post(HIDE, json={}, params={"display": "calm-one"})).status == 200
+
+
+def _security_headers(reply: Any) -> None:
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    assert reply.headers.getall("Content-Security-Policy")[0] == CSP
+
+
+async def test_every_answer_has_the_security_headers(
+    client: TestClient[Any, Any], store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for method, path in (
+        ("GET", "/"),
+        ("GET", "/terminal/"),
+        ("GET", "/js/main.js"),
+        ("GET", "/api/active-view/"),
+        ("GET", "/nope"),
+        ("PUT", "/api/active-view/"),
+        ("GET", "/api/gm/npcs/"),
+        ("POST", HIDE),
+    ):
+        reply = await client.request(method, path, headers={"Content-Type": "application/json"})
+        _security_headers(reply)
+    qr = await client.get("/join-qr.svg")
+    _security_headers(qr)
+    assert "sandbox" in qr.headers.getall("Content-Security-Policy")
+    async with client.get("/api/active-view/stream/") as stream:
+        _security_headers(stream)
+    svg = tmp_path / "map.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    monkeypatch.setattr(store, "media", lambda media_id: svg)
+    image = await client.get("/media/any-id")
+    assert image.status == 200 and image.content_type == "image/svg+xml"
+    _security_headers(image)
+    assert "sandbox" in image.headers.getall("Content-Security-Policy")
