@@ -31,6 +31,7 @@ from desktop.model.persistence import StateFile, StateFileError
 from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
+from desktop.net.connections import raise_open_files_limit
 from desktop.net.discovery import (
     MDNS_HOST,
     Discovery,
@@ -100,6 +101,7 @@ def display_available() -> bool:
 def run(settings: Settings) -> int:
     """Run the app until SIGINT/SIGTERM (or the window closes); returns the exit status."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    raise_open_files_limit()  # room for many displays; the server caps connections below it
     folder = campaign_folder(settings)
     try:
         campaign = load_campaign(folder)

@@ -28,6 +28,7 @@ PROTOCOL_LOG = QuietLog(logging.getLogger("desktop.net.http"))  # shared by ever
 HEADER_TIMEOUT = 5.0  # seconds to send a request's headers (after connecting or an answer)
 BODY_TIMEOUT = 5.0  # seconds to send a request's body once its headers are in
 PER_ADDRESS = 256  # connections from one client address (50+ displays on loopback are normal)
+GRACE = 1.0  # seconds a new connection has to send its request before a per-address cap counts
 MAX_CONNECTIONS = 16384
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -85,8 +86,18 @@ class Tracked:
         self.timer: asyncio.TimerHandle | None = None
 
 
+Waiting = dict["GuardedHandler", Tracked]  # in the order they began to wait: oldest first
+
+
 class ConnectionGuard:
-    """Tracks the connections; enforces the caps and the header timeout."""
+    """Tracks the connections; enforces the caps and the header timeout.
+
+    Over the per-address cap the oldest connection of that address still waiting for its
+    request is closed, if it has had `grace` to send it (so a flood of new connections cannot
+    push out one that is sending its request right now; the header timeout ends the flood's
+    own). Over the total cap the oldest waiting one of anyone is closed at once; when every
+    other connection is being served, the new one is.
+    """
 
     def __init__(
         self,
@@ -94,39 +105,41 @@ class ConnectionGuard:
         per_address: int = PER_ADDRESS,
         total: int | None = None,
         header_timeout: float = HEADER_TIMEOUT,
+        grace: float = GRACE,
     ) -> None:
         self.per_address = per_address
         self.total = total if total is not None else connection_cap(open_files_limit())
         self.header_timeout = header_timeout
-        self._conns: dict[GuardedHandler, Tracked] = {}  # in order of arrival
-        self._per_address: dict[str, int] = {}
+        self.grace = grace
+        self._conns: dict[GuardedHandler, Tracked] = {}
+        self._count: dict[str, int] = {}  # connections per address
+        self._waiting: Waiting = {}
+        self._waiting_from: dict[str, Waiting] = {}  # the waiting ones of each address
         self._quiet = QuietLog(log)
 
     def __len__(self) -> int:
         return len(self._conns)
 
     def opened(self, handler: GuardedHandler, transport: asyncio.Transport) -> None:
-        loop = asyncio.get_running_loop()
-        tracked = Tracked(handler, transport, loop.time())
+        tracked = Tracked(handler, transport, asyncio.get_running_loop().time())
         self._conns[handler] = tracked
-        self._per_address[tracked.address] = self._per_address.get(tracked.address, 0) + 1
-        self._arm(tracked)
-        if self._per_address[tracked.address] > self.per_address:
-            self._evict(tracked, f"over {self.per_address} connections from {tracked.address}")
+        self._count[tracked.address] = self._count.get(tracked.address, 0) + 1
+        self._wait(tracked)
+        if self._count[tracked.address] > self.per_address:
+            self._evict_from(tracked)
         if len(self._conns) > self.total:
-            self._evict(tracked, f"over {self.total} connections in all", same_address=False)
+            self._evict_any(tracked)
 
     def closed(self, handler: GuardedHandler) -> None:
         tracked = self._conns.pop(handler, None)
         if tracked is None:
             return
-        if tracked.timer is not None:
-            tracked.timer.cancel()
-        left = self._per_address.get(tracked.address, 1) - 1
+        self._unwait(tracked)
+        left = self._count.get(tracked.address, 1) - 1
         if left > 0:
-            self._per_address[tracked.address] = left
+            self._count[tracked.address] = left
         else:
-            self._per_address.pop(tracked.address, None)
+            self._count.pop(tracked.address, None)
 
     def headers_in(self, handler: GuardedHandler) -> None:
         """The headers are in: the body has BODY_TIMEOUT of its own (the middleware's)."""
@@ -140,52 +153,66 @@ class ConnectionGuard:
         tracked = self._conns.get(handler)
         if tracked is not None:
             tracked.serving = True
-            if tracked.timer is not None:
-                tracked.timer.cancel()
-                tracked.timer = None
+            self._unwait(tracked)
 
     def waiting(self, handler: GuardedHandler) -> None:
         """Answered: the connection waits for its next request (and may be closed again)."""
         tracked = self._conns.get(handler)
         if tracked is not None:
+            self._unwait(tracked)  # to the end of the queue: it waits from now
             tracked.serving = False
             tracked.since = asyncio.get_running_loop().time()
-            self._arm(tracked)
+            self._wait(tracked)
 
-    def _arm(self, tracked: Tracked) -> None:
-        if tracked.timer is not None:
-            tracked.timer.cancel()
+    def _wait(self, tracked: Tracked) -> None:
+        self._waiting[tracked.handler] = tracked
+        self._waiting_from.setdefault(tracked.address, {})[tracked.handler] = tracked
         loop = asyncio.get_running_loop()
         tracked.timer = loop.call_at(tracked.since + self.header_timeout, self._expire, tracked)
+
+    def _unwait(self, tracked: Tracked) -> None:
+        if tracked.timer is not None:
+            tracked.timer.cancel()
+            tracked.timer = None
+        self._waiting.pop(tracked.handler, None)
+        same = self._waiting_from.get(tracked.address)
+        if same is not None:
+            same.pop(tracked.handler, None)
+            if not same:
+                del self._waiting_from[tracked.address]
 
     def _expire(self, tracked: Tracked) -> None:
         tracked.timer = None
         if not tracked.serving and tracked.handler in self._conns:
             self._close(tracked)
 
-    def _evict(self, newest: Tracked, reason: str, *, same_address: bool = True) -> None:
-        """Close the oldest waiting connection (of newest's address, or of anyone)."""
-        for tracked in self._conns.values():
-            if tracked.serving or tracked is newest:
-                continue
-            if same_address and tracked.address != newest.address:
-                continue
-            self._quiet.warning(f"evict:{reason}", f"closing the oldest idle connection: {reason}")
-            self._close(tracked)
-            return
-        if not same_address:  # every other connection is being served: this one must go
-            self._quiet.warning("refuse", f"refusing a connection: {reason}, all busy")
-            self._close(newest)
+    def _evict_from(self, newest: Tracked) -> None:
+        oldest = next(iter(self._waiting_from.get(newest.address, {}).values()), None)
+        if (
+            oldest is not None
+            and oldest is not newest
+            and oldest.since <= newest.since - self.grace
+        ):
+            reason = f"over {self.per_address} connections from {newest.address}"
+            self._quiet.warning("evict:address", f"closed the oldest idle connection: {reason}")
+            self._close(oldest)
+
+    def _evict_any(self, newest: Tracked) -> None:
+        oldest = next(iter(self._waiting.values()), None)
+        victim = oldest if oldest is not None and oldest is not newest else newest
+        self._quiet.warning(
+            "evict:total", f"closed the oldest idle connection: over {self.total} in all"
+        )
+        self._close(victim)
 
     def _close(self, tracked: Tracked) -> None:
         self.closed(tracked.handler)
         tracked.transport.abort()
 
     def close_all(self) -> None:
+        """Stop every timer (the server is shutting down)."""
         for tracked in list(self._conns.values()):
-            if tracked.timer is not None:
-                tracked.timer.cancel()
-                tracked.timer = None
+            self._unwait(tracked)
 
 
 def _phrase(status: int) -> str:

@@ -155,7 +155,7 @@ def same_origin(request: web.Request) -> bool:
 @web.middleware
 async def write_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Writes only from this server's own pages (403) and only as JSON (415)."""
-    if request.method not in SAFE_METHODS:
+    if request.method not in SAFE_METHODS and request.match_info.http_exception is None:
         if not same_origin(request):
             return json_error(403, "writes come only from this server's own pages (Origin)")
         if request.content_type != JSON:
@@ -189,15 +189,16 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
     Until the body is in, the connection may be closed by the guard (timeouts, caps); from
     then on it is being served, and only its client can end it.
     """
-    protocol = request.protocol
-    guarded = isinstance(protocol, GuardedHandler)
-    if guarded:
+    protocol = request.protocol if isinstance(request.protocol, GuardedHandler) else None
+    if protocol is not None:
         protocol.guard.headers_in(protocol)
     if request.method in BODY_METHODS:
         refused = await _read_body(request)
         if refused is not None:
+            if protocol is not None:
+                protocol.guard.waiting(protocol)
             return refused
-    if not guarded:
+    if protocol is None:
         return await handler(request)
     protocol.guard.serving(protocol)
     try:

@@ -37,9 +37,8 @@ class QuietLog:
         if logged is not None and now - logged[0] < self._interval:
             self._last[key] = (logged[0], logged[1] + 1)
             return
-        repeats = (
-            f" (and {logged[1]} more times in the last minute)" if logged and logged[1] else ""
-        )
+        more = logged[1] if logged else 0
+        repeats = f" (and {more} more times since it was last logged)" if more else ""
         self._last.pop(key, None)
         self._last[key] = (now, 0)
         if len(self._last) > MAX_KEYS:

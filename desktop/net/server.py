@@ -160,22 +160,26 @@ class Server:
         self.guard.close_all()
 
 
-_LOOP_QUIET = QuietLog(log)
+class QuietLoopErrors:
+    """The loop's exception handler: socket errors (a refused accept when out of files) once
+    a minute at most with a count, never a traceback; everything else as before."""
 
+    def __init__(self, previous: Callable[..., object] | None) -> None:
+        self._previous = previous
+        self._quiet = QuietLog(log)
 
-def quiet_loop_errors(loop: asyncio.AbstractEventLoop) -> None:
-    """Socket errors the loop reports (a refused accept: out of files) once a minute at most."""
-    previous = loop.get_exception_handler()
-
-    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         exc = context.get("exception")
         message = str(context.get("message", ""))
         if isinstance(exc, OSError) or "socket" in message:
-            _LOOP_QUIET.warning(f"loop:{message}", f"{message}: {exc}")
-        elif previous is not None:
-            previous(loop, context)
+            self._quiet.warning(f"loop:{message}", f"{message}: {exc}")
+        elif self._previous is not None:
+            self._previous(loop, context)
         else:
             loop.default_exception_handler(context)
 
-    if getattr(previous, "__name__", "") != "handle":
-        loop.set_exception_handler(handle)
+
+def quiet_loop_errors(loop: asyncio.AbstractEventLoop) -> None:
+    previous = loop.get_exception_handler()
+    if not isinstance(previous, QuietLoopErrors):
+        loop.set_exception_handler(QuietLoopErrors(previous))

@@ -17,6 +17,8 @@ from tests.model.factory import build_campaign
 
 TOKEN = "gm-secret-token-7f3c9a"
 GM_HEADERS = {"Authorization": f"Bearer {TOKEN}"}
+JSON = {"Content-Type": "application/json"}  # every write is JSON (else 415)
+GM_JSON = {**GM_HEADERS, **JSON}
 
 ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
 

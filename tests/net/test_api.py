@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient
 from desktop.model.actions import ACTION_PATHS
 from desktop.model.store import Store
 from tests.model.factory import OUTPOST, SHIP
-from tests.net.conftest import GM_HEADERS, TOKEN, gm_post
+from tests.net.conftest import GM_HEADERS, GM_JSON, TOKEN, gm_post
 
 E = "/api/gm/encounter/"
 
@@ -137,7 +137,7 @@ async def test_write_reply_carries_revision_and_extras(
 
 @pytest.mark.parametrize("path", sorted(ACTION_PATHS))
 async def test_every_write_path_is_routed(client: TestClient[Any, Any], path: str) -> None:
-    reply = await client.post(path.replace("{channel}", "story"), data=b"{", headers=GM_HEADERS)
+    reply = await client.post(path.replace("{channel}", "story"), data=b"{", headers=GM_JSON)
     assert reply.status == 400
     assert "JSON" in (await reply.json())["error"]
 
@@ -176,9 +176,9 @@ async def test_body_limit_is_64_kib(client: TestClient[Any, Any]) -> None:
     prefix = b'{"content": "hi", "x": "'
     fits = prefix + b"p" * (64 * 1024 - len(prefix) - 2) + b'"}'
     assert len(fits) == 64 * 1024
-    assert (await client.post("/api/gm/broadcast/", data=fits, headers=GM_HEADERS)).status == 200
+    assert (await client.post("/api/gm/broadcast/", data=fits, headers=GM_JSON)).status == 200
     over = fits[:-2] + b'p"}'
-    reply = await client.post("/api/gm/broadcast/", data=over, headers=GM_HEADERS)
+    reply = await client.post("/api/gm/broadcast/", data=over, headers=GM_JSON)
     assert reply.status == 413
     assert "65536" in (await reply.json())["error"]
 
@@ -196,6 +196,6 @@ async def test_chunked_body_over_the_limit_is_413(client: TestClient[Any, Any]) 
         for _ in range(40):
             yield b"x" * 4096
 
-    reply = await client.post("/api/gm/broadcast/", data=chunks(), headers=GM_HEADERS)
+    reply = await client.post("/api/gm/broadcast/", data=chunks(), headers=GM_JSON)
     assert reply.status == 413
     assert (await reply.json())["error"]

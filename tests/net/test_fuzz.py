@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient
 from desktop.model.actions import ACTION_PATHS
 from desktop.model.store import Store
 from tests.model.factory import SHIP
-from tests.net.conftest import GM_HEADERS, gm_post
+from tests.net.conftest import GM_JSON, JSON, gm_post
 
 E = "/api/gm/encounter/"
 # Each write's fields (API.md): kind, required. Kinds choose the wrong values tried.
@@ -137,7 +137,7 @@ async def test_malformed_writes_change_nothing(client: TestClient[Any, Any], sto
     revision, frame = store.state.revision, store.player_frame()
     answered: dict[int, int] = {}
     for url, body, gm in requests(random.Random(20240611)):
-        reply = await client.post(url, data=body, headers=GM_HEADERS if gm else {})
+        reply = await client.post(url, data=body, headers=GM_JSON if gm else JSON)
         payload = await reply.read()
         assert 400 <= reply.status < 500, (url, body[:200], reply.status, payload[:200])
         assert reply.content_type == "application/json"

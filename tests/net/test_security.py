@@ -15,7 +15,7 @@ from desktop.model.actions import ACTION_PATHS
 from desktop.model.store import Store
 from desktop.net.server import create_app
 from tests.model.factory import SHIP
-from tests.net.conftest import GM_HEADERS, TOKEN, gm_post
+from tests.net.conftest import GM_HEADERS, GM_JSON, JSON, TOKEN, gm_post
 from tests.net.sse_reader import StreamReader
 
 ENCOUNTER = "/api/gm/encounter/"
@@ -116,7 +116,11 @@ async def test_gm_reads_need_the_token(client: TestClient[Any, Any], path: str) 
     assert (await client.get(path, headers=GM_HEADERS)).status in (200, 409)
 
 
-@pytest.mark.parametrize("host", ["evil.example", "attacker.com:8765", "localhost.evil", "x"])
+@pytest.mark.parametrize(
+    "host",
+    ["evil.example", "attacker.com:8765", "localhost.evil", "x", "127.0.0.1:18800.evil.com",
+     "localhost:80@evil.com", "localhost..", "127.0.0.1 evil.com", "[::1]evil.com"],
+)  # fmt: skip
 async def test_foreign_host_is_refused_before_anything(
     client: TestClient[Any, Any], host: str
 ) -> None:
@@ -144,9 +148,9 @@ async def test_own_names_and_ip_literals_are_allowed(
 
 async def test_precedence_of_errors(client: TestClient[Any, Any]) -> None:
     switch = "/api/gm/switch-view/"
-    assert (await client.post(switch, data=b"{" * 70_000)).status == 413  # 413 before 401
-    assert (await client.post(switch, data=b"{bad")).status == 401  # 401 before 400
-    bad = await client.post(switch, data=b"{bad", headers=GM_HEADERS)
+    assert (await client.post(switch, data=b"{" * 70_000, headers=JSON)).status == 413  # then 401
+    assert (await client.post(switch, data=b"{bad", headers=JSON)).status == 401  # 401 before 400
+    bad = await client.post(switch, data=b"{bad", headers=GM_JSON)
     assert bad.status == 400
     unknown_and_bad = {"view_type": 5, "location_slug": "nowhere"}
     reply = await client.post(switch, json=unknown_and_bad, headers=GM_HEADERS)

@@ -110,7 +110,7 @@ async def test_a_client_leaving_mid_body_is_no_internal_error(
         "Content-Length: 1000\r\n\r\n"
     )
     for _ in range(50):
-        reader, writer = await asyncio.open_connection("127.0.0.1", live.port)
+        _reader, writer = await asyncio.open_connection("127.0.0.1", live.port)
         writer.write(head.encode() + b'{"content": "hal')
         await writer.drain()
         writer.transport.abort()  # gone without a word
@@ -123,7 +123,6 @@ async def test_a_client_leaving_mid_body_is_no_internal_error(
 
 
 async def test_silent_and_half_sent_connections_are_closed(live: Live, store: Store) -> None:
-    loop = asyncio.get_running_loop()
     partial_body = (
         "POST /api/gm/broadcast/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         f"Authorization: Bearer {TOKEN}\r\nContent-Type: application/json\r\n"
@@ -135,18 +134,17 @@ async def test_silent_and_half_sent_connections_are_closed(live: Live, store: St
         "headers without an end": b"GET /api/active-view/ HTTP/1.1\r\nHost: 127.0.0.1\r\n",
         "half a body": partial_body.encode(),
     }
-    started = loop.time()
+    # Each read gives up after GIVE_UP: the server closes them after its timeouts, well before.
+    assert max(HEADER_TIMEOUT, BODY_TIMEOUT) * 3 < GIVE_UP
     answers = await asyncio.gather(*(live.exchange(raw) for raw in cases.values()))
-    took = loop.time() - started
-    assert took < max(HEADER_TIMEOUT, BODY_TIMEOUT) + 10, took  # closed, not kept for minutes
-    status, headers, body = head_and_body(answers[-1])
+    status, _headers, body = head_and_body(answers[-1])
     assert status == 408 and "body" in orjson.loads(body)["error"]
     assert answers[:3] == [b"", b"", b""]
     assert store.state.revision == 0
 
 
 async def test_idle_connections_over_the_cap_give_way_to_new_requests(store: Store) -> None:
-    guard = ConnectionGuard(per_address=20, total=30, header_timeout=GIVE_UP * 4)
+    guard = ConnectionGuard(per_address=20, total=30, header_timeout=GIVE_UP * 4, grace=0.0)
     live = Live(0, Server(create_app(store, gm_token=TOKEN), "127.0.0.1", 0, guard))
     live.port = await live.server.start()
     idle = [await asyncio.open_connection("127.0.0.1", live.port) for _ in range(35)]
