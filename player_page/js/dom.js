@@ -28,7 +28,8 @@ function applyProps(node, props) {
     else if (key === "class") node.setAttribute("class", value);
     else if (key === "data") for (const d of Object.keys(value)) node.dataset[d] = String(value[d]);
     else if (key === "on") for (const ev of Object.keys(value)) node.addEventListener(ev, value[ev]);
-    else if (key === "style") node.setAttribute("style", value);
+    // Through the CSSOM: the page's Content-Security-Policy blocks style attributes.
+    else if (key === "style") node.style.cssText = value;
     else node.setAttribute(key, String(value));
   }
 }
