@@ -262,7 +262,11 @@ class GuardedHandler(web.RequestHandler):
         return response
 
     def log_exception(self, *args: Any, **kw: Any) -> None:
-        PROTOCOL_LOG.warning("exception", f"connection failed: {args[0] if args else 'error'}")
+        """aiohttp's own failures: one line with the exception, once a minute at most."""
+        exc = kw.get("exc_info")
+        what = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else "error"
+        level = logging.INFO if isinstance(exc, web.RequestPayloadError) else logging.WARNING
+        PROTOCOL_LOG.log(level, f"exception:{what[:80]}", f"connection failed: {what}")
 
 
 class GuardedServer(web.Server):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import urlsplit
 
-from aiohttp import ClientPayloadError, web
+from aiohttp import web
 
 from desktop.model.errors import DomainError
 from desktop.net.connections import BODY_TIMEOUT, SECURITY_HEADERS, GuardedHandler
@@ -59,7 +59,18 @@ def _message_of(exc: web.HTTPException) -> str:
 
 @web.middleware
 async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Turn every exception into a JSON error answer (domain errors by their kind)."""
+    """Turn every exception into a JSON error answer (domain errors by their kind).
+
+    An answer given before the body was read to its end (a refusal, a 413) closes the
+    connection after it: the unread rest is not the next request.
+    """
+    response = await _answer(request, handler)
+    if request.body_exists and not request.content.is_eof() and not response.prepared:
+        response.force_close()
+    return response
+
+
+async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         return await handler(request)
     except DomainError as exc:
@@ -157,7 +168,7 @@ async def write_middleware(request: web.Request, handler: Handler) -> web.Stream
     """Writes only from this server's own pages (403) and only as JSON (415)."""
     if request.method not in SAFE_METHODS and request.match_info.http_exception is None:
         if not same_origin(request):
-            return json_error(403, "writes come only from this server's own pages (Origin)")
+            return json_error(403, "writes come only from this server's own pages")
         if request.content_type != JSON:
             return json_error(415, "a write needs 'Content-Type: application/json'")
     return await handler(request)
@@ -173,7 +184,10 @@ async def _read_body(request: web.Request) -> web.StreamResponse | None:
             await request.read()  # raises HTTPRequestEntityTooLarge past client_max_size
     except TimeoutError:
         answer = json_error(408, f"the body did not arrive within {BODY_TIMEOUT:g} s")
-    except (ConnectionError, ClientPayloadError, asyncio.IncompleteReadError) as exc:
+    except web.RequestPayloadError as exc:  # bad chunks or compression, or cut off
+        QUIET.info(f"payload:{exc}", f"a request body could not be read: {exc}")
+        answer = json_error(400, "the body could not be read (bad encoding, or cut off)")
+    except (ConnectionError, asyncio.IncompleteReadError) as exc:
         QUIET.info(f"gone:{type(exc).__name__}", "a client left before sending its whole body")
         answer = json_error(400, "the body was cut off")
     else:
@@ -192,7 +206,7 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
     protocol = request.protocol if isinstance(request.protocol, GuardedHandler) else None
     if protocol is not None:
         protocol.guard.headers_in(protocol)
-    if request.method in BODY_METHODS:
+    if request.method in BODY_METHODS or request.body_exists:  # a GET may carry one too
         refused = await _read_body(request)
         if refused is not None:
             if protocol is not None:

@@ -10,6 +10,7 @@ from desktop.campaign.model import Campaign, Deck, Location
 from desktop.model.errors import Conflict, NotFound
 from desktop.model.state import LocationState, TableState
 from desktop.net.auth import GM
+from desktop.net.broadcaster import SSE_HEADERS
 from desktop.net.discovery import player_url, qr_svg
 from desktop.net.keys import AUTH, BROADCASTER, DISCOVERY, STORE
 
@@ -52,6 +53,8 @@ async def active_view(request: web.Request) -> web.Response:
 
 async def active_view_stream(request: web.Request) -> web.StreamResponse:
     role = GM if _wants_gm(request) else "player"
+    if request.method == "HEAD":  # the stream's headers, and no stream
+        return web.Response(headers=SSE_HEADERS)
     return await request.app[BROADCASTER].stream(request, role)
 
 
