@@ -3,7 +3,6 @@ API.md's security headers on every answer."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -124,7 +123,7 @@ def _security_headers(reply: Any) -> None:
 
 
 async def test_every_answer_has_the_security_headers(
-    client: TestClient[Any, Any], store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    client: TestClient[Any, Any], store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for method, path in (
         ("GET", "/"),
@@ -143,7 +142,7 @@ async def test_every_answer_has_the_security_headers(
     assert "sandbox" in qr.headers.getall("Content-Security-Policy")
     async with client.get("/api/active-view/stream/") as stream:
         _security_headers(stream)
-    svg = tmp_path / "map.svg"
+    svg = store.campaign.root / "map.svg"  # /media/ serves only files inside the campaign
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
     monkeypatch.setattr(store, "media", lambda media_id: svg)
     image = await client.get("/media/any-id")
