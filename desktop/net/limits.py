@@ -53,13 +53,13 @@ class Buckets:
         self._clock = clock
         self._levels: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key -> level, time
 
-    def take(self, key: str) -> float:
-        """Take one; answers 0 when allowed, else the seconds until one is there."""
+    def take(self, key: str, *, peek: bool = False) -> float:
+        """Take one (`peek`: only look); 0 when there is one, else the seconds until there is."""
         now = self._clock()
         level, then = self._levels.pop(key, (float(self._rate.burst), now))
         level = min(float(self._rate.burst), level + (now - then) / self._rate.every)
         wait = 0.0 if level >= 1 else (1 - level) * self._rate.every
-        self._levels[key] = (level - 1 if wait == 0 else level, now)
+        self._levels[key] = (level - 1 if wait == 0 and not peek else level, now)
         if len(self._levels) > MAX_KEYS:
             self._levels.popitem(last=False)
         return wait
@@ -98,6 +98,10 @@ class PlayerLimits:
             raise TooMany(
                 "the ship computer already has questions waiting: wait for its answers", 30
             )
-        wait = self._questions.take(key)
+        wait = self._questions.take(key, peek=True)  # counted once taken: `asked`
         if wait:
             raise TooMany("too many questions from this display: wait a little and ask again", wait)
+
+    def asked(self, request: web.Request) -> None:
+        """A question of this display was taken (a refused one does not count)."""
+        self._questions.take(display_key(request))

@@ -88,6 +88,8 @@ def action_handler(action_type: type[Action]) -> Handler:
         if actor == GM:
             return _success(state.revision, store.last_reply)
         request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
+        if action_type is SubmitQuestion:
+            request.app[LIMITS].asked(request)
         # A display counts only the frames of its audience (API.md "Audiences").
         return _success(store.player_frame().revision, store.last_reply)
 

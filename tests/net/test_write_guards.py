@@ -79,6 +79,11 @@ async def test_questions_are_limited_per_display(
     client: TestClient[Any, Any], store: Store
 ) -> None:
     await _query_mode(client)
+    for _ in range(5):  # refused questions (a channel not open) do not count
+        refused = await client.post(
+            "/api/charon/bridge/submit/", json={"query": "?"}, params={"display": "tv-one-1"}
+        )
+        assert refused.status == 403
     answers = []
     for n in range(8):
         reply = await client.post(ASK, json={"query": f"q{n}"}, params={"display": "tv-one-1"})
