@@ -5,12 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QWidget
 
+from desktop.ui import colors
 from desktop.ui.charon_panel import CharonPanel
 
 _TITLE_MARK = re.compile(r"^\(\d+ waiting\) ")
+
+
+def _waiting_dot() -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colors.AMBER))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _beep() -> None:
@@ -44,6 +58,16 @@ class QuestionAlert(QObject):
         self._dock.setWindowTitle(self._dock_title + suffix)
         self._dock.setToolTip(f"{count} player question(s) await an answer" if count else "")
         self._mark_title()
+        QTimer.singleShot(0, self._mark_tab)  # once the dock area has renamed its tab
+
+    def _mark_tab(self) -> None:
+        """An amber dot on the dock's tab while questions wait (the theme's style sheet sets
+        every tab's text colour, so a colour alone would not show)."""
+        icon = _waiting_dot() if self._count else QIcon()
+        for bar in self._window.findChildren(QTabBar):
+            for index in range(bar.count()):
+                if bar.tabText(index).startswith(self._dock_title):
+                    bar.setTabIcon(index, icon)
 
     def _mark_title(self) -> None:
         title = self._window.windowTitle()

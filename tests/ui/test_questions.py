@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QTabBar
 from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
@@ -16,6 +17,15 @@ def _ask(store: Store, *questions: str) -> str:
     for question in questions:
         store.dispatch(a.SubmitQuestion(channel, question), actor="player")
     return channel
+
+
+def _tab_marked(window: MainWindow, text: str) -> bool | None:
+    """Does the dock tab that reads `text` carry an icon (None: no tab reads it)?"""
+    for bar in window.findChildren(QTabBar):
+        for index in range(bar.count()):
+            if bar.tabText(index) == text:
+                return not bar.tabIcon(index).isNull()
+    return None
 
 
 @pytest.fixture
@@ -65,6 +75,7 @@ def test_a_waiting_question_shows_on_the_dock_tab_and_window_title_and_beeps(
     _ask(store, "Where is Hale?")
     qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER (1 WAITING)")
     assert window.windowTitle().startswith("(1 waiting) ")
+    qtbot.waitUntil(lambda: _tab_marked(window, "SHIP COMPUTER (1 WAITING)") is True)
     assert beeps == [1]
     window.charon.sound.setChecked(False)  # the GM mutes it
     _ask(store, "Is it cold?")
@@ -76,4 +87,5 @@ def test_a_waiting_question_shows_on_the_dock_tab_and_window_title_and_beeps(
         store.dispatch(a.CharonSend(channel, "Noted.", entry.id))
     qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER")
     assert not window.windowTitle().startswith("(")
+    qtbot.waitUntil(lambda: _tab_marked(window, "SHIP COMPUTER") is False)
     assert window.windowTitle().endswith("GM Terminal")
