@@ -220,6 +220,8 @@ class StateFile:
             self._checkpointer.join()
         try:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.close()
+        except sqlite3.Error as exc:  # a full disk: the WAL keeps what was saved
+            log.warning("could not fold the WAL into %s: %s", self.path, exc)
         finally:
+            self._db.close()
             self._lock.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 from pathlib import Path
 
 import pytest
@@ -91,4 +92,23 @@ def test_a_full_file_answers_not_saved_and_the_next_commit_writes_what_is_unsave
     assert state_file.load() == acknowledged
     assert tid in acknowledged.locations[SHIP].tokens
     assert len(acknowledged.broadcasts) == len(refused_at.broadcasts) >= len(saved.broadcasts)
+    state_file.close()
+
+
+def test_closing_on_a_full_disk_keeps_what_was_saved(tmp_path: Path, campaign: Campaign) -> None:
+    path = tmp_path / "table.sqlite3"
+    state_file = StateFile(path)
+    store = make_store(campaign, validate=False, state=state_file.load())
+    state_file.attach(store)
+    for n in range(30):  # rows in the WAL that the database file has not taken yet
+        store.dispatch(A.SendBroadcast(f"message {n} " + "x" * 2000))
+    saved = store.state
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (path.stat().st_size, limit[1]))
+    try:
+        state_file.close()  # folding the WAL in needs room: it fails, quietly
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+    state_file = StateFile(path)
+    assert state_file.load() == saved
     state_file.close()
