@@ -14,7 +14,7 @@ from desktop.campaign import load_campaign, sample_campaign_path
 from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.main_window import MainWindow
-from desktop.ui.move_question import MOVE_LABEL
+from desktop.ui.move_question import COPY_LABEL, MOVE_LABEL
 from desktop.ui.services import WindowServices
 from desktop.ui.token_mime import TokenTemplate, encode
 
@@ -134,3 +134,17 @@ def test_creature_copies_get_distinct_names_the_gm_can_change(
     window.map_panel.view.intents.token_rename_requested.emit(first, "Hollowed (burnt)")
     names = sorted(t.name for t in store.state.locations[SHIP].tokens.values())
     assert names == ["Hollowed (burnt)", "hollowed 2"]
+
+
+def test_the_gm_may_still_place_a_second_token_or_cancel(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    store.dispatch(a.PlaceToken("player", "Ines Marlowe", 12, 9, "crew:marlowe", SHIP, "deck_1"))
+    revision = store.state.revision
+    _drop(window, encode(MARLOWE), 13, 9)
+    _answer(qtbot, "Cancel")
+    assert store.state.revision == revision
+    _drop(window, encode(MARLOWE), 13, 9)
+    _answer(qtbot, COPY_LABEL)
+    tokens = store.state.locations[SHIP].tokens.values()
+    assert sorted((t.name, t.x) for t in tokens) == [("Ines Marlowe", 12), ("Ines Marlowe", 13)]
