@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from desktop.ui.colors import RED, RED_DIM
 
@@ -25,7 +25,8 @@ class SaveFailureBar(QToolBar):
         self.toggleViewAction().setVisible(False)  # not in the toolbar menu: it is no choice
         self.label = QLabel("")
         self.label.setObjectName("SaveFailureText")
-        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setStyleSheet(
             f"background: {RED_DIM}; color: white; border: 2px solid {RED};"
             " padding: 6px 10px; font-weight: bold;"

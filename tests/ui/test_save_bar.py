@@ -50,6 +50,7 @@ def test_a_failed_save_shows_the_red_bar_until_saving_works_again(
         resource.setrlimit(resource.RLIMIT_FSIZE, limit)
     qtbot.waitUntil(bar.isVisible)
     assert bar.label.text().startswith("Table not saved: ")
+    qtbot.waitUntil(lambda: bar.label.width() > window.width() // 2)  # across the window
     assert str(state_file.path) in bar.label.text()
     assert "table not saved" in window.statusBar().currentMessage()
     assert store.state.revision == revision and not store.state.hold
