@@ -58,6 +58,8 @@ export class TokenDrag {
     const same = s.cell.x === s.x && s.cell.y === s.y;
     if (cancelled || same) {
       placeToken(s.g, s.x, s.y);
+      // A press that went nowhere is a tap: the map tells the token's full name.
+      if (!cancelled) s.g.dispatchEvent(new CustomEvent("tokentap", { bubbles: true }));
       return;
     }
     placeToken(s.g, s.cell.x, s.cell.y);

@@ -63,6 +63,7 @@ export class EncounterView {
     this.drag = new TokenDrag(this.svg, this.layers.drag, this.viewport, (...a) => this.drop(...a), (x, y, id) => this.isFree(x, y, id));
     this.resetBtn.addEventListener("click", () => this.viewport.reset());
     this.svg.addEventListener("viewchange", () => { this.resetBtn.hidden = !this.viewport.userMoved; });
+    this.svg.addEventListener("tokentap", (e) => this.tap(e.target));
     this.scale = new MapScale(this.svg, () => { if (this.snap) this.render(this.snap, false); });
   }
 
