@@ -128,22 +128,35 @@ function pageLogs(box, sessions) {
       turn();
       article = start(s, false);
     }
-    for (const block of [...renderBlocks(s.body).children]) {
-      article.lastChild.appendChild(block);
-      if (!overflows(box) || (article.lastChild.children.length < 2 && page.length < 2)) continue;
-      block.remove();
-      if (!article.lastChild.children.length) {
+    for (const block of logBlocks(s)) {
+      const body = article.lastChild;
+      body.appendChild(block);
+      if (!overflows(box) || (body.children.length < 2 && page.length < 2)) continue;
+      // A log that would leave only its head (and one block) here starts on the next page.
+      const carried = body.children.length <= 2 && page.length > 1 ? [...body.children] : [block];
+      const more = carried.length === 1;
+      for (const node of carried) node.remove();
+      if (!more) {
         article.remove();
         page.pop();
       }
       turn();
-      article = start(s, true);
-      article.lastChild.appendChild(block);
+      article = start(s, more);
+      article.lastChild.append(...carried);
     }
   }
   if (page.length) pages.push(page);
   for (const p of pages) for (const node of p) node.hidden = true;
   return pages;
+}
+
+/** A log's blocks, without a first heading that only repeats its title. */
+function logBlocks(s) {
+  const blocks = [...renderBlocks(s.body).children];
+  const first = blocks[0];
+  const title = display(s.title).trim().toLowerCase();
+  if (first && first.classList.contains("blk-h") && first.textContent.trim().toLowerCase() === title) blocks.shift();
+  return blocks;
 }
 
 function logArticle(s, more) {
