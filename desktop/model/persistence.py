@@ -136,7 +136,8 @@ class StateFile:
         self.commits += 1
         self.max_commit_seconds = max(self.max_commit_seconds, time.perf_counter() - started)
         self._since_checkpoint += 1
-        self._bytes_since_checkpoint += sum(len(value) for _key, value in upserts)
+        for _key, value in upserts:
+            self._bytes_since_checkpoint += len(value)
         if (
             self._since_checkpoint >= CHECKPOINT_EVERY
             or self._bytes_since_checkpoint >= CHECKPOINT_BYTES

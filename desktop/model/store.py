@@ -222,9 +222,10 @@ class Store:
         that may go out before the next change is covered; raised a block at a time, so the
         state file writes them rarely. After a restart each count starts from here."""
         saved = self._state.audience_revisions
-        if all(saved.get(k, 0) > n for k, n in self._audiences.items()):
-            return saved
-        return {**saved, **{k: n + AUDIENCE_BLOCK for k, n in self._audiences.items()}}
+        for audience, count in self._audiences.items():
+            if saved.get(audience, 0) <= count:
+                return {**saved, **{k: n + AUDIENCE_BLOCK for k, n in self._audiences.items()}}
+        return saved
 
     def _publish(self, new: TableState, freeze: bool = True) -> TableState:
         if freeze and new.hold and not self._state.hold:
