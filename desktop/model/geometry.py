@@ -1,7 +1,10 @@
-"""Where doors and links sit on a deck plan, in cells (pure; the GM window uses it too)."""
+"""Where doors, corridors, links and markers sit on a deck plan, in cells (pure; the player
+projection and the GM window both use it)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -64,3 +67,198 @@ def link_position(room: Rect, index: int) -> tuple[float, float]:
 def compact(value: float) -> float | int:
     """A coordinate as JSON writes it shortest: 4 rather than 4.0."""
     return int(value) if float(value).is_integer() else value
+
+
+# --- passages: doors on walls, corridors between rooms that do not touch ---------------------
+
+STUB = 1.0  # cells of corridor drawn beyond the door of a revealed room when the far one is not
+MARKER_SPACING = 0.8  # centre to centre: the largest marker icon is 0.72 cells wide
+NAME_BAND = 2.0  # cells at the top of a room kept for its name (less in a low room)
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class DoorEnd:
+    """A door symbol on a room's wall: its middle, the wall's direction, the way out."""
+
+    x: float
+    y: float
+    orientation: str  # "v": on a vertical wall, "h": on a horizontal one
+    nx: int  # the wall's outward normal (out of the room the door belongs to)
+    ny: int
+
+    def stub(self) -> tuple[Point, ...]:
+        """A corridor of fixed length out of this door (the far room is not to be shown)."""
+        return ((self.x, self.y), (self.x + self.nx * STUB, self.y + self.ny * STUB))
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """How a connection is drawn: one door on a shared wall, or a door on each room's wall
+    joined by a corridor from wall to wall (rooms that do not touch)."""
+
+    a: DoorEnd  # on room a's wall (the shared wall when the rooms touch)
+    b: DoorEnd | None  # on room b's wall; None when the rooms touch
+    corridor: tuple[Point, ...] = ()  # wall to wall, straight or with right-angle bends
+    length: float = 1.0  # the shared wall's length (rooms that touch)
+
+
+def _gap(a0: int, a1: int, b0: int, b1: int) -> int:
+    """Cells between two intervals (negative: they overlap)."""
+    return max(b0 - a1, a0 - b1)
+
+
+def _end(room: Rect, nx: int, ny: int, share: float) -> DoorEnd:
+    """A door on a room's wall facing (nx, ny), `share` of the way along it."""
+    if nx:
+        x = room.x + (room.width if nx > 0 else 0)
+        return DoorEnd(x, room.y + room.height * share, "v", nx, 0)
+    y = room.y + (room.height if ny > 0 else 0)
+    return DoorEnd(room.x + room.width * share, y, "h", 0, ny)
+
+
+def _sign(value: float) -> int:
+    return 1 if value > 0 else -1
+
+
+Side = tuple[int, int]
+
+
+def _sides(a: Rect, b: Rect) -> tuple[Side, Side] | None:
+    """The walls a corridor from a to b leaves and enters (None: the rooms touch or overlap)."""
+    gx = _gap(a.x, a.x + a.width, b.x, b.x + b.width)
+    gy = _gap(a.y, a.y + a.height, b.y, b.y + b.height)
+    (ax, ay), (bx, by) = center(a), center(b)
+    if (gx == 0 and gy < 0) or (gy == 0 and gx < 0) or (gx < 0 and gy < 0):
+        return None
+    if gx < 0:  # one above the other
+        return (0, _sign(by - ay)), (0, _sign(ay - by))
+    if gy < 0:  # side by side
+        return (_sign(bx - ax), 0), (_sign(ax - bx), 0)
+    if gx >= gy:  # diagonal: out of a sideways, into b from above or below
+        return (_sign(bx - ax), 0), (0, _sign(ay - by))
+    return (0, _sign(by - ay)), (_sign(ax - bx), 0)
+
+
+def _corridor(p: DoorEnd, q: DoorEnd) -> tuple[Point, ...]:
+    """Wall to wall with right angles: straight, a jog halfway, or one bend."""
+    if p.orientation == q.orientation == "h":
+        mid = (p.y + q.y) / 2
+        path = [(p.x, p.y), (p.x, mid), (q.x, mid), (q.x, q.y)]
+    elif p.orientation == q.orientation == "v":
+        mid = (p.x + q.x) / 2
+        path = [(p.x, p.y), (mid, p.y), (mid, q.y), (q.x, q.y)]
+    elif p.orientation == "v":
+        path = [(p.x, p.y), (q.x, p.y), (q.x, q.y)]
+    else:
+        path = [(p.x, p.y), (p.x, q.y), (q.x, q.y)]
+    return _simplify(path)
+
+
+def deck_passages(
+    rooms: Mapping[str, Rect], connections: Iterable[tuple[str, str, str]]
+) -> dict[str, Passage]:
+    """How every connection (id, room, room) of a deck is drawn.
+
+    Rooms that share a wall get one door in the middle of the shared part. Otherwise a corridor
+    leaves a door on the wall of each room that faces the other; the doors on one wall are
+    spread evenly along it (in the order of where they lead, so corridors do not cross there).
+    Where a door sits depends on its own room, and on the other rooms only through that order:
+    a door of a revealed room says nothing of the size or place of a hidden one.
+    """
+    found: dict[str, Passage] = {}
+    walls: dict[tuple[str, Side], list[tuple[float, str, int]]] = {}
+    plans: dict[str, tuple[Rect, Rect, Side, Side, str, str]] = {}
+    for conn_id, ra, rb in connections:
+        a, b = rooms.get(ra), rooms.get(rb)
+        if a is None or b is None:
+            continue
+        sides = _sides(a, b)
+        if sides is None:
+            x, y, orientation, length = door_geometry(a, b)
+            (ax, ay), (bx, by) = center(a), center(b)
+            nx, ny = (_sign(bx - ax), 0) if orientation == "v" else (0, _sign(by - ay))
+            found[conn_id] = Passage(DoorEnd(x, y, orientation, nx, ny), None, (), length)
+            continue
+        plans[conn_id] = (a, b, sides[0], sides[1], ra, rb)
+        for index, (room_id, side, other) in enumerate(((ra, sides[0], b), (rb, sides[1], a))):
+            along = center(other)[1] if side[0] else center(other)[0]
+            walls.setdefault((room_id, side), []).append((along, conn_id, index))
+    share: dict[tuple[str, int], float] = {}
+    for ends in walls.values():
+        ends.sort()
+        for i, (_along, conn_id, index) in enumerate(ends):
+            share[(conn_id, index)] = (i + 1) / (len(ends) + 1)
+    for conn_id, (a, b, side_a, side_b, _ra, _rb) in plans.items():
+        p = _end(a, *side_a, share[(conn_id, 0)])
+        q = _end(b, *side_b, share[(conn_id, 1)])
+        found[conn_id] = Passage(p, q, _corridor(p, q))
+    return found
+
+
+def passage(a: Rect, b: Rect) -> Passage:
+    """The door(s) and corridor of a single connection between rooms a and b."""
+    return deck_passages({"a": a, "b": b}, [("c", "a", "b")])["c"]
+
+
+def _simplify(path: list[Point]) -> tuple[Point, ...]:
+    """The path without repeated points and without points in the middle of a straight run."""
+    points: list[Point] = []
+    for p in path:
+        if points and points[-1] == p:
+            continue
+        if len(points) >= 2:
+            (x0, y0), (x1, y1) = points[-2], points[-1]
+            if (x0 == x1 == p[0]) or (y0 == y1 == p[1]):
+                points[-1] = p
+                continue
+        points.append(p)
+    return tuple(points)
+
+
+def spread(points: list[Point], room: Rect | None) -> list[Point]:
+    """Marker positions moved apart (in order: the first keeps its place) so that no two are
+    closer than MARKER_SPACING, staying inside the room and below the band at its top where
+    the room's name is written; a crowded room keeps the rest."""
+    placed: list[Point] = []
+    for p in points:
+        if room is not None:
+            p = (p[0], max(p[1], min(_top(room), room.y + room.height - MARKER_SPACING / 2)))
+        placed.append(_free_spot(p, placed, room))
+    return placed
+
+
+def _top(room: Rect) -> float:
+    """The highest a marker's centre may sit: under the room's name."""
+    return room.y + min(NAME_BAND, room.height * 0.62)
+
+
+def _clear(p: Point, placed: list[Point]) -> bool:
+    return all(max(abs(p[0] - q[0]), abs(p[1] - q[1])) >= MARKER_SPACING for q in placed)
+
+
+def _free_spot(p: Point, placed: list[Point], room: Rect | None) -> Point:
+    if _clear(p, placed):
+        return p
+    step = MARKER_SPACING
+    for ring in range(1, 6):
+        spots = [
+            (p[0] + i * step, p[1] + j * step)
+            for j in range(-ring, ring + 1)
+            for i in range(-ring, ring + 1)
+            if max(abs(i), abs(j)) == ring
+        ]
+        spots.sort(key=lambda s: (abs(s[1] - p[1]), abs(s[0] - p[0]), s[0], s[1]))
+        for spot in spots:
+            if (room is None or _inside(spot, room)) and _clear(spot, placed):
+                return (round(spot[0], 3), round(spot[1], 3))
+    return p
+
+
+def _inside(p: Point, room: Rect) -> bool:
+    margin = MARKER_SPACING / 2
+    return (
+        room.x + margin <= p[0] <= room.x + room.width - margin
+        and _top(room) <= p[1] <= room.y + room.height - margin
+    )

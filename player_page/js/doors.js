@@ -1,6 +1,7 @@
 // Doors: a gap cut in the wall, the leaf drawn by type and status, type marks, and an upright
-// status badge. Four elements per door whose path data is swapped on change (no new nodes),
-// so a deck of many doors stays cheap to update.
+// status badge, on each wall the door's connection leaves (plus the corridor between rooms that
+// do not touch). Path data is swapped on change (no new nodes), so a deck of many doors stays
+// cheap to update.
 import { svg, setAttr } from "./dom.js";
 
 const DOOR_LEN = 1;
@@ -10,32 +11,55 @@ const lower = (v) => String(v || "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
 
 export function createDoor() {
   return svg("g", { class: "door" },
+    svg("path", { class: "corridor-wall" }), svg("path", { class: "corridor-floor" }));
+}
+
+function createEnd() {
+  return svg("g", { class: "door-end" },
     svg("path", { class: "door-gap" }), svg("path", { class: "door-leaf" }),
     svg("path", { class: "door-mark" }), svg("use", { class: "door-badge" }));
 }
 
+/**
+ * A door: one symbol on a shared wall, or (rooms that do not touch) a symbol on each room's
+ * wall joined by a corridor from wall to wall; toward a room players cannot see, one symbol
+ * and a short stub. The server computes where (desktop/model/geometry.py).
+ */
 export function updateDoor(g, door, status, quiet) {
   const type = lower(door.type) || "standard";
   const st = lower(status || door.status) || "closed";
-  const vertical = door.orientation === "v";
+  const ends = Array.isArray(door.ends) && door.ends.length ? door.ends
+    : [{ x: door.x, y: door.y, orientation: door.orientation }];
+  const corridor = Array.isArray(door.corridor) ? door.corridor : [];
   const len = Math.min(DOOR_LEN, num(door.length, 1));
-  const key = [door.x, door.y, vertical, len, type, st].join("|");
+  const key = [JSON.stringify(ends), JSON.stringify(corridor), len, type, st].join("|");
   if (g.__key === key) return;
   const changed = g.__key !== undefined && !quiet;
   g.__key = key;
-  setAttr(g, "class", `door ty-${type} ds-${st}`);
+  const stub = ends.length === 1 && corridor.length > 1;
+  setAttr(g, "class", `door ty-${type} ds-${st}` + (stub ? " stub" : ""));
   g.dataset.status = st.toUpperCase();
   g.dataset.type = type;
-  setAttr(g, "transform", `translate(${num(door.x)} ${num(door.y)})`);
-  const shape = doorShape(type, st, len, vertical);
-  const [gap, leaf, mark, badge] = g.childNodes;
+  const d = corridor.length > 1
+    ? corridor.map((p, i) => (i ? "L" : "M") + num(p[0]) + "," + num(p[1])).join(" ") : "";
+  setAttr(g.childNodes[0], "d", d);
+  setAttr(g.childNodes[1], "d", d);
+  while (g.childNodes.length - 2 < ends.length) g.appendChild(createEnd());
+  while (g.childNodes.length - 2 > ends.length) g.lastChild.remove();
+  ends.forEach((end, i) => drawEnd(g.childNodes[i + 2], end, type, st, len));
+  if (changed) flash(g);
+  else clearTimeout(g.__flash);
+}
+
+function drawEnd(node, end, type, st, len) {
+  setAttr(node, "transform", `translate(${num(end.x)} ${num(end.y)})`);
+  const shape = doorShape(type, st, len, end.orientation === "v");
+  const [gap, leaf, mark, badge] = node.childNodes;
   setAttr(gap, "d", shape.gap);
   setAttr(leaf, "d", shape.leaf);
   setAttr(mark, "d", shape.mark);
   if (BADGES.includes(st)) setAttr(badge, "href", "#door-badge-" + st);
   else badge.removeAttribute("href");
-  if (changed) flash(g);
-  else clearTimeout(g.__flash);
 }
 
 // A changed door blinks twice: a few class flips, not an animation that renders every frame.

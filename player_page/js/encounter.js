@@ -1,7 +1,7 @@
 // ENCOUNTER: the deck map of revealed rooms (or a location card), keyed by data-id and updated in
 // place; the deck badge; pan/zoom; tablet token moves with optimistic display.
 import { el, svg, setAttr, setText, syncKeyed } from "./dom.js";
-import { createRoom, updateRoom, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes } from "./mapdraw.js";
+import { createRoom, updateRoom, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes, separateLabels } from "./mapdraw.js";
 import { createDoor, updateDoor, badgeDefs } from "./doors.js";
 import { createToken, updateToken } from "./tokens.js";
 import { Viewport } from "./viewport.js";
@@ -89,6 +89,7 @@ export class EncounterView {
     }
     this.viewport.forget();
     this.scale.key = "";
+    this.markerKey = "";
     this.info.hide();
   }
 
@@ -108,13 +109,18 @@ export class EncounterView {
     const arriving = countNew(this.nodes.rooms, rooms) + countNew(this.nodes.tokens, Object.keys(snap.encounter_tokens || {}));
     const each = animate && arriving <= BULK_CHANGES;
     if (!each && arriving > 0 && this.mapBox.animate) this.mapBox.animate(MAP_IN, { duration: 1100, easing: "ease-out" });
-    const box = rooms.length ? fitBox(rooms) : null;
+    const box = rooms.length ? fitBox(map, rooms, doors, this.scale.font()) : null;
     const nameMin = this.scale.fit(box);
     syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), (g, r) => updateRoom(g, r, nameMin));
     syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
     syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
     syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
+    const markerKey = JSON.stringify([map.links, map.terminals, map.pois, this.scale.font()]);
+    if (markerKey !== this.markerKey) {
+      this.markerKey = markerKey;
+      separateLabels([this.layers.links, this.layers.terminals, this.layers.pois]);
+    }
     this.obstacles = [...this.nodes.rooms.values()].map((g) => g.__nameBox).filter(Boolean)
       .concat(markerBoxes([...(map.links || []), ...(map.terminals || []), ...(map.pois || [])], this.scale.font()));
     this.renderTokens(snap, quiet, each);
@@ -235,12 +241,23 @@ function countNew(nodes, items) {
   return count;
 }
 
-function fitBox(rooms) {
+/**
+ * What the map must show, in map units: every room, corridor, door and marker with its label
+ * (so a label wider than its room or a door on the map's edge still fits), plus a margin.
+ */
+function fitBox(map, rooms, doors, font) {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const r of rooms) {
-    x0 = Math.min(x0, r.x); y0 = Math.min(y0, r.y);
-    x1 = Math.max(x1, r.x + r.width); y1 = Math.max(y1, r.y + r.height);
+  const add = (ax, ay, bx, by) => {
+    x0 = Math.min(x0, ax); y0 = Math.min(y0, ay); x1 = Math.max(x1, bx); y1 = Math.max(y1, by);
+  };
+  for (const r of rooms) add(r.x, r.y, r.x + r.width, r.y + r.height);
+  for (const d of doors) {
+    const ends = Array.isArray(d.ends) && d.ends.length ? d.ends : [d];
+    for (const e of ends) add(Number(e.x) - 0.5, Number(e.y) - 0.5, Number(e.x) + 0.5, Number(e.y) + 0.5);
+    for (const [x, y] of Array.isArray(d.corridor) ? d.corridor : []) add(x - 0.45, y - 0.45, x + 0.45, y + 0.45);
   }
+  const markers = [...(map.links || []), ...(map.terminals || []), ...(map.pois || [])];
+  for (const b of markerBoxes(markers, font)) add(b.x0, b.y0, b.x1, b.y1 + font);
   const w = Math.max(x1 - x0, 6), h = Math.max(y1 - y0, 4);
   const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
   return { x: cx - w / 2 - PAD, y: cy - h / 2 - PAD, w: w + 2 * PAD, h: h + 2 * PAD };

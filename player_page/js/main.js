@@ -50,7 +50,7 @@ function renderTopbar(snap, view) {
   const ship = (snap.ship && snap.ship.name) || snap.ship_name || "";
   if (view === "ENCOUNTER") {
     setText($("topbar-title"), snap.location_name || "");
-    setText($("topbar-sub"), snap.location_type || "");
+    setText($("topbar-sub"), String(snap.location_type || "").replace(/[_-]+/g, " ")); // a kind, never a key
   } else {
     setText($("topbar-title"), ship ? ship + " \u00b7 Bridge" : "Bridge");
     setText($("topbar-sub"), "");

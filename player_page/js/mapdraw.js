@@ -35,20 +35,22 @@ export function updateRoom(g, room, minName = 0) {
   const fit = readable(fitLabel(String(room.name || ""), w, h), minName, w, h);
   setAttr(name, "font-size", fit.size.toFixed(3));
   name.replaceChildren(...fit.lines.map((line, i) =>
-    svg("tspan", { x: x + w / 2, y: y + 0.22 + fit.size * (0.95 + i * 1.05), text: line })));
+    svg("tspan", { x: x + w / 2, y: y + NAME_TOP + fit.size * (0.95 + i * 1.05), text: line })));
   const showStatus = status !== "operational" && status !== "";
   const badgeSize = Math.max(0.3, minName * 0.75);
   setAttr(badge, "font-size", badgeSize.toFixed(3));
   setAttr(badge, "x", x + w / 2);
-  setAttr(badge, "y", y + 0.34 + fit.size * (0.95 + (fit.lines.length - 1) * 1.05) + badgeSize * 1.05);
+  setAttr(badge, "y", y + NAME_TOP + 0.12 + fit.size * (0.95 + (fit.lines.length - 1) * 1.05) + badgeSize * 1.05);
   setText(badge, showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "");
   // What token labels must keep clear of (js/labels.js): the name and the status line.
   const longest = Math.max(...fit.lines.map((l) => l.length), 0);
   const nameW = longest * CHAR_EM * fit.size;
-  const bottom = showStatus ? Number(badge.getAttribute("y")) + 0.3 * badgeSize : y + 0.22 + fit.size * (1.25 + (fit.lines.length - 1) * 1.05);
-  g.__nameBox = { x0: x + w / 2 - nameW / 2, x1: x + w / 2 + nameW / 2, y0: y + 0.22, y1: bottom };
+  const bottom = showStatus ? Number(badge.getAttribute("y")) + 0.3 * badgeSize : y + NAME_TOP + fit.size * (1.25 + (fit.lines.length - 1) * 1.05);
+  g.__nameBox = { x0: x + w / 2 - nameW / 2, x1: x + w / 2 + nameW / 2, y0: y + NAME_TOP, y1: bottom };
 }
 
+// Below a door on the room's top wall (its leaf and status badge reach 0.27 cells in).
+const NAME_TOP = 0.42;
 // Monospace, upper-case, letter-spaced: one character is about 0.7 em wide.
 const CHAR_EM = 0.7;
 const MAX_NAME = 0.5;
@@ -118,13 +120,57 @@ export function createMarker() {
   return svg("g", { class: "marker" });
 }
 
+function place(g, item) {
+  g.__at = { x: num(item.x), y: num(item.y) };
+  setAttr(g, "transform", `translate(${g.__at.x} ${g.__at.y})`);
+}
+
+const ICON_HALF = 0.36; // the largest marker icon (a deck link's box) is 0.72 cells wide
+
+/**
+ * Marker labels moved down, one line at a time, until none covers another label or another
+ * marker's icon (the server already keeps the icons apart). Run when the markers changed.
+ */
+export function separateLabels(layers) {
+  const markers = layers.flatMap((layer) => [...layer.children]).filter((g) => g.__at);
+  const icons = markers.map((g) => ({ g, x: g.__at.x - ICON_HALF, y: g.__at.y - ICON_HALF, width: 2 * ICON_HALF, height: 2 * ICON_HALF }));
+  const labels = [];
+  for (const g of markers) {
+    const text = g.querySelector(".mk-label");
+    if (!text || !text.textContent) continue;
+    if (text.dataset.base === undefined) text.dataset.base = text.getAttribute("y") || "0";
+    setAttr(text, "y", text.dataset.base);
+    const b = text.getBBox();
+    if (!(b.width > 0)) continue;
+    labels.push({ g, text, box: { x: g.__at.x + b.x, y: g.__at.y + b.y, width: b.width, height: b.height } });
+  }
+  labels.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  const placed = [];
+  for (const label of labels) {
+    const box = label.box;
+    let shift = 0;
+    const blocked = () => placed.some((o) => overlaps(box, o))
+      || icons.some((i) => i.g !== label.g && overlaps(box, i));
+    for (let tries = 0; tries < 6 && blocked(); tries += 1) {
+      box.y += box.height * 1.05;
+      shift += box.height * 1.05;
+    }
+    if (shift) setAttr(label.text, "y", +(Number(label.text.dataset.base) + shift).toFixed(3));
+    placed.push(box);
+  }
+}
+
+function overlaps(a, b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 export function updateLink(g, link) {
   const key = [link.x, link.y, link.type, link.direction, link.status].join("|");
   if (g.__key === key) return;
   g.__key = key;
   const type = lower(link.type) || "ladder";
   setAttr(g, "class", `marker link lk-${type} dir-${lower(link.direction)}`);
-  setAttr(g, "transform", `translate(${num(link.x)} ${num(link.y)})`);
+  place(g, link);
   const arrow = link.direction === "down" ? "M-0.14,0.02 L0.14,0.02 L0,0.2 Z" : "M-0.14,-0.02 L0.14,-0.02 L0,-0.2 Z";
   const icon = type === "ladder"
     ? [line(-0.14, -0.3, -0.14, 0.3, "mk-line"), line(0.14, -0.3, 0.14, 0.3, "mk-line"),
@@ -145,7 +191,7 @@ export function updateTerminal(g, term) {
   if (g.__key === key) return;
   g.__key = key;
   setAttr(g, "class", "marker terminal");
-  setAttr(g, "transform", `translate(${num(term.x)} ${num(term.y)})`);
+  place(g, term);
   g.replaceChildren(
     rect(-0.24, -0.2, 0.48, 0.32, "mk-screen"),
     line(-0.12, 0.2, 0.12, 0.2, "mk-line"),
@@ -165,7 +211,7 @@ export function updatePoi(g, poi) {
   g.__key = key;
   const type = lower(poi.type) || "other";
   setAttr(g, "class", `marker poi poi-${type}`);
-  setAttr(g, "transform", `translate(${num(poi.x)} ${num(poi.y)})`);
+  place(g, poi);
   const shape = POI_SHAPES[type]
     ? svg("path", { d: POI_SHAPES[type], class: "mk-fill" })
     : svg("circle", { r: 0.18, class: "mk-fill" });

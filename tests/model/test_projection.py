@@ -38,7 +38,7 @@ def test_doors_show_position_and_status_never_the_room_behind(store: Store) -> N
     by_type = {d["type"]: d for d in doors}
     assert set(by_type) == {"passage", "blast_door"}  # corridor passage, the vault's door
     vault_door = by_type["blast_door"]
-    assert set(vault_door) == {"id", "type", "x", "y", "orientation"}  # no rooms, no wall length
+    assert set(vault_door) == {"id", "type", "x", "y", "orientation", "ends", "corridor"}
     assert statuses[vault_door["id"]] == "LOCKED"  # type: ignore[index]
     assert (vault_door["x"], vault_door["y"], vault_door["orientation"]) == (9.0, 3.5, "v")
     assert statuses[by_type["passage"]["id"]] == "OPEN"  # type: ignore[index]
