@@ -47,6 +47,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     E + "remove-poi/": {"poi_id": ("id", True), "location_slug": ("id", False),
                         "deck_id": ("id", False)},
     E + "room-description/": {"room_id": ("id", True), "shown": ("bool", True)},
+    E + "rename-poi/": {"poi_id": ("id", True), "name": ("text", True)},
+    E + "remove-poi/": {"poi_id": ("id", True)},
     E + "reset-location/": {"location_slug": ("id", False)},
     "/api/gm/hold/": {"hold": ("bool", True)},
     "/api/gm/player-permissions/": {"movable_types": ("list", True)},
