@@ -13,99 +13,27 @@ folder with a mapped location works. Prints one line per step; exit 1 if a step 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import re
 import shutil
-import signal
 import subprocess
 import sys
-import threading
-import urllib.error
-import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
+from rehearsal_table import (
+    Table,
+    free_cells,
+    mapped_location,
+    outside_cell,
+    reveal_order,
+    terminal_with_mail,
+)
 
-TOKEN = "rehearsal-token"
-SERVING = re.compile(r"Serving on (http://[^\s/]+:(\d+)/)")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 WAIT_MS = 20_000
 SETTLE_MS = 1300  # the flicker-in of a room and the map's re-fit take about a second
 E = "/api/gm/encounter/"
-
-
-class Table:
-    """The headless app on 127.0.0.1 and the GM HTTP API."""
-
-    def __init__(self, campaign: Path, outdir: Path) -> None:
-        cmd = [sys.executable, "-m", "desktop", str(campaign), "--headless", "--host"]
-        cmd += ["127.0.0.1", "--port", "0", "--no-mdns", "--gm-token", TOKEN]
-        cmd += ["--state", str(outdir / "rehearsal-state.sqlite")]
-        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-        self.proc = subprocess.Popen(
-            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-        )
-        self.url = ""
-        self.log: list[str] = []
-        ready = threading.Event()
-        threading.Thread(target=self._read, args=(ready,), daemon=True).start()
-        if not ready.wait(60):
-            self.stop()
-            raise SystemExit("the app did not start:\n" + "\n".join(self.log[-30:]))
-
-    def _read(self, ready: threading.Event) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.log.append(line.rstrip())
-            found = SERVING.search(line)
-            if found and not ready.is_set():
-                self.url = found.group(1)
-                ready.set()
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-
-    def call(self, method: str, path: str, body: Any = None, gm: bool = True) -> tuple[int, Any]:
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(self.url.rstrip("/") + path, data=data, method=method)
-        req.add_header("Content-Type", "application/json")
-        if gm:
-            req.add_header("Authorization", f"Bearer {TOKEN}")
-        try:
-            with urllib.request.urlopen(req, timeout=20) as resp:
-                return resp.status, json.loads(resp.read() or b"null")
-        except urllib.error.HTTPError as err:
-            return err.code, json.loads(err.read() or b"null")
-
-    def gm(self, path: str, body: Any = None) -> Any:
-        status, answer = self.call("POST", path, {} if body is None else body)
-        if status != 200:
-            raise RuntimeError(f"POST {path} {body!r} -> {status} {answer!r}")
-        return answer
-
-    def get(self, path: str) -> Any:
-        status, answer = self.call("GET", path)
-        if status != 200:
-            raise RuntimeError(f"GET {path} -> {status} {answer!r}")
-        return answer
-
-
-def cells(room: dict[str, Any]) -> list[tuple[int, int]]:
-    """The cells of a room, row by row (rooms may be rectangles or lists of cells)."""
-    if room.get("cells"):
-        return [(int(x), int(y)) for x, y in room["cells"]]
-    return [
-        (x, y)
-        for y in range(room["y"], room["y"] + room["height"])
-        for x in range(room["x"], room["x"] + room["width"])
-    ]
 
 
 class Rehearsal:
@@ -162,97 +90,38 @@ class Rehearsal:
         page.mouse.up()
 
 
-def mapped_location(table: Table) -> tuple[str, list[dict[str, Any]]]:
-    """The location with a map and the most rooms, and its decks."""
-    found: list[tuple[int, str, list[dict[str, Any]]]] = []
+@dataclass
+class Scene:
+    """What the session works with: the mapped place, its decks, the people, the tokens."""
 
-    def walk(items: list[dict[str, Any]]) -> None:
-        for item in items:
-            if item.get("has_map"):
-                decks = table.get(f"/api/gm/encounter-map/{item['slug']}/")["decks"]
-                found.append((sum(len(d["rooms"]) for d in decks), item["slug"], decks))
-            walk(item.get("children", []))
-
-    walk(table.get("/api/gm/locations/")["locations"])
-    if not found:
-        raise SystemExit("the campaign has no location with a map")
-    _count, slug, decks = max(found, key=lambda f: f[0])
-    return slug, decks
-
-
-def terminal_with_mail(table: Table) -> tuple[str, str] | None:
-    """The terminal with the most mail (shown once each to count it)."""
-    found: list[tuple[str, str]] = []
-
-    def walk(items: list[dict[str, Any]]) -> None:
-        for item in items:
-            found.extend((item["slug"], term["slug"]) for term in item.get("terminals", []))
-            walk(item.get("children", []))
-
-    walk(table.get("/api/gm/locations/")["locations"])
-    best, most = None, -1
-    for slug, term in found:
-        table.gm("/api/gm/show-terminal/", {"location_slug": slug, "terminal_slug": term})
-        mail = table.get("/api/active-view/")["terminal"]
-        count = len(mail["inbox"]) + len(mail["sent"])
-        if count > most:
-            best, most = (slug, term), count
-    table.gm("/api/gm/show-terminal/", {"location_slug": "", "terminal_slug": ""})
-    return best
+    slug: str
+    deck: dict[str, Any]
+    other: dict[str, Any] | None
+    order: list[str]
+    npcs: list[dict[str, Any]]
+    crew: list[str]
+    big: str = ""
+    taken: set[tuple[int, int]] = field(default_factory=set)
+    party: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    doors: list[dict[str, Any]] = field(default_factory=list)
 
 
-def reveal_order(deck: dict[str, Any]) -> list[str]:
-    """The deck's rooms in the order a crew walking through its doors would find them."""
-    rooms = [r["id"] for r in deck["rooms"]]
-    joined: dict[str, list[str]] = {r: [] for r in rooms}
-    for conn in deck["connections"]:
-        if conn["from"] in joined and conn["to"] in joined:
-            joined[conn["from"]].append(conn["to"])
-            joined[conn["to"]].append(conn["from"])
-    order: list[str] = []
-    for start in rooms:
-        queue = [start]
-        while queue:
-            room = queue.pop(0)
-            if room not in order:
-                order.append(room)
-                queue += joined[room]
-    return order
-
-
-def free_cells(
-    deck: dict[str, Any], room_id: str, taken: set[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    room = next(r for r in deck["rooms"] if r["id"] == room_id)
-    return [c for c in cells(room) if c not in taken]
-
-
-def outside_cell(deck: dict[str, Any], room_id: str) -> tuple[int, int]:
-    """A cell next to the room that belongs to no revealed room (a refused move's target)."""
-    inside = {c for r in deck["rooms"] for c in cells(r)}
-    room = next(r for r in deck["rooms"] if r["id"] == room_id)
-    for x in range(room["x"] - 1, room["x"] + room["width"] + 1):
-        for y in (room["y"] - 1, room["y"] + room["height"]):
-            if (x, y) not in inside and x >= 0 and y >= 0:
-                return x, y
-    return room["x"] + room["width"], room["y"]
-
-
-def play(r: Rehearsal) -> None:
-    """The session, step by step."""
-    t = r.table
-    gm_state = t.get("/api/active-view/?role=gm")
-    crew = [c["name"] for c in gm_state.get("crew", [])]
+def scene_of(t: Table) -> Scene:
+    crew = [c["name"] for c in t.get("/api/active-view/?role=gm").get("crew", [])]
     crew += [f"Crew {n}" for n in range(len(crew) + 1, 6)]  # five in one room, all different
-    npcs = t.get("/api/gm/npcs/")["npcs"]
     slug, decks = mapped_location(t)
     deck = next((d for d in decks if d.get("default")), decks[0])
     other = next((d for d in decks if d["id"] != deck["id"]), None)
-    order = reveal_order(deck)
+    npcs = t.get("/api/gm/npcs/")["npcs"]
+    return Scene(slug, deck, other, reveal_order(deck), npcs, crew)
 
-    t.gm("/api/gm/switch-view/", {"view_type": "STANDBY"})
+
+def opening(r: Rehearsal, s: Scene) -> None:
+    """Standby with the QR code, then every bridge tab."""
+    r.table.gm("/api/gm/switch-view/", {"view_type": "STANDBY"})
     r.shot("standby-qr")
-    t.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    r.table.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
     for tab in ("status", "crew", "logs"):
         r.settle()
         for page in (r.tv, r.tablet):
@@ -261,43 +130,50 @@ def play(r: Rehearsal) -> None:
     for page in (r.tv, r.tablet):
         page.click('.br-tab[data-tab="status"]')
 
-    t.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": slug})
-    t.gm(E + "switch-level/", {"deck_id": deck["id"], "location_slug": slug})
-    t.gm(E + "toggle-room/", {"room_id": order[0], "visible": True})
+
+def first_rooms(r: Rehearsal, s: Scene) -> None:
+    t = r.table
+    t.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": s.slug})
+    t.gm(E + "switch-level/", {"deck_id": s.deck["id"], "location_slug": s.slug})
+    t.gm(E + "toggle-room/", {"room_id": s.order[0], "visible": True})
     r.shot("encounter-first-room")
-    for room in order[1:3]:
+    for room in s.order[1:3]:
         t.gm(E + "toggle-room/", {"room_id": room, "visible": True})
     r.shot("encounter-three-rooms")
 
-    big = max(order[:3], key=lambda rid: len(free_cells(deck, rid, set())))
-    taken: set[tuple[int, int]] = set()
-    spots = free_cells(deck, big, taken)
-    party = []
-    for i, name in enumerate(crew[:5]):
+
+def tokens(r: Rehearsal, s: Scene) -> None:
+    """Five crew in the largest revealed room, four others around; then statuses."""
+    t = r.table
+    s.big = max(s.order[:3], key=lambda rid: len(free_cells(s.deck, rid, set())))
+    spots = free_cells(s.deck, s.big, s.taken)
+    for i, name in enumerate(s.crew[:5]):
         cell = spots[(i * 2) % len(spots)] if len(spots) >= 10 else spots[i % len(spots)]
-        if cell in taken:
-            cell = next(c for c in spots if c not in taken)
-        taken.add(cell)
+        if cell in s.taken:
+            cell = next(c for c in spots if c not in s.taken)
+        s.taken.add(cell)
         body = {"type": "player", "name": name, "x": cell[0], "y": cell[1]}
-        party.append((t.gm(E + "place-token/", body)["token_id"], cell))
-    others = []
-    stranger = npcs[0]["name"] if npcs else "Stranger"
+        s.party.append((t.gm(E + "place-token/", body)["token_id"], cell))
+    stranger = s.npcs[0]["name"] if s.npcs else "Stranger"
     cast = [("creature", "Brine Lurker"), ("npc", stranger), ("object", "Supply Crate")]
     for kind, name in [*cast, ("creature", "Hollow Thing")]:
-        room = next(rid for rid in order[:3] if rid != big) if kind != "object" else big
-        cell = free_cells(deck, room, taken)[len(others) % 3]
-        taken.add(cell)
+        room = next(rid for rid in s.order[:3] if rid != s.big) if kind != "object" else s.big
+        cell = free_cells(s.deck, room, s.taken)[len(s.others) % 3]
+        s.taken.add(cell)
         body = {"type": kind, "name": name, "x": cell[0], "y": cell[1]}
-        others.append(t.gm(E + "place-token/", body)["token_id"])
+        s.others.append(t.gm(E + "place-token/", body)["token_id"])
     r.shot("tokens-nine-five-in-one-room")
-
-    for token, status in ((party[0][0], ["wounded"]), (party[1][0], ["panicked", "stunned"]),
-                          (others[0], ["dead"]), (others[3], ["wounded", "stunned"])):  # fmt: skip
+    marks = [(s.party[0][0], ["wounded"]), (s.party[1][0], ["panicked", "stunned"])]
+    marks += [(s.others[0], ["dead"]), (s.others[3], ["wounded", "stunned"])]
+    for token, status in marks:
         t.gm(E + "update-token-status/", {"token_id": token, "status": status})
     r.shot("token-statuses")
 
-    mover, start = party[2]
-    target = next(c for c in free_cells(deck, big, taken))
+
+def drags(r: Rehearsal, s: Scene) -> None:
+    """A player drag the server takes, and one it refuses (outside every revealed room)."""
+    mover, start = s.party[2]
+    target = next(c for c in free_cells(s.deck, s.big, s.taken))
     r.settle()
     r.drag(r.tablet, start, target)
     r.tablet.wait_for_function(
@@ -305,28 +181,31 @@ def play(r: Rehearsal) -> None:
         arg=[mover, target[0]],
         timeout=WAIT_MS,
     )
-    taken.add(target)
+    s.taken.add(target)
     r.shot("player-drag-accepted")
-    refused = outside_cell(deck, big)
-    r.drag(r.tablet, target, refused)
+    r.drag(r.tablet, target, outside_cell(s.deck, s.big))
     r.tablet.wait_for_selector("#toast:not([hidden])", timeout=WAIT_MS)
     r.shot("player-drag-refused", settle=False)
 
-    for room in order[3:]:
-        t.gm(E + "toggle-room/", {"room_id": room, "visible": True})
-    doors = [c for c in deck["connections"] if c["door_type"] != "passage"]
-    statuses = ["OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"] * len(doors)
-    for conn, status in zip(doors, statuses, strict=False):
-        t.gm(E + "set-door-status/", {"connection_id": conn["id"], "door_status": status})
+
+def every_door(r: Rehearsal, s: Scene) -> None:
+    for room in s.order[3:]:
+        r.table.gm(E + "toggle-room/", {"room_id": room, "visible": True})
+    s.doors = [c for c in s.deck["connections"] if c["door_type"] != "passage"]
+    statuses = ["OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"] * len(s.doors)
+    for conn, status in zip(s.doors, statuses, strict=False):
+        r.table.gm(E + "set-door-status/", {"connection_id": conn["id"], "door_status": status})
     r.shot("all-rooms-every-door-status")
 
-    shown = [n for n in npcs if n.get("portrait")][:2] or npcs[:1]
+
+def portraits_and_mail(r: Rehearsal, s: Scene) -> None:
+    t = r.table
+    shown = [n for n in s.npcs if n.get("portrait")][:2] or s.npcs[:1]
     for npc in shown:
         t.gm(E + "toggle-portrait/", {"npc_id": npc["id"]})
     r.shot("portraits")
     for npc in shown:
         t.gm(E + "toggle-portrait/", {"npc_id": npc["id"]})
-
     terminal = terminal_with_mail(t)
     if terminal:
         t.gm("/api/gm/show-terminal/", {"location_slug": terminal[0], "terminal_slug": terminal[1]})
@@ -336,11 +215,14 @@ def play(r: Rehearsal) -> None:
             rows.nth(1).click()
         r.shot("terminal-mail-opened-on-tablet")
         t.gm("/api/gm/show-terminal/", {"location_slug": "", "terminal_slug": ""})
-
-    t.gm("/api/gm/broadcast/", {"content": "Hull breach on the lower deck. Seal your suits.",
-                                "sender": "Ship", "priority": "HIGH"})  # fmt: skip
+    message = {"content": "Hull breach on the lower deck. Seal your suits.", "sender": "Ship"}
+    t.gm("/api/gm/broadcast/", {**message, "priority": "HIGH"})
     r.shot("broadcast")
 
+
+def ship_computer(r: Rehearsal, s: Scene) -> None:
+    """A question typed on the tablet, the GM's answer."""
+    t = r.table
     for page in (r.tv, r.tablet):  # the transmission banner fades on its own
         page.wait_for_selector("#transmission", state="hidden", timeout=WAIT_MS)
     t.gm("/api/gm/charon/mode/", {"mode": "QUERY"})
@@ -358,25 +240,37 @@ def play(r: Rehearsal) -> None:
     r.shot("ship-computer-answer")
     t.gm("/api/gm/charon/toggle-dialog/", {"open": False})
 
+
+def hold_and_decks(r: Rehearsal, s: Scene) -> None:
+    """Hold (a change the displays must not show yet), release, another deck, a map-less place."""
+    t = r.table
     t.gm("/api/gm/hold/", {"hold": True})
-    if doors:
-        t.gm(E + "set-door-status/", {"connection_id": doors[0]["id"], "door_status": "SEALED"})
+    if s.doors:
+        t.gm(E + "set-door-status/", {"connection_id": s.doors[0]["id"], "door_status": "SEALED"})
     r.shot("hold-displays-keep-last-frame")
     t.gm("/api/gm/hold/", {"hold": False})
     r.shot("hold-released")
-
-    if other is not None:
-        t.gm(E + "switch-level/", {"deck_id": other["id"]})
-        for room in reveal_order(other)[:3]:
-            t.gm(E + "toggle-room/", {"room_id": room, "visible": True, "deck_id": other["id"]})
+    if s.other is not None:
+        t.gm(E + "switch-level/", {"deck_id": s.other["id"]})
+        for room in reveal_order(s.other)[:3]:
+            t.gm(E + "toggle-room/", {"room_id": room, "visible": True, "deck_id": s.other["id"]})
         r.shot("deck-switch")
-
-    card = next(
-        (item for item in t.get("/api/gm/locations/")["locations"] if not item["has_map"]), None
-    )
+    places = t.get("/api/gm/locations/")["locations"]
+    card = next((item for item in places if not item["has_map"]), None)
     if card:
         t.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": card["slug"]})
         r.shot("location-without-map")
+
+
+STEPS = (opening, first_rooms, tokens, drags, every_door, portraits_and_mail, ship_computer)
+STEPS += (hold_and_decks,)
+
+
+def play(r: Rehearsal) -> None:
+    """The session, step by step."""
+    scene = scene_of(r.table)
+    for step in STEPS:
+        step(r, scene)
 
 
 def contact_sheet(shots: list[Path], out: Path) -> None:
