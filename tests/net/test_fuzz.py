@@ -50,6 +50,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     E + "rename-poi/": {"poi_id": ("id", True), "name": ("text", True)},
     E + "remove-poi/": {"poi_id": ("id", True)},
     E + "reset-location/": {"location_slug": ("id", False)},
+    "/api/gm/gauge/": {"gauge": ("enum", True), "value": ("int", True), "crew_id": ("id", False)},
     "/api/gm/hold/": {"hold": ("bool", True)},
     "/api/gm/player-permissions/": {"movable_types": ("list", True)},
     "/api/gm/new-session/": {},
