@@ -69,7 +69,7 @@ function fitLabel(label, w, h) {
 
 /**
  * Never smaller than `min` (readable at 3 m): the words wrap onto as many lines as the room's
- * width needs, as long as they stay inside the room's height (a tiny room keeps its fit).
+ * width needs, as long as they stay inside the room (a tiny room keeps its fit).
  */
 function readable(fit, min, w, h) {
   if (!min || fit.size >= min) return fit;
@@ -81,7 +81,8 @@ function readable(fit, min, w, h) {
     else lines.push(word);
   }
   const tallest = (h - 0.4) / (lines.length * 1.05 + 0.2);
-  return tallest >= min ? { size: min, lines } : fit;
+  const widest = Math.max(...lines.map((l) => l.length)) * CHAR_EM * min;
+  return tallest >= min && widest <= room ? { size: min, lines } : fit;
 }
 
 function splitPoint(label) {
