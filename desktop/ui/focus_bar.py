@@ -63,18 +63,21 @@ class FocusBar(QFrame):
         titles.setSpacing(0)
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
+        # Two rows, each with its buttons: at 1366 px one row of five buttons left the place
+        # and deck ("Engineering Deck · deck 2 of 2") too little room, and cut them.
         top = QHBoxLayout()
         top.addLayout(titles, 1)
-        for button in (self.reveal_button, self.fit_button, self.preview_button):
-            top.addWidget(button)
-        top.addSpacing(10)
         top.addWidget(self.show_button)
         top.addWidget(self.hold_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.marker, 1)
+        for button in (self.reveal_button, self.fit_button, self.preview_button):
+            bottom.addWidget(button)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 10, 6)
         column.setSpacing(6)
         column.addLayout(top)
-        column.addWidget(self.marker)
+        column.addLayout(bottom)
 
     def sync(
         self, title: str, subtitle: str, *, live: bool, hold: bool, usable: bool, editable: bool

@@ -18,8 +18,8 @@ from desktop.ui.placement import Placed, PlacedIndex, is_person
 from desktop.ui.token_item import initials
 from desktop.ui.token_mime import TokenTemplate, encode
 
-ICON_PX = 40
-TEXT_LINES = 3  # a name on two lines and where the character is: whole, never "…"
+ICON_PX = 36
+TEXT_LINES = 4  # a name on two lines and the room a placed character is in: whole, never "…"
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
 KIND_ORDER = {"player": 0, "npc": 1, "creature": 2, "object": 3}
 GENERIC = (
@@ -110,6 +110,10 @@ class TokenPalette(QListWidget):
         item = QListWidgetItem(QIcon(self.token_pixmap(template, ICON_PX)), template.name)
         item.setData(TEMPLATE_ROLE, template)
         item.setToolTip(f"{template.name} ({template.type}) — drag onto the map")
+        # The whole grid cell for each item: sized to its text, Qt wrapped a name and then
+        # elided the room line under it ("Rook Adeyemi…").
+        item.setSizeHint(self.gridSize())
+        item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.addItem(item)
 
     def _mark_placed(self, state: TableState, campaign: Campaign) -> None:

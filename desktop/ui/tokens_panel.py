@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
@@ -31,7 +30,6 @@ class TokensPanel(QWidget):
         self.permissions = PermissionsPanel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(_heading("Drag onto the map"))
         layout.addWidget(self.palette_list, 3)
         # The custom-token form and the unplaced list take room from the palette only when
         # wanted: the form behind a button, the list while a token is unplaced.
@@ -39,7 +37,13 @@ class TokensPanel(QWidget):
         self.custom_button.setCheckable(True)
         self.custom_button.toggled.connect(self.form.setVisible)
         self.form.hide()
-        layout.addWidget(self.custom_button, 0, Qt.AlignmentFlag.AlignLeft)
+        hint = QLabel("Drag a token onto the map")
+        hint.setObjectName("Caption")
+        row = QHBoxLayout()
+        row.addWidget(self.custom_button)
+        row.addStretch(1)
+        row.addWidget(hint)
+        layout.addLayout(row)
         layout.addWidget(self.form)
         self.unplaced_heading = _heading("Unplaced")
         layout.addWidget(self.unplaced_heading)

@@ -48,6 +48,7 @@ def test_the_window_looks_right_on_this_screen(tmp_path: Path, size: str, scale:
     assert layout["tree_cut"] == []
     assert layout["portrait_names_cut"] == []
     assert layout["buttons_clipped"] == []
+    assert layout["focus_bar_cut"] == []
     assert layout["legend_on_map"] is False
     assert layout["palette_rows"] > 2.5
     assert layout["map_share"] >= 0.5

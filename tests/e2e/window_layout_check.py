@@ -66,6 +66,11 @@ def layout_report(w: Any) -> dict[str, Any]:
         ],
         "palette_rows": round(palette.viewport().height() / palette.gridSize().height(), 2),
         "buttons_clipped": [b.text() for b in buttons if clipped(b, w)],
+        "focus_bar_cut": [
+            label.text()
+            for label in (bar.title, bar.subtitle, bar.marker)
+            if label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width()
+        ],
         "legend_on_map": legend.isVisible() and legend_rect.intersects(view_rect),
         "map_share": round(view.width() / w.width(), 2),
     }

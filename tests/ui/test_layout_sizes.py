@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListWidget, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.campaign.loader import load_campaign
@@ -18,7 +18,7 @@ from desktop.model.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import WindowServices
 from desktop.ui.window_settings import WindowSettings
-from tests.e2e.window_layout_check import cut_tree_items
+from tests.e2e.window_layout_check import cut_tree_items, layout_report
 
 SIZES = [(1366, 768), (1440, 900)]
 SHIP = "hadal_wren"
@@ -54,12 +54,20 @@ def open_at(
     return w
 
 
-def cut_list_items(widget: QListWidget, width: int, height: int) -> list[str]:
-    """Item texts that, word-wrapped in width, need more than height."""
+def cut_list_items(widget: QListWidget, icon_height: int) -> list[str]:
+    """Item texts that, word-wrapped in the item's rect as Qt lays it out, do not fit."""
     metrics = widget.fontMetrics()
     cut = []
+    option = QStyleOptionViewItem()
+    widget.initViewItemOption(option)
     for index in range(widget.count()):
-        text = widget.item(index).text()
+        item = widget.item(index)
+        rect = widget.visualItemRect(item)
+        # The height Qt gives the item's text is its delegate's size hint (within the cell).
+        hint = widget.itemDelegate().sizeHint(option, widget.indexFromItem(item))
+        # Qt's text margins (the focus frame's on each side, and the icon's spacing).
+        width, height = rect.width() - 10, min(rect.height(), hint.height()) - icon_height - 10
+        text = item.text()
         need = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
         if need.height() > height or need.width() > width:
             cut.append(text)
@@ -72,8 +80,15 @@ def test_names_are_whole_at_laptop_sizes(
 ) -> None:
     store = Store(load_campaign(troubled))
     store.dispatch(a.SwitchView("ENCOUNTER", SHIP))
+    # Placed characters carry the room they are in, under their name, in the palette.
+    store.dispatch(a.PlaceToken("player", "Juno Castellane", 15, 5, "crew:castellane"))
+    store.dispatch(a.PlaceToken("player", "Dr. Halvard Sunde", 9, 12, "crew:sunde"))
+    store.dispatch(a.PlaceToken("player", "Rook Adeyemi", 2, 8, "crew:adeyemi"))
     w = open_at(qtbot, store, services, width, height)
     assert cut_tree_items(w.tree) == []
+    w.focus.set(SHIP, "deck_2")  # the longest deck line: "SHIP · Engineering Deck · deck 2 of 2"
+    qtbot.waitUntil(lambda: "deck 2 of 2" in w.map_panel.bar.subtitle.text())
+    assert layout_report(w)["focus_bar_cut"] == []
     # Every NPC's name in the Portraits dock is drawn whole (wrapped if it must).
     for row in w.portraits.rows.values():
         label = row.name
@@ -85,8 +100,7 @@ def test_names_are_whole_at_laptop_sizes(
     palette = w.tokens.palette_list
     grid = palette.gridSize()
     assert palette.viewport().height() > 2.5 * grid.height()
-    text_height = grid.height() - palette.iconSize().height() - 8
-    assert cut_list_items(palette, grid.width() - 6, text_height) == []
+    assert cut_list_items(palette, palette.iconSize().height()) == []
     # The problems: each whole, wrapped to the list's width.
     w.docks["problems"].raise_()
     problems = w.problems.list
