@@ -4,6 +4,7 @@ bytes no client library would send, clients that leave or stall, and how much ge
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -175,3 +176,22 @@ async def gm_post_raw(live: Live, body: object) -> None:
         f"Content-Length: {len(data)}\r\n\r\n"
     )
     assert head_and_body(await live.exchange(head.encode() + data))[0] == 200
+
+
+async def test_a_failing_accept_is_logged_once_a_minute(
+    live: Live, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What asyncio's accept loop reports when the process is out of files (EMFILE)."""
+    caplog.set_level(logging.DEBUG)
+    loop = asyncio.get_running_loop()
+    for _ in range(1000):
+        loop.call_exception_handler(
+            {
+                "message": "socket.accept() out of system resource",
+                "exception": OSError(errno.EMFILE, "Too many open files"),
+            }
+        )
+    assert len(caplog.records) == 1, log_text(caplog)[:2000]
+    assert "Too many open files" in caplog.records[0].getMessage()
+    assert caplog.records[0].exc_info is None  # no traceback
+    assert head_and_body(await live.exchange(CLOSE_GET))[0] == 200
