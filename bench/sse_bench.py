@@ -285,9 +285,11 @@ async def scenario_stalled(bench: Bench, n: int, moves: int) -> None:
     rss_before = rss_kib(bench.process.pid)
     stalled = stalled_reader(bench.url)
     pushed = 0
+    shown = int((await bench.get("api/active-view/"))["revision"])  # the players' revision
     while pushed * size < 6e6:  # one frame per move: a few MB into the kernel's buffers
         pushed += 1
-        displays.wait_all((await bench.move(token, cells[pushed % 2]))[1])
+        await bench.move(token, cells[pushed % 2])
+        displays.wait_all(shown + pushed)  # each move is the players' next revision
     # measured while it is still blocked (the write timeout drops it 5 s after it blocked)
     with_stall = statistics.median(await latency(bench, displays, token, cells, moves // 2))
     rss_held = rss_kib(bench.process.pid) - rss_before
