@@ -286,7 +286,9 @@ async def scenario_stalled(bench: Bench, n: int, moves: int) -> None:
     stalled = stalled_reader(bench.url)
     pushed = 0
     shown = int((await bench.get("api/active-view/"))["revision"])  # the players' revision
-    while pushed * size < 6e6:  # one frame per move: a few MB into the kernel's buffers
+    # one frame per move: a few MB into the kernel's buffers; an even count leaves the token
+    # where latency() expects it (its first move must be a move, to be the next revision)
+    while pushed * size < 6e6 or pushed % 2:
         pushed += 1
         await bench.move(token, cells[pushed % 2])
         displays.wait_all(shown + pushed)  # each move is the players' next revision
