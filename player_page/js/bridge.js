@@ -65,8 +65,9 @@ export class BridgeView {
     const [name, cls, crew] = this.header.children;
     setText(name, display(ship.name) || display(snap.ship_name));
     setText(cls, display(ship.class));
-    const capacity = display(ship.crew_capacity);
-    setText(crew, capacity ? `CREW ${display(ship.crew_count) || 0}/${capacity}` : "");
+    const capacity = Number(ship.crew_capacity);
+    const aboard = Number(ship.crew_count);
+    setText(crew, capacity > 0 ? `CREW ${Number.isFinite(aboard) ? aboard : 0}/${capacity}` : "");
     this.hull.render(ship.hull);
     this.armor.render(ship.armor);
     this.systems.render(ship.systems || {});

@@ -48,6 +48,7 @@ export class SystemsPanel {
     });
     syncKeyed(this.node, this.nodes, items, createSystem, updateSystem);
     this.node.dataset.count = String(items.length);
+    this.node.classList.toggle("many", items.length > 6); // smaller cards, still on one screen
   }
 }
 

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from desktop.campaign.sample_path import sample_campaign_path
-from tests.e2e.page_checks import placeholders, settle
+from tests.e2e.page_checks import OUTSIDE_JS, placeholders, settle
 from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
     WAIT_MS,
     App,
@@ -63,6 +63,11 @@ ODD_SHIP = """ship:
     reactor: {status: CRITICAL}
     life_support: {condition: 55}
     engines: {status: ONLINE, condition: "high", info: [a, b]}
+    comms: {status: DAMAGED, condition: 30, info: "Long-range array iced over; short range only."}
+    weapons: {status: STRESSED, condition: 61, info: "Point defence jammed twice this shift."}
+    cargo_bay: {status: ONLINE, condition: 100}
+    medbay: {status: WARNING, condition: 48, info: "Autodoc needs a new cartridge."}
+    hydroponics: {status: ONLINE, condition: 88, info: "Lettuce."}
 """
 
 ODD_SESSION = "Nothing but a line of text, without front matter.\n"
@@ -180,6 +185,19 @@ def test_no_view_of_the_original_style_campaign_shows_a_placeholder(
         browser, original_app, width=size[0], height=size[1], guards=guards, reduced_motion=True
     )
     assert walk_every_view(original_app, page) == {}
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)], ids=["tv", "tablet"])
+def test_a_ship_of_many_systems_fits_the_status_tab(
+    odd_app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    odd_app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page = open_page(browser, odd_app, width=size[0], height=size[1], guards=guards)
+    systems = odd_app.get("/api/active-view/")["ship"]["systems"]
+    assert len(systems) >= 8
+    expect(page.locator(".system")).to_have_count(len(systems), timeout=WAIT_MS)
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate(OUTSIDE_JS, "#view-bridge *") == []
 
 
 def test_health_shows_as_a_bar_with_current_of_max(
