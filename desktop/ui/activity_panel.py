@@ -33,6 +33,7 @@ class ActivityPanel(QWidget):
     """Lists ActivityEvents; `event_added` lets the window flash the map for a move."""
 
     event_added = Signal(object)  # ActivityEvent
+    unseen_changed = Signal(int)  # events that came while the list was out of sight
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,7 @@ class ActivityPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.caption)
         layout.addWidget(self.list, 1)
+        self.unseen = 0
 
     def add(self, event: ActivityEvent) -> None:
         """Put an event on top of the list (the oldest fall off past KEPT_ROWS)."""
@@ -66,7 +68,16 @@ class ActivityPanel(QWidget):
         self.list.insertTopLevelItem(0, item)
         while self.list.topLevelItemCount() > KEPT_ROWS:
             self.list.takeTopLevelItem(self.list.topLevelItemCount() - 1)
+        if self.visibleRegion().isEmpty():  # behind another dock's tab: the tab counts news
+            self.unseen += 1
+            self.unseen_changed.emit(self.unseen)
         self.event_added.emit(event)
+
+    def mark_seen(self) -> None:
+        """The GM looks at the list (its tab came to the front)."""
+        if self.unseen:
+            self.unseen = 0
+            self.unseen_changed.emit(0)
 
     def texts(self) -> list[str]:
         """Every row as "HH:MM:SS Kind text", newest first (what the GM reads)."""

@@ -52,6 +52,7 @@ from desktop.ui.window_settings import WindowSettings
 from desktop.ui.window_wiring import wire_intents
 
 log = logging.getLogger(__name__)
+ACTIVITY_MESSAGE_MS = 6000  # a player's move or question stays this long in the status bar
 
 
 class MainWindow(QMainWindow):
@@ -179,6 +180,11 @@ class MainWindow(QMainWindow):
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
+        activity = d["activity"]
+        activity.visibilityChanged.connect(lambda shown: shown and self.activity.mark_seen())
+        self.activity.unseen_changed.connect(
+            lambda n: activity.setWindowTitle(f"ACTIVITY ({n} NEW)" if n else "ACTIVITY")
+        )
         # Behind another dock's tab the displays list is not polled; in front it is current.
         d["displays"].visibilityChanged.connect(self.displays.set_watched)
         self.question_alert = QuestionAlert(self.charon, d["charon"], self)
@@ -273,6 +279,7 @@ class MainWindow(QMainWindow):
     def report_activity(self, event: ActivityEvent) -> None:
         """An event from the server (via the composition root): log it; flash a moved token."""
         self.activity.add(event)
+        self.statusBar().showMessage(f"Players: {event.text}", ACTIVITY_MESSAGE_MS)
         if event.kind == MOVE and event.token_id:
             self.flash_token(event.token_id, event.location_slug, event.deck_id)
 
