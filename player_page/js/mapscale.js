@@ -42,11 +42,18 @@ export class MapScale {
   labels(tokens, nodes, obstacles) {
     const font = this.font();
     const b = this.box || { x: 0, y: 0, w: 0, h: 0 };
-    const key = font.toFixed(4) + `|${b.x},${b.y},${b.w},${b.h}|` + tokens.map((t) => `${t.id}:${t.x},${t.y}:${t.name}`).join("|") +
-      "|" + obstacles.map((b) => `${b.x0.toFixed(2)},${b.y0.toFixed(2)},${b.x1.toFixed(2)},${b.y1.toFixed(2)}`).join(";");
+    const key = font.toFixed(4) + `|${b.x},${b.y},${b.w},${b.h}|${boxesHash(obstacles)}|` +
+      tokens.map((t) => `${t.id}:${t.x},${t.y}:${t.name}`).join("|");
     if (key === this.key) return;
     this.key = key;
     const placed = tokens.map((t) => ({ id: t.id, name: t.name, x: Number(t.x) || 0, y: Number(t.y) || 0 }));
     layoutLabels(placed, nodes, font, obstacles, this.box);
   }
+}
+
+/** A cheap fingerprint of the boxes labels avoid (they change only with the rooms and markers). */
+function boxesHash(boxes) {
+  let h = boxes.length;
+  for (const b of boxes) h = (h * 31 + b.x0 * 1009 + b.y0 * 917 + b.x1 * 73 + b.y1 * 7) % 1e9;
+  return h.toFixed(3);
 }
