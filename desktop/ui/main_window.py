@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             d[name].raise_()
         d["problems"].hide()
         activity = d["activity"]
-        activity.visibilityChanged.connect(lambda shown: shown and self.activity.mark_seen())
+        activity.visibilityChanged.connect(self._activity_shown)
         self.activity.unseen_changed.connect(
             lambda n: activity.setWindowTitle(f"ACTIVITY ({n} NEW)" if n else "ACTIVITY")
         )
@@ -282,6 +282,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Players: {event.text}", ACTIVITY_MESSAGE_MS)
         if event.kind == MOVE and event.token_id:
             self.flash_token(event.token_id, event.location_slug, event.deck_id)
+
+    def _activity_shown(self, shown: bool) -> None:
+        if shown:
+            self.activity.mark_seen()
 
     def flash_token(self, token_id: str, slug: str, deck_id: str, retry: bool = True) -> None:
         """A short ring on the GM map around a token, when the map shows its deck."""
