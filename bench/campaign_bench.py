@@ -1,13 +1,18 @@
-"""Campaign loading time: the built-in sample, and a generated 200-location, 2,000-room campaign.
+"""Campaign loading time: the built-in sample, a generated 200-location, 2,000-room campaign,
+and two hostile decks: 10,000 rooms on one deck, and 3,000 1x1 rooms stacked on one cell.
 
 Run: .venv/bin/python bench/campaign_bench.py [--runs N]
-Targets: sample < 200 ms, generated < 2 s (median of the runs).
+Targets: sample < 200 ms, generated < 2 s, 10,000 rooms < 2 s (median of the runs); for the
+hostile decks `gm-terminal check` is also timed in its own process, with its peak memory and
+the number of lines it prints (at most 100 problems listed per file, plus a count line).
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -93,6 +98,40 @@ def generate(root: Path) -> Path:
     return root
 
 
+def one_deck(root: Path, rooms: int, stacked: bool) -> Path:
+    """A campaign with one station whose single deck holds `rooms` 1x1 rooms: side by side in
+    a 100-wide grid, or all stacked on the cell (0, 0)."""
+    write(root / "campaign/npcs.yaml", "npcs: []\n")
+    write(root / "galaxy/st/location.yaml", "name: Station\ntype: station\n")
+    lines = [f"grid: {{width: 100, height: {max(1, rooms // 100)}}}", "rooms:"]
+    for i in range(rooms):
+        x, y = (0, 0) if stacked else (i % 100, i // 100)
+        lines.append(f"  - {{id: r{i}, name: R, x: {x}, y: {y}, width: 1, height: 1}}")
+    write(root / "galaxy/st/map/deck.yaml", "\n".join(lines) + "\n")
+    return root
+
+
+_CHECK = (
+    "import resource, sys\n"
+    "from desktop.cli import main\n"
+    "status = main(['check', sys.argv[1]])\n"
+    "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "print(f'peak {peak}', file=sys.stderr)\n"
+)
+
+
+def check_figures(root: Path) -> str:
+    """`gm-terminal check` in its own process: wall time, peak memory, lines printed."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK, str(root)], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    peak_kb = int(done.stderr.rsplit("peak ", 1)[-1])
+    lines = len(done.stdout.splitlines())
+    return f"check {seconds:.2f} s, peak memory {peak_kb / 1024:.0f} MB, {lines} lines printed"
+
+
 def median_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
     """Median wall-clock and CPU milliseconds (CPU time is what a busy machine distorts less)."""
     wall, cpu = [], []
@@ -104,7 +143,7 @@ def median_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 
-def report(label: str, root: Path, runs: int, target_ms: float) -> None:
+def report(label: str, root: Path, runs: int, target_ms: float, check: bool = False) -> None:
     campaign = load_campaign(root)  # warm the file cache once
     counts = campaign_counts(campaign)
     ms, cpu_ms = median_ms(lambda: load_campaign(root), runs)
@@ -115,6 +154,8 @@ def report(label: str, root: Path, runs: int, target_ms: float) -> None:
         f"target < {target_ms:.0f} ms, {verdict})"
     )
     print(f"  {summary}; {len(campaign.problems)} problems")
+    if check:
+        print(f"  {check_figures(root)}")
 
 
 def main() -> None:
@@ -124,6 +165,10 @@ def main() -> None:
     report("sample campaign", sample_campaign_path(), args.runs, 200)
     with tempfile.TemporaryDirectory() as folder:
         report("generated campaign", generate(Path(folder) / "big"), args.runs, 2000)
+        rooms = one_deck(Path(folder) / "rooms", 10_000, stacked=False)
+        report("10,000-room deck", rooms, args.runs, 2000, check=True)
+        stacked = one_deck(Path(folder) / "stacked", 3_000, stacked=True)
+        report("3,000 rooms on one cell", stacked, args.runs, 2000, check=True)
 
 
 if __name__ == "__main__":
