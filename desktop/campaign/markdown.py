@@ -18,6 +18,9 @@ _MARKS = {"strong_open": "strong", "em_open": "em", "s_open": "strike"}
 _CLOSERS = {"strong_close": "strong", "em_close": "em", "s_close": "strike"}
 
 
+MAX_BODY_CHARS = 200_000  # a Markdown body longer than this is cut (with a problem)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
@@ -26,6 +29,15 @@ def _parser() -> MarkdownIt:
 def body_blocks(text: str) -> tuple[Block, ...]:
     """The blocks of a Markdown body (paragraphs, headings, list items, quotes, code, rules)."""
     return tuple(_BlockWalker().walk(_parser().parse(text)))
+
+
+def cut_body(body: str) -> str | None:
+    """The body cut to at most MAX_BODY_CHARS at a line end, or None when it is short enough."""
+    if len(body) <= MAX_BODY_CHARS:
+        return None
+    head = body[:MAX_BODY_CHARS]
+    end = head.rfind("\n")
+    return head[: end + 1] if end > 0 else head
 
 
 def plain_text(blocks: Sequence[Block]) -> str:
@@ -87,7 +99,7 @@ class _BlockWalker:
 
 def inline_spans(tokens: Sequence[Token]) -> tuple[Span, ...]:
     """The spans of one inline token's children, adjacent runs with equal marks merged."""
-    spans: list[Span] = []
+    runs = _Runs()
     marks: list[str] = []
     href = ""
     for token in tokens:
@@ -101,19 +113,36 @@ def inline_spans(tokens: Sequence[Token]) -> tuple[Span, ...]:
         elif kind == "link_close":
             href = ""
         elif kind == "code_inline":
-            _append(spans, Span(token.content, (*marks, "code"), href))
+            runs.add(token.content, (*marks, "code"), href)
         elif kind in ("text", "image", "html_inline"):
-            _append(spans, Span(token.content, tuple(marks), href))
+            runs.add(token.content, tuple(marks), href)
         elif kind in ("softbreak", "hardbreak"):
-            _append(spans, Span("\n", tuple(marks), href))
-    return tuple(spans)
+            runs.add("\n", tuple(marks), href)
+    return runs.spans()
 
 
-def _append(spans: list[Span], span: Span) -> None:
-    if not span.text:
-        return
-    last = spans[-1] if spans else None
-    if last is not None and last.marks == span.marks and last.href == span.href:
-        spans[-1] = Span(last.text + span.text, last.marks, last.href)
-    else:
-        spans.append(span)
+class _Runs:
+    """Text pieces gathered per run of equal marks and link, joined once (linear in the text)."""
+
+    def __init__(self) -> None:
+        self.done: list[Span] = []
+        self.pieces: list[str] = []
+        self.marks: tuple[str, ...] = ()
+        self.href = ""
+
+    def add(self, text: str, marks: tuple[str, ...], href: str) -> None:
+        if not text:
+            return
+        if self.pieces and (marks != self.marks or href != self.href):
+            self._close()
+        self.pieces.append(text)
+        self.marks, self.href = marks, href
+
+    def _close(self) -> None:
+        self.done.append(Span("".join(self.pieces), self.marks, self.href))
+        self.pieces = []
+
+    def spans(self) -> tuple[Span, ...]:
+        if self.pieces:
+            self._close()
+        return tuple(self.done)

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import yaml
 
 from desktop.campaign.links import inside
+from desktop.campaign.markdown import MAX_BODY_CHARS, cut_body
 from desktop.campaign.problems import ProblemLog
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -73,26 +74,66 @@ class _NodeLoader(_BaseLoader):  # type: ignore[misc]
         return tag
 
 
+MAX_DEPTH = 64  # campaign files nest a few levels; deeper documents are refused
+MAX_REPEATED = 200_000  # values aliases may repeat in one document (beyond that: a bomb)
+
+
+class YamlRefused(yaml.YAMLError):
+    """A document that parses but is not built: an alias loop, too deep, an alias bomb."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
 class _Builder:
     """Turns composed nodes into YamlMap / YamlList / plain scalars, with their lines.
 
     Timestamps stay text as written; unknown tags give their plain value; aliases share the
-    value built for their anchor (so recursive documents cannot loop).
+    value built for their anchor. What would hurt later is refused (YamlRefused): an alias to
+    a value that holds it (a loop), nesting deeper than MAX_DEPTH, and aliases that would
+    repeat more than MAX_REPEATED values once expanded (the "billion laughs").
     """
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.built: dict[int, object] = {}
+        self.sizes: dict[int, int] = {}  # values of each collection once expanded, by node
+        self.distinct = 0  # values built so far
+        self.depth = 0
 
     def value(self, node: yaml.Node) -> object:
+        self.distinct += 1
         if isinstance(node, yaml.ScalarNode):
             return node.value if node.tag == _STR else self._scalar(node)
-        known = self.built.get(id(node))
-        if known is not None:
-            return known
-        if isinstance(node, yaml.SequenceNode):
-            return self._list(node)
-        return self._map(node)  # type: ignore[arg-type]
+        if id(node) in self.built:  # an alias
+            if id(node) not in self.sizes:
+                loop = "a YAML alias refers to a value that holds it (a loop)"
+                raise YamlRefused(_line(node), loop)
+            return self.built[id(node)]
+        return self._collection(node)
+
+    def _collection(self, node: yaml.Node) -> object:
+        if self.depth >= MAX_DEPTH:
+            raise YamlRefused(_line(node), f"YAML nested more than {MAX_DEPTH} levels deep")
+        self.depth += 1
+        try:
+            built: object
+            if isinstance(node, yaml.SequenceNode):
+                built, size = self._list(node)
+            else:
+                built, size = self._map(node)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
+        self.sizes[id(node)] = size
+        if size - self.distinct > MAX_REPEATED:
+            bomb = f"YAML aliases repeat more than {MAX_REPEATED:,} values (an alias bomb)"
+            raise YamlRefused(0, bomb)
+        return built
+
+    def _size(self, node: yaml.Node) -> int:
+        return self.sizes.get(id(node), 1)
 
     def _scalar(self, node: yaml.ScalarNode) -> object:
         kind = node.tag[len(_TAG) :] if node.tag.startswith(_TAG) else ""
@@ -102,30 +143,38 @@ class _Builder:
             return getattr(self.loader, f"construct_yaml_{kind}")(node)
         return node.value
 
-    def _list(self, node: yaml.SequenceNode) -> YamlList:
-        data = YamlList(node.start_mark.line + 1)
+    def _list(self, node: yaml.SequenceNode) -> tuple[YamlList, int]:
+        data = YamlList(_line(node))
         self.built[id(node)] = data
         for item in node.value:
             data.append(self.value(item))
-            data.lines.append(item.start_mark.line + 1)
-        return data
+            data.lines.append(_line(item))
+        return data, 1 + sum(self._size(item) for item in node.value)
 
-    def _map(self, node: yaml.MappingNode) -> YamlMap:
-        data = YamlMap(node.start_mark.line + 1)
+    def _map(self, node: yaml.MappingNode) -> tuple[YamlMap, int]:
+        data = YamlMap(_line(node))
         self.built[id(node)] = data
         self.loader.flatten_mapping(node)  # `<<` merge keys
+        size = 1
         for key_node, value_node in node.value:
             key = self.value(key_node)
             name = key if isinstance(key, str) else str(key)
             data[name] = self.value(value_node)
-            data.lines[name] = key_node.start_mark.line + 1
-        return data
+            data.lines[name] = _line(key_node)
+            size += 1 + self._size(value_node)
+        return data, size
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
 
 
 def parse_yaml(text: str, file: str, log: ProblemLog, first_line: int = 1) -> object:
     """Parse YAML text whose first line is `first_line` of `file`; a syntax error is a problem."""
     try:
         return _load("\n" * (first_line - 1) + text)
+    except YamlRefused as error:
+        log.add(file, error.line, f"{error.message}: not read")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -190,11 +239,25 @@ def read_front_matter(path: Path, log: ProblemLog, what: str) -> tuple[YamlMap |
     parts = split_front_matter(text)
     if parts is None:
         log.add(file, 1, f"no front matter: {what} starts with a --- block of YAML")
-        return None, text
+        return None, _capped(text, file, 1, log)
     known = len(log)
     data = parse_yaml(parts[0], file, log, first_line=2)
+    body = _capped(parts[1], file, parts[0].count("\n") + 3, log)
     if isinstance(data, YamlMap):
-        return data, parts[1]
+        return data, body
     if len(log) == known:  # not a syntax error (that one is reported already)
         log.add(file, 2, "the front matter must be a mapping of keys and values")
-    return None, parts[1]
+    return None, body
+
+
+def _capped(body: str, file: str, line: int, log: ProblemLog) -> str:
+    """The body, cut at MAX_BODY_CHARS (said so at its first line) so reading stays quick."""
+    cut = cut_body(body)
+    if cut is None:
+        return body
+    log.add(
+        file,
+        line,
+        f"the text is longer than {MAX_BODY_CHARS:,} characters: only the start is shown",
+    )
+    return cut
