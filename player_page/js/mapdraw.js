@@ -129,8 +129,8 @@ function place(g, item) {
 const ICON_HALF = 0.36; // the largest marker icon (a deck link's box) is 0.72 cells wide
 
 /**
- * Marker labels moved down, one line at a time, until none covers another label or another
- * marker's icon (the server already keeps the icons apart). Run when the markers changed.
+ * Marker labels moved (above their icon, or down a line at a time) until none covers another
+ * label or another marker's icon (the server keeps the icons apart). Run when markers changed.
  */
 export function separateLabels(layers) {
   const markers = layers.flatMap((layer) => [...layer.children]).filter((g) => g.__at);
@@ -148,16 +148,17 @@ export function separateLabels(layers) {
   labels.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const placed = [];
   for (const label of labels) {
-    const box = label.box;
-    let shift = 0;
-    const blocked = () => placed.some((o) => overlaps(box, o))
-      || icons.some((i) => i.g !== label.g && overlaps(box, i));
-    for (let tries = 0; tries < 6 && blocked(); tries += 1) {
-      box.y += box.height * 1.05;
-      shift += box.height * 1.05;
-    }
+    const start = label.box.y, line = label.box.height * 1.05;
+    // Under the icon first, then above it, then further down a line at a time.
+    const above = label.g.__at.y - ICON_HALF - 0.06 - label.box.height - start;
+    const shifts = [0, above, line, 2 * line, 3 * line, 4 * line];
+    const free = (shift) => {
+      const box = { ...label.box, y: start + shift };
+      return !placed.some((o) => overlaps(box, o)) && !icons.some((i) => i.g !== label.g && overlaps(box, i));
+    };
+    const shift = shifts.find(free) ?? shifts[shifts.length - 1];
     if (shift) setAttr(label.text, "y", +(Number(label.text.dataset.base) + shift).toFixed(3));
-    placed.push(box);
+    placed.push({ ...label.box, y: start + shift });
   }
 }
 

@@ -1,7 +1,8 @@
 """Real Chromium on a campaign written the original system's way, and on the sample.
 
 - Maps of separate rooms: every door symbol touches a room's wall or its corridor, nothing of
-  the map lies outside the viewport, no two marker icons overlap (TV and tablet, both decks).
+  the map lies outside the viewport, no two marker icons (nor their labels) overlap (TV and
+  tablet, both decks).
 - Players read names: no visible text on any view is an id, slug or channel key of the
   campaign, or a cell's coordinates.
 """
@@ -39,6 +40,7 @@ GEOMETRY = """() => {
       .filter((p) => p.getAttribute('d')).map(rect),
     doors: [...svg.querySelectorAll('.door-end, .door:not(:has(.door-end))')].map(rect),
     icons: [...svg.querySelectorAll('.marker')].map((g) => rect(g.firstElementChild)),
+    labels: [...svg.querySelectorAll('.mk-label')].map(rect),
     drawn: [...svg.querySelectorAll('.room, .door, .marker, .mk-label')].map(rect),
   };
 }"""
@@ -116,10 +118,11 @@ def _check_map(page: Any) -> None:
         assert item["y"] >= max(view["y"], 0) - 0.5, item
         assert item["x"] + item["w"] <= min(view["x"] + view["w"], g["width"]) + 0.5, item
         assert item["y"] + item["h"] <= min(view["y"] + view["h"], g["height"]) + 0.5, item
-    icons = g["icons"]
-    for i, a in enumerate(icons):
-        for b in icons[i + 1 :]:
-            assert _overlap_area(a, b) < 1.0, (a, b)
+    for kind in ("icons", "labels"):
+        boxes = g[kind]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert _overlap_area(a, b) < 1.0, (kind, a, b)
 
 
 def _reveal_deck(app: App, slug: str, deck: dict[str, Any]) -> int:
