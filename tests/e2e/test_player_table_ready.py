@@ -215,8 +215,8 @@ def test_token_labels_never_overlap_labels_or_tokens(
         expect(page.locator("#toast")).to_have_text(names[token]["name"], timeout=WAIT_MS)
 
 
-@pytest.mark.parametrize("size", [TV, TABLET], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_a_portrait_takes_its_own_column_and_the_map_fits_beside_it(
+@pytest.mark.parametrize("size", [TV, TABLET, (768, 1024)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_portrait_takes_its_own_space_and_the_map_fits_beside_it(
     app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
 ) -> None:
     deck = mapped_location(app)
@@ -232,7 +232,7 @@ def test_a_portrait_takes_its_own_column_and_the_map_fits_beside_it(
     card = boxes(page, ".portrait")[0]
     parts = (
         "#view-encounter .room-wall, #view-encounter .room-name, #view-encounter .door, "
-        "#view-encounter .marker, #view-encounter .token-halo, " + LABEL
+        "#view-encounter .marker, #view-encounter .token-halo, #view-encounter .map-side, " + LABEL
     )
     covered = [b[4] or "map part" for b in boxes(page, parts) if overlap(card, b)]
     assert covered == [], f"the portrait covers: {covered}"
@@ -240,7 +240,8 @@ def test_a_portrait_takes_its_own_column_and_the_map_fits_beside_it(
     app.gm("/api/gm/encounter/toggle-portrait/", {"npc_id": npc["id"]})
     expect(page.locator(".portrait")).to_have_count(0, timeout=WAIT_MS)
     page.wait_for_function(
-        "() => document.querySelector('.map-box').getBoundingClientRect().left < 50",
+        "() => { const r = document.querySelector('.map-box').getBoundingClientRect();"
+        " return r.left < 50 && r.bottom > innerHeight - 50; }",
         timeout=WAIT_MS,
     )
 
