@@ -1,5 +1,6 @@
 """Campaign loading time: the built-in sample, a generated 200-location, 2,000-room campaign,
-and two hostile decks: 10,000 rooms on one deck, and 3,000 1x1 rooms stacked on one cell.
+two hostile decks: 10,000 rooms on one deck, and 3,000 1x1 rooms stacked on one cell, and a
+comms folder of 500 terminals and 5,000 messages.
 
 Run: .venv/bin/python bench/campaign_bench.py [--runs N]
 Targets: sample < 200 ms, generated < 2 s, 10,000 rooms < 2 s (median of the runs); for the
@@ -111,6 +112,23 @@ def one_deck(root: Path, rooms: int, stacked: bool) -> Path:
     return root
 
 
+def busy_comms(root: Path, terminals: int, messages: int) -> Path:
+    """One station whose comms folder has many terminals and messages between their owners."""
+    write(root / "campaign/npcs.yaml", "npcs: []\n")
+    station = root / "galaxy/st"
+    write(station / "location.yaml", "name: Station\ntype: station\n")
+    for t in range(terminals):
+        write(station / f"comms/t{t}/terminal.yaml", f"owner: Owner {t}\n")
+    for i in range(messages):
+        write(
+            station / f"comms/messages/m{i}.md",
+            f'---\ntimestamp: "2183-01-01 10:00:00"\nsubject: S{i}\n'
+            f"from: Owner {i % terminals}\nto: Owner {(i + 1) % terminals}\nmessage_id: m{i}\n"
+            "---\nHello.\n",
+        )
+    return root
+
+
 _CHECK = (
     "import resource, sys\n"
     "from desktop.cli import main\n"
@@ -169,6 +187,8 @@ def main() -> None:
         report("10,000-room deck", rooms, args.runs, 2000, check=True)
         stacked = one_deck(Path(folder) / "stacked", 3_000, stacked=True)
         report("3,000 rooms on one cell", stacked, args.runs, 2000, check=True)
+        comms = busy_comms(Path(folder) / "comms", 500, 5_000)
+        report("500 terminals, 5,000 messages", comms, args.runs, 2000)
 
 
 if __name__ == "__main__":

@@ -36,13 +36,31 @@ def read_comms(comms: Path, log: ProblemLog) -> tuple[tuple[Terminal, ...], tupl
         folders.append((folder, inbox, sent))
         for message in (*inbox, *sent):
             everything.setdefault(message.message_id, message)
-    pool = list(everything.values())
+    pool = _People(everything.values())
     terminals = tuple(_terminal(folder, pool, inbox, sent, log) for folder, inbox, sent in folders)
     return terminals, _chronological(everything.values())
 
 
+class _People:
+    """The messages of a comms folder by each person named in `to` and in `from` (any letter
+    case), built once: a terminal finds its owner's mail without scanning every message."""
+
+    def __init__(self, messages: Iterable[Message]) -> None:
+        self.to: dict[str, list[Message]] = {}
+        self.sent_by: dict[str, list[Message]] = {}
+        for message in messages:
+            for person in _persons(message.recipient):
+                self.to.setdefault(person, []).append(message)
+            for person in _persons(message.sender):
+                self.sent_by.setdefault(person, []).append(message)
+
+
+def _persons(people: str) -> set[str]:
+    return {part.strip().casefold() for part in _SEPARATORS.split(people) if part.strip()}
+
+
 def _terminal(
-    folder: Path, pool: list[Message], inbox: list[Message], sent: list[Message], log: ProblemLog
+    folder: Path, pool: _People, inbox: list[Message], sent: list[Message], log: ProblemLog
 ) -> Terminal:
     """A terminal: terminal.yaml, its own mail files, plus the messages that name its owner."""
     path = folder / "terminal.yaml"
@@ -60,8 +78,8 @@ def _terminal(
         terminal_id=fields.text("terminal_id", folder.name),
         access_level=fields.choice("access_level", ACCESS_LEVELS, "PUBLIC"),
         description=fields.text("description"),
-        inbox=_merged(inbox, (m for m in pool if names(m.recipient, owner))),
-        sent=_merged(sent, (m for m in pool if names(m.sender, owner))),
+        inbox=_merged(inbox, pool.to.get(owner.strip().casefold(), ())),
+        sent=_merged(sent, pool.sent_by.get(owner.strip().casefold(), ())),
     )
 
 
@@ -71,14 +89,6 @@ def _merged(own: list[Message], addressed: Iterable[Message]) -> tuple[Message, 
     for message in addressed:
         found.setdefault(message.message_id, message)
     return _chronological(found.values())
-
-
-def names(people: str, owner: str) -> bool:
-    """True if a `from`/`to` value (one name, or several separated by , or ;) names `owner`."""
-    if not owner.strip():
-        return False
-    wanted = owner.strip().casefold()
-    return any(part.strip().casefold() == wanted for part in _SEPARATORS.split(people))
 
 
 def _chronological(messages: Iterable[Message]) -> tuple[Message, ...]:

@@ -184,3 +184,26 @@ def test_messages_named_by_a_yaml_list(builder) -> None:
     )
     (terminal,) = load_campaign(builder.root).locations["s"].terminals
     assert [m.recipient for m in terminal.inbox] == ["Lee, Kim"]
+
+
+def test_many_terminals_find_their_owners_mail_in_any_letter_case(builder) -> None:
+    """200 terminals and 2,000 messages: each inbox and sent list holds exactly its own."""
+    builder.location("s", "S")
+    for t in range(200):
+        builder.write(f"{COMMS}/t{t:03d}/terminal.yaml", f"owner: Owner {t}\n")
+    for i in range(2_000):
+        sender, to = f"OWNER {i % 200}", f" owner {(i + 1) % 200} ; Nobody"
+        builder.message(
+            f"{COMMS}/messages/{i}.md",
+            f'timestamp: "2183-01-01 00:00:00"\nsubject: S\nfrom: {sender}\nto: "{to}"\n'
+            f"message_id: m{i}\n",
+        )
+    terminals = load_campaign(builder.root).locations["s"].terminals
+    assert len(terminals) == 200
+    for t, terminal in enumerate(terminals):
+        assert sorted(m.message_id for m in terminal.sent) == sorted(
+            f"m{i}" for i in range(t, 2_000, 200)
+        )
+        assert sorted(m.message_id for m in terminal.inbox) == sorted(
+            f"m{i}" for i in range((t - 1) % 200, 2_000, 200)
+        )
