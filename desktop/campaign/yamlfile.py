@@ -74,6 +74,7 @@ class _NodeLoader(_BaseLoader):  # type: ignore[misc]
         return tag
 
 
+MAX_FILE_BYTES = 16 << 20  # a campaign file is a few hundred KB; a bigger one is not read
 MAX_DEPTH = 64  # campaign files nest a few levels; deeper documents are refused
 MAX_REPEATED = 200_000  # values aliases may repeat in one document (beyond that: a bomb)
 
@@ -196,12 +197,18 @@ def _load(text: str) -> object:
 def read_text(path: Path, log: ProblemLog) -> str | None:
     """The file's text (UTF-8, a byte-order mark allowed), or None with a problem.
 
-    A file that leads outside the campaign folder is not read (links.py reports the link).
+    A file that leads outside the campaign folder is not read (links.py reports the link),
+    nor one larger than MAX_FILE_BYTES. Every line end is read as a newline.
     """
     if not inside(path, log):
         return None
     try:
-        return path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            log.add(path, 0, f"the file is larger than {MAX_FILE_BYTES >> 20} MB: not read")
+            return None
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         log.add(path, 0, "not UTF-8 text")
     except OSError as error:

@@ -10,6 +10,7 @@ import pytest
 
 from desktop.campaign import load_campaign
 from desktop.campaign.markdown import MAX_BODY_CHARS
+from desktop.campaign.yamlfile import MAX_FILE_BYTES
 from desktop.model.store import Store
 
 
@@ -124,3 +125,19 @@ def test_a_huge_markdown_body_is_cut_and_said_so(builder) -> None:
     text = block.spans[0].text
     assert len(text) <= MAX_BODY_CHARS and text.startswith("word\nword\n")
     assert set(text.split("\n")) == {"word"}
+
+
+def test_a_file_over_the_size_limit_is_not_read(builder) -> None:
+    builder.location("st", "Station")
+    padding = "# " + "x" * 1000 + "\n"
+    big = "grid: {width: 4, height: 4}\nrooms:\n" + padding * 17_000  # 17 MB
+    builder.write("galaxy/st/map/plan.yaml", big + "  - {id: a, x: 0, y: 0, width: 1, height: 1}\n")
+    builder.write("campaign/sessions/s1.md", "---\ntitle: Big\n---\n" + padding * 17_000)
+    builder.write("campaign/sessions/s2.md", "---\ntitle: Fine\n---\nText.\r\nMore.\r\n")
+    campaign = load_campaign(builder.root)
+    assert [str(p) for p in campaign.problems] == [
+        f"campaign/sessions/s1.md:0: the file is larger than {MAX_FILE_BYTES >> 20} MB: not read",
+        f"galaxy/st/map/plan.yaml:0: the file is larger than {MAX_FILE_BYTES >> 20} MB: not read",
+    ]
+    assert [s.title for s in campaign.sessions] == ["Fine"]
+    assert campaign.sessions[0].body[0].spans[0].text == "Text.\nMore."
