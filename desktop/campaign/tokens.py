@@ -53,5 +53,7 @@ def _token_files(folder: Path, log: ProblemLog) -> list[TokenImage]:
 
 
 def token_name(stem: str) -> str:
-    """A display name from a file name: `rime_crawler` -> `rime crawler`."""
-    return " ".join(stem.replace("_", " ").replace("-", " ").split())
+    """A display name from a file name: `rime_crawler` -> `Rime crawler` (a name, capitalised
+    like one; the rest as the file has it)."""
+    name = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    return name[:1].upper() + name[1:]

@@ -134,9 +134,9 @@ def test_token_images(campaign: Campaign) -> None:
         "crew:ana": ("player", "Ana Ruiz"),
         "npc:vex": ("npc", "Dr. Vex"),
         "npc:ola": ("npc", "Ola"),
-        "token:alien": ("creature", "alien"),
-        "token:drone": ("creature", "drone"),
-        "token:crate": ("object", "crate"),
+        "token:alien": ("creature", "Alien"),
+        "token:drone": ("creature", "Drone"),
+        "token:crate": ("object", "Crate"),
     }
     assert campaign.token_images["token:crate"].path.is_file()
 

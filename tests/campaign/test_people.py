@@ -152,5 +152,5 @@ def test_token_image_names_and_clashes(builder) -> None:
     ]
     images = campaign.token_images
     assert sorted(images) == ["token:cargo-crate", "token:rime_crawler"]
-    assert images["token:rime_crawler"].name == "rime crawler"
+    assert images["token:rime_crawler"].name == "Rime crawler"
     assert images["token:cargo-crate"].kind == "object"
