@@ -29,7 +29,8 @@ class RoomShape:
 
 @dataclass(frozen=True, slots=True)
 class DoorShape:
-    """A door or passage on the wall between two rooms; (x, y) is its middle, in cells."""
+    """A door or passage on the wall between two rooms; (x, y) is its middle, in cells. Rooms
+    that do not touch are joined by a corridor with a door on each wall (desktop/model/geometry)."""
 
     id: str
     type: str  # standard, airlock, blast_door, emergency or passage
@@ -39,6 +40,8 @@ class DoorShape:
     orientation: str  # "v" vertical wall, "h" horizontal wall
     length: float
     name: str = ""  # for the GM: "Airlock: Port Airlock ↔ Suit Locker"
+    far: tuple[float, float, str] | None = None  # rooms apart: the door on the other room's wall
+    corridor: tuple[tuple[float, float], ...] = ()  # wall to wall (or a stub), in cells
 
 
 @dataclass(frozen=True, slots=True)

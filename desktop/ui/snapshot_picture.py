@@ -75,9 +75,32 @@ def _doors(map_data: Mapping[str, object], statuses: object) -> dict[str, DoorSh
             y=_num(d, "y"),
             orientation=_str(d, "orientation") or "v",
             length=_num(d, "length") or 1.0,
+            far=_far_end(d),
+            corridor=_corridor(d),
         )
         doors[door.id] = door
     return doors
+
+
+def _far_end(door: Mapping[str, object]) -> tuple[float, float, str] | None:
+    """The second door symbol of a corridor whose two rooms the players both see."""
+    ends = list(_dicts(door.get("ends")))
+    if len(ends) < 2:
+        return None
+    return _num(ends[1], "x"), _num(ends[1], "y"), _str(ends[1], "orientation") or "v"
+
+
+def _corridor(door: Mapping[str, object]) -> tuple[tuple[float, float], ...]:
+    points = door.get("corridor")
+    if not isinstance(points, list):
+        return ()
+    found = []
+    for point in points:
+        if isinstance(point, list) and len(point) == 2:
+            x, y = point
+            if isinstance(x, int | float) and isinstance(y, int | float):
+                found.append((float(x), float(y)))
+    return tuple(found)
 
 
 def _links(map_data: Mapping[str, object]) -> dict[str, LinkShape]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
 from desktop.model.deckmap import marker_shown
-from desktop.model.geometry import door_geometry, link_position
+from desktop.model.geometry import Passage, deck_passages, link_position, spread
 from desktop.model.state import LocationState, TableState
 from desktop.ui.map_picture import (
     EMPTY_PICTURE,
@@ -68,7 +68,7 @@ class StatePictureBuilder:
             markers=self._cached(
                 "markers",
                 (deck, loc.revealed_pois, loc.hidden_pois, loc.marker_names, loc.removed_markers),
-                lambda: _markers(deck, loc),
+                lambda: _markers(deck, loc, location),
             ),
             tokens=self._cached(
                 "tokens",
@@ -120,20 +120,22 @@ def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
     }
 
 
-def _door_shape(rooms: dict[str, Room], conn: Connection) -> DoorShape | None:
+def _door_shape(rooms: dict[str, Room], conn: Connection, way: Passage) -> DoorShape | None:
     room_a, room_b = rooms.get(conn.from_room), rooms.get(conn.to_room)
     if room_a is None or room_b is None:
         return None
-    x, y, orientation, length = door_geometry(room_a, room_b)
+    far = (way.b.x, way.b.y, way.b.orientation) if way.b is not None else None
     return DoorShape(
         id=conn.id,
         type=conn.door_type or "passage",
         status=conn.door_status if conn.has_door else "OPEN",
-        x=x,
-        y=y,
-        orientation=orientation,
-        length=length,
+        x=way.a.x,
+        y=way.a.y,
+        orientation=way.a.orientation,
+        length=way.length,
         name=door_name(conn.door_type or "passage", room_a.name, room_b.name),
+        far=far,
+        corridor=way.corridor,
     )
 
 
@@ -144,9 +146,11 @@ def door_name(door_type: str, room_a: str, room_b: str) -> str:
 
 def _base_doors(deck: Deck) -> dict[str, DoorShape]:
     rooms = {r.id: r for r in deck.rooms}
+    ways = deck_passages(rooms, [(c.id, c.from_room, c.to_room) for c in deck.connections])
     doors: dict[str, DoorShape] = {}
     for conn in deck.connections:
-        shape = _door_shape(rooms, conn)
+        way = ways.get(conn.id)
+        shape = _door_shape(rooms, conn, way) if way is not None else None
         if shape is not None:
             doors[conn.id] = shape
     return doors
@@ -190,10 +194,30 @@ def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
             to_deck_name=target.name if target else far_deck,
             to_room=far_room,
         )
-    return links
+    return _spread(rooms, links, [])
 
 
-def _markers(deck: Deck, loc: LocationState) -> dict[str, MarkerShape]:
+S = TypeVar("S", LinkShape, MarkerShape)
+
+
+def _spread(rooms: dict[str, Room], items: dict[str, S], before: list[LinkShape]) -> dict[str, S]:
+    """Markers moved apart in each room as the displays get them (geometry.spread): the deck
+    links first, then terminals and points of interest."""
+    by_room: dict[str, list[tuple[str, S]]] = {}
+    for key, item in items.items():
+        by_room.setdefault(item.room_id, []).append((key, item))
+    moved = dict(items)
+    for room_id, found in by_room.items():
+        fixed: list[tuple[float, float]] = [(k.x, k.y) for k in before if k.room_id == room_id]
+        own: list[tuple[float, float]] = [(i.x, i.y) for _key, i in found]
+        points = spread([*fixed, *own], rooms.get(room_id))
+        for (key, item), (x, y) in zip(found, points[len(fixed) :], strict=True):
+            if (x, y) != (item.x, item.y):
+                moved[key] = replace(item, x=x, y=y)
+    return moved
+
+
+def _markers(deck: Deck, loc: LocationState, location: Location) -> dict[str, MarkerShape]:
     markers: dict[str, MarkerShape] = {}
     names, gone = loc.marker_names, loc.removed_markers
     for t in deck.terminals:
@@ -225,7 +249,8 @@ def _markers(deck: Deck, loc: LocationState) -> dict[str, MarkerShape]:
             secret=p.hidden,
             concealed=not marker_shown(p, loc),
         )
-    return markers
+    rooms = {r.id: r for r in deck.rooms}
+    return _spread(rooms, markers, list(_links(deck, location).values()))
 
 
 def _tokens(deck: Deck, loc: LocationState, campaign: Campaign) -> dict[str, TokenShape]:
