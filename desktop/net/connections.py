@@ -162,13 +162,17 @@ class ConnectionGuard:
             self._unwait(tracked)  # to the end of the queue: it waits from now
             tracked.serving = False
             tracked.since = asyncio.get_running_loop().time()
-            self._wait(tracked)
+            # aiohttp's keep-alive timer (HEADER_TIMEOUT, set by Server) closes it if it idles
+            # or half-sends its next request: no timer of ours per request
+            self._wait(tracked, timer=False)
 
-    def _wait(self, tracked: Tracked) -> None:
+    def _wait(self, tracked: Tracked, *, timer: bool = True) -> None:
         self._waiting[tracked.handler] = tracked
         self._waiting_from.setdefault(tracked.address, {})[tracked.handler] = tracked
-        loop = asyncio.get_running_loop()
-        tracked.timer = loop.call_at(tracked.since + self.header_timeout, self._expire, tracked)
+        if timer:
+            loop = asyncio.get_running_loop()
+            deadline = tracked.since + self.header_timeout
+            tracked.timer = loop.call_at(deadline, self._expire, tracked)
 
     def _unwait(self, tracked: Tracked) -> None:
         if tracked.timer is not None:

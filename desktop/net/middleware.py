@@ -180,8 +180,11 @@ async def _read_body(request: web.Request) -> web.StreamResponse | None:
     if length is not None and length > MAX_BODY:
         return json_error(413, _message_of(web.HTTPRequestEntityTooLarge(MAX_BODY, length)))
     try:
-        async with asyncio.timeout(BODY_TIMEOUT):
-            await request.read()  # raises HTTPRequestEntityTooLarge past client_max_size
+        if request.content.is_eof():  # the usual small body came with the headers: no timer
+            await request.read()
+        else:
+            async with asyncio.timeout(BODY_TIMEOUT):
+                await request.read()  # raises HTTPRequestEntityTooLarge past client_max_size
     except TimeoutError:
         answer = json_error(408, f"the body did not arrive within {BODY_TIMEOUT:g} s")
     except web.RequestPayloadError as exc:  # bad chunks or compression, or cut off

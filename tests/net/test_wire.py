@@ -135,12 +135,15 @@ async def test_silent_and_half_sent_connections_are_closed(live: Live, store: St
         "headers without an end": b"GET /api/active-view/ HTTP/1.1\r\nHost: 127.0.0.1\r\n",
         "half a body": partial_body.encode(),
     }
+    keep_alive = b"GET /api/active-view/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    cases["half a second request after an answer"] = keep_alive + b"GET /api/active-v"
     # Each read gives up after GIVE_UP: the server closes them after its timeouts, well before.
     assert max(HEADER_TIMEOUT, BODY_TIMEOUT) * 3 < GIVE_UP
     answers = await asyncio.gather(*(live.exchange(raw) for raw in cases.values()))
-    status, _headers, body = head_and_body(answers[-1])
+    status, _headers, body = head_and_body(answers[3])
     assert status == 408 and "body" in orjson.loads(body)["error"]
     assert answers[:3] == [b"", b"", b""]
+    assert head_and_body(answers[4])[0] == 200  # the first answered, then closed
     assert store.state.revision == 0
 
 
