@@ -10,6 +10,7 @@ import pytest
 
 from desktop.campaign import load_campaign
 from desktop.campaign.model import Campaign
+from desktop.cli import main
 
 SECRET = "OUTSIDE-SECRET-7Q"
 
@@ -212,3 +213,17 @@ def test_a_link_loop_is_refused_without_a_traceback(builder) -> None:
     campaign, problems, _everything = loaded(builder)
     assert campaign.sessions == ()
     assert len(problems) == 1 and problems[0].startswith("campaign/sessions:0: a link leading")
+
+
+def test_check_names_each_link_leading_out(builder, outside, capsys) -> None:
+    (outside / "s1.md").write_text(f"---\nsession_number: 1\n---\n{SECRET}\n")
+    link(builder, "campaign/sessions", outside)
+    link(builder, "campaign/tokens/objects", outside)
+    assert main(["check", str(builder.root)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-3:] == [
+        link_problem("campaign/sessions", outside),
+        link_problem("campaign/tokens/objects", outside),
+        f"2 problems in {builder.root}",
+    ]
+    assert SECRET not in "\n".join(printed)
