@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
 from desktop.model.deckmap import marker_shown
 from desktop.model.geometry import Passage, deck_passages, link_position, spread
+from desktop.model.naming import door_name
 from desktop.model.state import LocationState, TableState
 from desktop.ui.map_picture import (
     EMPTY_PICTURE,
@@ -137,11 +138,6 @@ def _door_shape(rooms: dict[str, Room], conn: Connection, way: Passage) -> DoorS
         far=far,
         corridor=way.corridor,
     )
-
-
-def door_name(door_type: str, room_a: str, room_b: str) -> str:
-    """A door as the GM reads it: its kind and the rooms it joins, never its id."""
-    return f"{door_type.replace('_', ' ').capitalize()}: {room_a} ↔ {room_b}"
 
 
 def _base_doors(deck: Deck) -> dict[str, DoorShape]:

@@ -96,7 +96,7 @@ def test_a_mail_opened_on_one_display_reads_as_read_on_all(store: Store) -> None
     with pytest.raises(NotFound, match="NO SUCH MESSAGE ON THIS TERMINAL") as refused:
         store.dispatch(A.MarkMailRead("m3"), actor=A.PLAYER)  # another terminal's mail
     assert "m3" not in str(refused.value)
-    assert store.undo_label == "Show terminal med-term"  # reading is no GM change to undo
+    assert store.undo_label == "Show Sickbay Terminal"  # reading is no GM change to undo
 
 
 def systems(store: Store) -> dict[str, object]:

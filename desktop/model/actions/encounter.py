@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Self
 
 from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES, Campaign, Room
+from desktop.model import naming
 from desktop.model.actions.base import Action, ActionContext
 from desktop.model.actions.fields import (
     opt_bool,
@@ -60,6 +61,11 @@ class SwitchLevel(Action):
     @property
     def label(self) -> str:
         return f"Switch to deck {self.deck_id or self.level}"
+
+    def describe(self, campaign: Campaign) -> str:
+        if not self.deck_id:
+            return self.label
+        return f"Switch to {naming.deck_label(campaign, self.deck_id, self.location_slug)}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         place = place_of(state, campaign, self.location_slug)
@@ -172,6 +178,10 @@ class SetDoorStatus(Action):
     def label(self) -> str:
         return f"Door {self.connection_id} {self.door_status.lower()}"
 
+    def describe(self, campaign: Campaign) -> str:
+        door = naming.door_label(campaign, self.connection_id, self.location_slug)
+        return f"{door} {self.door_status.lower()}"
+
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         place = _place(state, campaign, self.location_slug, self.deck_id)
         conn = place.map.connections.get(self.connection_id) if place.map else None
@@ -204,6 +214,10 @@ class SetRoomStatus(Action):
     @property
     def label(self) -> str:
         return f"Room {self.room_id} {self.status.lower()}"
+
+    def describe(self, campaign: Campaign) -> str:
+        room = naming.room_label(campaign, self.room_id, self.location_slug)
+        return f"{room} {self.status.lower()}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         place = _place(state, campaign, self.location_slug, self.deck_id)
@@ -320,6 +334,11 @@ class ResetLocation(Action):
     @property
     def label(self) -> str:
         return f"Reset {self.location_slug or 'location'}"
+
+    def describe(self, campaign: Campaign) -> str:
+        if not self.location_slug:
+            return self.label
+        return f"Reset {naming.location_label(campaign, self.location_slug)}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         place = place_of(state, campaign, self.location_slug)

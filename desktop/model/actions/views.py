@@ -82,6 +82,13 @@ class ShowTerminal(Action):
     def label(self) -> str:
         return f"Show terminal {self.terminal_slug}" if self.terminal_slug else "Hide terminal"
 
+    def describe(self, campaign: Campaign) -> str:
+        location = campaign.location(self.location_slug)
+        terminal = (
+            location.terminal(self.terminal_slug) if location and self.terminal_slug else None
+        )
+        return f"Show {terminal.name or self.terminal_slug}" if terminal else self.label
+
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         if self.location_slug:
             location = find_location(campaign, self.location_slug)
