@@ -14,12 +14,17 @@ from desktop.campaign.problems import ProblemLog
 
 
 def within(root: Path, path: Path) -> Path | None:
-    """`path` with every link followed, if that is inside `root` (resolved); else None."""
+    """`path` with every link followed, if that is inside `root` (resolved); else None.
+
+    A link loop is None (on every Python: 3.13's resolve no longer raises for one).
+    """
     try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):  # a link loop
+        resolved = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:  # a missing file (or a link to one): where it would be
+        resolved = Path(os.path.realpath(path))
+    except (OSError, RuntimeError, ValueError):  # a link loop, an unreadable folder
         return None
-    return resolved if resolved.is_relative_to(root.resolve()) else None
+    return resolved if resolved.is_relative_to(os.path.realpath(root)) else None
 
 
 def inside(path: Path, log: ProblemLog) -> bool:
@@ -62,13 +67,10 @@ def _report(path: Path, log: ProblemLog) -> None:
             break
     else:
         current = path
-    log.add_once(
-        current, 0, f"a link leading outside the campaign folder (to {_target(current)}): not read"
-    )
-
-
-def _target(link: Path) -> str:
-    try:
-        return os.path.realpath(link)
-    except (OSError, ValueError):
-        return "an unreadable place"
+    target = os.path.realpath(current)
+    if Path(target).is_relative_to(log.root):  # inside, yet not resolvable: a loop
+        log.add_once(current, 0, "a link that leads back to itself (a loop): not read")
+    else:
+        log.add_once(
+            current, 0, f"a link leading outside the campaign folder (to {target}): not read"
+        )
