@@ -14,6 +14,8 @@ from desktop.campaign.model import ROOM_STATUSES, Deck, Grid, Room
 from desktop.campaign.passages import read_connections, read_links
 from desktop.campaign.yamlfile import YamlMap, read_yaml
 
+MAX_GRID_CELLS = 10_000  # cells a side; a far larger grid stalls the GM map (not shown)
+
 
 @dataclass(frozen=True, slots=True)
 class DeckEntry:
@@ -80,8 +82,8 @@ def _grid(deck: Fields) -> Grid | None:
     if data is None:
         return None
     grid = Fields(data, deck.file, deck.log, "grid")
-    width = grid.required_int("width", minimum=1)
-    height = grid.required_int("height", minimum=1)
+    width = grid.required_int("width", minimum=1, maximum=MAX_GRID_CELLS)
+    height = grid.required_int("height", minimum=1, maximum=MAX_GRID_CELLS)
     unit_size = grid.integer("unit_size", 40, minimum=1)
     if width is None or height is None:
         return None

@@ -81,8 +81,10 @@ class Fields:
         value = self.required_int(key, minimum) if self.has(key) else None
         return default if value is None else value
 
-    def required_int(self, key: str, minimum: int | None = None) -> int | None:
-        """A whole number that must be present."""
+    def required_int(
+        self, key: str, minimum: int | None = None, maximum: int | None = None
+    ) -> int | None:
+        """A whole number that must be present (within minimum and maximum when given)."""
         value = self.data.get(key)
         if value is None:
             self.problem(key, f"missing {key}")
@@ -92,6 +94,9 @@ class Fields:
             return None
         if minimum is not None and value < minimum:
             self.problem(key, f"{key} must be at least {minimum}, not {value}")
+            return None
+        if maximum is not None and value > maximum:
+            self.problem(key, f"{key} must be at most {maximum}, not {value}")
             return None
         return value
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.campaign import load_campaign
+from desktop.campaign.deckfile import MAX_GRID_CELLS
 from desktop.campaign.problems import MAX_LISTED
 from desktop.cli import main
 
@@ -79,3 +80,13 @@ def test_rooms_too_big_to_index_are_said_so_once(builder) -> None:
     assert [str(p) for p in load_campaign(builder.root).problems] == [
         f"{DECK}:2: the rooms cover more than 1,000,000 cells: overlaps are not checked"
     ]
+
+
+def test_a_grid_of_a_million_cells_a_side_is_refused(builder) -> None:
+    deck(builder, ["{id: a, x: 0, y: 0, width: 2, height: 2}"], grid="{width: 1000000, height: 4}")
+    campaign = load_campaign(builder.root)
+    assert [str(p) for p in campaign.problems] == [
+        f"{DECK}:1: grid: width must be at most {MAX_GRID_CELLS}, not 1000000"
+    ]
+    plan = campaign.locations["s"].map.decks[0]  # type: ignore[union-attr]
+    assert plan.grid is None  # the deck shows "no map yet" rather than a million columns
