@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QToolBar,
     QWidget,
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
             "tokens": self._dock("Tokens", self.tokens, right),
             "ship": self._dock("Ship", self.ship, right),
             "crew": self._dock("Crew", self.crew, right),
-            "displays": self._dock("Displays", self.displays, right),
+            "displays": self._dock("Displays", _scrolled(self.displays), left),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
             "activity": self._dock("Activity", self.activity, right),
@@ -174,9 +175,11 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(d["tokens"], d["charon"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(d["tokens"], d["ship"])
         self.tabifyDockWidget(d["ship"], d["crew"])
-        self.tabifyDockWidget(d["ship"], d["displays"])
+        # Displays sits with the portraits: the join address is on the toolbar, and the right
+        # column's tabs keep their whole titles ("ACTIVITY (2 NEW)") at 1366 px.
+        self.tabifyDockWidget(d["problems"], d["displays"])
         self.tabifyDockWidget(d["charon"], d["broadcast"])
-        self.tabifyDockWidget(d["displays"], d["activity"])
+        self.tabifyDockWidget(d["crew"], d["activity"])
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
@@ -368,3 +371,12 @@ class MainWindow(QMainWindow):
         self.refresher.detach()
         event.accept()
         self.closed.emit()
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """A panel that may be taller than its dock (the Displays panel's QR code and list)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area

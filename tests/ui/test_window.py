@@ -154,7 +154,7 @@ def test_displays_refresh_and_token_copy(
     window.displays.refresh()
     assert window.displays.table.topLevelItem(0).text(3) == "13"
     # Behind another dock's tab the list is not polled; brought to front it is current at once.
-    window.docks["ship"].raise_()
+    window.docks["portraits"].raise_()
     qtbot.waitUntil(lambda: window.displays.visibleRegion().isEmpty())
     displays.append({**displays[0], "address": "192.168.1.40", "revision": 14})
     window.displays.refresh()
