@@ -3,6 +3,7 @@ projection and the GM window both use it)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -221,12 +222,15 @@ def spread(points: list[Point], room: Rect | None) -> list[Point]:
     """Marker positions moved apart (in order: the first keeps its place) so that no two are
     closer than MARKER_SPACING, staying inside the room and below the band at its top where
     the room's name is written; a crowded room keeps the rest."""
-    placed: list[Point] = []
+    result: list[Point] = []
+    placed = _Placed()
     for p in points:
         if room is not None:
             p = (p[0], max(p[1], min(_top(room), room.y + room.height - MARKER_SPACING / 2)))
-        placed.append(_free_spot(p, placed, room))
-    return placed
+        spot = _free_spot(p, placed, room)
+        placed.add(spot)
+        result.append(spot)
+    return result
 
 
 def _top(room: Rect) -> float:
@@ -234,12 +238,35 @@ def _top(room: Rect) -> float:
     return room.y + min(NAME_BAND, room.height * 0.62)
 
 
-def _clear(p: Point, placed: list[Point]) -> bool:
-    return all(max(abs(p[0] - q[0]), abs(p[1] - q[1])) >= MARKER_SPACING for q in placed)
+class _Placed:
+    """Markers placed so far, in buckets of MARKER_SPACING: a spot is checked against the nine
+    buckets around it, not against every marker (3,000 markers in one room stay quick)."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[int, int], list[Point]] = {}
+
+    @staticmethod
+    def _key(p: Point) -> tuple[int, int]:
+        return math.floor(p[0] / MARKER_SPACING), math.floor(p[1] / MARKER_SPACING)
+
+    def add(self, p: Point) -> None:
+        self.buckets.setdefault(self._key(p), []).append(p)
+
+    def clear(self, p: Point) -> bool:
+        """True if no marker placed so far is closer than MARKER_SPACING (in x and in y)."""
+        kx, ky = self._key(p)
+        for dx, dy in _AROUND:
+            for q in self.buckets.get((kx + dx, ky + dy), ()):
+                if max(abs(p[0] - q[0]), abs(p[1] - q[1])) < MARKER_SPACING:
+                    return False
+        return True
 
 
-def _free_spot(p: Point, placed: list[Point], room: Rect | None) -> Point:
-    if _clear(p, placed):
+_AROUND = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, -1), (-1, 1), (1, 1))
+
+
+def _free_spot(p: Point, placed: _Placed, room: Rect | None) -> Point:
+    if placed.clear(p):
         return p
     step = MARKER_SPACING
     for ring in range(1, 6):
@@ -251,7 +278,7 @@ def _free_spot(p: Point, placed: list[Point], room: Rect | None) -> Point:
         ]
         spots.sort(key=lambda s: (abs(s[1] - p[1]), abs(s[0] - p[0]), s[0], s[1]))
         for spot in spots:
-            if (room is None or _inside(spot, room)) and _clear(spot, placed):
+            if (room is None or _inside(spot, room)) and placed.clear(spot):
                 return (round(spot[0], 3), round(spot[1], 3))
     return p
 
