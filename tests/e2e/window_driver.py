@@ -70,7 +70,8 @@ class WindowDriver:
     def terminal(self, slug: str, terminal: str) -> None:
         """The Show/Hide button beside a terminal in the tree."""
         button = self.w.tree.buttons[(slug, terminal)]
-        self.w.tree.scrollToItem(self.w.tree._terminals[(slug, terminal)])
+        item = self._tree_item(lambda i: self.w.tree.itemWidget(i, 2) is button)
+        self.w.tree.scrollToItem(item)
         QTest.mouseClick(button, LEFT)
 
     def show_focus(self) -> None:
@@ -81,8 +82,11 @@ class WindowDriver:
 
     def deck(self, deck_id: str) -> None:
         """Click a deck's tab above the map."""
-        tabs = self.w.map_panel.tabs
-        index = tabs._ids.index(deck_id)
+        tabs, store = self.w.map_panel.tabs, self.w.store
+        location = store.campaign.location(self.w.focus.location_slug)
+        deck = location.map.deck(deck_id) if location and location.map else None
+        assert deck is not None, f"no deck {deck_id!r} here"
+        index = next(i for i in range(tabs.count()) if deck.name in tabs.tabText(i))
         QTest.mouseClick(tabs, LEFT, pos=tabs.tabRect(index).center())
 
     def _tree_item(self, match: Any) -> QTreeWidgetItem:
