@@ -7,6 +7,7 @@ reported once, by its own name (`FILE:0: ...`). Links that stay inside are fine.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -20,9 +21,11 @@ def within(root: Path, path: Path) -> Path | None:
     """
     try:
         resolved = Path(os.path.realpath(path, strict=True))
-    except FileNotFoundError:  # a missing file (or a link to one): where it would be
-        resolved = Path(os.path.realpath(path))
-    except (OSError, RuntimeError, ValueError):  # a link loop, an unreadable folder
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return None
+        resolved = Path(os.path.realpath(path))  # missing or unreadable: where it would be
+    except (RuntimeError, ValueError):
         return None
     return resolved if resolved.is_relative_to(os.path.realpath(root)) else None
 
