@@ -1,9 +1,12 @@
 """SSE fan-out benchmark: the headless app in a subprocess, N displays in this process.
 
     .venv/bin/python bench/sse_bench.py [--displays 50,500] [--moves 200] [--burst 2000]
+    .venv/bin/python bench/sse_bench.py --floor [--rounds 5] [--moves 500]
     .venv/bin/python bench/sse_bench.py --window [--rounds 5] [--moves 500]
 
-Prints POST-to-receipt latency at every display (p50/p95/p99/max), time to first snapshot,
+Prints POST-to-receipt latency at every display (p50/p95/p99/max) beside that of the floor
+(bench/sse_floor.py: a bare aiohttp server forwarding an event of the snapshot's size to the
+same displays, started after the app's run) and the ratios app / floor, time to first snapshot,
 a burst of move-token POSTs over one keep-alive connection (accepted/s, convergence, order),
 16 concurrent writers placing 400 tokens, one stalled reader, and server RSS per display.
 The server and this process each get a core of a 2-core machine.
@@ -11,6 +14,9 @@ The server and this process each get a core of a 2-core machine.
 its GM window (on the DISPLAY, else a private Xvfb, else QT_QPA_PLATFORM=offscreen), runs
 alternating headless, window, headless, window, ... (500 moves a run by default: a p99 over
 200 moves is the second-worst move, which one hiccup of a noisy 2-core machine decides).
+--floor instead compares the 50-display move latency of the headless app with the floor's,
+runs alternating app, floor, app, floor, ...: each round's ratios, then the medians'. The goal:
+the app's p99 within 1.5x the floor's.
 """
 
 from __future__ import annotations
@@ -19,134 +25,33 @@ import argparse
 import asyncio
 import os
 import re
-import shutil
-import signal
 import socket
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from sse_displays import Displays
-
-TOKEN = "bench-token"
-GM = {"Authorization": f"Bearer {TOKEN}"}
-LOCATION = "hadal_wren"
-perf = time.perf_counter
-
-
-def start_app(
-    work: Path, window: dict[str, str] | None = None
-) -> tuple[subprocess.Popen[str], str]:
-    """The app on a free port: headless, or with its GM window where `window` (env) says."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    env.update(GM_TERMINAL_TOKEN=TOKEN, XDG_CONFIG_HOME=str(work), XDG_DATA_HOME=str(work))
-    env.update(window or {})
-    mode = [] if window is not None else ["--headless"]
-    command = [sys.executable, "-m", "desktop", *mode, "--no-mdns", "--host",
-               "127.0.0.1", "--port", "0", "--state", str(work / "bench.db")]  # fmt: skip
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    match = re.search(r"Serving on (http://\S+/)", process.stdout.readline())
-    assert match, "the app did not start"
-    process.stdout.readline()
-    return process, match.group(1)
-
-
-def window_screen() -> tuple[dict[str, str], subprocess.Popen[bytes] | None, str]:
-    """Where the window goes: this DISPLAY, else a private Xvfb, else Qt's offscreen platform."""
-    if os.environ.get("DISPLAY"):
-        return {"DISPLAY": os.environ["DISPLAY"]}, None, f"DISPLAY {os.environ['DISPLAY']}"
-    if shutil.which("Xvfb") is None:
-        return {"QT_QPA_PLATFORM": "offscreen"}, None, "QT_QPA_PLATFORM=offscreen (no Xvfb)"
-    read, write = os.pipe()
-    screen = ["-screen", "0", "1920x1080x24", "-nolisten", "tcp"]
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), *screen], pass_fds=[write], stderr=subprocess.DEVNULL
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not start"
-    return {"DISPLAY": f":{number}"}, xvfb, f"Xvfb :{number} -screen 0 1920x1080x24"
-
-
-def rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
-
-
-def summary(values: list[float]) -> str:
-    ms = [v * 1000 for v in values]
-    return (f"p50 {pct(ms, .5):7.2f} ms  p95 {pct(ms, .95):7.2f} ms  "
-            f"p99 {pct(ms, .99):7.2f} ms  max {max(ms):7.2f} ms  (n={len(ms)})")  # fmt: skip
-
-
-class Bench:
-    """The running app and a GM session on it."""
-
-    def __init__(self, process: subprocess.Popen[str], url: str, gm: aiohttp.ClientSession):
-        self.process, self.url, self.gm = process, url, gm
-
-    async def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        async with self.gm.post(self.url + path, json=body, headers=GM) as response:
-            reply: dict[str, Any] = await response.json()
-            assert response.status == 200, (path, body, reply)
-            return reply
-
-    async def get(self, path: str) -> Any:
-        async with self.gm.get(self.url + path, headers=GM) as response:
-            return await response.json()
-
-    async def prepare(self) -> tuple[str, list[tuple[int, int]]]:
-        """ENCOUNTER on the ship, deck 1 revealed, one crew token in the bridge; its cells."""
-        await self.post("api/gm/encounter/reset-location/", {"location_slug": LOCATION})
-        view = {"view_type": "ENCOUNTER", "location_slug": LOCATION}
-        await self.post("api/gm/switch-view/", view)
-        decks = (await self.get(f"api/gm/encounter-map/{LOCATION}/"))["decks"]
-        deck = next(d for d in decks if d["default"])
-        await self.post("api/gm/encounter/room-visibility/",
-                        {"room_visibility": {r["id"]: True for r in deck["rooms"]}})  # fmt: skip
-        room = max(deck["rooms"], key=lambda r: r["width"] * r["height"])
-        cells = [(room["x"] + i, room["y"]) for i in range(2)]
-        body = {"type": "player", "name": "Marlowe", "x": cells[0][0], "y": cells[0][1]}
-        token = (await self.post("api/gm/encounter/place-token/", body))["token_id"]
-        return token, cells
-
-    async def move(self, token: str, cell: tuple[int, int]) -> tuple[float, int]:
-        t0 = perf()
-        reply = await self.post("api/gm/encounter/move-token/",
-                                {"token_id": token, "x": cell[0], "y": cell[1]})  # fmt: skip
-        return t0, int(reply["revision"])
-
-
-async def latency(bench: Bench, displays: Displays, token: str, cells: list[tuple[int, int]],
-                  moves: int) -> list[float]:  # fmt: skip
-    """POST a move, wait until every display has it, repeat; POST-to-receipt per display."""
-    sent: list[tuple[float, int]] = []
-    # Displays count only the frames they get (API.md "Audiences"), not the GM's revisions:
-    # each move here is seen, and waited for, so each is the next player revision.
-    shown = int((await bench.get("api/active-view/"))["revision"])
-    for i in range(moves):
-        t0, _gm_revision = await bench.move(token, cells[(i + 1) % 2])
-        rev = shown + i + 1
-        displays.wait_all(rev)
-        sent.append((t0, rev))
-        await asyncio.sleep(0.002)
-    times = displays.times([rev for _t0, rev in sent])
-    return [t - t0 for (t0, _rev), row in zip(sent, times, strict=True) for t in row if t]
+from sse_runs import (
+    FLOOR_GOAL,
+    GM,
+    LOCATION,
+    TOKEN,
+    Bench,
+    floor_latency,
+    latency,
+    one_latency_run,
+    pct,
+    perf,
+    rss_kib,
+    snapshot_size,
+    start_app,
+    stop_app,
+    summary,
+    window_screen,
+)
 
 
 def all_cells(decks: list[dict[str, Any]]) -> Iterator[tuple[str, int, int]]:
@@ -194,12 +99,13 @@ def stalled_reader(url: str) -> socket.socket:
 
 
 async def scenario_latency(bench: Bench, n: int, moves: int) -> None:
+    """The app's latency at n displays, then the floor's at n (same client, same size)."""
     token, cells = await bench.prepare()
     displays = Displays(bench.url)
     base_rss = rss_kib(bench.process.pid)
     first = displays.connect(n)
     per_display = (rss_kib(bench.process.pid) - base_rss) / n
-    size = len(await (await bench.gm.get(bench.url + "api/active-view/")).read())
+    size = await snapshot_size(bench)
     print(f"\n== {n} displays (player snapshot {size / 1024:.1f} KiB) ==")
     print(f"time to first snapshot: p50 {first['p50'] * 1000:.1f} ms, "
           f"all {n} {first['max'] * 1000:.1f} ms")  # fmt: skip
@@ -207,6 +113,19 @@ async def scenario_latency(bench: Bench, n: int, moves: int) -> None:
     print(f"move-token POST -> receipt at every display: {summary(samples)}")
     print(f"server RSS per display: {per_display:.1f} KiB")
     displays.stop()
+    floor = await floor_latency(size, n, moves)
+    print(f"the floor (bench/sse_floor.py, same size): {summary(floor)}")
+    print(ratio_line(samples, floor))
+
+
+def ratio_line(app: list[float], floor: list[float]) -> str:
+    """The app's p50 and p99 as multiples of the floor's."""
+    return ratio_text(*(pct(app, q) / pct(floor, q) for q in (0.5, 0.99)))
+
+
+def ratio_text(p50: float, p99: float) -> str:
+    verdict = "within" if p99 <= FLOOR_GOAL else "NOT within"
+    return f"app / floor: p50 {p50:.2f}x  p99 {p99:.2f}x ({verdict} the {FLOOR_GOAL}x goal)"
 
 
 async def scenario_burst(bench: Bench, n: int, burst: int) -> None:
@@ -278,7 +197,7 @@ async def scenario_stalled(bench: Bench, n: int, moves: int) -> None:
     token, cells = await bench.prepare()
     for index in range(5):  # bigger frames (~30 KB) fill the stalled socket sooner
         await bench.post("api/gm/broadcast/", {"content": f"{index} " + "signal lost " * 330})
-    size = len(await (await bench.gm.get(bench.url + "api/active-view/")).read())
+    size = await snapshot_size(bench)
     displays = Displays(bench.url)
     displays.connect(n)
     base = statistics.median(await latency(bench, displays, token, cells, moves))
@@ -313,29 +232,53 @@ async def scenario_stalled(bench: Bench, n: int, moves: int) -> None:
     displays.stop()
 
 
-def stop_app(process: subprocess.Popen[str]) -> str:
-    process.send_signal(signal.SIGTERM)
-    started = perf()
-    code = process.wait(30)
-    return f"SIGTERM -> exit {code} in {(perf() - started) * 1000:.0f} ms"
+Percentiles = tuple[float, float, float]  # p50, p95, p99 in ms
 
 
-async def one_latency_run(window: dict[str, str] | None, n: int, moves: int) -> list[float]:
-    """A fresh app (headless or windowed), n displays, `moves` moves: the latencies."""
-    with tempfile.TemporaryDirectory() as work:
-        process, url = start_app(Path(work), window)
-        try:
-            async with aiohttp.ClientSession() as gm:
-                bench = Bench(process, url, gm)
-                token, cells = await bench.prepare()
-                displays = Displays(url)
-                displays.connect(n)
-                await latency(bench, displays, token, cells, moves // 10)  # warm-up
-                samples = await latency(bench, displays, token, cells, moves)
-                displays.stop()
-                return samples
-        finally:
-            stop_app(process)
+async def alternate(
+    runs: dict[str, Callable[[], Awaitable[list[float]]]], rounds: int
+) -> dict[str, list[Percentiles]]:
+    """Each run once per round, in order, round after round; each run's figures printed."""
+    figures: dict[str, list[Percentiles]] = {name: [] for name in runs}
+    for round_ in range(rounds):
+        for name, run in runs.items():
+            ms = [v * 1000 for v in await run()]
+            figures[name].append((pct(ms, 0.5), pct(ms, 0.95), pct(ms, 0.99)))
+            print(f"round {round_ + 1} {name:8}: {summary([m / 1000 for m in ms])}", flush=True)
+    return figures
+
+
+def median_table(figures: dict[str, list[Percentiles]]) -> dict[str, list[float]]:
+    """The median over the rounds of each percentile, printed as a table."""
+    rounds = len(next(iter(figures.values())))
+    med = {k: [statistics.median(r[i] for r in v) for i in range(3)] for k, v in figures.items()}
+    print(f"\nmedians of {rounds} runs   {'p50':>8} {'p95':>8} {'p99':>8}  (ms)")
+    for name, row in med.items():
+        print(f"{name:21} " + " ".join(f"{x:8.2f}" for x in row))
+    return med
+
+
+async def compare_floor(args: argparse.Namespace) -> None:
+    """The headless app and the floor alternating; per-round ratios, then the medians'."""
+    n = args.displays[0]
+    print(f"== {n} displays, {args.moves} moves per run: the app against the floor ==")
+    sizes: list[int] = []
+    figures = await alternate(
+        {
+            "app": lambda: one_latency_run(None, n, args.moves, sizes),
+            "floor": lambda: floor_latency(sizes[-1], n, args.moves),
+        },
+        args.rounds,
+    )
+    print(f"(player snapshot {sizes[0] / 1024:.1f} KiB; the floor's events the same size)")
+    for i, (app, floor) in enumerate(zip(figures["app"], figures["floor"], strict=True)):
+        print(
+            f"round {i + 1} app / floor: p50 {app[0] / floor[0]:.2f}x  p99 {app[2] / floor[2]:.2f}x"
+        )
+    med = median_table(figures)
+    p50, p99 = med["app"][0] / med["floor"][0], med["app"][2] / med["floor"][2]
+    print(f"medians {ratio_text(p50, p99)}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 async def compare_window(args: argparse.Namespace) -> None:
@@ -343,21 +286,19 @@ async def compare_window(args: argparse.Namespace) -> None:
     env, xvfb, where = window_screen()
     n = args.displays[0]
     print(f"== {n} displays, {args.moves} moves per run; window on {where} ==")
-    runs: dict[str, list[tuple[float, float, float]]] = {"headless": [], "window": []}
     try:
-        for round_ in range(args.rounds):
-            for name, window in (("headless", None), ("window", env)):
-                ms = [v * 1000 for v in await one_latency_run(window, n, args.moves)]
-                runs[name].append((pct(ms, 0.5), pct(ms, 0.95), pct(ms, 0.99)))
-                print(f"round {round_ + 1} {name:8}: {summary([m / 1000 for m in ms])}")
+        runs = await alternate(
+            {
+                "headless": lambda: one_latency_run(None, n, args.moves),
+                "window": lambda: one_latency_run(env, n, args.moves),
+            },
+            args.rounds,
+        )
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(10)
-    med = {k: [statistics.median(r[i] for r in v) for i in range(3)] for k, v in runs.items()}
-    print(f"\nmedians of {args.rounds} runs   {'p50':>8} {'p95':>8} {'p99':>8}  (ms)")
-    for name in ("headless", "window"):
-        print(f"{name:21} " + " ".join(f"{x:8.2f}" for x in med[name]))
+    med = median_table(runs)
     delta = [w - h for w, h in zip(med["window"], med["headless"], strict=True)]
     print(f"{'window - headless':21} " + " ".join(f"{x:+8.2f}" for x in delta))
     paired = statistics.median(
@@ -374,6 +315,9 @@ async def compare_window(args: argparse.Namespace) -> None:
 async def main(args: argparse.Namespace) -> None:
     if args.window:
         await compare_window(args)
+        return
+    if args.floor:
+        await compare_floor(args)
         return
     with tempfile.TemporaryDirectory() as work:
         process, url = start_app(Path(work))
@@ -397,10 +341,13 @@ if __name__ == "__main__":
     parser.add_argument("--burst", type=int, default=2000)
     parser.add_argument("--window", action="store_true",
                         help="compare move latency headless vs with the GM window")  # fmt: skip
-    parser.add_argument("--rounds", type=int, default=5, help="--window: runs of each")
+    parser.add_argument("--floor", action="store_true",
+                        help="only compare move latency of the app and the floor")  # fmt: skip
+    parser.add_argument("--rounds", type=int, default=5, help="--window, --floor: runs of each")
     arguments = parser.parse_args()
+    rounds = arguments.window or arguments.floor
     if arguments.moves is None:
-        arguments.moves = 500 if arguments.window else 200
+        arguments.moves = 500 if rounds else 200
     if arguments.displays is None:
-        arguments.displays = [50] if arguments.window else [50, 500]
+        arguments.displays = [50] if rounds else [50, 500]
     asyncio.run(main(arguments))
