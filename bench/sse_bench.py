@@ -5,8 +5,8 @@
     .venv/bin/python bench/sse_bench.py --window [--rounds 5] [--moves 500]
 
 Prints POST-to-receipt latency at every display (p50/p95/p99/max) beside that of the floor
-(bench/sse_floor.py: a bare aiohttp server forwarding an event of the snapshot's size to the
-same displays, started after the app's run) and the ratios app / floor, time to first snapshot,
+(bench/sse_floor.py: a bare aiohttp server forwarding an event of the snapshot's size to as many
+displays, its moves interleaved with the app's) and the ratios app / floor, time to first snapshot,
 a burst of move-token POSTs over one keep-alive connection (accepted/s, convergence, order),
 16 concurrent writers placing 400 tokens, one stalled reader, and server RSS per display.
 The server and this process each get a core of a 2-core machine.
@@ -14,9 +14,10 @@ The server and this process each get a core of a 2-core machine.
 its GM window (on the DISPLAY, else a private Xvfb, else QT_QPA_PLATFORM=offscreen), runs
 alternating headless, window, headless, window, ... (500 moves a run by default: a p99 over
 200 moves is the second-worst move, which one hiccup of a noisy 2-core machine decides).
---floor instead compares the 50-display move latency of the headless app with the floor's,
-runs alternating app, floor, app, floor, ...: each round's ratios, then the medians'. The goal:
-the app's p99 within 1.5x the floor's.
+--floor instead measures only the 50-display move latency of the headless app beside the
+floor's, in rounds (a fresh app and floor each): each round's ratios, then the medians'. The
+goal: the app's p99 within 1.5x the floor's. App and floor run side by side, their moves
+interleaved (app, floor, floor, app, ...), so both meet the same load of a shared machine.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ from sse_runs import (
     LOCATION,
     TOKEN,
     Bench,
-    floor_latency,
+    Mover,
+    beside_floor,
     latency,
     one_latency_run,
     pct,
@@ -51,6 +53,7 @@ from sse_runs import (
     stop_app,
     summary,
     window_screen,
+    with_app,
 )
 
 
@@ -99,7 +102,7 @@ def stalled_reader(url: str) -> socket.socket:
 
 
 async def scenario_latency(bench: Bench, n: int, moves: int) -> None:
-    """The app's latency at n displays, then the floor's at n (same client, same size)."""
+    """The app's latency at n displays beside the floor's at n (same client, same size)."""
     token, cells = await bench.prepare()
     displays = Displays(bench.url)
     base_rss = rss_kib(bench.process.pid)
@@ -109,13 +112,13 @@ async def scenario_latency(bench: Bench, n: int, moves: int) -> None:
     print(f"\n== {n} displays (player snapshot {size / 1024:.1f} KiB) ==")
     print(f"time to first snapshot: p50 {first['p50'] * 1000:.1f} ms, "
           f"all {n} {first['max'] * 1000:.1f} ms")  # fmt: skip
-    samples = await latency(bench, displays, token, cells, moves)
+    app = Mover(bench, displays, token, cells)
+    samples, floor = await beside_floor(app, size, n, moves)
     print(f"move-token POST -> receipt at every display: {summary(samples)}")
+    print(f"the floor, moves interleaved with the app's:  {summary(floor)}")
+    print(ratio_line(samples, floor))
     print(f"server RSS per display: {per_display:.1f} KiB")
     displays.stop()
-    floor = await floor_latency(size, n, moves)
-    print(f"the floor (bench/sse_floor.py, same size): {summary(floor)}")
-    print(ratio_line(samples, floor))
 
 
 def ratio_line(app: list[float], floor: list[float]) -> str:
@@ -259,25 +262,28 @@ def median_table(figures: dict[str, list[Percentiles]]) -> dict[str, list[float]
 
 
 async def compare_floor(args: argparse.Namespace) -> None:
-    """The headless app and the floor alternating; per-round ratios, then the medians'."""
+    """Rounds of a fresh app beside the floor, moves interleaved; each round's ratios, then
+    the medians' over the rounds."""
     n = args.displays[0]
-    print(f"== {n} displays, {args.moves} moves per run: the app against the floor ==")
+    print(f"== {n} displays, {args.moves} moves per run: the app beside the floor ==")
+    figures: dict[str, list[Percentiles]] = {"app": [], "floor": []}
     sizes: list[int] = []
-    figures = await alternate(
-        {
-            "app": lambda: one_latency_run(None, n, args.moves, sizes),
-            "floor": lambda: floor_latency(sizes[-1], n, args.moves),
-        },
-        args.rounds,
-    )
+
+    async def measure(app: Mover, size: int) -> tuple[list[float], list[float]]:
+        sizes.append(size)
+        return await beside_floor(app, size, n, args.moves)
+
+    for round_ in range(args.rounds):
+        for name, samples in zip(figures, await with_app(None, n, measure), strict=True):
+            ms = [v * 1000 for v in samples]
+            figures[name].append((pct(ms, 0.5), pct(ms, 0.95), pct(ms, 0.99)))
+            print(f"round {round_ + 1} {name:5}: {summary(samples)}")
+        app, floor = figures["app"][-1], figures["floor"][-1]
+        print(f"round {round_ + 1} {ratio_text(app[0] / floor[0], app[2] / floor[2])}", flush=True)
     print(f"(player snapshot {sizes[0] / 1024:.1f} KiB; the floor's events the same size)")
-    for i, (app, floor) in enumerate(zip(figures["app"], figures["floor"], strict=True)):
-        print(
-            f"round {i + 1} app / floor: p50 {app[0] / floor[0]:.2f}x  p99 {app[2] / floor[2]:.2f}x"
-        )
     med = median_table(figures)
-    p50, p99 = med["app"][0] / med["floor"][0], med["app"][2] / med["floor"][2]
-    print(f"medians {ratio_text(p50, p99)}")
+    app, floor = med["app"], med["floor"]
+    print(f"medians: {ratio_text(app[0] / floor[0], app[2] / floor[2])}")
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

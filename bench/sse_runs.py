@@ -15,8 +15,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 from sse_displays import Displays
@@ -26,6 +28,7 @@ GM = {"Authorization": f"Bearer {TOKEN}"}
 LOCATION = "hadal_wren"
 FLOOR_GOAL = 1.5  # the app's 50-display p99 at most this multiple of the floor's
 perf = time.perf_counter
+T = TypeVar("T")
 
 
 def start_app(
@@ -82,6 +85,12 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used (a busy machine distorts it less)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
@@ -131,21 +140,51 @@ class Bench:
         return t0, int(reply["revision"])
 
 
+@dataclass
+class Mover:
+    """A server being measured: its GM session, its displays and the token moved to and fro."""
+
+    bench: Bench
+    displays: Displays
+    token: str
+    cells: list[tuple[int, int]]
+    shown: int = 0  # the player revision every display has
+    cpu_per_move: float = 0.0  # the server's CPU seconds per move in the last latencies()
+
+    async def step(self, i: int) -> tuple[float, int]:
+        """One move, waited for at every display: when it was POSTed, its player revision."""
+        t0, _gm_revision = await self.bench.move(self.token, self.cells[(i + 1) % 2])
+        # Displays count only the frames they get (API.md "Audiences"), not the GM's
+        # revisions: each move here is seen, and waited for, so each is the next one.
+        self.shown += 1
+        self.displays.wait_all(self.shown)
+        return t0, self.shown
+
+
+async def latencies(movers: list[Mover], moves: int) -> list[list[float]]:
+    """`moves` rounds of one move per mover (waited for at every display before the next),
+    the order reversed every other round; per mover, the POST-to-receipt time per display."""
+    for mover in movers:
+        mover.shown = int((await mover.bench.get("api/active-view/"))["revision"])
+    sent: list[list[tuple[float, int]]] = [[] for _ in movers]
+    cpu = [cpu_seconds(mover.bench.process.pid) for mover in movers]
+    for i in range(moves):
+        order = range(len(movers)) if i % 2 == 0 else reversed(range(len(movers)))
+        for k in order:
+            sent[k].append(await movers[k].step(i))
+            await asyncio.sleep(0.002)
+    result = []
+    for mover, moved, before in zip(movers, sent, cpu, strict=True):
+        mover.cpu_per_move = (cpu_seconds(mover.bench.process.pid) - before) / max(1, moves)
+        times = mover.displays.times([rev for _t0, rev in moved])
+        result.append([t - t0 for (t0, _), row in zip(moved, times, strict=True) for t in row if t])
+    return result
+
+
 async def latency(bench: Bench, displays: Displays, token: str, cells: list[tuple[int, int]],
                   moves: int) -> list[float]:  # fmt: skip
     """POST a move, wait until every display has it, repeat; POST-to-receipt per display."""
-    sent: list[tuple[float, int]] = []
-    # Displays count only the frames they get (API.md "Audiences"), not the GM's revisions:
-    # each move here is seen, and waited for, so each is the next player revision.
-    shown = int((await bench.get("api/active-view/"))["revision"])
-    for i in range(moves):
-        t0, _gm_revision = await bench.move(token, cells[(i + 1) % 2])
-        rev = shown + i + 1
-        displays.wait_all(rev)
-        sent.append((t0, rev))
-        await asyncio.sleep(0.002)
-    times = displays.times([rev for _t0, rev in sent])
-    return [t - t0 for (t0, _rev), row in zip(sent, times, strict=True) for t in row if t]
+    return (await latencies([Mover(bench, displays, token, cells)], moves))[0]
 
 
 async def snapshot_size(bench: Bench) -> int:
@@ -160,43 +199,57 @@ def stop_app(process: subprocess.Popen[str]) -> str:
     return f"SIGTERM -> exit {code} in {(perf() - started) * 1000:.0f} ms"
 
 
-async def one_latency_run(
-    window: dict[str, str] | None, n: int, moves: int, size: list[int] | None = None
-) -> list[float]:
-    """A fresh app (headless or windowed), n displays, `moves` moves: the latencies.
-
-    `size`, when given, gets the player snapshot's size in bytes appended."""
+async def with_app(
+    window: dict[str, str] | None, n: int, measure: Callable[[Mover, int], Awaitable[T]]
+) -> T:
+    """A fresh app (headless or windowed), prepared, n displays on it: measure(mover, size)
+    where size is the player snapshot's size in bytes."""
     with tempfile.TemporaryDirectory() as work:
         process, url = start_app(Path(work), window)
         try:
             async with aiohttp.ClientSession() as gm:
                 bench = Bench(process, url, gm)
                 token, cells = await bench.prepare()
-                if size is not None:
-                    size.append(await snapshot_size(bench))
-                return await warm_latency(bench, n, token, cells, moves)
+                size = await snapshot_size(bench)
+                displays = Displays(url)
+                displays.connect(n)
+                try:
+                    return await measure(Mover(bench, displays, token, cells), size)
+                finally:
+                    displays.stop()
         finally:
             stop_app(process)
 
 
-async def floor_latency(size: int, n: int, moves: int) -> list[float]:
-    """The floor with n displays, `moves` POSTs of events of `size` bytes: the latencies."""
+async def one_latency_run(window: dict[str, str] | None, n: int, moves: int) -> list[float]:
+    """A fresh app (headless or windowed), n displays, `moves` moves (and a tenth as warm-up):
+    the latencies."""
+
+    async def measure(app: Mover, _size: int) -> list[float]:
+        await latencies([app], moves // 10)
+        return (await latencies([app], moves))[0]
+
+    return await with_app(window, n, measure)
+
+
+Samples = list[float]  # seconds
+
+
+async def beside_floor(app: Mover, size: int, n: int, moves: int) -> tuple[Samples, Samples]:
+    """The app and the floor (events of `size` bytes) side by side, n displays each, their
+    moves interleaved (a tenth as warm-up), so both meet the same load of a shared machine:
+    the latencies of the app and of the floor."""
     process, url = start_floor(size)
+    displays = Displays(url)
     try:
         async with aiohttp.ClientSession() as gm:
-            return await warm_latency(Bench(process, url, gm), n, "floor", [(0, 0), (1, 0)], moves)
-    finally:
-        stop_app(process)
-
-
-async def warm_latency(
-    bench: Bench, n: int, token: str, cells: list[tuple[int, int]], moves: int
-) -> list[float]:
-    """n displays, a tenth of the moves as warm-up, then `moves` moves measured."""
-    displays = Displays(bench.url)
-    displays.connect(n)
-    try:
-        await latency(bench, displays, token, cells, moves // 10)
-        return await latency(bench, displays, token, cells, moves)
+            displays.connect(n)
+            movers = [app, Mover(Bench(process, url, gm), displays, "floor", [(0, 0), (1, 0)])]
+            await latencies(movers, moves // 10)
+            app_ms, floor_ms = await latencies(movers, moves)
+            print(f"server CPU per move: app {app.cpu_per_move * 1000:.2f} ms, "
+                  f"floor {movers[1].cpu_per_move * 1000:.2f} ms")  # fmt: skip
+            return app_ms, floor_ms
     finally:
         displays.stop()
+        stop_app(process)
