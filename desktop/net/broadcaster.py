@@ -5,7 +5,9 @@ schedules one flush. The flush takes the store's current player frame, encodes i
 offers it to every mailbox and writes it to every display that can take it with one
 transport write each; a blocked display keeps only the latest frame. So a slow display can
 never stall the store, the GM window or the other displays, and a burst of changes costs one
-frame per flush interval.
+frame per flush interval. A write handler runs a flush that is due at once itself
+(`deliver`), after the commit and before its reply: the displays need not wait for the
+reply's write and the loop's next turn.
 """
 
 from __future__ import annotations
@@ -99,7 +101,8 @@ class Broadcaster:
         self._player: EncodedFrame | None = None
         self._gm: EncodedFrame | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._flush_scheduled = False
+        self._scheduled: asyncio.Handle | None = None  # the flush to come
+        self._due_now = False  # that flush runs on the loop's next turn (no burst interval)
         self._dirty = False
         self._min_interval = min_interval
         self._max_interval = max(min_interval, max_interval)
@@ -156,25 +159,40 @@ class Broadcaster:
     def _has_gm_clients(self) -> bool:
         return any(client.role == "gm" for client in self._clients)
 
+    def deliver(self) -> None:
+        """Run now a flush that would run on the loop's next turn (not one a burst holds back).
+
+        The write handlers call this once their change is committed, before they answer; a
+        flush that fails is logged as the loop would, and never fails the write.
+        """
+        scheduled = self._scheduled
+        if scheduled is None or not self._due_now:
+            return
+        scheduled.cancel()
+        try:
+            self._flush()
+        except Exception:
+            log.exception("flushing revision %d to the displays failed", self._store.state.revision)
+
     def _schedule_flush(self) -> None:
-        if self._flush_scheduled:
+        if self._scheduled is not None:
             return
         loop = self._loop
         if loop is None or loop.is_closed():
             self._flush()
             return
-        self._flush_scheduled = True
         wait = self._last_flush + self._interval - loop.time()
+        self._due_now = wait <= 0
         if wait > 0:
             # A burst: the displays get the latest frame once per interval, which doubles
             # while changes keep coming (up to max_interval), leaving the loop to the writes.
-            loop.call_later(wait, self._flush)
+            self._scheduled = loop.call_later(wait, self._flush)
             self._interval = min(self._interval * 2, self._max_interval)
         else:
-            loop.call_soon(self._flush)
+            self._scheduled = loop.call_soon(self._flush)
 
     def _flush(self) -> None:
-        self._flush_scheduled = False
+        self._scheduled = None
         if self._dirty:
             self._fill_mailboxes()
         now = self._last_flush = self._now()

@@ -20,7 +20,7 @@ from desktop.model.activity import player_write_event, refused_action_text, refu
 from desktop.model.errors import DomainError, InvalidInput
 from desktop.model.store import Store
 from desktop.net.auth import GM
-from desktop.net.keys import ACTIVITY, AUTH, LIMITS, STORE
+from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, LIMITS, STORE
 from desktop.net.limits import TooMany
 from desktop.net.middleware import json_error
 from desktop.net.reads import gm_room_visibility, json_bytes
@@ -85,6 +85,7 @@ def action_handler(action_type: type[Action]) -> Handler:
                 what = refused_action_text(action, store.state, store.campaign)
                 request.app[ACTIVITY](refused_event(what, exc.message, time.time()))
             raise
+        request.app[BROADCASTER].deliver()  # committed: the displays first, then the reply
         if actor == GM:
             return _success(state.revision, store.last_reply)
         request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
@@ -99,13 +100,17 @@ def action_handler(action_type: type[Action]) -> Handler:
 async def undo(request: web.Request) -> web.Response:
     _actor(request, player_allowed=False)
     parse_body(await request.read())
-    return _success(request.app[STORE].undo().revision)
+    state = request.app[STORE].undo()
+    request.app[BROADCASTER].deliver()
+    return _success(state.revision)
 
 
 async def redo(request: web.Request) -> web.Response:
     _actor(request, player_allowed=False)
     parse_body(await request.read())
-    return _success(request.app[STORE].redo().revision)
+    state = request.app[STORE].redo()
+    request.app[BROADCASTER].deliver()
+    return _success(state.revision)
 
 
 def add_write_routes(app: web.Application) -> None:

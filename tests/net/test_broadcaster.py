@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestClient
 
 from desktop.model.actions import SwitchView
 from desktop.model.store import BROADCAST, Store
 from desktop.net.broadcaster import Broadcaster
+from desktop.net.server import create_app
 from desktop.net.sse import Client, chunk_of, encode_event
 from tests.model.factory import build_campaign
+from tests.net.conftest import TOKEN, gm_post
 
 
 class FakeTransport:
@@ -101,6 +107,30 @@ async def test_blocked_past_the_write_timeout_is_aborted(tmp_path: Path) -> None
         await serving
     assert transport.aborted and client.closed
     await broadcaster.close()
+
+
+async def test_displays_get_a_change_before_the_writer_gets_its_reply(
+    aiohttp_client: Callable[..., Awaitable[TestClient[Any, Any]]], tmp_path: Path
+) -> None:
+    # The change is committed when the write handler dispatches it: the displays' frame goes
+    # out then, not after the reply's write and a turn of the loop. (No burst interval: a
+    # change soon after another may wait for it, and then goes out after the reply.)
+    store = Store(build_campaign(tmp_path))
+    broadcaster = Broadcaster(store, min_interval=0.0)
+    app = create_app(store, gm_token=TOKEN, broadcaster=broadcaster)
+    at_reply: list[list[bytes]] = []
+
+    async def note(request: web.Request, _response: web.StreamResponse) -> None:
+        if request.method == "POST":
+            at_reply.append(list(transport.written))
+
+    app.on_response_prepare.append(note)
+    client = await aiohttp_client(app)
+    _display, transport = attach(broadcaster, store)
+    await gm_post(client, "/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    assert at_reply == [[encode_event(*_current(store)).chunk]]
+    await gm_post(client, "/api/gm/undo/", {})
+    assert at_reply[1] == [*at_reply[0], encode_event(*_current(store)).chunk]
 
 
 def test_keepalive_and_chunk_framing() -> None:
