@@ -141,11 +141,11 @@ def test_a_gm_move_seen_before_the_players_reply_wins_on_that_display(
     (route,) = held
     reply = route.fetch()  # the server applies the player's move now; its answer waits
     assert reply.status == 200, reply.text()
-    gm = app.gm(
-        "/api/gm/encounter/move-token/", {"token_id": token, "x": gm_cell[0], "y": gm_cell[1]}
-    )
+    app.gm("/api/gm/encounter/move-token/", {"token_id": token, "x": gm_cell[0], "y": gm_cell[1]})
+    # the players' revision counts their frames, not the GM's changes (API.md "Audiences")
+    shown = app.get("/api/active-view/")["revision"]
     page.wait_for_function(
-        "(r) => Number(document.body.dataset.revision) >= r", arg=gm["revision"], timeout=WAIT_MS
+        "(r) => Number(document.body.dataset.revision) >= r", arg=shown, timeout=WAIT_MS
     )
     route.fulfill(response=reply)  # now the player's own answer arrives
     expect(node).to_have_attribute("data-x", str(gm_cell[0]), timeout=WAIT_MS)
