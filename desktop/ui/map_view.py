@@ -103,6 +103,11 @@ class MapView(QGraphicsView):
             rect = rect.adjusted(-CELL, -CELL, CELL, CELL)
         if rect.width() > 0 and rect.height() > 0:
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            # A deck of one tiny room (or thousands stacked on one cell) would be blown up until
+            # every item paints a window-sized picture: no closer than the wheel may zoom.
+            scale = self.transform().m11()
+            if scale > MAX_SCALE:
+                self.scale(MAX_SCALE / scale, MAX_SCALE / scale)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.pixelDelta().y()
