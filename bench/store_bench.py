@@ -21,9 +21,9 @@ from desktop.campaign.loader import load_campaign
 from desktop.campaign.model import Campaign, Deck
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as A
-from desktop.model.persistence import StateFile
 from desktop.model.state import TableState
 from desktop.model.store import PERSISTENCE, Store
+from desktop.storage.persistence import StateFile
 
 
 def biggest_deck(campaign: Campaign) -> tuple[str, Deck]:

@@ -27,7 +27,6 @@ from desktop.campaign.problems import CampaignError
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model.activity import ActivityFanout
 from desktop.model.errors import NotSaved
-from desktop.model.persistence import StateFile, StateFileError
 from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
@@ -44,6 +43,7 @@ from desktop.net.gm_token import kept_gm_token
 from desktop.net.mdns import MdnsAdvertiser
 from desktop.net.server import PortInUse, Server, create_app
 from desktop.settings import Settings
+from desktop.storage.persistence import StateFile, StateFileError
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from desktop import app as app_module
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as A
-from desktop.model.persistence import StateFile
 from desktop.model.store import VIEWS, Store
 from desktop.settings import Settings
+from desktop.storage.persistence import StateFile
 
 SHIP = "hadal_wren"
 

@@ -1,1 +1,1 @@
-"""The table state: actions, store, player projection and persistence (pure Python)."""
+"""The table state: actions, store, player projection (pure Python: no I/O, no threads)."""

@@ -13,8 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.campaign.model import Campaign
-from desktop.model.persistence import StateFile
 from desktop.model.store import Store
+from desktop.storage.persistence import StateFile
 from model.factory import build_campaign, seeded_ids, ticking_clock
 from model.sequences import prelude, run, step_for
 

@@ -11,8 +11,8 @@ import pytest
 
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
-from desktop.model.persistence import StateFile, StateFileError
 from desktop.model.store import Store
+from desktop.storage.persistence import StateFile, StateFileError
 
 from .conftest import make_store, open_ship, place
 from .factory import SHIP

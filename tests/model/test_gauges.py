@@ -11,8 +11,8 @@ from desktop.campaign.model import Campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as A
 from desktop.model.errors import InvalidInput, NotFound
-from desktop.model.persistence import StateFile
 from desktop.model.store import Store
+from desktop.storage.persistence import StateFile
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 
 from desktop.model import actions as A
 from desktop.model.errors import NotFound
-from desktop.model.persistence import StateFile
 from desktop.model.store import Store
+from desktop.storage.persistence import StateFile
 
 from .conftest import open_ship
 from .factory import SHIP

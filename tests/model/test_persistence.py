@@ -14,9 +14,9 @@ import pytest
 
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
-from desktop.model.persistence import StateFile, StateFileLocked
 from desktop.model.state import TableState
 from desktop.model.store import Store
+from desktop.storage.persistence import StateFile, StateFileLocked
 
 from .conftest import make_store, open_ship, place
 from .crash_child import activity

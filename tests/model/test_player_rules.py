@@ -10,8 +10,8 @@ from desktop.campaign.model import Campaign
 from desktop.model import actions as A
 from desktop.model.activity import player_write_event
 from desktop.model.errors import Conflict, DomainError, InvalidInput, NotFound
-from desktop.model.persistence import StateFile
 from desktop.model.store import Store
+from desktop.storage.persistence import StateFile
 
 from .conftest import make_store, open_ship, place, token
 from .factory import SHIP

@@ -10,9 +10,9 @@ import pytest
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
 from desktop.model.errors import NotSaved
-from desktop.model.persistence import StateFile
 from desktop.model.state import TableState
 from desktop.model.store import BROADCAST, PERSISTENCE, Store
+from desktop.storage.persistence import StateFile
 
 from .conftest import make_store, open_ship, place
 from .factory import SHIP

@@ -15,7 +15,7 @@ import pytest
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
 from desktop.model.errors import NotSaved
-from desktop.model.persistence import StateFile
+from desktop.storage.persistence import StateFile
 
 from .conftest import make_store
 

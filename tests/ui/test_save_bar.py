@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app as app_module
 from desktop.model import actions as a
-from desktop.model.persistence import StateFile
 from desktop.model.store import Store
 from desktop.settings import Settings
+from desktop.storage.persistence import StateFile
 from desktop.ui.main_window import MainWindow
 from desktop.ui.save_bar import SaveFailureBar, add_save_bar
 

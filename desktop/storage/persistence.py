@@ -12,17 +12,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.model.errors import NotSaved
-from desktop.model.row_reader import Loaded, read_rows
 from desktop.model.state import TableState
-from desktop.model.state_db import (
+from desktop.model.store import PERSISTENCE, Store
+from desktop.storage.row_reader import Loaded, read_rows
+from desktop.storage.state_db import (
     MAX_BYTES,
     StateFileError,
     StateFileLocked,
     connect_state,
     open_database,
 )
-from desktop.model.state_rows import RowWriter
-from desktop.model.store import PERSISTENCE, Store
+from desktop.storage.state_rows import RowWriter
 
 __all__ = ["StateFile", "StateFileError", "StateFileLocked"]
 

@@ -16,8 +16,8 @@ from operator import attrgetter
 import orjson
 
 from desktop.model import codec
-from desktop.model.row_reader import Loaded, entry_key
 from desktop.model.state import CharonEntry, LocationState, TableState, changed_tokens
+from desktop.storage.row_reader import Loaded, entry_key
 
 log = logging.getLogger(__name__)
 
