@@ -99,45 +99,35 @@ def main(argv: list[str]) -> int:
 def run(out: Path, max_steps: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
-    import desktop.app as app_module
     from desktop.campaign.loader import load_campaign
     from desktop.campaign.sample_path import sample_campaign_path
     from desktop.model.store import Store
     from desktop.settings import Settings
+    from desktop.table import Table
 
     qt_app = QApplication(["gm-terminal"])
     qt_app.setQuitOnLastWindowClosed(False)
-    windows: list[Any] = []
-    real_open_window = app_module.open_window
-
-    def keep_window(*args: Any, **kwargs: Any) -> Any:
-        windows.append(real_open_window(*args, **kwargs))
-        return windows[-1]
-
-    app_module.open_window = keep_window
     settings = Settings(host="127.0.0.1", port=0, gm_token="rehearsal", mdns=False)
     store = Store(load_campaign(sample_campaign_path()))
-    table = app_module.Table(settings, sample_campaign_path(), store, "rehearsal")
+    table = Table(settings, sample_campaign_path(), store, "rehearsal")
     import qasync
 
     loop = qasync.QEventLoop(qt_app)
     try:
-        return loop.run_until_complete(_serve_and_play(table, windows, out, max_steps))
+        return loop.run_until_complete(_serve_and_play(table, out, max_steps))
     finally:
         loop.close()
 
 
-async def _serve_and_play(
-    table: Any, windows: list[Any], out: Path, max_steps: int
-) -> dict[str, Any]:
+async def _serve_and_play(table: Any, out: Path, max_steps: int) -> dict[str, Any]:
     from urllib.parse import urlsplit
 
     serving = asyncio.ensure_future(table.serve(headless=False))
-    while not windows:
+    while table.window is None:
         if serving.done():
             raise SystemExit("window_rehearsal: the app stopped before opening its window")
         await asyncio.sleep(0.05)
-    window = windows[0]
+    window = table.window
     port = urlsplit(window.services.player_url).port
     try:
         return await _play(window, f"http://127.0.0.1:{port}/api/", out, max_steps)

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop import app as app_module
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as A
 from desktop.model.store import VIEWS, Store
+from desktop.paths import default_state_path
 from desktop.settings import Settings
 from desktop.storage.persistence import StateFile
+from desktop.table import Table
 
 SHIP = "hadal_wren"
 
@@ -28,11 +29,11 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
     return a, b
 
 
-def open_table(folder: Path, settings: Settings) -> app_module.Table:
-    state_file = StateFile(settings.state_file or app_module.default_state_path(folder))
+def open_table(folder: Path, settings: Settings) -> Table:
+    state_file = StateFile(settings.state_file or default_state_path(folder))
     store = Store(load_campaign(folder), state_file.load())
     state_file.attach(store)
-    return app_module.Table(settings, folder, store, "t", state_file)
+    return Table(settings, folder, store, "t", state_file)
 
 
 def reveal_a_room(store: Store) -> str:
@@ -104,7 +105,7 @@ def test_a_state_file_in_use_refuses_the_switch_and_keeps_the_table(
     a, b = folders
     table = open_table(a, Settings())
     room = reveal_a_room(table.store)
-    holder = StateFile(app_module.default_state_path(b))
+    holder = StateFile(default_state_path(b))
     try:
         with pytest.raises(ValueError, match="in use by another GM Terminal"):
             table.switch_campaign(b)
@@ -114,7 +115,7 @@ def test_a_state_file_in_use_refuses_the_switch_and_keeps_the_table(
         holder.close()
     assert table.state_file is not None
     table.state_file.close()
-    reopened = StateFile(app_module.default_state_path(a))
+    reopened = StateFile(default_state_path(a))
     saved = reopened.load()
     reopened.close()
     assert saved is not None and saved.hold

@@ -30,10 +30,6 @@ class Dispatcher(QObject):
     def store(self) -> Store:
         return self._store
 
-    def set_store(self, store: Store) -> None:
-        """Dispatch to another store from now on (a campaign switch)."""
-        self._store = store
-
     def dispatch(self, action: Action) -> bool:
         """Apply an action as the GM; False (and the reason shown) when it was refused."""
         try:

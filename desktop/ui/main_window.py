@@ -270,13 +270,6 @@ class MainWindow(QMainWindow):
                 ERROR_TIMEOUT_MS,
             )
 
-    def set_store(self, store: Store) -> None:
-        """Follow another store (when the composition root builds a new one for a campaign)."""
-        self.store = store
-        self.map_panel.store = store
-        self.dispatcher.set_store(store)
-        self.refresher.attach(store)
-
     # --- what the players did ----------------------------------------------------------------
 
     def report_activity(self, event: ActivityEvent) -> None:

@@ -32,13 +32,7 @@ class ViewRefresher(QObject):
         self._pending = False
         self._last = float("-inf")  # when the last re-sync ran
         self._last_change = float("-inf")
-        self._unsubscribe: Callable[[], None] | None = None
-        self.attach(store)
-
-    def attach(self, store: Store) -> None:
-        """Follow another store (a campaign switch); the old subscription ends."""
-        self.detach()
-        self._unsubscribe = store.subscribe(self._on_change, VIEWS)
+        self._unsubscribe: Callable[[], None] | None = store.subscribe(self._on_change, VIEWS)
         self.schedule()
 
     def detach(self) -> None:

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import aiohttp
 import pytest
 
-import desktop.app as app_module
 from desktop.campaign import load_campaign, sample_campaign_path
 from desktop.model.store import Store
 from desktop.settings import Settings
+from desktop.table import Table
 
 pytestmark = pytest.mark.e2e
 GIVE_UP_S = 20.0
@@ -69,24 +69,16 @@ def run_app_with_window(
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    windows: list[Any] = []
-    real_open_window = app_module.open_window
-
-    def keep_window(*args: Any, **kwargs: Any) -> Any:
-        windows.append(real_open_window(*args, **kwargs))
-        return windows[-1]
-
-    monkeypatch.setattr(app_module, "open_window", keep_window)
     settings = Settings(host="127.0.0.1", port=0, gm_token="t", mdns=False)
     store = Store(load_campaign(sample_campaign_path()))
-    table = app_module.Table(settings, sample_campaign_path(), store, "t")
+    table = Table(settings, sample_campaign_path(), store, "t")
 
     async def main() -> T:
         serving = asyncio.ensure_future(table.serve(headless=False))
-        while not windows:
+        while table.window is None:
             assert not serving.done(), "the app stopped before opening its window"
             await asyncio.sleep(0.05)
-        window = windows[0]
+        window = table.window
         port = urlsplit(window.services.player_url).port
         try:
             result = await body(window, f"http://127.0.0.1:{port}/api/", store)

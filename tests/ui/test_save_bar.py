@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop import app as app_module
 from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.settings import Settings
 from desktop.storage.persistence import StateFile
+from desktop.table import Table
 from desktop.ui.main_window import MainWindow
 from desktop.ui.save_bar import SaveFailureBar, add_save_bar
 
@@ -38,7 +38,7 @@ def _no_file_may_grow(path: Path) -> tuple[int, int]:
 def test_a_failed_save_shows_the_red_bar_until_saving_works_again(
     qtbot: QtBot, window: MainWindow, store: Store, state_file: StateFile, tmp_path: Path
 ) -> None:
-    table = app_module.Table(Settings(), tmp_path, store, "t", state_file)
+    table = Table(Settings(), tmp_path, store, "t", state_file)
     bar = add_save_bar(window)
     table.watch_saving(bar.show_status)
     assert window.findChild(SaveFailureBar) is bar and not bar.isVisible()

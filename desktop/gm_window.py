@@ -1,0 +1,68 @@
+"""The GM window's adapter: plain values and callables from the server, the window from them.
+
+The window never imports desktop.net: it gets WindowServices. `build_window(table, services)`
+is what a test calls to get the real window of a Table without a server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from desktop.crash import CrashHandler
+from desktop.net.broadcaster import Broadcaster
+from desktop.net.discovery import Discovery, qr_png
+from desktop.paths import log_path
+from desktop.ui.crash_dialog import CrashDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.save_bar import add_save_bar
+from desktop.ui.services import WindowServices
+
+if TYPE_CHECKING:
+    from desktop.table import Table
+
+
+def window_services(
+    table: Table, broadcaster: Broadcaster, discovery: Discovery, mdns_name: str
+) -> WindowServices:
+    """What the window may ask of the server and the table, as plain callables."""
+
+    def displays() -> list[dict[str, object]]:
+        return [
+            {
+                "address": d.address,
+                "user_agent": d.user_agent,
+                "since": d.connected_since,
+                "revision": d.last_revision,
+            }
+            for d in broadcaster.displays()
+            if d.role == "player"
+        ]
+
+    return WindowServices(
+        player_url=discovery.player_url,
+        mdns_name=mdns_name,
+        gm_token=table.gm_token,
+        displays=displays,
+        qr_png=lambda text: qr_png(text, 8),
+        open_campaign=table.switch_campaign,
+        reload_campaign=lambda: table.switch_campaign(table.folder),
+    )
+
+
+def build_window(table: Table, services: WindowServices) -> MainWindow:
+    """The table's GM window with its save bar (not shown yet)."""
+    window = MainWindow(table.store, services)
+    table.watch_saving(add_save_bar(window).show_status)
+    return window
+
+
+def open_window(
+    table: Table, services: WindowServices, crash: CrashHandler, on_closed: Callable[[], None]
+) -> MainWindow:
+    """Build and show the window; crashes show its dialog; its `closed` signal ends the app."""
+    window = build_window(table, services)
+    crash.show = CrashDialog(window, log_path()).show
+    window.closed.connect(on_closed)
+    window.show()
+    return window
