@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.campaign.model import Campaign, Location
+from desktop.model.names import shown_name
 from desktop.model.state import TableState
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
@@ -100,7 +101,8 @@ class LocationTree(QTreeWidget):
         self._attach(item, parent)
         self._locations[slug] = item
         for terminal in location.terminals:
-            self._add_terminal(location, terminal.slug, terminal.name or terminal.slug, item)
+            name = shown_name(terminal.name, terminal.slug, terminal.terminal_id)
+            self._add_terminal(location, terminal.slug, name, item)
         for child in location.children:
             self._add_location(campaign, child, item)
 

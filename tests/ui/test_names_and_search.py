@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
+from desktop.model.state import TableState
+from desktop.ui.location_tree import LocationTree
 from desktop.ui.main_window import MainWindow
 
 
@@ -50,3 +52,21 @@ def test_ctrl_f_puts_the_cursor_in_the_search_box(qtbot: QtBot, window: MainWind
     window.activateWindow()
     window.campaign_panel.focus_search()
     assert window.campaign_panel.search.hasFocus()
+
+
+def test_an_unnamed_terminal_shows_in_the_tree_by_the_name_players_read(
+    qtbot: QtBot,
+) -> None:
+    original = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
+    tree = LocationTree()
+    qtbot.addWidget(tree)
+    tree.sync(TableState(), load_campaign(original), "")
+    texts: list[str] = []
+    for n in range(tree.topLevelItemCount()):
+        stack = [tree.topLevelItem(n)]
+        while stack:
+            item = stack.pop()
+            texts.append(item.text(0))
+            stack.extend(item.child(i) for i in range(item.childCount()))
+    assert "⌸ Ops Terminal" in texts
+    assert not [t for t in texts if "_" in t], texts
