@@ -51,6 +51,20 @@ export function updateDoor(g, door, status, quiet) {
   else clearTimeout(g.__flash);
 }
 
+/** The boxes (map units) the door symbols cover, for token labels to keep clear of. */
+export function doorBoxes(doors) {
+  const boxes = [];
+  for (const door of doors) {
+    const ends = Array.isArray(door.ends) && door.ends.length ? door.ends : [door];
+    const half = Math.min(DOOR_LEN, num(door.length, 1)) / 2 + 0.06;
+    for (const end of ends) {
+      const [hx, hy] = end.orientation === "v" ? [0.3, half] : [half, 0.3];
+      boxes.push({ x0: num(end.x) - hx, x1: num(end.x) + hx, y0: num(end.y) - hy, y1: num(end.y) + hy });
+    }
+  }
+  return boxes;
+}
+
 function drawEnd(node, end, type, st, len) {
   setAttr(node, "transform", `translate(${num(end.x)} ${num(end.y)})`);
   const shape = doorShape(type, st, len, end.orientation === "v");

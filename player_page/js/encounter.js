@@ -1,8 +1,8 @@
 // ENCOUNTER: the deck map of revealed rooms (or a location card), keyed by data-id and updated in
 // place; the deck badge; pan/zoom; tablet token moves with optimistic display.
 import { el, svg, setAttr, setText, syncKeyed } from "./dom.js";
-import { createRoom, updateRoom, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes, separateLabels } from "./mapdraw.js";
-import { createDoor, updateDoor, badgeDefs } from "./doors.js";
+import { createRoom, updateRoom, roomSurroundings, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes, separateLabels } from "./mapdraw.js";
+import { createDoor, updateDoor, badgeDefs, doorBoxes } from "./doors.js";
 import { createToken, updateToken } from "./tokens.js";
 import { Viewport } from "./viewport.js";
 import { TokenDrag } from "./drag.js";
@@ -111,18 +111,20 @@ export class EncounterView {
     if (!each && arriving > 0 && this.mapBox.animate) this.mapBox.animate(MAP_IN, { duration: 1100, easing: "ease-out" });
     const box = rooms.length ? fitBox(map, rooms, doors, this.scale.font()) : null;
     const nameMin = this.scale.fit(box);
-    syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), (g, r) => updateRoom(g, r, nameMin));
-    syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
     syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
     syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
-    const markerKey = JSON.stringify([map.links, map.terminals, map.pois, this.scale.font()]);
+    const markerKey = JSON.stringify([map.links, map.terminals, map.pois, this.scale.px]); // CSS sizes follow --px
     if (markerKey !== this.markerKey) {
       this.markerKey = markerKey;
-      separateLabels([this.layers.links, this.layers.terminals, this.layers.pois]);
+      this.markBoxes = separateLabels([this.layers.links, this.layers.terminals, this.layers.pois]);
     }
+    const tokens = this.tokenList(snap);
+    const around = roomSurroundings(rooms, tokens.map((t) => [Number(t.x) || 0, Number(t.y) || 0]), this.markBoxes || []);
+    syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), (g, r) => updateRoom(g, r, nameMin, around.get(String(r.id))));
+    syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     this.obstacles = [...this.nodes.rooms.values()].map((g) => g.__nameBox).filter(Boolean)
-      .concat(markerBoxes([...(map.links || []), ...(map.terminals || []), ...(map.pois || [])], this.scale.font()));
+      .concat(this.markBoxes || [], doorBoxes(doors));
     this.renderTokens(snap, quiet, each);
     this.legend.render(doors, map, snap.encounter_tokens || {});
     this.empty.hidden = rooms.length > 0;
@@ -154,6 +156,17 @@ export class EncounterView {
 
   renderTokens(snap, quiet, fresh = true) {
     const movable = new Set(Array.isArray(snap.movable_types) ? snap.movable_types : []);
+    const tokens = this.tokenList(snap);
+    if (quiet) this.jump();
+    const dragging = this.drag.active ? this.drag.state.id : null;
+    syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, () => createToken(fresh), (g, t) => {
+      if (t.id !== dragging) updateToken(g, t, movable.has(t.type));
+    });
+    this.scale.labels(tokens, this.nodes.tokens, this.obstacles || []);
+  }
+
+  /** The snapshot's tokens, where a move of this display's is still on its way at its target. */
+  tokenList(snap) {
     const source = snap.encounter_tokens || {};
     const tokens = [];
     for (const id of Object.keys(source)) {
@@ -163,12 +176,7 @@ export class EncounterView {
       else if (p) Object.assign(t, { x: p.x, y: p.y });
       tokens.push(t);
     }
-    if (quiet) this.jump();
-    const dragging = this.drag.active ? this.drag.state.id : null;
-    syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, () => createToken(fresh), (g, t) => {
-      if (t.id !== dragging) updateToken(g, t, movable.has(t.type));
-    });
-    this.scale.labels(tokens, this.nodes.tokens, this.obstacles || []);
+    return tokens;
   }
 
   /**

@@ -11,6 +11,7 @@ const CHAR = 0.62; // monospace advance, in ems (JetBrains Mono: 0.6)
 const LINE = 1.4; // label box height, in ems (ascent + descent: 1.32)
 const GAP = 0.06; // between a label and anything else, in cells
 const ASCENT = 0.36; // baseline below the box's centre, in ems
+const SPACE = 0.26; // kept free on each side of a label, in characters (half a character between two)
 
 /** The label texts to try, longest first. */
 export function labelTexts(name) {
@@ -92,7 +93,8 @@ export function layoutLabels(tokens, nodes, font, obstacles = [], bounds = null)
     const g = nodes.get(String(t.id));
     if (!g) continue;
     const texts = labelTexts(t.name);
-    const spot = findSpot(t, texts, font, h, [index, avoid]) || findSpot(t, texts, font, h, [index]);
+    // No free place: no label (the disc shows the initials; a tap tells the whole name).
+    const spot = findSpot(t, texts, font, h, [index, avoid]);
     const label = g.__parts.name;
     setAttr(label, "font-size", size);
     if (!spot) {
@@ -127,13 +129,19 @@ export function pxScale() {
 }
 
 function findSpot(t, texts, font, h, indexes) {
+  // The whole name anywhere near its token first; only then a shorter form.
+  return ringSpot(t, texts.slice(0, 1), font, h, indexes) || ringSpot(t, texts.slice(1), font, h, indexes);
+}
+
+function ringSpot(t, texts, font, h, indexes) {
   const cx = t.x + 0.5, cy = t.y + 0.5;
+  const pad = SPACE * CHAR * font; // side by side, two labels keep a visible gap between them
   // Rings of places (near, corners, further): in each ring the longest text that fits wins.
   for (let ring = 0; ring < 3; ring += 1) {
     for (const text of texts) {
       const w = text.length * CHAR * font;
       for (const [dx, dy] of places(w, h, ring)) {
-        const box = { x0: cx + dx - w / 2 - GAP / 2, x1: cx + dx + w / 2 + GAP / 2, y0: cy + dy - h / 2, y1: cy + dy + h / 2 };
+        const box = { x0: cx + dx - w / 2 - pad, x1: cx + dx + w / 2 + pad, y0: cy + dy - h / 2, y1: cy + dy + h / 2 };
         if (!indexes.some((index) => index.hits(box))) return { text, dx, dy, box };
       }
     }

@@ -18,9 +18,13 @@ export function createRoom(fresh = true) {
   return g;
 }
 
-/** `minName`: the smallest room-name size (map units) that stays readable on this screen. */
-export function updateRoom(g, room, minName = 0) {
-  const key = [room.x, room.y, room.width, room.height, room.name, room.status, minName].join("|");
+/**
+ * `minName`: the smallest room-name size (map units) that stays readable on this screen;
+ * `around`: what else lies in the room ({key, tokens: [[x, y]], marks: [boxes]}): the name and
+ * its status line go to the top of the room, else its bottom, else the first free place between.
+ */
+export function updateRoom(g, room, minName = 0, around = NOTHING) {
+  const key = [room.x, room.y, room.width, room.height, room.name, room.status, minName, around.key].join("|");
   if (g.__key === key) return;
   g.__key = key;
   const x = num(room.x), y = num(room.y), w = Math.max(0.5, num(room.width, 1));
@@ -32,21 +36,91 @@ export function updateRoom(g, room, minName = 0) {
     setAttr(rect, "width", w); setAttr(rect, "height", h);
   }
   const [name, badge] = g.querySelectorAll("text");
-  const fit = readable(fitLabel(String(room.name || ""), w, h), minName, w, h);
+  const showStatus = status !== "operational" && status !== "";
+  const statusText = showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "";
+  const { fit, badgeSize, block, top, cx } = placeName(String(room.name || ""), statusText, minName, { x, y, w, h }, around);
   setAttr(name, "font-size", fit.size.toFixed(3));
   name.replaceChildren(...fit.lines.map((line, i) =>
-    svg("tspan", { x: x + w / 2, y: y + NAME_TOP + fit.size * (0.95 + i * 1.05), text: line })));
-  const showStatus = status !== "operational" && status !== "";
-  const badgeSize = Math.max(0.3, minName * 0.75);
+    svg("tspan", { x: cx, y: top + fit.size * (0.95 + i * 1.05), text: line })));
   setAttr(badge, "font-size", badgeSize.toFixed(3));
-  setAttr(badge, "x", x + w / 2);
-  setAttr(badge, "y", y + NAME_TOP + 0.12 + fit.size * (0.95 + (fit.lines.length - 1) * 1.05) + badgeSize * 1.05);
-  setText(badge, showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "");
+  setAttr(badge, "x", cx);
+  setAttr(badge, "y", top + block.badge);
+  setText(badge, statusText);
   // What token labels must keep clear of (js/labels.js): the name and the status line.
+  g.__nameBox = { x0: cx - block.w / 2, x1: cx + block.w / 2, y0: top + block.y0, y1: top + block.y1 };
+}
+
+const NOTHING = { key: "", tokens: [], marks: [] };
+const DISC = 0.44; // a token's drawn radius (disc plus halo), in cells
+
+/**
+ * The name at the readable size where a free place of the room holds it; where none does (a
+ * small room full of tokens and markers), the size that fits the room if that covers less.
+ */
+function placeName(label, statusText, minName, r, around) {
+  const plain = fitLabel(label, r.w, r.h);
+  const layout = (fit, badgeSize) => {
+    const block = nameBlock(fit, statusText, badgeSize, r.w);
+    return { fit, badgeSize, block, ...namePlace(r.x, r.y, r.w, r.h, block, around) };
+  };
+  let best = layout(readable(plain, minName, r.w, r.h), Math.max(0.3, minName * 0.75));
+  for (const k of [1, 0.85, 0.7]) {
+    if (!best.hits) break;
+    const fit = { size: plain.size * k, lines: plain.lines };
+    const small = layout(fit, Math.min(best.badgeSize, Math.max(0.2, fit.size * 0.8)));
+    if (small.hits < best.hits) best = small;
+  }
+  return best;
+}
+
+/** The name and status lines' box relative to the name's top (ascent 1.02, descent 0.3 em). */
+function nameBlock(fit, statusText, badgeSize, roomW) {
+  const last = fit.size * (0.95 + (fit.lines.length - 1) * 1.05);
+  const badge = last + 0.12 + badgeSize * 1.05;
   const longest = Math.max(...fit.lines.map((l) => l.length), 0);
-  const nameW = longest * CHAR_EM * fit.size;
-  const bottom = showStatus ? Number(badge.getAttribute("y")) + 0.3 * badgeSize : y + NAME_TOP + fit.size * (1.25 + (fit.lines.length - 1) * 1.05);
-  g.__nameBox = { x0: x + w / 2 - nameW / 2, x1: x + w / 2 + nameW / 2, y0: y + NAME_TOP, y1: bottom };
+  const w = Math.min(roomW, Math.max(longest * CHAR_EM * fit.size, statusText.length * 0.72 * badgeSize));
+  const y1 = statusText ? badge + 0.32 * badgeSize : last + 0.32 * fit.size;
+  return { w, y0: -0.1 * fit.size, y1, badge };
+}
+
+/** Where the name block goes ({top, cx}): the first free place, else the least covered one. */
+function namePlace(x, y, w, h, block, around) {
+  const first = y + NAME_TOP, last = y + h - NAME_TOP - block.y1;
+  const tops = [first];
+  if (last > first) tops.push(last);
+  for (let t = first + 0.25; t < last; t += 0.25) tops.push(t);
+  const centre = x + w / 2, room = (w - 0.4 - block.w) / 2;
+  const xs = [centre];
+  for (let d = 0.5; d <= room; d += 0.5) xs.push(centre - d, centre + d);
+  let best = { top: first, cx: centre, hits: 0 }, least = Infinity;
+  for (const top of tops) {
+    for (const cx of xs) {
+      const b = { x0: cx - block.w / 2, x1: cx + block.w / 2, y0: top + block.y0, y1: top + block.y1 };
+      let n = 0;
+      for (const [tx, ty] of around.tokens) n += meets(b, { x0: tx + 0.5 - DISC, x1: tx + 0.5 + DISC, y0: ty + 0.5 - DISC, y1: ty + 0.5 + DISC });
+      for (const m of around.marks) n += meets(b, m);
+      if (n === 0) return { top, cx, hits: 0 };
+      if (n < least) [least, best] = [n, { top, cx, hits: n }];
+    }
+  }
+  return best;
+}
+
+function meets(a, b) {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 ? 1 : 0;
+}
+
+/** What lies in each room: token cells and marker boxes, keyed for updateRoom's cache. */
+export function roomSurroundings(rooms, tokens, marks) {
+  const out = new Map();
+  for (const r of rooms) {
+    const x0 = num(r.x), y0 = num(r.y), x1 = x0 + num(r.width, 1), y1 = y0 + num(r.height, 1);
+    const inRoom = tokens.filter(([x, y]) => x >= x0 && x < x1 && y >= y0 && y < y1);
+    const near = marks.filter((m) => m.x0 < x1 && x0 < m.x1 && m.y0 < y1 && y0 < m.y1);
+    const key = inRoom.join(";") + "/" + near.map((m) => [m.x0, m.y0, m.x1, m.y1].map((v) => v.toFixed(2))).join(";");
+    out.set(String(r.id), { key, tokens: inRoom, marks: near });
+  }
+  return out;
 }
 
 // Below a door on the room's top wall (its leaf and status badge reach 0.27 cells in).
@@ -130,7 +204,8 @@ const ICON_HALF = 0.36; // the largest marker icon (a deck link's box) is 0.72 c
 
 /**
  * Marker labels moved (above their icon, or down a line at a time) until none covers another
- * label or another marker's icon (the server keeps the icons apart). Run when markers changed.
+ * label or another marker's icon (the server keeps the icons apart). Run when markers changed;
+ * returns the boxes the icons and labels cover.
  */
 export function separateLabels(layers) {
   const markers = layers.flatMap((layer) => [...layer.children]).filter((g) => g.__at);
@@ -160,6 +235,8 @@ export function separateLabels(layers) {
     if (shift) setAttr(label.text, "y", +(Number(label.text.dataset.base) + shift).toFixed(3));
     placed.push({ ...label.box, y: start + shift });
   }
+  // Where the icons and labels ended up (map units), for room names to keep clear of.
+  return icons.concat(placed).map((b) => ({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }));
 }
 
 function overlaps(a, b) {
