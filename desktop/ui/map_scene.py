@@ -14,6 +14,7 @@ from desktop.ui.colors import qcolor
 from desktop.ui.door_item import DoorItem
 from desktop.ui.image_cache import ImageCache
 from desktop.ui.link_item import LinkItem
+from desktop.ui.map_labels import separate_marker_labels, spread_token_labels
 from desktop.ui.map_picture import CELL, EMPTY_PICTURE, MapPicture
 from desktop.ui.marker_item import MarkerItem
 from desktop.ui.room_item import RoomItem
@@ -59,12 +60,14 @@ class MapScene(QGraphicsScene):
             self._sync_kind(self.links, picture.links, lambda _k, s: LinkItem(s))
         if picture.markers is not previous.markers:
             self._sync_kind(self.markers, picture.markers, MarkerItem)
+            separate_marker_labels(self.markers)
         if picture.tokens is not previous.tokens:
             self._sync_kind(
                 self.tokens,
                 picture.tokens,
                 lambda _k, s: TokenItem(s, self.images, movable=self.tokens_movable),
             )
+            spread_token_labels(self.tokens)
         if picture.background != previous.background or picture.width != previous.width:
             self._sync_background(picture)
         rect = QRectF(0, 0, picture.width * CELL, picture.height * CELL)

@@ -21,10 +21,9 @@ _POI_COLOR = {
 }
 
 
-_LABEL = QRectF(-CELL * 1.4, _R * 1.15, CELL * 2.8, 11)  # the name under the glyph, as on the TV
+_LABEL = QRectF(-CELL * 2.2, _R * 1.15, CELL * 4.4, 11)  # the name under the glyph, as on the TV
 _LABEL_FONT = mono_font(6.5)
 _GLYPH = QRectF(-_R * 1.9, -_R * 1.9, _R * 3.8, _R * 3.8)
-_BOUNDS = _GLYPH.united(_LABEL)
 _HIT = QPainterPath()
 _HIT.addRect(_GLYPH)  # the label is not a target: clicks on it reach the room below
 
@@ -39,6 +38,7 @@ class MarkerItem(QGraphicsItem):
         # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(6)
+        self._label_dy = 0.0  # set by map_labels.separate_marker_labels
         self._apply(shape)
 
     def set_shape(self, shape: MarkerShape) -> None:
@@ -55,7 +55,21 @@ class MarkerItem(QGraphicsItem):
         self.setToolTip(f"{kind}: {shape.name}{hidden}")
 
     def boundingRect(self) -> QRectF:
-        return _BOUNDS
+        return _GLYPH.united(self.label_rect())
+
+    def label_rect(self) -> QRectF:
+        """Where the name is drawn (item coordinates)."""
+        return _LABEL.translated(0, self._label_dy)
+
+    def glyph_rect(self) -> QRectF:
+        return QRectF(_GLYPH)
+
+    def set_label_shift(self, dy: float) -> None:
+        """Draw the name `dy` below its usual place (above the glyph when negative)."""
+        if dy != self._label_dy:
+            self.prepareGeometryChange()
+            self._label_dy = dy
+            self.update()
 
     def shape(self) -> QPainterPath:
         return _HIT
@@ -100,4 +114,5 @@ class MarkerItem(QGraphicsItem):
         name = painter.fontMetrics().elidedText(
             self.shape_data.name, Qt.TextElideMode.ElideRight, int(_LABEL.width())
         )
-        painter.drawText(_LABEL, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(self.label_rect(), flags, name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui import colors
@@ -25,6 +25,7 @@ _BADGES = {
 
 
 _BOUNDS = QRectF(-CELL * 0.75, -RADIUS - 3, CELL * 1.5, RADIUS * 2 + 16)
+_LABEL_H = 12
 
 
 def cell_center(x: int, y: int) -> QPointF:
@@ -44,6 +45,7 @@ class TokenItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
+        self._label_w = CELL * 1.5  # set by map_labels.spread_token_labels
         self._apply(shape)
 
     def set_shape(self, shape: TokenShape) -> None:
@@ -67,7 +69,24 @@ class TokenItem(QGraphicsItem):
         self.setToolTip(f"{shape.name} — {shape.type}{marks}")
 
     def boundingRect(self) -> QRectF:
-        return _BOUNDS
+        return _BOUNDS.united(self.label_rect())
+
+    def label_rect(self) -> QRectF:
+        """Where the name is drawn (item coordinates)."""
+        return QRectF(-self._label_w / 2, RADIUS + 1, self._label_w, _LABEL_H)
+
+    def set_label_width(self, width: float) -> None:
+        """How wide the name may be drawn: its row's free room (never under a cell)."""
+        width = max(CELL, width)
+        if width != self._label_w:
+            self.prepareGeometryChange()
+            self._label_w = width
+            self.update()
+
+    def label_text(self) -> str:
+        """The name as drawn: whole, or cut short where the row leaves no room."""
+        metrics = QFontMetricsF(_LABEL_FONT)
+        return metrics.elidedText(self.shape_data.name, Qt.TextElideMode.ElideRight, self._label_w)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -101,11 +120,8 @@ class TokenItem(QGraphicsItem):
         self._paint_badges(painter, shape.statuses)
         painter.setFont(_LABEL_FONT)
         painter.setPen(qcolor(colors.TEXT, 220))
-        label = QRectF(-CELL * 0.75, RADIUS + 1, CELL * 1.5, 12)
-        name = painter.fontMetrics().elidedText(
-            shape.name, Qt.TextElideMode.ElideRight, int(label.width())
-        )
-        painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(self.label_rect(), flags, self.label_text())
 
     def _paint_cross(self, painter: QPainter) -> None:
         pen = QPen(qcolor(colors.RED), 2.2)

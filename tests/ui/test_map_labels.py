@@ -1,0 +1,60 @@
+"""GM map labels as the TV keeps them: marker names never cover one another, and a token's
+name is whole wherever its row leaves it the room (issue 12, defects 5 and 7)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desktop.campaign import load_campaign
+from desktop.model.state import TableState
+from desktop.ui.image_cache import ImageCache
+from desktop.ui.map_picture import TokenShape
+from desktop.ui.map_scene import MapScene
+from desktop.ui.state_picture import StatePictureBuilder
+
+ORIGINAL = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
+SAMPLE_DECK = ("hadal_wren", "deck_1")
+
+
+def _scene(qtbot: QtBot, tokens: dict[str, TokenShape] | None = None) -> MapScene:
+    campaign = load_campaign(ORIGINAL)
+    picture = StatePictureBuilder().build(TableState(), campaign, "relay_nine", "upper")
+    if tokens is not None:
+        picture = dataclasses.replace(picture, tokens=tokens)
+    scene = MapScene(ImageCache())
+    scene.sync(picture)
+    return scene
+
+
+def test_marker_labels_on_the_gm_map_never_cover_one_another(qtbot: QtBot) -> None:
+    scene = _scene(qtbot)
+    labels = {k: m.mapRectToScene(m.label_rect()) for k, m in scene.markers.items()}
+    assert len(labels) >= 5
+    keys = sorted(labels)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            shared = labels[a].intersected(labels[b])
+            assert shared.isEmpty(), f"the labels of {a} and {b} overlap: {shared}"
+
+
+def _token(key: str, name: str, x: int, y: int) -> TokenShape:
+    return TokenShape(key, "player", name, x, y, (), None, "hub")
+
+
+def test_a_token_name_is_whole_where_its_row_leaves_room(qtbot: QtBot) -> None:
+    # The hub spans x 9..15: Rook alone on his row, two others side by side on another.
+    tokens = {
+        "rook": _token("rook", "Rook Adeyemi", 10, 8),
+        "a": _token("a", "Halvard Sunde", 10, 12),
+        "b": _token("b", "Juno Castellane", 11, 12),
+    }
+    scene = _scene(qtbot, tokens)
+    assert scene.tokens["rook"].label_text() == "Rook Adeyemi"
+    a, b = scene.tokens["a"], scene.tokens["b"]
+    assert a.label_text() != "Halvard Sunde"  # one cell apart: cut short, never run together
+    ra = a.mapRectToScene(a.label_rect())
+    rb = b.mapRectToScene(b.label_rect())
+    assert ra.intersected(rb).isEmpty()
