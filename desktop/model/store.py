@@ -30,6 +30,7 @@ VIEWS = 2
 UNDO_LIMIT = 200
 EVERYONE = "everyone"  # the one audience today: every display gets every player frame
 AUDIENCE_BLOCK = 100  # player revisions reserved by one write of the audiences' revisions
+ON_HOLD = "STAND BY \u2014 DISPLAYS ON HOLD"  # a player write while the GM holds the displays
 
 Subscriber = Callable[[TableState], None]
 
@@ -110,6 +111,8 @@ class Store:
             raise ValueError(f"unknown actor {actor!r}")
         if actor == PLAYER and not action.player_allowed:
             raise Forbidden(f"players may not do this ({action.label})")
+        if actor == PLAYER and self._state.hold:
+            raise Conflict(ON_HOLD)  # every player write changes what the displays show
         ctx = ActionContext(actor, self._clock, self._new_id)
         before = self._state
         after = action.apply(before, self._campaign, ctx)
