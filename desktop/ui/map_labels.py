@@ -28,10 +28,15 @@ def spread_token_labels(tokens: Mapping[str, TokenItem]) -> None:
         item.set_label_width((room - LABEL_GAP) * CELL)
 
 
-def separate_marker_labels(markers: Mapping[str, MarkerItem]) -> None:
-    """Marker names moved until none covers another name or another marker's glyph."""
+def separate_marker_labels(
+    markers: Mapping[str, MarkerItem], tokens: Mapping[str, TokenItem]
+) -> None:
+    """Marker names moved until none covers another name, another marker's glyph or a token."""
     items = sorted(markers.values(), key=lambda m: (m.pos().y(), m.pos().x()))
-    glyphs = [(m, m.mapRectToScene(m.glyph_rect())) for m in items]
+    glyphs: list[tuple[MarkerItem | None, QRectF]] = [
+        (m, m.mapRectToScene(m.glyph_rect())) for m in items
+    ]
+    glyphs += [(None, t.mapRectToScene(t.disc_rect())) for t in tokens.values()]
     placed: list[QRectF] = []
     for item in items:
         item.set_label_shift(0.0)

@@ -60,7 +60,6 @@ class MapScene(QGraphicsScene):
             self._sync_kind(self.links, picture.links, lambda _k, s: LinkItem(s))
         if picture.markers is not previous.markers:
             self._sync_kind(self.markers, picture.markers, MarkerItem)
-            separate_marker_labels(self.markers)
         if picture.tokens is not previous.tokens:
             self._sync_kind(
                 self.tokens,
@@ -68,6 +67,8 @@ class MapScene(QGraphicsScene):
                 lambda _k, s: TokenItem(s, self.images, movable=self.tokens_movable),
             )
             spread_token_labels(self.tokens)
+        if picture.markers is not previous.markers or picture.tokens is not previous.tokens:
+            separate_marker_labels(self.markers, self.tokens)
         if picture.background != previous.background or picture.width != previous.width:
             self._sync_background(picture)
         rect = QRectF(0, 0, picture.width * CELL, picture.height * CELL)

@@ -71,6 +71,9 @@ class TokenItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return _BOUNDS.united(self.label_rect())
 
+    def disc_rect(self) -> QRectF:
+        return QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
+
     def label_rect(self) -> QRectF:
         """Where the name is drawn (item coordinates)."""
         return QRectF(-self._label_w / 2, RADIUS + 1, self._label_w, _LABEL_H)

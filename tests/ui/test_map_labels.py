@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.campaign import load_campaign
 from desktop.model.state import TableState
 from desktop.ui.image_cache import ImageCache
-from desktop.ui.map_picture import TokenShape
+from desktop.ui.map_picture import CELL, TokenShape
 from desktop.ui.map_scene import MapScene
 from desktop.ui.state_picture import StatePictureBuilder
 
@@ -58,3 +58,14 @@ def test_a_token_name_is_whole_where_its_row_leaves_room(qtbot: QtBot) -> None:
     ra = a.mapRectToScene(a.label_rect())
     rb = b.mapRectToScene(b.label_rect())
     assert ra.intersected(rb).isEmpty()
+
+
+def test_a_marker_name_keeps_off_a_token_on_its_cell_below(qtbot: QtBot) -> None:
+    empty = _scene(qtbot)
+    before = empty.markers["poi:poi_safe"]
+    spot = before.mapRectToScene(before.label_rect()).center()  # the strongbox's name
+    x, y = int(spot.x() // CELL), int(spot.y() // CELL)
+    scene = _scene(qtbot, {"t": _token("t", "Crawler", x, y)})
+    marker, token = scene.markers["poi:poi_safe"], scene.tokens["t"]
+    name = marker.mapRectToScene(marker.label_rect())
+    assert not name.intersects(token.mapRectToScene(token.disc_rect()))
