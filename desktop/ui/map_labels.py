@@ -31,12 +31,17 @@ def spread_token_labels(tokens: Mapping[str, TokenItem]) -> None:
 def separate_marker_labels(
     markers: Mapping[str, MarkerItem], tokens: Mapping[str, TokenItem]
 ) -> None:
-    """Marker names moved until none covers another name, another marker's glyph or a token."""
+    """Marker names moved until none covers another name, another marker's glyph or a token
+    (its disc and its name)."""
     items = sorted(markers.values(), key=lambda m: (m.pos().y(), m.pos().x()))
     glyphs: list[tuple[MarkerItem | None, QRectF]] = [
         (m, m.mapRectToScene(m.glyph_rect())) for m in items
     ]
-    glyphs += [(None, t.mapRectToScene(t.disc_rect())) for t in tokens.values()]
+    for t in tokens.values():
+        glyphs += [
+            (None, t.mapRectToScene(t.disc_rect())),
+            (None, t.mapRectToScene(t.label_rect())),
+        ]
     placed: list[QRectF] = []
     for item in items:
         item.set_label_shift(0.0)
