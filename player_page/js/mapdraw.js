@@ -40,8 +40,12 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   const statusText = showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "";
   const { fit, badgeSize, block, top, cx } = placeName(String(room.name || ""), statusText, minName, { x, y, w, h }, around);
   setAttr(name, "font-size", fit.size.toFixed(3));
-  name.replaceChildren(...fit.lines.map((line, i) =>
-    svg("tspan", { x: cx, y: top + fit.size * (0.95 + i * 1.05), text: line })));
+  const lines = [fit.size, cx, top, ...fit.lines].join("|");
+  if (name.__lines !== lines) { // a token moving elsewhere in the room leaves the name alone
+    name.__lines = lines;
+    name.replaceChildren(...fit.lines.map((line, i) =>
+      svg("tspan", { x: cx, y: top + fit.size * (0.95 + i * 1.05), text: line })));
+  }
   setAttr(badge, "font-size", badgeSize.toFixed(3));
   setAttr(badge, "x", cx);
   setAttr(badge, "y", top + block.badge);
