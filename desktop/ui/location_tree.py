@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.campaign.model import Campaign, Location
@@ -13,6 +13,7 @@ from desktop.model.state import TableState
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 TERMINAL_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPE_COLUMN_MIN_WIDTH = 330  # px of tree below which the Type column is hidden
+NAMES_WIDTH_CAP = 340  # px: the tree never asks for more, however long a place's name
 
 
 class LocationTree(QTreeWidget):
@@ -88,6 +89,18 @@ class LocationTree(QTreeWidget):
         self.expandAll()
         if self._needle:
             self.filter(self._needle)
+        self.setMinimumWidth(self.names_width())
+
+    def names_width(self) -> int:
+        """The width that shows every name whole (a saved or dragged layout may not go below)."""
+        widest = 0
+        for item, depth in _walk(self.invisibleRootItem(), 0):
+            font = QFont(item.font(0))
+            font.setBold(True)  # the place on screen is drawn bold
+            text = QFontMetrics(font).horizontalAdvance(item.text(0))
+            widest = max(widest, (depth + 1) * self.indentation() + text + 16)
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return min(NAMES_WIDTH_CAP, widest + self.header().sectionSize(2) + frame)
 
     def _add_location(self, campaign: Campaign, slug: str, parent: QTreeWidgetItem | None) -> None:
         location = campaign.location(slug)
@@ -202,6 +215,16 @@ class LocationTree(QTreeWidget):
         menu.addAction("Prepare (look at it)", lambda: self.location_chosen.emit(slug))
         menu.addAction("Show to players", lambda: self.location_show_requested.emit(slug))
         menu.popup(self.viewport().mapToGlobal(pos))
+
+
+def _walk(parent: QTreeWidgetItem, depth: int) -> list[tuple[QTreeWidgetItem, int]]:
+    """Every item under parent with its depth (0: top level)."""
+    found = []
+    for index in range(parent.childCount()):
+        child = parent.child(index)
+        if child is not None:
+            found += [(child, depth), *_walk(child, depth + 1)]
+    return found
 
 
 def _tooltip(location: Location) -> str:

@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
+        for dock in d.values():  # a tab bar Qt makes when the GM re-tabs a dock
+            dock.dockLocationChanged.connect(lambda _: QTimer.singleShot(0, self._whole_tabs))
         activity = d["activity"]
         activity.visibilityChanged.connect(self._activity_shown)
         self.activity.unseen_changed.connect(
@@ -211,6 +213,9 @@ class MainWindow(QMainWindow):
         )
         whole_tab_titles(self)
 
+    def _whole_tabs(self) -> None:
+        whole_tab_titles(self)
+
     def _fit_first_size(self, width: int, height: int) -> None:
         # A laptop screen (1366x768) is smaller than the preferred first size: never open wider
         # or taller than the screen's free area (restored geometry is clamped by Qt itself).
@@ -227,6 +232,7 @@ class MainWindow(QMainWindow):
             if not self._restored:
                 # After the first layout pass: before it, the dock sizes are not settled.
                 QTimer.singleShot(0, self.size_docks)
+            QTimer.singleShot(0, lambda: whole_tab_titles(self))  # a restored layout's tabs too
             QTimer.singleShot(0, self.help.first_start)
 
     # --- syncing from the store ----------------------------------------------------------

@@ -145,7 +145,9 @@ QScrollBar::handle { background: $TEAL_DIM; border-radius: 4px; min-height: 24px
 QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }
 QGraphicsView#MapView { border: none; background: $BG; }
 QMessageBox, QInputDialog, QFileDialog { background: $PANEL; }
-QSplitter::handle, QMainWindow::separator { background: $BORDER; width: 2px; height: 2px; }
+QSplitter::handle { background: $BORDER; width: 2px; height: 2px; }
+QMainWindow::separator { background: $BORDER; width: 6px; height: 6px; }
+QMainWindow::separator:hover { background: $TEAL_DIM; }
 """
 )
 

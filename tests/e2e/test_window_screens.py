@@ -1,4 +1,4 @@
-"""The real window on real X screens: 1366x768, 1920x1080 and 200 % on 3840x2160 (Xvfb).
+"""The real window on real X screens: 1366x768, 1440x900, 1920x1080 and 200 % on 3840x2160 (Xvfb).
 
 Each case runs scripts/window_rehearsal.py (the app, a dozen GM gestures, a screenshot per
 step) and checks its layout report: whole names, a palette of several rows, no clipped
@@ -21,7 +21,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed"),
 ]
 ROOT = Path(__file__).resolve().parents[2]
-CASES = [("1366x768", "1"), ("1920x1080", "1"), ("3840x2160", "2")]
+CASES = [("1366x768", "1"), ("1440x900", "1"), ("1920x1080", "1"), ("3840x2160", "2")]
 
 
 @pytest.mark.parametrize(("size", "scale"), CASES)
@@ -46,6 +46,7 @@ def test_the_window_looks_right_on_this_screen(tmp_path: Path, size: str, scale:
     assert screen["window"] == screen["logical"]  # the window takes the whole screen
     layout = report["layout"]
     assert layout["tree_cut"] == []
+    assert layout["tabs_cut"] == []
     assert layout["portrait_names_cut"] == []
     assert layout["buttons_clipped"] == []
     assert layout["focus_bar_cut"] == []

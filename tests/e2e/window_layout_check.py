@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QTabBar, QTreeWidget, QTreeWidgetItem, QWidget
 
 
 def cut_tree_items(tree: QTreeWidget) -> list[str]:
@@ -21,6 +21,22 @@ def cut_tree_items(tree: QTreeWidget) -> list[str]:
         left = max(rect.left(), header.sectionViewportPosition(0))
         if QFontMetrics(item.font(0)).horizontalAdvance(item.text(0)) > right - left - 8:
             cut.append(item.text(0))
+    return cut
+
+
+def cut_tabs(window: QWidget) -> list[str]:
+    """Dock tab titles drawn cut ("TOKE…", "ACTIVITY (2 NE…") in the window's visible tab bars."""
+    cut = []
+    for bar in window.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        for index in range(bar.count()):
+            text = bar.tabText(index)
+            room = bar.tabRect(index).width() - 8
+            shown = bar.tabRect(index).intersected(bar.rect()).width() >= bar.tabRect(index).width()
+            elided = bar.elideMode() != Qt.TextElideMode.ElideNone
+            if bar.fontMetrics().horizontalAdvance(text) > room or (elided and not shown):
+                cut.append(text)
     return cut
 
 
@@ -61,6 +77,7 @@ def layout_report(w: Any) -> dict[str, Any]:
     view_rect = QRect(view.mapTo(w, view.rect().topLeft()), view.size())
     return {
         "tree_cut": cut_tree_items(w.tree),
+        "tabs_cut": cut_tabs(w),
         "portrait_names_cut": [
             r.name.text() for r in w.portraits.rows.values() if label_cut(r.name)
         ],
