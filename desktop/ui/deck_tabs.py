@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabBar, QWidget
 
 from desktop.campaign.model import Deck
+from desktop.ui.menu_text import menu_text
 
 
 class DeckTabs(QTabBar):
@@ -35,7 +36,7 @@ class DeckTabs(QTabBar):
                 self._ids = ids
             for index, deck in enumerate(decks):
                 mark = "  ◉" if deck.id == players_deck else ""
-                text = f"{deck.level} · {deck.name}{mark}"
+                text = menu_text(f"{deck.level} · {deck.name}{mark}")
                 if self.tabText(index) == text:  # setTabText relayouts the bar
                     continue
                 self.setTabText(index, text)

@@ -13,6 +13,7 @@ from desktop.ui.door_item import DOOR_LABELS, DoorItem
 from desktop.ui.map_intents import MapIntents
 from desktop.ui.map_picture import LinkShape, MapPicture
 from desktop.ui.marker_item import MarkerItem
+from desktop.ui.menu_text import menu_text
 from desktop.ui.room_item import RoomItem
 from desktop.ui.token_item import TokenItem
 
@@ -21,7 +22,7 @@ def _menu(parent: QWidget, title: str) -> QMenu:
     menu = QMenu(parent)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     # A disabled, bold first entry: Fusion draws addSection() titles as bare separators.
-    header = menu.addAction(title)
+    header = menu.addAction(menu_text(title))
     header.setEnabled(False)
     font = header.font()
     font.setBold(True)
@@ -125,7 +126,7 @@ def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: M
         )
     )
     for link in _links_in(picture, shape.room_id):
-        take = menu.addAction(f"Take {link.type} to {link.to_deck_name}")
+        take = menu.addAction(menu_text(f"Take {link.type} to {link.to_deck_name}"))
         take.triggered.connect(
             lambda _=False, k=link: intents.token_ladder_requested.emit(
                 shape.id, k.to_deck, k.to_room

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from desktop.ui.menu_text import menu_text
+
 
 class WindowMenus:
     """Builds the menu bar; undo/redo carry the label of what they would undo ("Undo Reveal
@@ -73,9 +75,9 @@ class WindowMenus:
 
     def sync(self, undo_label: str | None, redo_label: str | None, hold: bool) -> None:
         """Name what undo and redo would do; tick Hold."""
-        self.undo.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
+        self.undo.setText(f"&Undo {menu_text(undo_label)}" if undo_label else "&Undo")
         self.undo.setEnabled(undo_label is not None)
-        self.redo.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
+        self.redo.setText(f"&Redo {menu_text(redo_label)}" if redo_label else "&Redo")
         self.redo.setEnabled(redo_label is not None)
         if self.hold.isChecked() != hold:
             self.hold.setChecked(hold)
@@ -84,7 +86,7 @@ class WindowMenus:
         """List recent campaign folders."""
         self.recent_menu.clear()
         for path in paths:
-            action = self.recent_menu.addAction(str(path))
+            action = self.recent_menu.addAction(menu_text(str(path)))
             action.triggered.connect(lambda _=False, p=path: open_path(p))
         self.recent_menu.setEnabled(bool(paths))
 
