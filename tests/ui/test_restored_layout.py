@@ -15,7 +15,9 @@ from desktop.ui.window_settings import WindowSettings
 from tests.e2e.window_layout_check import cut_tabs, cut_tree_items
 
 
-def _open(qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]) -> MainWindow:
+def _open(
+    qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
+) -> MainWindow:
     w = MainWindow(store, services)
     qtbot.addWidget(w)
     w.resize(*size)
