@@ -176,6 +176,7 @@ def meta_out(s: TableState) -> Json:
         "movable_types": list(s.movable_types),
         "unplaced": [[slug, token_out(t)] for slug, t in s.unplaced],
         "read_mail": sorted(s.read_mail),
+        "overlay_message": s.overlay_message,
         "through_doors": s.through_doors,
         "gauges": dict(s.gauges),
     }
@@ -199,6 +200,7 @@ def state_in(
         portraits=tuple(_strs(meta["portraits"])),
         overlay_location=location,
         overlay_terminal=terminal,
+        overlay_message=_str(meta.get("overlay_message", "")),
         ship={_str(k): _override(v) for k, v in meta["ship"].items()},
         broadcasts=broadcasts,
         charon=CharonState(

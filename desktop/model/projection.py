@@ -103,6 +103,7 @@ class Projector:
             state.charon,
             state.overlay_location,
             state.overlay_terminal,
+            state.overlay_message,
             state.portraits,
             state.read_mail,
         )
@@ -128,6 +129,7 @@ class Projector:
             "overlay_location_slug": state.overlay_location,
             "overlay_terminal_slug": state.overlay_terminal,
             "terminal": self._terminal(state),
+            "overlay_open_message_id": state.overlay_message if state.overlay_terminal else "",
             "encounter_active_portraits": portraits,
             "encounter_npc_data": {p: wire.npc_public(campaign.npcs[p], media) for p in portraits},
         }

@@ -57,4 +57,5 @@ def reconcile(state: TableState, campaign: Campaign) -> TableState:
     overlay = campaign.location(state.overlay_location)
     if state.overlay_location and (overlay is None or not overlay.terminal(state.overlay_terminal)):
         changes["overlay_location"] = changes["overlay_terminal"] = ""
+        changes["overlay_message"] = ""
     return replace(state, **changes) if changes else state

@@ -106,6 +106,7 @@ class TableState:
     portraits: tuple[str, ...] = ()  # NPC ids shown now, in order
     overlay_location: str = ""
     overlay_terminal: str = ""
+    overlay_message: str = ""  # the message of the overlaid terminal open on every display
     ship: dict[str, SystemOverride] = field(default_factory=dict)
     broadcasts: tuple[Broadcast, ...] = ()
     charon: CharonState = field(default_factory=CharonState)
@@ -162,6 +163,7 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _portraits,
     _overlay_location,
     _overlay_terminal,
+    _overlay_message,
     _ship,
     _broadcasts,
     _charon,
@@ -189,6 +191,7 @@ def _copy(
     _portraits(new, s.portraits)
     _overlay_location(new, s.overlay_location)
     _overlay_terminal(new, s.overlay_terminal)
+    _overlay_message(new, s.overlay_message)
     _ship(new, s.ship)
     _broadcasts(new, s.broadcasts)
     _charon(new, s.charon)

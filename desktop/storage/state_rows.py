@@ -36,6 +36,7 @@ _meta_parts = attrgetter(  # what the meta row holds (codec.meta_out)
     "movable_types",
     "unplaced",
     "read_mail",
+    "overlay_message",
     "through_doors",
 )
 

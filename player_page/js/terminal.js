@@ -1,6 +1,6 @@
 // The comm terminal overlay: inbox and sent, a reader pane; a tap on the backdrop outside the
 // window dismisses it for every display (players may hide it). Opening a message marks it read
-// on every display.
+// and makes it the open message on every display (the snapshot's overlay_open_message_id).
 import { el, setText, display } from "./dom.js";
 import { renderBlocks } from "./blocks.js";
 import { hideTerminal, markRead } from "./api.js";
@@ -12,6 +12,7 @@ export class TerminalOverlay {
     this.box = "inbox";
     this.selected = "";
     this.dismissed = "";
+    this.shared = ""; // the open message every display shows, as the last frame said
     this.opened = new Set(); // read here, before the server's frame says so
     this.pressedOutside = false;
     this.title = el("div", { class: "panel-head tm-title" });
@@ -51,17 +52,31 @@ export class TerminalOverlay {
       this.dismissed = "";
       this.box = "inbox";
       this.selected = "";
+      this.shared = "";
       this.opened.clear();
     }
     this.root.hidden = !slug || this.dismissed === slug;
     if (!slug) return;
     this.term = term;
     setText(this.title, display(term.name) || "Terminal"); // a name, never the slug
+    const shared = this.follow(snap.overlay_open_message_id);
     const key = JSON.stringify(term);
-    if (key !== this.key) {
+    if (key !== this.key || shared) {
       this.key = key;
       this.draw(); // only on new mail: a reader's scroll position survives other changes
     }
+  }
+
+  /** A newly opened message (on any display) becomes the one shown here; true when it did. */
+  follow(id) {
+    const wanted = typeof id === "string" ? id : "";
+    if (wanted === this.shared) return false;
+    this.shared = wanted;
+    const box = ["inbox", "sent"].find((b) => (this.term[b] || []).some((m) => m.id === wanted));
+    if (!box) return false;
+    this.box = box;
+    this.selected = wanted;
+    return true;
   }
 
   mails() {
@@ -95,9 +110,9 @@ export class TerminalOverlay {
 
   open(m) {
     this.selected = m.id;
-    if (!this.isRead(m) && m.id !== undefined && m.id !== null) {
+    if (m.id !== undefined && m.id !== null && m.id !== this.shared) {
       this.opened.add(m.id);
-      markRead(m.id);
+      markRead(m.id); // read, and open on every display
     }
     this.draw();
   }

@@ -99,6 +99,33 @@ def test_a_mail_opened_on_one_display_reads_as_read_on_all(store: Store) -> None
     assert store.undo_label == "Show Sickbay Terminal"  # reading is no GM change to undo
 
 
+def open_message(store: Store) -> object:
+    return store.player_frame().snapshot["overlay_open_message_id"]
+
+
+def test_the_opened_mail_is_the_open_one_everywhere_and_kept(tmp_path: Path, store: Store) -> None:
+    store.dispatch(A.ShowTerminal(SHIP, "med-term"))
+    assert open_message(store) == ""
+    store.dispatch(A.MarkMailRead("m2"), actor=A.PLAYER)  # a sent mail opens too
+    assert open_message(store) == "m2"
+    store.dispatch(A.MarkMailRead("m1"))  # the GM picks one
+    assert open_message(store) == "m1"
+    state_file = StateFile(tmp_path / "table.sqlite")
+    state_file.attach(store)
+    state_file.close()
+    again = StateFile(tmp_path / "table.sqlite")
+    reloaded = Store(store.campaign, again.load())
+    again.close()
+    assert open_message(reloaded) == "m1"
+    store.dispatch(A.ShowTerminal(SHIP, "vault-term"))
+    assert open_message(store) == ""  # another terminal opens on none
+    store.dispatch(A.ShowTerminal(SHIP, "med-term"))
+    assert open_message(store) == ""
+    store.dispatch(A.MarkMailRead("m1"), actor=A.PLAYER)
+    store.dispatch(A.SwitchView("BRIDGE"))  # the overlay goes, and its open mail with it
+    assert open_message(store) == "" and store.state.overlay_message == ""
+
+
 def systems(store: Store) -> dict[str, object]:
     store.dispatch(A.SwitchView("BRIDGE"))
     ship = store.player_frame().snapshot["ship"]

@@ -104,6 +104,36 @@ async def test_a_player_marks_a_mail_read_for_every_display(
     assert store.state.revision == revision
 
 
+async def test_the_message_opened_on_a_display_is_open_on_every_display(
+    client: TestClient[Any, Any], store: Store
+) -> None:
+    terminal = {"location_slug": SHIP, "terminal_slug": "med-term"}
+    await gm_post(client, "/api/gm/show-terminal/", terminal)
+    assert b'"overlay_open_message_id":""' in await snapshot_bytes(client)
+    async with client.get("/api/active-view/stream/") as response:
+        reader = StreamReader(response)
+        await reader.events(1)
+        reply = await client.post("/api/terminal/read/", json={"message_id": "m2"})  # a player
+        events = await reader.until_revision((await reply.json())["revision"])
+        assert b'"overlay_open_message_id":"m2"' in events[-1].data
+    reply = await client.post("/api/terminal/read/", json={"message_id": "m1"})
+    assert reply.status == 200
+    assert b'"overlay_open_message_id":"m1"' in await snapshot_bytes(client)
+    revision = store.state.revision
+    # Only the overlaid terminal's mail: another terminal's is the same refusal as an unknown id.
+    for foreign in ("m3", "nope"):
+        other = await client.post("/api/terminal/read/", json={"message_id": foreign})
+        assert other.status == 404
+        assert await other.json() == {"error": "NO SUCH MESSAGE ON THIS TERMINAL"}
+    assert store.state.revision == revision
+    assert b'"overlay_open_message_id":"m1"' in await snapshot_bytes(client)
+    # A terminal shown anew opens on no message.
+    await gm_post(client, "/api/terminal/hide/", {})
+    assert b'"overlay_open_message_id":""' in await snapshot_bytes(client)
+    await gm_post(client, "/api/gm/show-terminal/", terminal)
+    assert b'"overlay_open_message_id":""' in await snapshot_bytes(client)
+
+
 async def test_a_status_alone_hides_the_campaign_text(
     client: TestClient[Any, Any],
 ) -> None:

@@ -59,6 +59,7 @@ class SwitchView(Action):
             portraits=portraits,
             overlay_location="",
             overlay_terminal="",
+            overlay_message="",
         )
 
 
@@ -100,7 +101,10 @@ class ShowTerminal(Action):
         ):
             return state
         return replace(
-            state, overlay_location=self.location_slug, overlay_terminal=self.terminal_slug
+            state,
+            overlay_location=self.location_slug,
+            overlay_terminal=self.terminal_slug,
+            overlay_message="",
         )
 
 
@@ -121,7 +125,7 @@ class HideTerminal(Action):
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         if not state.overlay_location and not state.overlay_terminal:
             return state
-        return replace(state, overlay_location="", overlay_terminal="")
+        return replace(state, overlay_location="", overlay_terminal="", overlay_message="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +158,8 @@ class TogglePortrait(Action):
 
 @dataclass(frozen=True, slots=True)
 class MarkMailRead(Action):
-    """A mail of the overlaid terminal was opened on a display: it reads as read everywhere."""
+    """A mail of the overlaid terminal was opened on a display: it reads as read everywhere,
+    and it is the message every display shows open."""
 
     message_id: str
 
@@ -175,6 +180,6 @@ class MarkMailRead(Action):
         if term is None or all(m.message_id != self.message_id for m in (*term.inbox, *term.sent)):
             raise NotFound("NO SUCH MESSAGE ON THIS TERMINAL")
         key = mail_key(state.overlay_location, self.message_id)
-        if key in state.read_mail:
+        if key in state.read_mail and state.overlay_message == self.message_id:
             return state
-        return replace(state, read_mail=state.read_mail | {key})
+        return replace(state, read_mail=state.read_mail | {key}, overlay_message=self.message_id)
