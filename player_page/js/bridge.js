@@ -35,11 +35,12 @@ export class BridgeView {
       crew: new Pager(this.pages.crew, (box) => pageItems(box, [...box.children])),
       logs: new Pager(this.pages.logs, (box) => pageLogs(box, this.sessions || [])),
     };
-    bar.append(this.pagers.crew.nav, this.pagers.logs.nav);
+    // The pagers hang beside the bar, outside its width: the tabs never move under a finger.
+    const dock = el("div", { class: "br-dock" }, bar, this.pagers.crew.nav, this.pagers.logs.nav);
     this.crewNodes = new Map();
     this.logKey = "";
     this.crewKey = "";
-    root.append(this.header, this.pages.status, this.pages.crew, this.pages.logs, bar);
+    root.append(this.header, this.pages.status, this.pages.crew, this.pages.logs, dock);
     this.select("status");
     let resizing = 0;
     const relayout = () => {

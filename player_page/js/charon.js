@@ -38,7 +38,7 @@ export class CharonPanel {
     // The channel key (encounter-<slug>) is for writes only; the header shows where, by name.
     setText(this.window.firstChild.lastChild, snap.charon_channel_name || "");
     const query = snap.charon_mode === "QUERY";
-    this.form.hidden = !query;
+    this.form.hidden = !query || !canType(); // a TV has no keyboard a player could reach
     this.close.hidden = full;
     const entries = Array.isArray(snap.charon_conversation) ? snap.charon_conversation : [];
     const instant = !this.primed; // what was there when the page opened is not "new"
@@ -100,4 +100,9 @@ export class CharonPanel {
     }
     this.input.disabled = false;
   }
+}
+
+/** A display players can type on: a touch screen (a TV, with neither, shows no input box). */
+function canType() {
+  return navigator.maxTouchPoints > 0 || matchMedia("(pointer: coarse)").matches || matchMedia("(any-pointer: coarse)").matches;
 }

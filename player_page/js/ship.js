@@ -81,7 +81,8 @@ function flicker(node) {
   node.classList.add("flicker");
 }
 
-/** A long-range scanner sweep with the ship's overall state: atmosphere for the bridge. */
+/** A long-range scanner sweep that tells the sensors' own state (a system named like sensors,
+ * scanners or radar); a ship without one just sweeps: other systems' failures are no scan failure. */
 export class Scanner {
   constructor() {
     const rings = [0.95, 0.66, 0.36].map((r) => svg("circle", { r, class: "sc-ring" }));
@@ -98,12 +99,13 @@ export class Scanner {
   }
 
   render(ship) {
-    const all = ship.systems && typeof ship.systems === "object" ? Object.values(ship.systems) : [];
-    const systems = all.filter((s) => s && typeof s === "object");
-    const worst = systems.map((s) => LEVELS[String(s.status || "").toLowerCase()] || "ok");
-    const level = ["crit", "bad", "warn"].find((l) => worst.includes(l)) || "ok";
-    const words = { ok: "ALL SYSTEMS NOMINAL", warn: "SYSTEMS STRAINED", bad: "DAMAGE REPORTED", crit: "CRITICAL FAILURE" };
-    setText(this.state, words[level]);
+    const systems = ship.systems && typeof ship.systems === "object" ? ship.systems : {};
+    const key = Object.keys(systems).find((k) => SENSORS.test(k) && systems[k] && typeof systems[k] === "object");
+    const status = key ? String(systems[key].status || "").toUpperCase() : "";
+    const level = status ? LEVELS[status.toLowerCase()] || "ok" : "ok";
+    setText(this.state, status ? `SENSORS: ${status}` : "SCANNING…");
     this.node.dataset.level = level;
   }
 }
+
+const SENSORS = /sensor|scan|radar/i;

@@ -60,10 +60,10 @@ export class StandbyView {
     this.slot += 1;
     const count = 1 + (this.slot % 3);
     const block = el("div", { class: "sb-line", style: `left:${left}%;top:${top}%` });
-    for (let i = 0; i < count; i += 1) {
-      const text = LINES[Math.floor(Math.random() * LINES.length)];
-      block.appendChild(el("div", { text: "> " + text, style: `animation-delay:${i * 0.5}s` }));
+    for (const text of this.freshLines(count)) {
+      block.appendChild(el("div", { text: "> " + text, style: `animation-delay:${block.childElementCount * 0.5}s` }));
     }
+    if (!block.childElementCount) return;
     this.drift.appendChild(block);
     // Ambient lines never drift behind the join panel or the title (they would show through).
     const box = block.getBoundingClientRect();
@@ -73,6 +73,15 @@ export class StandbyView {
       return;
     }
     setTimeout(() => block.remove(), 11000);
+  }
+
+  /** Up to `count` status lines, none of them already on screen (a line never shows twice). */
+  freshLines(count) {
+    const shown = new Set([...this.drift.querySelectorAll(".sb-line > div")].map((d) => d.textContent.slice(2)));
+    const free = LINES.filter((t) => !shown.has(t));
+    const picked = [];
+    while (picked.length < count && free.length) picked.push(free.splice(Math.floor(Math.random() * free.length), 1)[0]);
+    return picked;
   }
 }
 

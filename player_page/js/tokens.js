@@ -4,13 +4,19 @@ import { svg, setAttr, setText, initials, safeMediaUrl, display } from "./dom.js
 
 const R = 0.38;
 const TYPES = new Set(["player", "npc", "creature", "object"]);
-// Status marks: a blood drop for wounded (never a plus or a cross: those read as "heal").
+// Status marks, each its own shape and colour so they tell apart at 3 m: a blood drop in a disc
+// for wounded (never a plus or a cross: those read as "heal"), a warning triangle for panicked,
+// a diamond for stunned. CSS sizes them in screen pixels (about 32 px on a 1080p TV).
 export const MARKS = [
   ["wounded", "", 0.3, -0.3],
   ["panicked", "!", -0.3, -0.3],
   ["stunned", "~", 0.3, 0.3],
 ];
-const DROP = "M0,-0.15 C0.05,-0.07 0.11,-0.01 0.11,0.05 A0.11,0.11 0 0 1 -0.11,0.05 C-0.11,-0.01 -0.05,-0.07 0,-0.15 Z";
+const DROP = "M0,-0.13 C0.045,-0.06 0.095,-0.01 0.095,0.045 A0.095,0.095 0 0 1 -0.095,0.045 C-0.095,-0.01 -0.045,-0.06 0,-0.13 Z";
+const SHAPES = {
+  panicked: "M0,-0.19 L0.18,0.13 L-0.18,0.13 Z",
+  stunned: "M0,-0.18 L0.18,0 L0,0.18 L-0.18,0 Z",
+};
 
 /** A token group; `fresh` plays its own arrival (a whole new deck flickers in as one instead). */
 export function createToken(fresh = true) {
@@ -79,8 +85,8 @@ function toggle(parts, node, wanted, make) {
 
 /** A status mark at its corner of a token (the legend draws the same at 0, 0). */
 export function mark([name, glyph, x, y]) {
-  const g = svg("g", { class: "tmark tm-" + name, transform: `translate(${x} ${y})` });
-  if (!glyph) g.append(svg("circle", { r: 0.15, class: "tmark-bg" }), svg("path", { d: DROP, class: "tmark-drop" }));
-  else g.append(svg("circle", { r: 0.15 }), svg("text", { "text-anchor": "middle", y: 0.075, text: glyph }));
-  return g;
+  const shape = svg("g", { class: "tmark-shape" });
+  if (!glyph) shape.append(svg("circle", { r: 0.17, class: "tmark-bg" }), svg("path", { d: DROP, class: "tmark-drop" }));
+  else shape.append(svg("path", { d: SHAPES[name], class: "tmark-bg" }), svg("text", { "text-anchor": "middle", y: 0.085, text: glyph }));
+  return svg("g", { class: "tmark tm-" + name, transform: `translate(${x} ${y})` }, shape);
 }

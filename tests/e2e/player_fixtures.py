@@ -168,12 +168,14 @@ def open_page(
     height: int = 720,
     guards: list[Guard] | None = None,
     reduced_motion: bool = False,
+    touch: bool = False,
 ) -> Any:
     """A new page on the player display, with every foreign request counted and blocked
-    (`reduced_motion`: the browser asks for no animation, so tokens jump instead of gliding)."""
+    (`reduced_motion`: the browser asks for no animation, so tokens jump instead of gliding;
+    `touch`: a touch screen, as a tablet is)."""
     motion = "reduce" if reduced_motion else "no-preference"
     context = browser.new_context(
-        viewport={"width": width, "height": height}, reduced_motion=motion
+        viewport={"width": width, "height": height}, reduced_motion=motion, has_touch=touch
     )
     guard = Guard(app.url.rstrip("/"), context=context)
     context.route(guard.pattern(), guard.handle)

@@ -209,7 +209,7 @@ def test_query_mode_question_reaches_the_gm_and_the_answer_types_out(
 ) -> None:
     show(app, "CHARON_TERMINAL")
     app.gm("/api/gm/charon/mode/", {"mode": "QUERY"})
-    page = open_page(browser, app, guards=guards)
+    page = open_page(browser, app, guards=guards, touch=True)  # a TV offers no input box
     question = "Where is Dr. Kesh?"
     page.fill(".ch-input", question)
     page.press(".ch-input", "Enter")
