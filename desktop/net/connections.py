@@ -4,8 +4,9 @@ Every connection is tracked from accept to close. One that is still *waiting* (n
 request yet: silent, partial headers, partial body, or idle between keep-alive requests) must
 send its request within HEADER_TIMEOUT, else it is closed. Connections are capped per client
 address and in all (below the open-files limit); over a cap the oldest waiting connection is
-closed, never the new one, so a fresh request (the GM's) is always read. A connection that is
-being *served* (a handler running: a GM call, a display's stream) is never closed for a cap.
+closed, never the new one, so a fresh request (the GM's) is always read. Streams count too:
+over its cap an address with no idle connection left loses its oldest stream, so one address
+can never hold every slot. An answer whose client takes none of it for WRITE_TIMEOUT is aborted.
 aiohttp's own protocol errors answer JSON, and are logged once with a count.
 """
 
@@ -27,6 +28,7 @@ PROTOCOL_LOG = QuietLog(logging.getLogger("desktop.net.http"))  # shared by ever
 
 HEADER_TIMEOUT = 5.0  # seconds to send a request's headers (after connecting or an answer)
 BODY_TIMEOUT = 5.0  # seconds to send a request's body once its headers are in
+WRITE_TIMEOUT = 5.0  # seconds an answer may wait on a client that takes none of it (then aborted)
 PER_ADDRESS = 256  # connections from one client address (50+ displays on loopback are normal)
 GRACE = 1.0  # seconds a new connection has to send its request before a per-address cap counts
 MAX_CONNECTIONS = 16384
@@ -95,7 +97,7 @@ class ConnectionGuard:
     Over the per-address cap the oldest connection of that address still waiting for its
     request is closed, if it has had `grace` to send it (so a flood of new connections cannot
     push out one that is sending its request right now; the header timeout ends the flood's
-    own). Over the total cap the oldest waiting one of anyone is closed at once; when every
+    own); else that address's oldest connection being served (a stream). Over the total cap the oldest waiting one of anyone is closed at once; when every
     other connection is being served, the new one is.
     """
 
@@ -107,12 +109,13 @@ class ConnectionGuard:
         header_timeout: float = HEADER_TIMEOUT,
         grace: float = GRACE,
     ) -> None:
-        self.per_address = per_address
         self.total = total if total is not None else connection_cap(open_files_limit())
+        # one address never holds more than half of all: the others (and the GM) get the rest
+        self.per_address = max(1, min(per_address, self.total // 2))
         self.header_timeout = header_timeout
         self.grace = grace
         self._conns: dict[GuardedHandler, Tracked] = {}
-        self._count: dict[str, int] = {}  # connections per address
+        self._from: dict[str, Waiting] = {}  # every connection of each address, oldest first
         self._waiting: Waiting = {}
         self._waiting_from: dict[str, Waiting] = {}  # the waiting ones of each address
         self._quiet = QuietLog(log)
@@ -123,9 +126,10 @@ class ConnectionGuard:
     def opened(self, handler: GuardedHandler, transport: asyncio.Transport) -> None:
         tracked = Tracked(handler, transport, asyncio.get_running_loop().time())
         self._conns[handler] = tracked
-        self._count[tracked.address] = self._count.get(tracked.address, 0) + 1
+        same = self._from.setdefault(tracked.address, {})
+        same[handler] = tracked
         self._wait(tracked)
-        if self._count[tracked.address] > self.per_address:
+        if len(same) > self.per_address:
             self._evict_from(tracked)
         if len(self._conns) > self.total:
             self._evict_any(tracked)
@@ -135,11 +139,11 @@ class ConnectionGuard:
         if tracked is None:
             return
         self._unwait(tracked)
-        left = self._count.get(tracked.address, 1) - 1
-        if left > 0:
-            self._count[tracked.address] = left
-        else:
-            self._count.pop(tracked.address, None)
+        same = self._from.get(tracked.address)
+        if same is not None:
+            same.pop(handler, None)
+            if not same:
+                del self._from[tracked.address]
 
     def headers_in(self, handler: GuardedHandler) -> None:
         """The headers are in: the body has BODY_TIMEOUT of its own (the middleware's)."""
@@ -191,15 +195,22 @@ class ConnectionGuard:
             self._close(tracked)
 
     def _evict_from(self, newest: Tracked) -> None:
+        """Close the address's oldest idle connection, else its oldest one being served.
+
+        Streams count: an address holding more than the cap is no set of real displays, and
+        closing its own oldest connections leaves every other address (and the GM) served.
+        """
+        reason = f"over {self.per_address} connections from {newest.address}"
         oldest = next(iter(self._waiting_from.get(newest.address, {}).values()), None)
-        if (
-            oldest is not None
-            and oldest is not newest
-            and oldest.since <= newest.since - self.grace
-        ):
-            reason = f"over {self.per_address} connections from {newest.address}"
+        idle = oldest is not None and oldest is not newest
+        if idle and oldest is not None and oldest.since <= newest.since - self.grace:
             self._quiet.warning("evict:address", f"closed the oldest idle connection: {reason}")
             self._close(oldest)
+            return
+        served = next((t for t in self._from.get(newest.address, {}).values() if t.serving), None)
+        if served is not None:
+            self._quiet.warning("evict:served", f"closed the oldest connection: {reason}")
+            self._close(served)
 
     def _evict_any(self, newest: Tracked) -> None:
         oldest = next(iter(self._waiting.values()), None)
@@ -229,9 +240,39 @@ def _phrase(status: int) -> str:
 class GuardedHandler(web.RequestHandler):
     """aiohttp's protocol, reporting to the guard; its own errors answer JSON, logged quietly."""
 
-    def __init__(self, manager: web.Server, guard: ConnectionGuard, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        manager: web.Server,
+        guard: ConnectionGuard,
+        write_timeout: float = WRITE_TIMEOUT,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(manager, **kwargs)
         self.guard = guard
+        self.write_timeout = write_timeout
+        self._stalled: asyncio.TimerHandle | None = None
+
+    def pause_writing(self) -> None:
+        """The client takes nothing more for now: it has `write_timeout` to make progress."""
+        super().pause_writing()
+        if self._stalled is None and self.transport is not None:
+            loop = asyncio.get_running_loop()
+            self._stalled = loop.call_later(self.write_timeout, self._abort_stalled)
+
+    def resume_writing(self) -> None:
+        self._cancel_stalled()
+        super().resume_writing()
+
+    def _cancel_stalled(self) -> None:
+        if self._stalled is not None:
+            self._stalled.cancel()
+            self._stalled = None
+
+    def _abort_stalled(self) -> None:
+        self._stalled = None
+        PROTOCOL_LOG.info("stalled", "closed a connection whose client stopped reading")
+        if self.transport is not None:
+            self.transport.abort()
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
@@ -239,6 +280,7 @@ class GuardedHandler(web.RequestHandler):
             self.guard.opened(self, transport)
 
     def connection_lost(self, exc: BaseException | None) -> None:
+        self._cancel_stalled()
         self.guard.closed(self)
         super().connection_lost(exc)
 

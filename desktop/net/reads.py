@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import IO, Any
+
 import orjson
 from aiohttp import web
+from aiohttp.abc import AbstractStreamWriter
+from aiohttp.web_request import BaseRequest
 
 from desktop.campaign.links import within
 from desktop.campaign.model import Campaign, Deck, Location
@@ -58,13 +62,26 @@ async def active_view_stream(request: web.Request) -> web.StreamResponse:
     return await request.app[BROADCASTER].stream(request, role)
 
 
+class MediaResponse(web.FileResponse):
+    """A campaign file written chunk by chunk through the connection's buffer, never by the
+    kernel's sendfile: a client that stops reading stalls the buffer, and the connection's
+    write timeout (connections.WRITE_TIMEOUT) closes it."""
+
+    async def _sendfile(
+        self, request: BaseRequest, fobj: IO[Any], offset: int, count: int
+    ) -> AbstractStreamWriter:
+        writer = await web.StreamResponse.prepare(self, request)
+        assert writer is not None
+        return await self._sendfile_fallback(writer, fobj, offset, count)
+
+
 async def media(request: web.Request) -> web.StreamResponse:
     store = request.app[STORE]
     path = store.media(request.match_info["media_id"])
     served = within(store.campaign.root, path) if path is not None else None  # resolved now
     if served is None or not served.is_file():
         raise web.HTTPNotFound()
-    return web.FileResponse(served, headers={"Cache-Control": "no-cache"})
+    return MediaResponse(served, headers={"Cache-Control": "no-cache"})
 
 
 def join_url(request: web.Request) -> str:

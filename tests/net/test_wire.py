@@ -198,3 +198,61 @@ async def test_a_failing_accept_is_logged_once_a_minute(
     assert "Too many open files" in caplog.records[0].getMessage()
     assert caplog.records[0].exc_info is None  # no traceback
     assert head_and_body(await live.exchange(CLOSE_GET))[0] == 200
+
+
+async def open_stream(port: int, address: str) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A display's stream from `address` (a loopback alias), read up to its first snapshot."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(address, 0))
+    writer.write(b"GET /api/active-view/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    async with asyncio.timeout(GIVE_UP):
+        await reader.readuntil(b"data:")
+    return reader, writer
+
+
+async def test_streams_count_against_the_per_address_cap(store: Store) -> None:
+    """One address opening more streams than the cap loses its oldest; others are served."""
+    guard = ConnectionGuard(per_address=20, total=100, header_timeout=GIVE_UP * 4, grace=0.0)
+    live = Live(0, Server(create_app(store, gm_token=TOKEN), "127.0.0.1", 0, guard))
+    live.port = await live.server.start()
+    streams = [await open_stream(live.port, "127.0.0.77") for _ in range(30)]
+    try:
+        async with asyncio.timeout(GIVE_UP):
+            for reader, _writer in streams[:10]:  # the oldest ten were closed by the server
+                await reader.read(-1)
+                assert reader.at_eof()
+        mine = await open_stream(live.port, "127.0.0.1")  # another address: served
+        assert head_and_body(await live.exchange(CLOSE_GET))[0] == 200
+        await gm_post_raw(live, {"content": "for every display"})
+        async with asyncio.timeout(GIVE_UP):
+            for reader, _writer in [*streams[10:], mine]:  # the newest twenty still stream
+                await reader.readuntil(b"for every display")
+        assert len(guard) <= 21
+    finally:
+        for _reader, writer in streams:
+            writer.close()
+        await live.server.stop()
+
+
+async def test_a_download_whose_client_never_reads_is_closed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A media download the client stops reading is aborted after the write timeout."""
+    big = store.campaign.root / "big.png"
+    with big.open("wb") as out:
+        out.truncate(64 * 1024 * 1024)  # more than every socket buffer on the way
+    monkeypatch.setattr(store, "media", lambda media_id: big)
+    guard = ConnectionGuard(header_timeout=GIVE_UP * 4)
+    live = Live(0, Server(create_app(store, gm_token=TOKEN), "127.0.0.1", 0, guard))
+    live.port = await live.server.start()
+    reader, writer = await asyncio.open_connection("127.0.0.1", live.port)
+    writer.write(b"GET /media/big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    try:
+        async with asyncio.timeout(GIVE_UP):
+            assert b"200 OK" in await reader.readuntil(b"\r\n\r\n")
+            writer.transport.pause_reading()  # the client reads no more
+            while len(guard):  # the server let go of it (it held it forever before)
+                await asyncio.sleep(0.1)
+        assert head_and_body(await live.exchange(CLOSE_GET))[0] == 200
+    finally:
+        writer.close()
+        await live.server.stop()
