@@ -97,8 +97,9 @@ class ConnectionGuard:
     Over the per-address cap the oldest connection of that address still waiting for its
     request is closed, if it has had `grace` to send it (so a flood of new connections cannot
     push out one that is sending its request right now; the header timeout ends the flood's
-    own); else that address's oldest connection being served (a stream). Over the total cap the oldest waiting one of anyone is closed at once; when every
-    other connection is being served, the new one is.
+    own); else that address's oldest connection being served (a stream). Over the total cap
+    the oldest waiting one of anyone is closed at once; when every other connection is being
+    served, the new one is.
     """
 
     def __init__(
