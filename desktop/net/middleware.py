@@ -34,6 +34,7 @@ STATUS_OF_KIND = {
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 JSON = "application/json"
+SINGLE_HEADERS = ("Host", "Origin")  # a request carrying two of either is refused (400)
 QUIET = QuietLog(log)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -118,7 +119,7 @@ def _is_ip(name: str) -> bool:
 def host_allowed(header: str | None, names: Iterable[str]) -> bool:
     """An IP literal, localhost, or one of this machine's names (DNS-rebinding defence)."""
     if header is None:
-        return True  # HTTP/1.0 without a Host header: no browser sends that
+        return True  # HTTP/1.0 without a Host header: no browser sends that (reads only)
     name = host_name(header)
     if not name:
         return False
@@ -134,6 +135,9 @@ def host_middleware(
 
     @web.middleware
     async def check_host(request: web.Request, handler: Handler) -> web.StreamResponse:
+        for name in SINGLE_HEADERS:  # with two, which one decides? neither: refused
+            if len(request.headers.getall(name, ())) > 1:
+                return json_error(400, f"more than one {name} header")
         if not host_allowed(request.headers.get("Host"), names()):
             return json_error(403, "unknown Host header")
         return await handler(request)
@@ -153,20 +157,22 @@ def same_origin(request: web.Request) -> bool:
     """The request's Origin (else Referer) is this server as the client addressed it; or none.
 
     Browsers send Origin with every cross-site write; a page of this server has the origin
-    `http://<Host>`. Scripts that send neither header are not browsers and are let through.
+    `<scheme>://<Host>` (`http`: this server has no TLS, so an `https` origin is another site).
+    Scripts that send neither header are not browsers and are let through.
     """
     claimed = request.headers.get("Origin") or request.headers.get("Referer")
     if claimed is None:
         return True
     host = request.headers.get("Host", "").strip().lower()
-    origin = _origin_of(claimed)
-    return origin is not None and bool(host) and origin.split("://", 1)[1] == host
+    return bool(host) and _origin_of(claimed) == f"{request.scheme}://{host}"
 
 
 @web.middleware
 async def write_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Writes only from this server's own pages (403) and only as JSON (415)."""
     if request.method not in SAFE_METHODS and request.match_info.http_exception is None:
+        if not request.headers.get("Host", "").strip():  # HTTP/1.0 may leave it out: no write
+            return json_error(403, "a write needs a Host header")
         if not same_origin(request):
             return json_error(403, "writes come only from this server's own pages")
         if request.content_type != JSON:
