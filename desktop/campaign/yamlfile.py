@@ -77,6 +77,8 @@ class _NodeLoader(_BaseLoader):  # type: ignore[misc]
 MAX_FILE_BYTES = 16 << 20  # a campaign file is a few hundred KB; a bigger one is not read
 MAX_DEPTH = 64  # campaign files nest a few levels; deeper documents are refused
 MAX_REPEATED = 200_000  # values aliases may repeat in one document (beyond that: a bomb)
+EXPANSION = 8  # times its own size a document may grow to once its aliases are expanded
+MIN_EXPANDED = 1 << 20  # characters any document may expand to, however small the file
 
 
 class YamlRefused(yaml.YAMLError):
@@ -94,13 +96,16 @@ class _Builder:
     Timestamps stay text as written; unknown tags give their plain value; aliases share the
     value built for their anchor. What would hurt later is refused (YamlRefused): an alias to
     a value that holds it (a loop), nesting deeper than MAX_DEPTH, and aliases that would
-    repeat more than MAX_REPEATED values once expanded (the "billion laughs").
+    repeat more than MAX_REPEATED values once expanded (the "billion laughs") or expand the
+    text past `limit` characters (a long value aliased many times: few values, many bytes).
     """
 
-    def __init__(self, loader: Any) -> None:
+    def __init__(self, loader: Any, limit: int) -> None:
         self.loader = loader
+        self.limit = limit
         self.built: dict[int, object] = {}
         self.sizes: dict[int, int] = {}  # values of each collection once expanded, by node
+        self.chars: dict[int, int] = {}  # characters of each collection once expanded, by node
         self.distinct = 0  # values built so far
         self.depth = 0
 
@@ -128,13 +133,23 @@ class _Builder:
         finally:
             self.depth -= 1
         self.sizes[id(node)] = size
+        self.chars[id(node)] = chars = sum(self._chars(item) for item in _children(node))
         if size - self.distinct > MAX_REPEATED:
             bomb = f"YAML aliases repeat more than {MAX_REPEATED:,} values (an alias bomb)"
             raise YamlRefused(0, bomb)
+        if chars > self.limit:
+            bomb = f"YAML aliases expand the file to more than {EXPANSION} times its size"
+            raise YamlRefused(0, bomb + " (an alias bomb)")
         return built
 
     def _size(self, node: yaml.Node) -> int:
         return self.sizes.get(id(node), 1)
+
+    def _chars(self, node: yaml.Node) -> int:
+        """The characters of a built node once expanded (a scalar: its text, plus one)."""
+        if isinstance(node, yaml.ScalarNode):
+            return len(node.value) + 1
+        return self.chars[id(node)]
 
     def _scalar(self, node: yaml.ScalarNode) -> object:
         kind = node.tag[len(_TAG) :] if node.tag.startswith(_TAG) else ""
@@ -166,6 +181,12 @@ class _Builder:
         return data, size
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return [part for pair in node.value for part in pair]
+
+
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
@@ -189,7 +210,8 @@ def _load(text: str) -> object:
     loader = _NodeLoader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _Builder(loader).value(node)
+        limit = max(EXPANSION * len(text), MIN_EXPANDED)
+        return None if node is None else _Builder(loader, limit).value(node)
     finally:
         loader.dispose()
 

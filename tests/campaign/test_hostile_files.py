@@ -141,3 +141,30 @@ def test_a_file_over_the_size_limit_is_not_read(builder) -> None:
     ]
     assert [s.title for s in campaign.sessions] == ["Fine"]
     assert campaign.sessions[0].body[0].spans[0].text == "Text.\nMore."
+
+
+def test_aliases_that_multiply_bytes_are_refused(builder) -> None:
+    """A 1 MB string aliased 200 times: few values, but 200 MB once sent to every display."""
+    systems = "".join(
+        f"    s{i}:\n      status: ONLINE\n      condition: 50\n      info: *big\n"
+        for i in range(200)
+    )
+    big = "big: &big " + "X" * 1_000_000 + "\n"
+    builder.write("campaign/ship.yaml", big + "ship:\n  name: Wren\n  systems:\n" + systems)
+    campaign = load_campaign(builder.root)
+    assert [str(p) for p in campaign.problems] == [
+        "campaign/ship.yaml:0: YAML aliases expand the file to more than 8 times its size"
+        " (an alias bomb): not read"
+    ]
+    assert campaign.ship is None
+    store = Store(campaign)
+    assert len(store.player_frame().data) < 1_000_000 and store.gm_snapshot()
+
+
+def test_aliases_repeating_small_values_in_a_small_file_still_load(builder) -> None:
+    """Within the bound: a 200-character note aliased 40 times in a small file."""
+    notes = "".join(f"  - {{id: n{i}, name: N{i}, notes: *note}}\n" for i in range(40))
+    builder.write("campaign/npcs.yaml", "note: &note " + "y" * 200 + "\nnpcs:\n" + notes)
+    campaign = load_campaign(builder.root)
+    assert campaign.problems == ()
+    assert campaign.npcs["n39"].extra["notes"] == "y" * 200

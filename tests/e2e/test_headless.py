@@ -49,9 +49,10 @@ class App:
         return int(self.url.rsplit(":", 1)[1].strip("/"))
 
 
-def start(tmp: Path, *args: str, headless: bool = True) -> App:
+def start(tmp: Path, *args: str, headless: bool = True, prefix: tuple[str, ...] = ()) -> App:
+    """The app started with args (after prefix, a command that runs it, when given)."""
     flags = ["--headless"] if headless else []
-    command = [sys.executable, "-m", "desktop", *flags, "--no-mdns", *args]
+    command = [*prefix, sys.executable, "-m", "desktop", *flags, "--no-mdns", *args]
     process = subprocess.Popen(
         command, env=app_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )

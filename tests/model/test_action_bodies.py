@@ -169,3 +169,51 @@ def test_show_terminal_needs_both_slugs_or_neither() -> None:
     assert A.ShowTerminal.from_body({"location_slug": "", "terminal_slug": ""}).terminal_slug == ""
     with pytest.raises(InvalidInput, match="'terminal_slug' is empty"):
         A.ShowTerminal.from_body({"location_slug": "tempest", "terminal_slug": ""})
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value"),
+    [
+        (A.PlaceToken, "name", ""),
+        (A.PlaceToken, "name", "\u200b"),
+        (A.RenameToken, "name", " \u2060 "),
+        (A.RenameMarker, "name", "\ufeff"),
+        (A.SendBroadcast, "content", "\u200b"),
+        (A.SendBroadcast, "content", " \u200b\n\u3164"),
+        (A.CharonSend, "content", "\u2063"),
+        (A.SubmitQuestion, "query", "\u200b\u200b"),
+    ],
+)
+def test_a_name_or_text_that_shows_nothing_is_refused(cls: Any, field: str, value: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        cls.from_body({**VALID[cls], field: value})
+    assert f"field '{field}'" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "code"),
+    [
+        (A.PlaceToken, "name", "Bo\x00b", "U+0000"),
+        (A.RenameToken, "name", "Bob\nAlice", "U+000A"),
+        (A.RenameToken, "name", "\u202eboB", "U+202E"),
+        (A.RenameMarker, "name", "Kit\u2066x\u2069", "U+2066"),
+        (A.SendBroadcast, "content", "Hull\x1b[31m breach", "U+001B"),
+        (A.SendBroadcast, "sender", "H\u202aQ", "U+202A"),
+        (A.CharonSend, "content", "I am\x07 awake", "U+0007"),
+        (A.SetShipSystem, "info", "x\x7f", "U+007F"),
+    ],
+)
+def test_control_characters_and_bidi_overrides_are_refused(
+    cls: Any, field: str, value: str, code: str
+) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        cls.from_body({**VALID[cls], field: value})
+    assert str(refused.value) == f"field '{field}' must not hold control characters (found {code})"
+
+
+def test_newlines_stay_in_message_bodies_and_names_lose_outer_spaces() -> None:
+    assert A.SendBroadcast.from_body({"content": "Hull\nbreach"}).content == "Hull\nbreach"
+    assert A.CharonSend.from_body({"channel": "story", "content": "a\nb"}).content == "a\nb"
+    assert A.RenameToken.from_body({"token_id": "t1", "name": "  Bob "}).name == "Bob"
+    placed = A.PlaceToken.from_body({**VALID[A.PlaceToken], "name": "Zoë ✓"})
+    assert placed.name == "Zoë ✓"

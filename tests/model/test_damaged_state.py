@@ -137,3 +137,21 @@ def test_random_bytes_or_a_folder_are_refused_in_one_line(tmp_path: Path) -> Non
     folder = tmp_path / "folder.sqlite3"
     folder.mkdir()
     assert "is a folder" in _refusal(folder)
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "notes.sqlite3"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        db.execute("INSERT INTO notes (text) VALUES ('keep me')")
+    db.close()
+    before = other.read_bytes()
+    message = _refusal(other)
+    assert "another program's SQLite file" in message and "notes" in message
+    assert other.read_bytes() == before
+    assert not other.with_name(other.name + "-wal").exists()
+    with sqlite3.connect(other) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master")]
+        journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+    db.close()
+    assert tables == ["notes"] and journal == "delete"

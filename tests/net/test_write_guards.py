@@ -154,3 +154,35 @@ async def test_every_answer_has_the_security_headers(
     assert image.status == 200 and image.content_type == "image/svg+xml"
     _security_headers(image)
     assert "sandbox" in image.headers.getall("Content-Security-Policy")
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "error"),
+    [
+        ("/api/gm/encounter/place-token/", {"name": ""}, "field 'name' needs a visible character"),
+        ("/api/gm/broadcast/", {"content": "\u200b"}, "field 'content' must not be empty"),
+        (
+            "/api/gm/encounter/place-token/",
+            {"name": "Bob\x00"},
+            "field 'name' must not hold control characters (found U+0000)",
+        ),
+        (
+            "/api/gm/broadcast/",
+            {"content": "\u202eHull breach"},
+            "field 'content' must not hold control characters (found U+202E)",
+        ),
+    ],
+)
+async def test_invisible_names_and_control_characters_are_a_400(
+    client: TestClient[Any, Any], store: Store, path: str, body: dict[str, str], error: str
+) -> None:
+    await gm_post(client, SWITCH, {"view_type": "ENCOUNTER", "location_slug": SHIP})
+    before = store.state
+    token = {"type": "player", "x": 6, "y": 3}
+    reply = await client.post(path, json={**token, **body}, headers=GM_HEADERS)
+    assert reply.status == 400
+    assert (await reply.json())["error"] == error
+    assert store.state is before
+    stream = await client.get("/api/active-view/")
+    seen = await stream.text()
+    assert "\x00" not in seen and "\u202e" not in seen and "\\u0000" not in seen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 from desktop.model.errors import InvalidInput
@@ -12,6 +13,14 @@ MAX_ID = 200
 
 _MISSING = object()
 
+# Characters that reorder the text around them on a display (bidi embeddings and overrides,
+# isolates): a name could show the players something else than it holds.
+_BIDI = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+# Letters and symbols that draw nothing (fillers); with spaces and format characters they are
+# blank for "must not be empty".
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
 
 def _get(body: Mapping[str, object], name: str) -> object:
     value = body.get(name, _MISSING)
@@ -20,33 +29,64 @@ def _get(body: Mapping[str, object], name: str) -> object:
     return value
 
 
-def req_str(body: Mapping[str, object], name: str, max_len: int = MAX_ID) -> str:
-    """A required string of at most max_len characters."""
-    return _check_str(_get(body, name), name, max_len)
+def req_str(
+    body: Mapping[str, object], name: str, max_len: int = MAX_ID, *, lines: bool = False
+) -> str:
+    """A required string of at most max_len characters (see _check_str)."""
+    return _check_str(_get(body, name), name, max_len, lines)
 
 
-def opt_str(body: Mapping[str, object], name: str, max_len: int = MAX_ID, default: str = "") -> str:
+def opt_str(
+    body: Mapping[str, object],
+    name: str,
+    max_len: int = MAX_ID,
+    default: str = "",
+    *,
+    lines: bool = False,
+) -> str:
     """An optional string (absent or null: the default)."""
     value = body.get(name)
     if value is None:
         return default
-    return _check_str(value, name, max_len)
+    return _check_str(value, name, max_len, lines)
 
 
-def _check_str(value: object, name: str, max_len: int) -> str:
+def _check_str(value: object, name: str, max_len: int, lines: bool = False) -> str:
+    """value if it is a string of at most max_len characters without control characters (a
+    newline only where `lines`) or bidi overrides; every text field passes here."""
     if not isinstance(value, str):
         raise InvalidInput(f"field '{name}' must be a string")
     if len(value) > max_len:
         raise InvalidInput(f"field '{name}' is too long (at most {max_len} characters)")
+    for char in value:
+        if char in _BIDI or (unicodedata.category(char) == "Cc" and not (lines and char == "\n")):
+            code = f"U+{ord(char):04X}"
+            raise InvalidInput(f"field '{name}' must not hold control characters (found {code})")
     return value
+
+
+def is_blank(value: str) -> bool:
+    """True when value shows nothing: spaces, zero-width and other format characters only."""
+    return all(
+        char.isspace() or char in _FILLERS or unicodedata.category(char) in _BLANK_CATEGORIES
+        for char in value
+    )
 
 
 def req_text(body: Mapping[str, object], name: str, max_len: int = MAX_MESSAGE) -> str:
-    """A required, non-blank string."""
-    value = req_str(body, name, max_len)
-    if not value.strip():
+    """A required text of one or more lines with a visible character."""
+    value = req_str(body, name, max_len, lines=True)
+    if is_blank(value):
         raise InvalidInput(f"field '{name}' must not be empty")
     return value
+
+
+def req_name(body: Mapping[str, object], name: str, max_len: int = MAX_NAME) -> str:
+    """A required one-line name with a visible character, without its outer spaces."""
+    value = req_str(body, name, max_len)
+    if is_blank(value):
+        raise InvalidInput(f"field '{name}' needs a visible character")
+    return value.strip()
 
 
 def req_int(body: Mapping[str, object], name: str) -> int:

@@ -8,7 +8,7 @@ from typing import Self
 
 from desktop.campaign.model import Campaign, MapTerminal, Poi
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import MAX_NAME, opt_str, req_str, req_text
+from desktop.model.actions.fields import opt_str, req_name, req_str
 from desktop.model.actions.places import Place, place_of, with_location
 from desktop.model.errors import Conflict, NotFound
 from desktop.model.state import TableState
@@ -46,7 +46,7 @@ class RenameMarker(Action):
     def from_body(cls, body: Mapping[str, object]) -> Self:
         return cls(
             req_str(body, "poi_id"),
-            req_text(body, "name", MAX_NAME).strip(),
+            req_name(body, "name"),
             opt_str(body, "location_slug"),
             opt_str(body, "deck_id"),
         )

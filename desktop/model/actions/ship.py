@@ -41,7 +41,9 @@ class SetShipSystem(Action):
         condition = opt_int(body, "condition")
         if condition is not None and not 0 <= condition <= 100:
             raise InvalidInput("field 'condition' must be between 0 and 100")
-        info = opt_str(body, "info", MAX_MESSAGE) if body.get("info") is not None else None
+        info = (
+            opt_str(body, "info", MAX_MESSAGE, lines=True) if body.get("info") is not None else None
+        )
         return cls(
             req_str(body, "system"),
             req_enum(body, "status", SYSTEM_STATUSES),

@@ -10,12 +10,12 @@ from typing import Self
 from desktop.campaign.model import Campaign, Deck, Room
 from desktop.model.actions.base import Action, ActionContext
 from desktop.model.actions.fields import (
-    MAX_NAME,
     opt_int,
     opt_str,
     req_enum,
     req_enum_list,
     req_int,
+    req_name,
     req_str,
 )
 from desktop.model.actions.places import (
@@ -111,7 +111,7 @@ class PlaceToken(Action):
         opt_str(body, "room_id")  # accepted for compatibility: the cell decides
         return cls(
             req_enum(body, "type", TOKEN_TYPES),
-            req_str(body, "name", MAX_NAME),
+            req_name(body, "name"),
             req_int(body, "x"),
             req_int(body, "y"),
             opt_str(body, "image_url", 1000),
@@ -221,7 +221,7 @@ class RenameToken(Action):
     def from_body(cls, body: Mapping[str, object]) -> Self:
         return cls(
             req_str(body, "token_id"),
-            req_str(body, "name", MAX_NAME),
+            req_name(body, "name"),
             opt_str(body, "location_slug"),
         )
 
