@@ -185,13 +185,20 @@ class MapView(QGraphicsView):
         QTimer.singleShot(0, token.settle)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        item = self.itemAt(event.position().toPoint())
-        if isinstance(item, RoomItem) and not self.preview:
+        item = self._room_for_double_click(event.position().toPoint())
+        if item is not None and not self.preview:
             shape = item.shape_data
             self.intents.rooms_visibility_requested.emit({shape.id: not shape.revealed})
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def _room_for_double_click(self, pos: QPoint) -> RoomItem | None:
+        """The room under a double-click on it or on a marker or terminal icon inside it."""
+        item = self.itemAt(pos)
+        if self.map_scene.item_kind(item) == "marker":
+            item = next((i for i in self.items(pos) if isinstance(i, RoomItem)), None)
+        return item if isinstance(item, RoomItem) else None
 
     def reveal_selected(self) -> None:
         """Reveal the selected rooms (hide them when all are revealed already)."""
