@@ -25,10 +25,14 @@ class Focus(QObject):
             self.changed.emit()
 
     def settle(self, state: TableState, campaign: Campaign) -> None:
-        """Keep the focus valid for this campaign: a known location with a map and deck."""
+        """Keep the focus valid for this campaign: a known location (its deck, if it has a map;
+        a place without one shows its location card)."""
         location = campaign.location(self.location_slug)
-        if location is None or location.map is None:
+        if location is None:
             self.set(*initial_focus(state, campaign))
+            return
+        if location.map is None:
+            self.set(location.slug, "")
             return
         if location.map.deck(self.deck_id) is None:
             self.set(location.slug, deck_for(state, campaign, location.slug))

@@ -109,8 +109,6 @@ class LocationTree(QTreeWidget):
         item = QTreeWidgetItem([location.name, location.type, ""])
         item.setData(0, SLUG_ROLE, slug)
         item.setToolTip(0, _tooltip(location))
-        if not location.has_map:
-            item.setForeground(0, self.palette().placeholderText())
         self._attach(item, parent)
         self._locations[slug] = item
         for terminal in location.terminals:

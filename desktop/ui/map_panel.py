@@ -35,7 +35,7 @@ class MapPanel(QWidget):
         self.view = MapView(self.scene)
         self.bar = FocusBar()
         self.tabs = DeckTabs()
-        self.placeholder = QLabel("Choose a location with a map in the campaign tree.")
+        self.placeholder = QLabel(_placeholder_text(None))
         self.placeholder.setObjectName("MapPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend = MapLegend()
@@ -111,6 +111,7 @@ class MapPanel(QWidget):
         self.stack.setCurrentWidget(
             self.view if location and location.has_map else self.placeholder
         )
+        self.placeholder.setText(_placeholder_text(location))
         self._sync_chrome(location, live, state.hold)
         key = (self.focus.location_slug, self.focus.deck_id, self.preview)
         if key != self._fitted_for and picture.width:
@@ -138,3 +139,13 @@ class MapPanel(QWidget):
             usable=location is not None,
             editable=not self.preview,
         )
+
+
+def _placeholder_text(location: Location | None) -> str:
+    """What stands in for the map: a place without one shows the players its location card."""
+    if location is None:
+        return "Choose a place in the campaign tree."
+    return (
+        f"{location.name} has no map.\n"
+        "Show to players: the displays show its location card (name, type, status)."
+    )
