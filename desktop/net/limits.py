@@ -1,8 +1,9 @@
 """Per-display limits on player writes, so one display (or a script) cannot fill the table.
 
 A display is its `?display=<id>` (API.md), else its client address. Every player write draws
-from the display's write bucket; a question also from its question bucket (a few a minute),
-and is refused while the channel already has MAX_WAITING questions waiting for the GM.
+from the display's write bucket and from its address's (all its displays together: the ids are
+the client's to pick, so new ones lift nothing); a question also from its question bucket (a
+few a minute), and is refused while the channel already has MAX_WAITING questions waiting.
 A refusal is a 429 with a message the players can read and a Retry-After.
 """
 
@@ -35,6 +36,9 @@ class Rate:
 # Drags and taps (forty a second, bursts of 120: a display without `?display=` shares its
 # address's bucket with every display on that machine); questions fill the table, so fewer.
 WRITES = Rate(burst=120, every=0.025)
+# All the displays of one address together (a client picks its `?display=` ids, so a script
+# could name a new one for every write): a few tablets behind one address, four times one.
+ADDRESS_WRITES = Rate(burst=480, every=0.00625)
 QUESTIONS = Rate(burst=3, every=15.0)  # questions: three at once, then four a minute
 
 
@@ -85,14 +89,18 @@ class PlayerLimits:
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._writes = Buckets(WRITES, clock)
+        self._address_writes = Buckets(ADDRESS_WRITES, clock)
         self._questions = Buckets(QUESTIONS, clock)
 
     def admit(self, request: web.Request, *, question_for: TableState | None = None) -> None:
         """A player write from this display may go on (a question: `question_for` the state)."""
         key = display_key(request)
-        wait = self._writes.take(key)
+        address = f"address:{request.remote or '?'}"
+        wait = max(self._writes.take(key, peek=True), self._address_writes.take(address, peek=True))
         if wait:
             raise TooMany("too many requests from this display: slow down", wait)
+        self._writes.take(key)
+        self._address_writes.take(address)
         if question_for is None:
             return
         channel = request.match_info.get("channel", "")

@@ -3,13 +3,14 @@ API.md's security headers on every answer."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient
 
 from desktop.model.store import Store
-from desktop.net.limits import MAX_WAITING
+from desktop.net.limits import ADDRESS_WRITES, MAX_WAITING, WRITES
 from tests.model.factory import SHIP
 from tests.net.conftest import GM_HEADERS, gm_post
 
@@ -186,3 +187,24 @@ async def test_invisible_names_and_control_characters_are_a_400(
     stream = await client.get("/api/active-view/")
     seen = await stream.text()
     assert "\x00" not in seen and "\u202e" not in seen and "\\u0000" not in seen
+
+
+async def test_new_display_ids_do_not_lift_the_limit_of_an_address(
+    client: TestClient[Any, Any], store: Store
+) -> None:
+    """A script naming a new `?display=` for every write is held to its address's limit."""
+    await gm_post(client, SWITCH, {"view_type": "ENCOUNTER", "location_slug": SHIP})
+    started = time.monotonic()
+    statuses = []
+    for n in range(1000):
+        reply = await client.post(HIDE, json={}, params={"display": f"rotate{n:06d}"})
+        statuses.append(reply.status)
+        if reply.status == 429:
+            assert "too many requests" in (await reply.json())["error"]
+            assert int(reply.headers["Retry-After"]) >= 1
+    elapsed = time.monotonic() - started
+    burst, per_second = ADDRESS_WRITES.burst, 1 / ADDRESS_WRITES.every
+    assert 429 in statuses
+    assert statuses.count(200) <= burst + per_second * elapsed + 1, (elapsed, statuses)
+    # a few tablets behind one address: several times one display's rate
+    assert burst >= 3 * WRITES.burst and ADDRESS_WRITES.every * 3 <= WRITES.every
