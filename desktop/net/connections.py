@@ -292,7 +292,14 @@ class GuardedHandler(web.RequestHandler):
         exc: BaseException | None = None,
         message: str | None = None,
     ) -> web.StreamResponse:
-        """A request aiohttp could not parse (or a handler failure): JSON, never the input."""
+        """A request aiohttp could not parse (or a handler failure): JSON, never the input.
+
+        A client that left (a ConnectionError) gets no answer and no log line above debug:
+        aiohttp closes the connection as a premature disconnection.
+        """
+        if isinstance(exc, ConnectionError):
+            log.debug("a client left before its answer was written: %s", exc)
+            raise exc
         phrase = _phrase(status)
         kind = type(exc).__name__ if exc is not None else "error"
         PROTOCOL_LOG.info(f"{status}:{kind}", f"answered {status} ({kind}) to a malformed request")

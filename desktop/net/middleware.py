@@ -83,6 +83,9 @@ async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
         if isinstance(exc, web.HTTPMethodNotAllowed):
             response.headers["Allow"] = ", ".join(sorted(exc.allowed_methods))
         return response
+    except ConnectionError:  # the client left (a display closing its stream): not an error
+        log.debug("%s %s: the client left", request.method, request.path)
+        raise  # aiohttp ends the connection quietly (connections.GuardedHandler.handle_error)
     except Exception as exc:  # a bug: said once per minute with a count, never a 5xx flood
         where = f"{request.method} {request.match_info.route.resource or request.path}"
         QUIET.warning(f"500:{where}:{type(exc).__name__}", f"internal error on {where}: {exc!r}")

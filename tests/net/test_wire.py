@@ -256,3 +256,31 @@ async def test_a_download_whose_client_never_reads_is_closed(
     finally:
         writer.close()
         await live.server.stop()
+
+
+async def test_displays_leaving_their_streams_are_no_error(
+    live: Live, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Streams dropped at every moment (before, during and after the first snapshot)."""
+    caplog.set_level(logging.DEBUG)
+    request = b"GET /api/active-view/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    for n in range(60):
+        reader, writer = await asyncio.open_connection("127.0.0.1", live.port)
+        writer.write(request)
+        await writer.drain()
+        if n % 3 == 1:
+            async with asyncio.timeout(GIVE_UP):
+                await reader.readuntil(b"\r\n\r\n")
+        elif n % 3 == 2:
+            async with asyncio.timeout(GIVE_UP):
+                await reader.readuntil(b"data:")
+        writer.transport.abort()  # gone without a word
+        if n % 10 == 0:
+            await gm_post_raw(live, {"content": f"while they leave {n}"})
+    async with asyncio.timeout(GIVE_UP):
+        while len(live.server.guard):  # every stream released
+            await asyncio.sleep(0.1)
+    problems = [r for r in caplog.records if r.levelno >= logging.INFO]
+    text = log_text(caplog)
+    assert "internal error" not in text and "traceback" not in text.lower(), text[:3000]
+    assert "ConnectionResetError" not in "\n".join(r.getMessage() for r in problems), text[:3000]
