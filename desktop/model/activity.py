@@ -10,7 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.campaign.model import Campaign
-from desktop.model.actions import Action, HideTerminal, MoveToken, SubmitQuestion, ToggleDialog
+from desktop.model.actions import (
+    Action,
+    HideTerminal,
+    MarkMailRead,
+    MoveToken,
+    SubmitQuestion,
+    ToggleDialog,
+)
+from desktop.model.names import shown_name
 from desktop.model.state import TableState, Token
 
 MOVE = "move"
@@ -52,6 +60,8 @@ def player_write_event(
         return ActivityEvent(WRITE, "A display closed the terminal", at)
     if isinstance(action, ToggleDialog):
         return ActivityEvent(WRITE, "A display closed the ship-computer dialog", at)
+    if isinstance(action, MarkMailRead):
+        return ActivityEvent(WRITE, _mail_text(action, state, campaign), at)
     return ActivityEvent(WRITE, f"A display: {action.describe(campaign)}", at)
 
 
@@ -94,6 +104,18 @@ def _move_event(
     if hidden:  # the player could not know: the move was taken, the GM hears of it
         text += f", onto the cell of hidden {', '.join(hidden)}"
     return ActivityEvent(MOVE, text, at, token.id, slug, token.deck_id)
+
+
+def _mail_text(action: MarkMailRead, state: TableState, campaign: Campaign) -> str:
+    """ "A display opened mail “Subject” on Terminal" (the mail was found, or it was refused)."""
+    location = campaign.location(state.overlay_location)
+    terminal = location.terminal(state.overlay_terminal) if location else None
+    mails = (*terminal.inbox, *terminal.sent) if terminal else ()
+    subject = next((m.subject for m in mails if m.message_id == action.message_id), "")
+    if terminal is None or not subject:
+        return "A display opened a mail"
+    name = shown_name(terminal.name, terminal.slug, terminal.terminal_id)
+    return f"A display opened mail \u201c{subject}\u201d on {name}"
 
 
 def _sharing(state: TableState, token: Token) -> list[Token]:

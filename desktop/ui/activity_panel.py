@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -29,6 +31,36 @@ KIND_NAMES = {
 }
 
 
+TEXT_COLUMN = 2
+_MARGIN = 14  # px around an item's text: the theme's item padding and Qt's text margins
+
+
+class _WrappedText(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's width (QTreeView alone lays a row
+    out at one line, whatever the width)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = self._view.header().sectionSize(index.column()) - _MARGIN
+        text = str(index.data() or "")
+        need = option.fontMetrics.boundingRect(  # type: ignore[attr-defined]
+            0, 0, max(1, width), 100_000, Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(width, need.height() + _MARGIN)
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText  # type: ignore[attr-defined]
+        option.textElideMode = Qt.TextElideMode.ElideNone  # type: ignore[attr-defined]
+
+
 class ActivityPanel(QWidget):
     """Lists ActivityEvents; `event_added` lets the window flash the map for a move."""
 
@@ -45,11 +77,16 @@ class ActivityPanel(QWidget):
         self.list.setHeaderLabels(["Time", "Kind", "What happened"])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(False)
-        self.list.setWordWrap(True)
+        self.list.setWordWrap(True)  # whole rows at the dock's width, never "Display joined: C…"
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.list.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights follow the text column's width (Qt lays rows out once otherwise).
+        header.sectionResized.connect(lambda *_: self.list.scheduleDelayedItemsLayout())
+        self.list.setItemDelegateForColumn(TEXT_COLUMN, _WrappedText(self.list))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.caption)
