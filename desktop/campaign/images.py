@@ -8,7 +8,6 @@ from urllib.parse import unquote
 from desktop.campaign.links import inside
 from desktop.campaign.problems import ProblemLog
 
-IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 BACKGROUND_SUFFIXES: tuple[str, ...] = (".png", ".jpg", ".jpeg", ".webp")
 _OLD_URL_PREFIX = "/data/"
 

@@ -25,9 +25,6 @@ DOOR_STATUSES: tuple[str, ...] = ("OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED
 DOOR_TYPES: tuple[str, ...] = ("standard", "airlock", "blast_door", "emergency")
 SYSTEM_STATUSES: tuple[str, ...] = ("ONLINE", "STRESSED", "DAMAGED", "CRITICAL", "OFFLINE")
 PRIORITIES: tuple[str, ...] = ("LOW", "NORMAL", "HIGH", "CRITICAL")
-MAP_LOCATION_TYPES: frozenset[str] = frozenset(
-    {"station", "ship", "base", "deck", "room", "level", "section"}
-)
 
 
 def frozen_map(items: Mapping[K, V] | None = None) -> Mapping[K, V]:

@@ -94,11 +94,6 @@ def lan_address() -> str:
     return max(sorted(usable), key=lambda a: _rank(a, interfaces.get(a, ""), a in routed))
 
 
-def has_lan_address() -> bool:
-    """Whether the machine has any non-loopback IPv4 address."""
-    return lan_address() != "127.0.0.1"
-
-
 def is_loopback_host(host: str) -> bool:
     """A bind address only this machine can reach."""
     if host == "localhost":

@@ -44,14 +44,6 @@ TOKEN_TYPE = {
     "object": TEXT_DIM,
 }
 
-SYSTEM_STATUS = {
-    "ONLINE": TEAL,
-    "STRESSED": AMBER,
-    "DAMAGED": "#e07b39",
-    "CRITICAL": RED,
-    "OFFLINE": GREY,
-}
-
 
 def qcolor(name: str, alpha: int = 255) -> QColor:
     """A QColor from a hex name with an alpha (0-255)."""

@@ -10,8 +10,6 @@ from desktop.campaign.model import Campaign
 from desktop.model.state import TableState, Token
 from desktop.ui.token_mime import TokenTemplate
 
-PEOPLE_KINDS = ("player", "npc")
-
 
 @dataclass(frozen=True, slots=True)
 class Placed:

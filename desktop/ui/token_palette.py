@@ -94,10 +94,6 @@ class TokenPalette(QListWidget):
         """Every template shown, in order."""
         return [self.item(i).data(TEMPLATE_ROLE) for i in range(self.count())]
 
-    def placed_of(self, template: TokenTemplate) -> Placed | None:
-        """Where a placed character is (None when not on the map, or not a character)."""
-        return self._placed.get(template)
-
     def _rebuild(self) -> None:
         self.clear()
         templates = campaign_templates(self._campaign) if self._campaign else []
