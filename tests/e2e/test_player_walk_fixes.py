@@ -207,7 +207,10 @@ def test_the_ticker_and_the_legend_read_at_three_metres_and_say_it_all(
     for name in ("CHARON_TERMINAL", "BRIDGE"):
         app.gm("/api/gm/switch-view/", {"view_type": name})
         expect(page.locator("body")).to_have_attribute("data-view", name, timeout=WAIT_MS)
-        assert page.evaluate(OUTSIDE_JS, "#broadcast-log *") == []
+        # (an item slides in from the left edge as it shows: until it came to rest)
+        page.wait_for_function(
+            f"() => ({OUTSIDE_JS})('#broadcast-log *').length === 0", timeout=WAIT_MS
+        )
 
 
 def test_standby_status_lines_never_repeat_on_screen(
