@@ -1,6 +1,7 @@
 """Tablet token moves in a real browser: a player drags their token into a revealed room and it
 moves for everyone; a drag into a room the players have not found is refused with the server's
-reason and the token slides back."""
+reason and the token slides back; on hold every drag is refused ("STAND BY — DISPLAYS ON HOLD")
+and does not land when the GM releases."""
 
 from __future__ import annotations
 
@@ -150,3 +151,24 @@ def test_a_gm_move_seen_before_the_players_reply_wins_on_that_display(
     route.fulfill(response=reply)  # now the player's own answer arrives
     expect(node).to_have_attribute("data-x", str(gm_cell[0]), timeout=WAIT_MS)
     expect(node).to_have_attribute("data-y", str(gm_cell[1]))
+
+
+def test_a_drag_on_hold_is_refused_and_stays_refused_after_release(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    deck = mapped_location(app)
+    first, second, _ = deck.neighbours()
+    fresh_encounter(app, deck, [first, second])
+    start, target = deck.cells(first)[0], deck.cells(second)[-1]
+    token, tablet, node = tablet_with_token(app, browser, guards, "Castellane", start)
+    app.gm("/api/gm/hold/", {"hold": True})
+    drag(tablet, screen_point(tablet, start), screen_point(tablet, target))
+    expect(tablet.locator("#toast")).to_have_text(
+        "STAND BY \u2014 DISPLAYS ON HOLD", timeout=WAIT_MS
+    )
+    expect(node).to_have_attribute("data-x", str(start[0]), timeout=WAIT_MS)
+    app.gm("/api/gm/hold/", {"hold": False})
+    released = app.get("/api/active-view/")
+    placed = released["encounter_tokens"][token]
+    assert (placed["x"], placed["y"]) == start  # the refused drag did not land on release
+    expect(node).to_have_attribute("data-x", str(start[0]), timeout=WAIT_MS)
