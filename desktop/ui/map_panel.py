@@ -147,5 +147,5 @@ def _placeholder_text(location: Location | None) -> str:
         return "Choose a place in the campaign tree."
     return (
         f"{location.name} has no map.\n"
-        "Show to players: the displays show its location card (name, type, status)."
+        "Show to players: the displays show its location card."
     )
