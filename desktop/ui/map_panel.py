@@ -145,7 +145,4 @@ def _placeholder_text(location: Location | None) -> str:
     """What stands in for the map: a place without one shows the players its location card."""
     if location is None:
         return "Choose a place in the campaign tree."
-    return (
-        f"{location.name} has no map.\n"
-        "Show to players: the displays show its location card."
-    )
+    return f"{location.name} has no map.\nShow to players: the displays show its location card."
