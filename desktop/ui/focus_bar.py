@@ -47,7 +47,9 @@ class FocusBar(QFrame):
         self.hold_button = QPushButton("Hold")
         self.hold_button.setObjectName("HoldButton")
         self.hold_button.setCheckable(True)
-        self.hold_button.setToolTip("Freeze every display on its last frame while you prepare")
+        self.hold_button.setToolTip(
+            "Freeze every display on its last frame while you prepare (player moves are refused)"
+        )
         self._layout()
         self.show_button.clicked.connect(self.show_requested)
         self.reveal_button.clicked.connect(self.reveal_clicked)

@@ -51,7 +51,8 @@ wounded, dead, hidden, rename, remove.</li>
 <li><b>Ship computer</b>: switch to Query to let players ask; answer the waiting question in
 the Ship computer dock.</li>
 <li><b>Broadcast</b>: a message on every display.</li>
-<li><b>Hold</b> freezes every display while you prepare; release it to push the latest.</li>
+<li><b>Hold</b> freezes every display while you prepare (players cannot move or ask meanwhile:
+"STAND BY"); release it to push the latest.</li>
 <li><b>Activity</b>: what the players did (moves, questions, refusals) with the time.</li>
 </ul>
 <p><b>Undo</b> (Ctrl+Z) takes back any of your changes, one gesture at a time.</p>
