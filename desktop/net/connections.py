@@ -5,8 +5,8 @@ request yet: silent, partial headers, partial body, or idle between keep-alive r
 send its request within HEADER_TIMEOUT, else it is closed. Connections are capped per client
 address and in all (below the open-files limit); over a cap the oldest waiting connection is
 closed, never the new one, so a fresh request (the GM's) is always read. Streams count too:
-over its cap an address with no idle connection left loses its oldest stream, so one address
-can never hold every slot. An answer whose client takes none of it for WRITE_TIMEOUT is aborted.
+an address served more than its cap at once loses its oldest stream, so no address can hold
+every slot. An answer whose client takes none of it for WRITE_TIMEOUT is aborted.
 aiohttp's own protocol errors answer JSON, and are logged once with a count.
 """
 
@@ -97,9 +97,9 @@ class ConnectionGuard:
     Over the per-address cap the oldest connection of that address still waiting for its
     request is closed, if it has had `grace` to send it (so a flood of new connections cannot
     push out one that is sending its request right now; the header timeout ends the flood's
-    own); else that address's oldest connection being served (a stream). Over the total cap
-    the oldest waiting one of anyone is closed at once; when every other connection is being
-    served, the new one is.
+    own). An address served more than the cap at once (streams) loses its oldest one being
+    served. Over the total cap the oldest waiting one of anyone is closed at once; when every
+    other connection is being served, the new one is.
     """
 
     def __init__(
@@ -154,11 +154,22 @@ class ConnectionGuard:
             tracked.timer = None
 
     def serving(self, handler: GuardedHandler) -> None:
-        """The request is complete (headers and body): its handler runs; no timeout, no cap."""
+        """The request is complete (headers and body): its handler runs, without a timeout.
+
+        Streams count against the per-address cap: when this address is served more than the
+        cap at once (no set of real displays opens that many), its oldest one is closed.
+        """
         tracked = self._conns.get(handler)
-        if tracked is not None:
-            tracked.serving = True
-            self._unwait(tracked)
+        if tracked is None:
+            return
+        tracked.serving = True
+        self._unwait(tracked)
+        same = self._from.get(tracked.address, {})
+        if len(same) - len(self._waiting_from.get(tracked.address, {})) > self.per_address:
+            oldest = next(t for t in same.values() if t.serving)
+            reason = f"over {self.per_address} served from {tracked.address}"
+            self._quiet.warning("evict:served", f"closed the oldest stream: {reason}")
+            self._close(oldest)
 
     def waiting(self, handler: GuardedHandler) -> None:
         """Answered: the connection waits for its next request (and may be closed again)."""
@@ -196,22 +207,15 @@ class ConnectionGuard:
             self._close(tracked)
 
     def _evict_from(self, newest: Tracked) -> None:
-        """Close the address's oldest idle connection, else its oldest one being served.
-
-        Streams count: an address holding more than the cap is no set of real displays, and
-        closing its own oldest connections leaves every other address (and the GM) served.
-        """
-        reason = f"over {self.per_address} connections from {newest.address}"
         oldest = next(iter(self._waiting_from.get(newest.address, {}).values()), None)
-        idle = oldest is not None and oldest is not newest
-        if idle and oldest is not None and oldest.since <= newest.since - self.grace:
+        if (
+            oldest is not None
+            and oldest is not newest
+            and oldest.since <= newest.since - self.grace
+        ):
+            reason = f"over {self.per_address} connections from {newest.address}"
             self._quiet.warning("evict:address", f"closed the oldest idle connection: {reason}")
             self._close(oldest)
-            return
-        served = next((t for t in self._from.get(newest.address, {}).values() if t.serving), None)
-        if served is not None:
-            self._quiet.warning("evict:served", f"closed the oldest connection: {reason}")
-            self._close(served)
 
     def _evict_any(self, newest: Tracked) -> None:
         oldest = next(iter(self._waiting.values()), None)
