@@ -28,7 +28,8 @@ def log_to_file(path: Path) -> logging.Handler | None:
     """Also write warnings and errors to `path` (None when the folder cannot be made)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        # Opened now, not on the first record: out of file handles (a flood) it could not be opened.
+        handler = logging.FileHandler(path, encoding="utf-8")
     except OSError as exc:
         log.warning("no log file at %s: %s", path, exc)
         return None
