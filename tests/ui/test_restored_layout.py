@@ -27,7 +27,7 @@ def _open(
     return w
 
 
-@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)], ids=["1440x900", "1366x768"])
 def test_a_squeezed_saved_layout_opens_readable(
     qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
 ) -> None:
