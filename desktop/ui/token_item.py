@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui import colors
@@ -26,6 +26,8 @@ _BADGES = {
 
 _BOUNDS = QRectF(-CELL * 0.75, -RADIUS - 3, CELL * 1.5, RADIUS * 2 + 16)
 _LABEL_H = 12
+_HIT = QPainterPath()
+_HIT.addRect(_BOUNDS)  # a wide name is not a target: a click on it reaches the door or room below
 
 
 def cell_center(x: int, y: int) -> QPointF:
@@ -73,6 +75,9 @@ class TokenItem(QGraphicsItem):
 
     def disc_rect(self) -> QRectF:
         return QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
+
+    def shape(self) -> QPainterPath:
+        return _HIT
 
     def label_rect(self) -> QRectF:
         """Where the name is drawn (item coordinates)."""
