@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import pytest
 
 TOKEN = "test-token"
 CHROMIUM_ARGS = [
@@ -47,6 +44,7 @@ class App:
         self.url = ""
         self.proc: subprocess.Popen[str] | None = None
         self.log: list[str] = []
+        self._drainer: threading.Thread | None = None
 
     def start(self, timeout: float = 40.0) -> App:
         cmd = [
@@ -71,7 +69,8 @@ class App:
             cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
         )
         found = threading.Event()
-        threading.Thread(target=self._drain, args=(self.proc, found), daemon=True).start()
+        self._drainer = threading.Thread(target=self._drain, args=(self.proc, found), daemon=True)
+        self._drainer.start()
         if not found.wait(timeout):
             self.stop()
             raise RuntimeError("the app did not start:\n" + "\n".join(self.log[-40:]))
@@ -79,12 +78,13 @@ class App:
 
     def _drain(self, proc: subprocess.Popen[str], found: threading.Event) -> None:
         assert proc.stdout is not None
-        for line in proc.stdout:
-            self.log.append(line.rstrip())
-            match = SERVING.search(line)
-            if match and not found.is_set():
-                self.url, self.port = match.group(1), int(match.group(2))
-                found.set()
+        with proc.stdout:  # closed at the end of the output (the process ended)
+            for line in proc.stdout:
+                self.log.append(line.rstrip())
+                match = SERVING.search(line)
+                if match and not found.is_set():
+                    self.url, self.port = match.group(1), int(match.group(2))
+                    found.set()
 
     def stop(self) -> int | None:
         """SIGTERM, as a user's Ctrl-C or a service manager would; the exit status."""
@@ -96,6 +96,9 @@ class App:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             return self.proc.wait(5)
+        finally:
+            if self._drainer is not None:
+                self._drainer.join(5)  # the output read to its end and closed
 
     def request(
         self, method: str, path: str, body: Any = None, token: str | None = TOKEN
@@ -191,38 +194,6 @@ def wait_revision(page: Any, revision: int) -> None:
     page.wait_for_function(
         "(r) => Number(document.body.dataset.revision || -1) >= r", arg=revision, timeout=WAIT_MS
     )
-
-
-@pytest.fixture(name="browser", scope="module")
-def browser_fixture() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip("Debian's chromium is not installed")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(name="app", scope="module")
-def app_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    running = App(tmp_path_factory.mktemp("app") / "s.sqlite3").start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture(name="guards")
-def guards_fixture() -> Iterator[list[Guard]]:
-    """The pages' request guards; the test fails if any page reached for another host."""
-    found: list[Guard] = []
-    yield found
-    for guard in found:
-        guard.context.close()  # an open display keeps animating and costs the next tests CPU
-    foreign = [url for guard in found for url in guard.foreign]
-    assert foreign == [], f"requests to other hosts: {foreign}"
-    errors = [error for guard in found for error in guard.errors]
-    assert errors == [], f"script errors on the player page: {errors}"
 
 
 @dataclass

@@ -3,8 +3,8 @@
 `silence(request)` makes the connections that carried that request (say the snapshot stream)
 deliver nothing more to the browser while staying open (a half-open connection: a router lost
 the flow, the TV never got a FIN); every other connection, and those made afterwards, work.
-It records the request lines the browser sent and the status lines it was answered with, so a
-test can see what went over the wire.
+It records the request lines the browser sent, the status lines it was answered with and the
+bytes a silenced connection dropped, so a test can see what went over the wire.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class TcpRelay:
     port: int = 0
     requests: list[str] = field(default_factory=list)
     statuses: list[int] = field(default_factory=list)
+    swallowed: bytearray = field(default_factory=bytearray)  # what silenced connections dropped
     _pairs: list[_Pair] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _listener: socket.socket | None = None
@@ -97,6 +98,8 @@ class TcpRelay:
         """App to browser: everything until silenced, noting the status lines; then nothing."""
         while data := _recv(pair.app):
             if pair.silenced:
+                with self._lock:
+                    self.swallowed += data
                 continue
             status = STATUS_LINE.match(data)
             if status:

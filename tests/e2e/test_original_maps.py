@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.player_fixtures import (  # noqa: F401  (browser_fixture is a fixture)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Guard,
-    browser_fixture,
     open_page,
     wait_revision,
 )

@@ -15,12 +15,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Guard,
-    browser_fixture,
-    guards_fixture,
 )
 from tests.e2e.tcp_relay import TcpRelay
 
@@ -69,7 +67,10 @@ def test_a_quiet_table_keeps_the_displays_stream(
     page.clock.fast_forward(SILENCE_MS)
     until(lambda: 304 in relay.statuses, "the page's probe answered 304 Not Modified")
     assert "GET /api/active-view/" in relay.requests
-    time.sleep(1.0)  # room for a reconnection, were there one
+    # A probe starts only once the last one ended (and reconnected, had it found the stream
+    # stale): the next probe's answer means the first one's decision is made.
+    page.clock.fast_forward(SILENCE_MS)
+    until(lambda: relay.statuses.count(304) >= 2, "the page's next probe answered")
     (after,) = app.get("/api/gm/displays/")["displays"]
     assert after["connected_since"] == before["connected_since"], "the display reconnected"
     assert relay.requests.count("GET /api/active-view/stream/") == 1
@@ -86,7 +87,7 @@ def test_a_stream_that_died_silently_is_replaced_after_the_idle_limit(
     # The stream's connection stays open but delivers nothing more.
     assert relay.silence("GET /api/active-view/stream/") == 1
     app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
-    time.sleep(1.0)
+    until(lambda: b"BRIDGE" in relay.swallowed, "the silenced stream dropped the BRIDGE frame")
     assert body.get_attribute("data-view") == "STANDBY", "the silenced stream still delivered"
     page.clock.fast_forward(SILENCE_MS)
     expect(body).to_have_attribute("data-view", "BRIDGE", timeout=WAIT_MS)

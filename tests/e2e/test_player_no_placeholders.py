@@ -18,15 +18,12 @@ from playwright.sync_api import expect
 
 from desktop.campaign.sample_path import sample_campaign_path
 from tests.e2e.page_checks import OUTSIDE_JS, placeholders, settle
-from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Guard,
     _walk,
-    app_fixture,
-    browser_fixture,
     fresh_encounter,
-    guards_fixture,
     mapped_location,
     open_page,
     wait_revision,

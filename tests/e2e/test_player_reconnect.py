@@ -9,11 +9,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.e2e.player_fixtures import (
     App,
     Guard,
-    browser_fixture,
-    guards_fixture,
     open_page,
 )
 

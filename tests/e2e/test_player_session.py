@@ -16,13 +16,10 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Guard,
-    app_fixture,
-    browser_fixture,
-    guards_fixture,
     open_page,
 )
 

@@ -11,15 +11,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Deck,
     Guard,
-    app_fixture,
-    browser_fixture,
     fresh_encounter,
-    guards_fixture,
     mapped_location,
     open_page,
 )

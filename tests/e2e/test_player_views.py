@@ -11,14 +11,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Guard,
-    app_fixture,
-    browser_fixture,
     fresh_encounter,
-    guards_fixture,
     located_terminal,
     mapped_location,
     open_page,

@@ -113,11 +113,16 @@ def test_campaign_with_problems_opens_with_the_problem_list(
 
 
 def test_replacing_the_campaign_resyncs_the_window(
-    qtbot: QtBot, window: MainWindow, store: Store
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
-    store.replace_campaign(load_campaign(sample_campaign_path()))
+    folder = tmp_path / "campaign"
+    shutil.copytree(sample_campaign_path(), folder)
+    crew = folder / "campaign" / "crew.yaml"
+    crew.write_text(crew.read_text().replace('"Ines Marlowe"', '"Ines Marlowe-Okafor"'))
+    store.replace_campaign(load_campaign(folder))
     qtbot.waitUntil(lambda: window.tree._campaign is store.campaign)
-    assert window.tokens.palette_list.count() > 0
+    names = {t.name for t in window.tokens.palette_list.templates()}
+    assert "Ines Marlowe-Okafor" in names and "Ines Marlowe" not in names  # the new crew
 
 
 def test_qr_code_decodes_to_the_player_url(window: MainWindow, tmp_path: Path) -> None:
