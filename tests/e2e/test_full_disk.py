@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_headless import GIVE_UP, TOKEN, App, app_env, get_json, stop
+from tests.e2e.test_headless import GIVE_UP, TOKEN, App, app_env, close_output, get_json, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -81,6 +81,7 @@ def _tmpfs(folder: Path) -> subprocess.Popen[str] | None:
     if holder.stdout.readline().strip() == "mounted":
         return holder
     holder.wait(GIVE_UP)
+    close_output(holder)
     return None
 
 
@@ -94,6 +95,7 @@ def disk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Disk]:
     if holder is not None:
         holder.kill()
         holder.wait(GIVE_UP)
+        close_output(holder)
 
 
 def _start(tmp: Path, disk: Disk) -> App:
@@ -131,6 +133,8 @@ def _start(tmp: Path, disk: Disk) -> App:
             lines.append(process.stdout.readline())
             return App(process, line.split()[2], lines)
     process.kill()
+    process.wait(GIVE_UP)
+    close_output(process)
     raise AssertionError(f"no Serving line: {lines}")
 
 
@@ -188,6 +192,7 @@ def test_every_200_was_saved_and_every_unsaved_change_got_503(tmp_path: Path, di
         assert _notes(app) == acknowledged
         app.process.send_signal(signal.SIGKILL)  # no clean shutdown: only what is on disk
         app.process.wait(GIVE_UP)
+        close_output(app.process)
         app = _start(tmp_path, disk)
         assert _notes(app) == acknowledged
         assert stop(app) == 0
@@ -195,3 +200,4 @@ def test_every_200_was_saved_and_every_unsaved_change_got_503(tmp_path: Path, di
         if app.process.poll() is None:
             app.process.kill()
             app.process.wait(GIVE_UP)
+        close_output(app.process)

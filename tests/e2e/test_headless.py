@@ -69,12 +69,23 @@ def start(tmp: Path, *args: str, headless: bool = True, prefix: tuple[str, ...] 
             lines.append(process.stdout.readline())  # the Player display line follows at once
             return App(process, match.group(1), lines)
     process.kill()
+    process.wait(GIVE_UP)
+    close_output(process)
     raise AssertionError(f"no Serving line: {lines}")
 
 
 def stop(app: App) -> int:
     app.process.send_signal(signal.SIGTERM)
-    return app.process.wait(GIVE_UP)
+    try:
+        return app.process.wait(GIVE_UP)
+    finally:
+        close_output(app.process)
+
+
+def close_output(process: subprocess.Popen[str]) -> None:
+    """The pipe of an ended process's output, closed (a leaked pipe is a ResourceWarning)."""
+    if process.stdout is not None:
+        process.stdout.close()
 
 
 def get_json(url: str, token: str = "") -> dict[str, object]:
@@ -104,6 +115,7 @@ def app(tmp_path: Path) -> Iterator[App]:
     if running.process.poll() is None:
         running.process.kill()
         running.process.wait()
+    close_output(running.process)
 
 
 def test_serves_streams_and_stops_cleanly(app: App, tmp_path: Path) -> None:

@@ -212,6 +212,7 @@ def test_kill_9_loses_nothing_acknowledged(tmp_path: Path, seed: int) -> None:
         printed.append(int(line))
     child.send_signal(signal.SIGKILL)
     printed += [int(line) for line in child.stdout.read().split()]
+    child.stdout.close()
     child.wait()
     assert child.returncode == -signal.SIGKILL
     assert len(printed) >= 300

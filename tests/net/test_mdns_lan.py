@@ -80,8 +80,9 @@ class Lines:
 
     def _read(self) -> None:
         assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.queue.put(line.rstrip("\n"))
+        with self.process.stdout:  # closed at the end of the output (the process ended)
+            for line in self.process.stdout:
+                self.queue.put(line.rstrip("\n"))
 
     def rest(self) -> list[str]:
         """Every line printed, once the process has ended."""
