@@ -17,12 +17,11 @@ from typing import Any
 import pytest
 
 from tests.e2e.page_checks import MAP_SETTLED_JS, overlap
-from tests.e2e.player_fixtures import (  # noqa: F401  (browser_fixture is a fixture)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Guard,
     _walk,
-    browser_fixture,
     open_page,
     wait_revision,
 )

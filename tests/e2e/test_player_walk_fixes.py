@@ -12,14 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.page_checks import OUTSIDE_JS, boxes, overlap, settle
-from tests.e2e.player_fixtures import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
     Guard,
-    app_fixture,
-    browser_fixture,
     fresh_encounter,
-    guards_fixture,
     mapped_location,
     open_page,
     wait_revision,
