@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_headless import GIVE_UP, app_env, get_json, post_json, start, stop
+from tests.e2e.test_headless import (
+    GIVE_UP,
+    app_env,
+    close_output,
+    get_json,
+    post_json,
+    start,
+    stop,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -126,6 +134,7 @@ def _saved_broadcast(tmp_path: Path, state: Path, *, kill: bool = False) -> list
     if kill:
         app.process.kill()
         app.process.wait(GIVE_UP)
+        close_output(app.process)
     else:
         assert stop(app) == 0
     return list(args)
