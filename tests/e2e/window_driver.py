@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QMenu, QTreeWidgetItem, QWidget
 
 from desktop.ui.token_mime import TokenTemplate, encode
-from tests.ui.gestures import cell_point, double_click, drag
+from tests.ui.gestures import cell_point, double_click, drag, drop_on
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -150,14 +149,8 @@ class WindowDriver:
     def drop(self, template: TokenTemplate, x: int, y: int) -> None:
         data: QMimeData = encode(template)
         viewport = self.w.map_panel.view.viewport()
-        pos = QPointF(self._cell(x, y))
-        copy, mods = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
-        enter = QDragEnterEvent(pos.toPoint(), copy, data, LEFT, mods)
-        QApplication.sendEvent(viewport, enter)
-        move = QDragMoveEvent(pos.toPoint(), copy, data, LEFT, mods)
-        QApplication.sendEvent(viewport, move)
-        assert enter.isAccepted() and move.isAccepted(), "the map refused the drag"
-        QApplication.sendEvent(viewport, QDropEvent(pos, copy, data, LEFT, mods))
+        accepted = drop_on(viewport, QPointF(self._cell(x, y)), data)
+        assert accepted == (True, True), "the map refused the drag"
 
     def token_id(self, name: str) -> str:
         """The id of the token drawn with this name on the map (what the GM points at)."""

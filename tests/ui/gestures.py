@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from desktop.ui.map_picture import CELL
+
+NO_MODS = Qt.KeyboardModifier.NoModifier
 
 
 def cell_point(view: QGraphicsView, x: float, y: float) -> QPoint:
@@ -47,3 +49,26 @@ def drag(view: QGraphicsView, start: QPoint, end: QPoint, steps: int = 6) -> Non
         p = start + (end - start) * i / steps
         _send(view, QEvent.Type.MouseMove, p, left, Qt.MouseButton.NoButton)
     _send(view, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def drag_point(pos: QPointF) -> QPoint | QPointF:
+    """Where a drag event is built: PySide6 6.12 takes a QPointF (its QPoint form is deprecated,
+    which the strict test settings turn into an error); 6.11 and older take only a QPoint."""
+    try:
+        QDragMoveEvent(pos, Qt.DropAction.CopyAction, QMimeData(), Qt.MouseButton.NoButton, NO_MODS)
+    except TypeError:
+        return pos.toPoint()
+    return pos
+
+
+def drop_on(viewport: QWidget, pos: QPointF, data: QMimeData) -> tuple[bool, bool]:
+    """Drag `data` onto `pos` of `viewport` and drop it; whether enter and move were accepted."""
+    at = drag_point(pos)
+    copy, left = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(at, copy, data, left, NO_MODS)
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(at, copy, data, left, NO_MODS)
+    QApplication.sendEvent(viewport, move)
+    if enter.isAccepted() and move.isAccepted():
+        QApplication.sendEvent(viewport, QDropEvent(pos, copy, data, left, NO_MODS))
+    return enter.isAccepted(), move.isAccepted()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +12,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.token_mime import TokenTemplate, encode
 
 from .conftest import SHIP
-from .gestures import cell_point, click, double_click, drag
+from .gestures import cell_point, click, double_click, drag, drop_on
 
 
 def revealed(store: Store, room: str) -> bool:
@@ -94,15 +93,7 @@ def test_store_change_from_outside_redraws_the_map(
 def _drop(window: MainWindow, data: QMimeData, x: int, y: int) -> None:
     view = window.map_panel.view
     pos = QPointF(cell_point(view, x, y))
-    actions, left = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
-    mods = Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos.toPoint(), actions, data, left, mods)
-    QApplication.sendEvent(view.viewport(), enter)
-    assert enter.isAccepted()
-    move = QDragMoveEvent(pos.toPoint(), actions, data, left, mods)
-    QApplication.sendEvent(view.viewport(), move)
-    assert move.isAccepted()
-    QApplication.sendEvent(view.viewport(), QDropEvent(pos, actions, data, left, mods))
+    assert drop_on(view.viewport(), pos, data) == (True, True)
 
 
 def test_palette_drop_places_a_token_at_the_drop_cell(
