@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,22 +41,3 @@ def guards_fixture() -> Iterator[list[Guard]]:
     assert foreign == [], f"requests to other hosts: {foreign}"
     errors = [error for guard in found for error in guard.errors]
     assert errors == [], f"script errors on the player page: {errors}"
-
-
-ORIGINAL_CAMPAIGN = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
-
-
-@pytest.fixture(name="original", scope="module")
-def original_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    app = App(
-        tmp_path_factory.mktemp("original") / "state.sqlite", campaign=ORIGINAL_CAMPAIGN
-    ).start()
-    yield app
-    app.stop()
-
-
-@pytest.fixture(name="sample", scope="module")
-def sample_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    app = App(tmp_path_factory.mktemp("sample") / "state.sqlite").start()
-    yield app
-    app.stop()

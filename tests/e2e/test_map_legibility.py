@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from tests.e2e.player_fixtures import (
 )
 
 pytestmark = pytest.mark.e2e
+ORIGINAL = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
 E = "/api/gm/encounter/"
 TV = (1920, 1080)
 TABLET = (1024, 768)
@@ -55,6 +57,20 @@ MAP_JS = r"""() => {
         .map((g) => [...box(g.firstElementChild), 'icon', 0])),
   };
 }"""
+
+
+@pytest.fixture(name="original", scope="module")
+def original_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    app = App(tmp_path_factory.mktemp("original") / "state.sqlite", campaign=ORIGINAL).start()
+    yield app
+    app.stop()
+
+
+@pytest.fixture(name="sample", scope="module")
+def sample_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    app = App(tmp_path_factory.mktemp("sample") / "state.sqlite").start()
+    yield app
+    app.stop()
 
 
 def _decks(app: App) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +24,7 @@ from tests.e2e.player_fixtures import (
     wait_revision,
 )
 
+ORIGINAL = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
 E = "/api/gm/encounter/"
 
 GEOMETRY = """() => {
@@ -53,6 +56,20 @@ VISIBLE_TEXT = """() => {
   }
   return out;
 }"""
+
+
+@pytest.fixture(name="original", scope="module")
+def original_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    app = App(tmp_path_factory.mktemp("original") / "state.sqlite", campaign=ORIGINAL).start()
+    yield app
+    app.stop()
+
+
+@pytest.fixture(name="sample", scope="module")
+def sample_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    app = App(tmp_path_factory.mktemp("sample") / "state.sqlite").start()
+    yield app
+    app.stop()
 
 
 def _touches(a: dict[str, float], b: dict[str, float], slack: float = 1.5) -> bool:
