@@ -35,9 +35,9 @@ from desktop.campaign.model import (
 from desktop.model import actions as a
 from desktop.model.state import LocationState, TableState, Token
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.map_picture import CELL
-from desktop.ui.services import WindowServices
+from desktop.ui.map.picture.shapes import CELL
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.services import WindowServices
 
 COLS, ROWS, SIZE = 20, 10, 4  # 200 rooms of 4x4 cells
 SLUG, DECK = "bench", "deck"

@@ -35,7 +35,7 @@ from desktop.table import Table
 
 log = logging.getLogger(__name__)
 
-WINDOW_MODULE = "desktop.ui.main_window"
+WINDOW_MODULE = "desktop.ui.window.main_window"
 
 
 def window_available() -> bool:

@@ -13,10 +13,10 @@ from desktop.crash import CrashHandler
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.discovery import Discovery, qr_png
 from desktop.paths import log_path
-from desktop.ui.crash_dialog import CrashDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.save_bar import add_save_bar
-from desktop.ui.services import WindowServices
+from desktop.ui.window.crash_dialog import CrashDialog
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.save_bar import add_save_bar
+from desktop.ui.window.services import WindowServices
 
 if TYPE_CHECKING:
     from desktop.table import Table

@@ -27,7 +27,7 @@ from desktop.settings import Settings
 from desktop.storage.persistence import StateFile, StateFileError
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SOURCES = HERE.parents[1] / "desktop" / "ui" / "icons"  # the window uses the same drawings
+SOURCES = HERE.parents[1] / "desktop" / "ui" / "look" / "icons"  # the window uses the same drawings
 LARGE = SOURCES / "gm-terminal.svg"
 SMALL = SOURCES / "gm-terminal-small.svg"
 NAME = "gm-terminal"

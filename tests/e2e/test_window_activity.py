@@ -12,7 +12,7 @@ import pytest
 
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.move_flash import MoveFlash
+from desktop.ui.map.move_flash import MoveFlash
 from tests.e2e.test_window_e2e import GIVE_UP_S, run_app_with_window, snapshots, until
 
 pytestmark = pytest.mark.e2e

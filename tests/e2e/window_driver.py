@@ -15,7 +15,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem, QWidget
 
-from desktop.ui.token_mime import TokenTemplate, encode
+from desktop.ui.map.token_mime import TokenTemplate, encode
 from tests.ui.gestures import cell_point, double_click, drag, drop_on
 
 LEFT = Qt.MouseButton.LeftButton

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
-from desktop.ui.map_picture import CELL
+from desktop.ui.map.picture.shapes import CELL
 
 NO_MODS = Qt.KeyboardModifier.NoModifier
 

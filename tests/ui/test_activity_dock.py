@@ -7,7 +7,7 @@ import time
 from pytestqt.qtbot import QtBot
 
 from desktop.model.activity import REFUSED, ActivityEvent
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 
 def test_news_behind_a_tab_are_counted_on_it_and_shown_in_the_status_bar(

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 from desktop.campaign import load_campaign
 from desktop.model.geometry import MARKER_SPACING
 from desktop.model.state import TableState
-from desktop.ui.door_item import DoorItem
-from desktop.ui.map_picture import CELL
-from desktop.ui.state_picture import StatePictureBuilder
+from desktop.ui.map.items.door import DoorItem
+from desktop.ui.map.picture.shapes import CELL
+from desktop.ui.map.picture.state import StatePictureBuilder
 
 ORIGINAL = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
 

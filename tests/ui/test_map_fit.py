@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 from desktop.campaign.loader import load_campaign
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.map_view import MAX_SCALE
-from desktop.ui.services import WindowServices
-from desktop.ui.window_settings import WindowSettings
+from desktop.ui.map.view import MAX_SCALE
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.services import WindowServices
+from desktop.ui.window.settings import WindowSettings
 
 
 def one_cell_campaign(root: Path, rooms: int) -> Path:

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.campaign import load_campaign
 from desktop.model.state import TableState
-from desktop.ui.image_cache import ImageCache
-from desktop.ui.map_picture import CELL, TokenShape
-from desktop.ui.map_scene import MapScene
-from desktop.ui.state_picture import StatePictureBuilder
+from desktop.ui.look.image_cache import ImageCache
+from desktop.ui.map.picture.shapes import CELL, TokenShape
+from desktop.ui.map.picture.state import StatePictureBuilder
+from desktop.ui.map.scene import MapScene
 
 ORIGINAL = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
 SAMPLE_DECK = ("hadal_wren", "deck_1")

@@ -19,10 +19,10 @@ from desktop.model import actions as a
 from desktop.model.errors import DomainError
 from desktop.model.state import LocationState
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.preview_snapshot import preview_snapshot
-from desktop.ui.snapshot_picture import picture_from_snapshot
-from desktop.ui.state_picture import StatePictureBuilder
+from desktop.ui.map.picture.preview import preview_snapshot
+from desktop.ui.map.picture.snapshot import picture_from_snapshot
+from desktop.ui.map.picture.state import StatePictureBuilder
+from desktop.ui.window.main_window import MainWindow
 
 SEED = 1125
 STEPS = 400

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 TITHE = "tithe"
 

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .conftest import SHIP
 from .gestures import double_click

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.map_picture import CELL, MarkerShape
-from desktop.ui.marker_item import MarkerItem
+from desktop.ui.map.items.marker import MarkerItem
+from desktop.ui.map.picture.shapes import CELL, MarkerShape
+from desktop.ui.window.main_window import MainWindow
 
 from .conftest import SHIP
 from .gestures import cell_point

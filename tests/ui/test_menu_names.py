@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 
 def shown(text: str) -> str:

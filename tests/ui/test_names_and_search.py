@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model.state import TableState
-from desktop.ui.location_tree import LocationTree
-from desktop.ui.main_window import MainWindow
+from desktop.ui.panels.location_tree import LocationTree
+from desktop.ui.window.main_window import MainWindow
 
 
 def test_door_menu_and_tooltip_name_the_rooms_it_joins(window: MainWindow) -> None:

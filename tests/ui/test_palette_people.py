@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from desktop.campaign import load_campaign, sample_campaign_path
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.move_question import COPY_LABEL, MOVE_LABEL
-from desktop.ui.services import WindowServices
-from desktop.ui.token_mime import TokenTemplate, encode
+from desktop.ui.map.token_mime import TokenTemplate, encode
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.move_question import COPY_LABEL, MOVE_LABEL
+from desktop.ui.window.services import WindowServices
 
 from .conftest import SHIP
 from .test_map import _drop

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.token_mime import TokenTemplate
+from desktop.ui.map.token_mime import TokenTemplate
+from desktop.ui.window.main_window import MainWindow
 
 
 def test_view_switcher(qtbot: QtBot, window: MainWindow, store: Store) -> None:

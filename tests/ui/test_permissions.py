@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 from desktop.model import actions as a
 from desktop.model.errors import Forbidden
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.permissions_panel import THROUGH_DOORS_LABELS
+from desktop.ui.panels.permissions import THROUGH_DOORS_LABELS
+from desktop.ui.window.main_window import MainWindow
 
 SHIP = "hadal_wren"
 

@@ -14,8 +14,8 @@ from desktop.model.store import Store
 from desktop.settings import Settings
 from desktop.storage.persistence import StateFile
 from desktop.table import Table
-from desktop.ui.main_window import MainWindow
-from desktop.ui.save_bar import SaveFailureBar, add_save_bar
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.save_bar import SaveFailureBar, add_save_bar
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 
 def test_a_door_next_to_a_token_keeps_its_menu(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from desktop.model.store import Store
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .conftest import SHIP
 

@@ -1,0 +1,1 @@
+"""The look: theme, colours, fonts, icons, the app icon and cached images."""

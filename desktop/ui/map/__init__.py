@@ -1,0 +1,1 @@
+"""The GM map: view, scene, menus, legend, deck tabs, labels, intents and token placement."""

@@ -1,0 +1,1 @@
+"""The map's graphics items: rooms, doors, links, markers, tokens."""

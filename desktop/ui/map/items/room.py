@@ -1,0 +1,110 @@
+"""A room of the deck map: revealed rooms lit, hidden ones dimmed and hatched."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from desktop.ui.look import colors
+from desktop.ui.look.colors import qcolor
+from desktop.ui.look.fonts import mono_font
+from desktop.ui.map.picture.shapes import CELL, RoomShape
+
+_NAME_FONT = mono_font(8.5, caps=True)
+_TAG_FONT = mono_font(6.5, bold=True, caps=True)
+_NAME_METRICS = QFontMetricsF(_NAME_FONT)
+
+
+def _static(text: str) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+    return static
+
+
+class RoomItem(QGraphicsItem):
+    """One room rectangle; selectable, never revealed by a single click."""
+
+    def __init__(self, shape: RoomShape) -> None:
+        super().__init__()
+        self.room_id = shape.id
+        self.shape_data = shape
+        self._rect = QRectF()
+        self._bounds = QRectF()
+        self._name = QStaticText()
+        self._tags = QStaticText()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(0)
+        self._apply(shape)
+
+    def set_shape(self, shape: RoomShape) -> None:
+        """Show a new state of the room."""
+        if shape == self.shape_data:
+            return
+        self.shape_data = shape
+        self._apply(shape)
+        self.update()
+
+    def _apply(self, shape: RoomShape) -> None:
+        rect = QRectF(0, 0, shape.width * CELL, shape.height * CELL)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+            self._bounds = rect.adjusted(-2, -2, 2, 2)
+        self.setPos(shape.x * CELL, shape.y * CELL)
+        state = "revealed" if shape.revealed else "hidden"
+        told = (
+            ""
+            if shape.description_shown or not shape.has_description
+            else ", description held back"
+        )
+        self.setToolTip(f"{shape.name} — {state}, {shape.status.lower()}{told}")
+        # Static text: capitalised fonts are slow to lay out on every paint.
+        width = max(8.0, rect.width() - 10)
+        self._name = _static(
+            _NAME_METRICS.elidedText(shape.name, Qt.TextElideMode.ElideRight, width)
+        )
+        tags = [] if shape.revealed else ["hidden"]
+        if shape.status != "OPERATIONAL":
+            tags.append(shape.status)
+        self._tags = _static(" · ".join(tags))
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        shape = self.shape_data
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        status_color = colors.ROOM_STATUS.get(shape.status, colors.TEAL)
+        if shape.revealed:
+            painter.fillRect(self._rect, qcolor(status_color, 34))
+            pen = QPen(qcolor(status_color, 230), 1.6)
+        else:
+            painter.fillRect(self._rect, qcolor(colors.BG, 235))
+            painter.fillRect(
+                self._rect, QBrush(qcolor(colors.TEAL_DIM, 120), Qt.BrushStyle.BDiagPattern)
+            )
+            pen = QPen(qcolor(status_color, 110), 1.2, Qt.PenStyle.DashLine)
+        if selected:
+            pen = QPen(qcolor(colors.AMBER), 2.4)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        self._paint_labels(painter, shape, status_color)
+
+    def _paint_labels(self, painter: QPainter, shape: RoomShape, status_color: str) -> None:
+        # Name and tags sit at the top-left so tokens in the room never cover them.
+        painter.setFont(_NAME_FONT)
+        painter.setPen(qcolor(colors.TEXT if shape.revealed else colors.TEXT_DIM, 235))
+        painter.drawStaticText(QPointF(5, 4), self._name)
+        if self._tags.text():
+            painter.setFont(_TAG_FONT)
+            tag_color = status_color if shape.status != "OPERATIONAL" else colors.TEXT_DIM
+            painter.setPen(qcolor(tag_color))
+            painter.drawStaticText(QPointF(5, 18), self._tags)

@@ -1,0 +1,159 @@
+"""Context menus of map items; every entry emits an intent, none writes state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES
+from desktop.model.state import TOKEN_STATUSES
+from desktop.ui.look.menu_text import menu_text
+from desktop.ui.map.intents import MapIntents
+from desktop.ui.map.items.door import DOOR_LABELS, DoorItem
+from desktop.ui.map.items.marker import MarkerItem
+from desktop.ui.map.items.room import RoomItem
+from desktop.ui.map.items.token import TokenItem
+from desktop.ui.map.picture.shapes import LinkShape, MapPicture
+
+
+def _menu(parent: QWidget, title: str) -> QMenu:
+    menu = QMenu(parent)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    # A disabled, bold first entry: Fusion draws addSection() titles as bare separators.
+    header = menu.addAction(menu_text(title))
+    header.setEnabled(False)
+    font = header.font()
+    font.setBold(True)
+    header.setFont(font)
+    menu.addSeparator()
+    return menu
+
+
+def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
+    """Reveal or hide the room and its description; set its runtime status (a fire starts)."""
+    shape = item.shape_data
+    menu = _menu(parent, shape.name)
+    label = "Hide from players" if shape.revealed else "Reveal to players"
+    reveal = menu.addAction(label)
+    reveal.triggered.connect(
+        lambda: intents.rooms_visibility_requested.emit({shape.id: not shape.revealed})
+    )
+    if shape.has_description:
+        shown = shape.description_shown
+        words = "Hide description from players" if shown else "Show description to players"
+        describe = menu.addAction(words)
+        describe.triggered.connect(
+            lambda: intents.room_description_requested.emit(shape.id, not shown)
+        )
+    status_menu = menu.addMenu("Room status")
+    for status in ROOM_STATUSES:
+        action = status_menu.addAction(status.capitalize())
+        action.setCheckable(True)
+        action.setChecked(status == shape.status)
+        action.triggered.connect(
+            lambda _=False, s=status: intents.room_status_requested.emit(shape.id, s)
+        )
+    return menu
+
+
+def door_menu(parent: QWidget, item: DoorItem, intents: MapIntents) -> QMenu | None:
+    """The five door statuses, the current one checked; passages have no menu."""
+    shape = item.shape_data
+    if item.is_passage:
+        return None
+    menu = _menu(parent, shape.name or shape.type.replace("_", " ").capitalize())
+    for status in DOOR_STATUSES:
+        action = menu.addAction(DOOR_LABELS[status])
+        action.setCheckable(True)
+        action.setChecked(status == shape.status)
+        action.triggered.connect(
+            lambda _=False, s=status: intents.door_status_requested.emit(shape.id, s)
+        )
+    return menu
+
+
+def marker_menu(parent: QWidget, item: MarkerItem, intents: MapIntents) -> QMenu:
+    """Show or hide any terminal or POI for players, show a terminal's mail, rename, remove."""
+    shape = item.shape_data
+    menu = _menu(parent, shape.name)
+    label = "Reveal to players" if shape.concealed else "Hide from players"
+    action = menu.addAction(label)
+    action.triggered.connect(
+        lambda: intents.poi_visibility_requested.emit(shape.id, shape.concealed)
+    )
+    if shape.kind == "terminal" and shape.terminal_slug:
+        show = menu.addAction("Show terminal on displays")
+        show.triggered.connect(lambda: intents.terminal_show_requested.emit(shape.terminal_slug))
+    menu.addSeparator()
+    rename = menu.addAction("Rename…")
+    rename.triggered.connect(
+        lambda: _ask_text(
+            parent,
+            "Rename marker",
+            shape.name,
+            lambda text: intents.marker_rename_requested.emit(shape.id, text),
+        )
+    )
+    remove = menu.addAction("Remove from map")
+    remove.setToolTip("Undo (Ctrl+Z) or Reset location brings it back")
+    remove.triggered.connect(lambda: intents.marker_remove_requested.emit(shape.id))
+    return menu
+
+
+def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: MapIntents) -> QMenu:
+    """Statuses, rename, ladders out of the token's room, remove."""
+    shape = item.shape_data
+    menu = _menu(parent, shape.name)
+    for status in TOKEN_STATUSES:
+        action = menu.addAction(status.capitalize())
+        action.setCheckable(True)
+        action.setChecked(status in shape.statuses)
+        action.triggered.connect(
+            lambda checked, s=status: intents.token_status_requested.emit(
+                shape.id, _toggled(shape.statuses, s, checked)
+            )
+        )
+    menu.addSeparator()
+    rename = menu.addAction("Rename…")
+    rename.triggered.connect(
+        lambda: _ask_text(
+            parent,
+            "Rename token",
+            shape.name,
+            lambda text: intents.token_rename_requested.emit(shape.id, text),
+        )
+    )
+    for link in _links_in(picture, shape.room_id):
+        take = menu.addAction(menu_text(f"Take {link.type} to {link.to_deck_name}"))
+        take.triggered.connect(
+            lambda _=False, k=link: intents.token_ladder_requested.emit(
+                shape.id, k.to_deck, k.to_room
+            )
+        )
+    menu.addSeparator()
+    remove = menu.addAction("Remove token")
+    remove.triggered.connect(lambda: intents.token_remove_requested.emit(shape.id))
+    return menu
+
+
+def _toggled(statuses: tuple[str, ...], status: str, on: bool) -> tuple[str, ...]:
+    wanted = (set(statuses) | {status}) if on else (set(statuses) - {status})
+    return tuple(s for s in TOKEN_STATUSES if s in wanted)
+
+
+def _links_in(picture: MapPicture, room_id: str) -> list[LinkShape]:
+    return [k for k in picture.links.values() if k.room_id == room_id and k.to_deck]
+
+
+def _ask_text(parent: QWidget, title: str, name: str, answer: Callable[[str], None]) -> None:
+    # open(), never exec(): a nested loop inside the asyncio loop hangs (PITFALLS.md).
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("RenameDialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("Name")
+    dialog.setTextValue(name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.textValueSelected.connect(lambda text: answer(text.strip()) if text.strip() else None)
+    dialog.open()

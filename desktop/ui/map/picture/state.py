@@ -1,0 +1,269 @@
+"""Builds the GM's MapPicture of one deck from the table state: everything, hidden marked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
+from desktop.model.deckmap import marker_shown
+from desktop.model.geometry import Passage, deck_passages, link_position, spread
+from desktop.model.naming import door_name
+from desktop.model.state import LocationState, TableState
+from desktop.ui.map.picture.shapes import (
+    EMPTY_PICTURE,
+    DoorShape,
+    LinkShape,
+    MapPicture,
+    MarkerShape,
+    RoomShape,
+    TokenShape,
+)
+
+
+class StatePictureBuilder:
+    """Turns (state, focus) into a MapPicture.
+
+    Actions share the parts of the state they do not change, so each kind of shape is rebuilt
+    only when one of its inputs is a different object; the scene then skips unchanged kinds.
+    """
+
+    def __init__(self) -> None:
+        # id(deck) -> (deck, doors); the deck is kept so its id cannot be reused meanwhile.
+        self._doors: dict[int, tuple[Deck, dict[str, DoorShape]]] = {}
+        self._memo: dict[str, tuple[tuple[object, ...], dict[str, Any]]] = {}
+
+    def _cached(
+        self, kind: str, inputs: tuple[object, ...], build: Callable[[], dict[str, Any]]
+    ) -> dict[str, Any]:
+        memo = self._memo.get(kind)
+        if memo is not None and all(x is y for x, y in zip(memo[0], inputs, strict=True)):
+            return memo[1]
+        shapes = build()
+        self._memo[kind] = (inputs, shapes)
+        return shapes
+
+    def build(
+        self, state: TableState, campaign: Campaign, location_slug: str, deck_id: str
+    ) -> MapPicture:
+        """The picture of a deck of a location as the GM sees it."""
+        location = campaign.location(location_slug)
+        deck = _deck(location, deck_id)
+        if location is None or deck is None or deck.grid is None:
+            return EMPTY_PICTURE
+        loc = state.locations.get(location_slug) or LocationState(deck_id=deck.id)
+        return MapPicture(
+            deck_id=deck.id,
+            width=deck.grid.width,
+            height=deck.grid.height,
+            rooms=self._cached(
+                "rooms",
+                (deck, loc.revealed, loc.room_status, loc.hidden_descriptions),
+                lambda: _rooms(deck, loc),
+            ),
+            doors=self._cached(
+                "doors", (deck, loc.door_status), lambda: self._door_shapes(deck, loc)
+            ),
+            links=self._cached("links", (deck, location), lambda: _links(deck, location)),
+            markers=self._cached(
+                "markers",
+                (deck, loc.revealed_pois, loc.hidden_pois, loc.marker_names, loc.removed_markers),
+                lambda: _markers(deck, loc, location),
+            ),
+            tokens=self._cached(
+                "tokens",
+                (deck, loc.tokens, campaign.token_images),
+                lambda: _tokens(deck, loc, campaign),
+            ),
+            background=deck.background,
+        )
+
+    def _door_shapes(self, deck: Deck, loc: LocationState) -> dict[str, DoorShape]:
+        cached = self._doors.get(id(deck))
+        if cached is None or cached[0] is not deck:
+            if len(self._doors) > 64:
+                self._doors.clear()
+            cached = (deck, _base_doors(deck))
+            self._doors[id(deck)] = cached
+        base = cached[1]
+        if not loc.door_status:
+            return base
+        doors = dict(base)
+        for door_id, status in loc.door_status.items():
+            door = doors.get(door_id)
+            if door is not None and door.type != "passage":
+                doors[door_id] = replace(door, status=status)
+        return doors
+
+
+def _deck(location: Location | None, deck_id: str) -> Deck | None:
+    if location is None or location.map is None:
+        return None
+    return location.map.deck(deck_id) or location.map.deck(location.map.default_deck_id)
+
+
+def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
+    return {
+        r.id: RoomShape(
+            id=r.id,
+            name=r.name,
+            x=r.x,
+            y=r.y,
+            width=r.width,
+            height=r.height,
+            status=loc.room_status.get(r.id, r.status),
+            revealed=r.id in loc.revealed,
+            has_description=bool(r.description),
+            description_shown=r.id not in loc.hidden_descriptions,
+        )
+        for r in deck.rooms
+    }
+
+
+def _door_shape(rooms: dict[str, Room], conn: Connection, way: Passage) -> DoorShape | None:
+    room_a, room_b = rooms.get(conn.from_room), rooms.get(conn.to_room)
+    if room_a is None or room_b is None:
+        return None
+    far = (way.b.x, way.b.y, way.b.orientation) if way.b is not None else None
+    return DoorShape(
+        id=conn.id,
+        type=conn.door_type or "passage",
+        status=conn.door_status if conn.has_door else "OPEN",
+        x=way.a.x,
+        y=way.a.y,
+        orientation=way.a.orientation,
+        length=way.length,
+        name=door_name(conn.door_type or "passage", room_a.name, room_b.name),
+        far=far,
+        corridor=way.corridor,
+    )
+
+
+def _base_doors(deck: Deck) -> dict[str, DoorShape]:
+    rooms = {r.id: r for r in deck.rooms}
+    ways = deck_passages(rooms, [(c.id, c.from_room, c.to_room) for c in deck.connections])
+    doors: dict[str, DoorShape] = {}
+    for conn in deck.connections:
+        way = ways.get(conn.id)
+        shape = _door_shape(rooms, conn, way) if way is not None else None
+        if shape is not None:
+            doors[conn.id] = shape
+    return doors
+
+
+def _link_ends(location: Location, deck: Deck) -> list[tuple[str, str, str, str, str, str]]:
+    """(id, type, status, room here, far deck, far room) of the links touching this deck.
+
+    A link defined only on the far deck still shows here, as the player projection does.
+    """
+    found = [(k.id, k.type, k.status, k.from_room, k.to_deck, k.to_room) for k in deck.links]
+    here = {(k.from_room, k.to_deck) for k in deck.links}
+    decks = location.map.decks if location.map else ()
+    for other in decks:
+        for k in other.links if other.id != deck.id else ():
+            if k.to_deck == deck.id and (k.to_room, other.id) not in here:
+                found.append((k.id + ":in", k.type, k.status, k.to_room, other.id, k.from_room))
+    return found
+
+
+def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
+    rooms = {r.id: r for r in deck.rooms}
+    per_room: dict[str, int] = {}
+    links: dict[str, LinkShape] = {}
+    for link_id, kind, status, room_id, far_deck, far_room in _link_ends(location, deck):
+        room = rooms.get(room_id)
+        if room is None:
+            continue
+        slot = per_room.get(room.id, 0)
+        per_room[room.id] = slot + 1
+        x, y = link_position(room, slot)
+        target = location.map.deck(far_deck) if location.map else None
+        links[link_id] = LinkShape(
+            id=link_id,
+            type=kind,
+            status=status,
+            room_id=room.id,
+            x=x,
+            y=y,
+            to_deck=far_deck,
+            to_deck_name=target.name if target else far_deck,
+            to_room=far_room,
+        )
+    return _spread(rooms, links, [])
+
+
+S = TypeVar("S", LinkShape, MarkerShape)
+
+
+def _spread(rooms: dict[str, Room], items: dict[str, S], before: list[LinkShape]) -> dict[str, S]:
+    """Markers moved apart in each room as the displays get them (geometry.spread): the deck
+    links first, then terminals and points of interest."""
+    by_room: dict[str, list[tuple[str, S]]] = {}
+    for key, item in items.items():
+        by_room.setdefault(item.room_id, []).append((key, item))
+    moved = dict(items)
+    for room_id, found in by_room.items():
+        fixed: list[tuple[float, float]] = [(k.x, k.y) for k in before if k.room_id == room_id]
+        own: list[tuple[float, float]] = [(i.x, i.y) for _key, i in found]
+        points = spread([*fixed, *own], rooms.get(room_id))
+        for (key, item), (x, y) in zip(found, points[len(fixed) :], strict=True):
+            if (x, y) != (item.x, item.y):
+                moved[key] = replace(item, x=x, y=y)
+    return moved
+
+
+def _markers(deck: Deck, loc: LocationState, location: Location) -> dict[str, MarkerShape]:
+    markers: dict[str, MarkerShape] = {}
+    names, gone = loc.marker_names, loc.removed_markers
+    for t in deck.terminals:
+        if t.id in gone:
+            continue
+        markers[f"terminal:{t.id}"] = MarkerShape(
+            id=t.id,
+            kind="terminal",
+            type="terminal",
+            name=names.get(t.id, t.name),
+            room_id=t.room,
+            x=t.x,
+            y=t.y,
+            secret=t.hidden,
+            concealed=not marker_shown(t, loc),
+            terminal_slug=t.terminal_slug,
+        )
+    for p in deck.pois:
+        if p.id in gone:
+            continue
+        markers[f"poi:{p.id}"] = MarkerShape(
+            id=p.id,
+            kind="poi",
+            type=p.type,
+            name=names.get(p.id, p.name),
+            room_id=p.room,
+            x=p.x,
+            y=p.y,
+            secret=p.hidden,
+            concealed=not marker_shown(p, loc),
+        )
+    rooms = {r.id: r for r in deck.rooms}
+    return _spread(rooms, markers, list(_links(deck, location).values()))
+
+
+def _tokens(deck: Deck, loc: LocationState, campaign: Campaign) -> dict[str, TokenShape]:
+    images = campaign.token_images
+    tokens: dict[str, TokenShape] = {}
+    for token in loc.tokens.values():
+        if token.deck_id != deck.id:
+            continue
+        image = images.get(token.image) if token.image else None
+        tokens[token.id] = TokenShape(
+            id=token.id,
+            type=token.type,
+            name=token.name,
+            x=token.x,
+            y=token.y,
+            statuses=token.statuses,
+            image=image.path if image else None,
+            room_id=token.room_id,
+        )
+    return tokens

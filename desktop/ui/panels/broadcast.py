@@ -1,0 +1,89 @@
+"""The Broadcast dock: send a message to every display, see the recent ones."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.campaign.model import PRIORITIES
+from desktop.model.state import TableState
+from desktop.ui.look import colors
+
+PRIORITY_COLOR = {"LOW": colors.TEXT_DIM, "NORMAL": colors.TEXT, "HIGH": colors.AMBER}
+PRIORITY_COLOR["CRITICAL"] = colors.RED
+
+
+class BroadcastPanel(QWidget):
+    """Sender, priority and message; Send (Ctrl+Enter) asks for a broadcast."""
+
+    broadcast_requested = Signal(str, str, str)  # content, sender, priority
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sender_edit = QLineEdit()
+        self.sender_edit.setPlaceholderText("e.g. LANTERN STATION CONTROL")
+        self.sender_edit.setMaxLength(200)
+        self.priority = QComboBox()
+        self.priority.addItems(list(PRIORITIES))
+        self.priority.setCurrentText("NORMAL")
+        self.message = QPlainTextEdit()
+        self.message.setPlaceholderText("Message for every display…")
+        self.message.setMaximumHeight(90)
+        self.send_button = QPushButton("Send broadcast")
+        self.send_button.setObjectName("PrimaryButton")
+        self.history = QListWidget()
+        self.history.setObjectName("BroadcastHistory")
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form = QFormLayout()
+        form.addRow("Sender", self.sender_edit)
+        form.addRow("Priority", self.priority)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.history, 1)
+        self.send_button.clicked.connect(self._send)
+        send = QShortcut(QKeySequence("Ctrl+Return"), self.message, self._send)
+        send.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._shown: tuple[object, ...] = ()
+
+    def _send(self) -> None:
+        content = self.message.toPlainText().strip()
+        if not content:
+            self.message.setFocus()
+            return
+        self.broadcast_requested.emit(
+            content, self.sender_edit.text().strip(), self.priority.currentText()
+        )
+
+    def sync(self, state: TableState) -> None:
+        """List the broadcasts, newest first."""
+        if state.broadcasts == self._shown:
+            return
+        self._shown = state.broadcasts
+        self.history.clear()
+        for message in reversed(state.broadcasts[-20:]):
+            stamp = time.strftime("%H:%M", time.localtime(message.timestamp))
+            sender = f"{message.sender}: " if message.sender else ""
+            item = QListWidgetItem(f"{stamp}  [{message.priority}]  {sender}{message.content}")
+            item.setForeground(QColor(PRIORITY_COLOR.get(message.priority, colors.TEXT)))
+            self.history.addItem(item)
+
+    def clear_message(self) -> None:
+        """Empty the editor once its message went out."""
+        self.message.clear()

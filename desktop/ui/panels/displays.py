@@ -1,0 +1,164 @@
+"""The Displays dock: how the table joins (URL, QR code, .local name) and who is watching."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.window.services import WindowServices
+
+REFRESH_MS = 2000
+QR_PX = 180
+
+
+class DisplaysPanel(QWidget):
+    """Shows the player URL and its QR code, the GM token, and polls the connected displays."""
+
+    def __init__(self, services: WindowServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.url = QLabel(f'<a href="{services.player_url}">{services.player_url}</a>')
+        self.url.setObjectName("PlayerUrl")
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.url.setOpenExternalLinks(True)
+        self.url.setWordWrap(True)
+        self.mdns = QLabel(services.mdns_name or "no .local name (mDNS off)")
+        self.mdns.setObjectName("Caption")
+        self.mdns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr = QLabel()
+        self.qr.setObjectName("QrCode")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.token = QLineEdit(services.gm_token)
+        self.token.setReadOnly(True)
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reveal_token = QPushButton("Show")
+        self.reveal_token.setCheckable(True)
+        self.copy_token = QPushButton("Copy")
+        self.table = QTreeWidget()
+        self.table.setHeaderLabels(["Address", "Browser", "Since", "Revision"])
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)  # sizing columns to contents reads one row height
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        # Measured when the set of displays changes, not on every poll: resizing to contents
+        # on each revision change measures every row (26 ms a poll with 50 displays).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._rows: list[list[str]] = []
+        self.count = QLabel()
+        self.count.setObjectName("Heading")
+        self._watched = True
+        self._layout()
+        self._show_qr()
+        self.reveal_token.toggled.connect(self._toggle_token)
+        self.copy_token.clicked.connect(self._copy_token)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def _layout(self) -> None:
+        token_row = QHBoxLayout()
+        token_row.addWidget(QLabel("GM token"))
+        token_row.addWidget(self.token, 1)
+        token_row.addWidget(self.reveal_token)
+        token_row.addWidget(self.copy_token)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        heading = QLabel("Player display")
+        heading.setObjectName("Heading")
+        layout.addWidget(heading)
+        layout.addWidget(self.url)
+        layout.addWidget(self.mdns)
+        layout.addWidget(self.qr)
+        layout.addLayout(token_row)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+
+    def _show_qr(self) -> None:
+        data = (
+            self._services.qr_png(self._services.player_url) if self._services.player_url else b""
+        )
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data, "PNG"):
+            self.qr.setPixmap(
+                pixmap.scaled(
+                    QR_PX,
+                    QR_PX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.FastTransformation,
+                )
+            )
+            self.qr.setToolTip(f"Scan to open {self._services.player_url}")
+        else:
+            self.qr.setText("(no QR code)")
+
+    def qr_pixmap(self) -> QPixmap:
+        """The QR code as shown."""
+        return self.qr.pixmap()
+
+    def set_watched(self, watched: bool) -> None:
+        """Whether the GM can see the list (its dock's tab is in front); it is polled only then."""
+        self._watched = watched
+        if watched:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the connected displays again (not while the list is out of sight)."""
+        if not self._watched:
+            return
+        rows = [_row(info) for info in self._services.displays()]
+        self.count.setText(f"Connected displays: {len(rows)}")
+        table = self.table
+        if [r[:3] for r in rows] != [r[:3] for r in self._rows]:
+            table.clear()
+            table.addTopLevelItems([QTreeWidgetItem(row) for row in rows])
+            for column in (0, 2, 3):
+                table.resizeColumnToContents(column)
+        else:  # the same displays: only their revisions move on
+            for index, row in enumerate(rows):
+                item = table.topLevelItem(index)
+                if item is not None and row[3] != self._rows[index][3]:
+                    item.setText(3, row[3])
+        self._rows = rows
+
+    def _toggle_token(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.token.setEchoMode(mode)
+        self.reveal_token.setText("Hide" if visible else "Show")
+
+    def _copy_token(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self._services.gm_token)
+
+
+def _row(info: Mapping[str, object]) -> list[str]:
+    since = info.get("since")
+    when = (
+        time.strftime("%H:%M:%S", time.localtime(since)) if isinstance(since, int | float) else ""
+    )
+    agent = str(info.get("user_agent", ""))
+    return [str(info.get("address", "")), _short_agent(agent), when, str(info.get("revision", ""))]
+
+
+def _short_agent(agent: str) -> str:
+    for name in ("Firefox", "Edg", "Chrome", "Safari"):
+        if name in agent:
+            return {"Edg": "Edge"}.get(name, name) + (" (mobile)" if "Mobile" in agent else "")
+    return agent[:40]

@@ -1,0 +1,103 @@
+"""Connects the window's views and menus to the intent router and to each other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from desktop.ui.window.move_question import ask_move_or_copy
+
+if TYPE_CHECKING:
+    from desktop.ui.window.main_window import MainWindow
+
+
+def wire_intents(w: MainWindow) -> None:
+    """Every `*_requested` signal of the window's views goes to one router method."""
+    r = w.router
+    w.refresher.refreshed.connect(w.sync)
+    w.focus.changed.connect(w.refresher.schedule)
+    w.dispatcher.message_shown.connect(w.statusBar().showMessage)
+    # A refused action changes nothing, but toggles the GM clicked must show the truth again.
+    w.dispatcher.refused.connect(w.refresher.schedule)
+    _wire_map(w)
+    w.tree.location_chosen.connect(r.choose_location)
+    w.tree.location_show_requested.connect(r.show_location)
+    w.tree.terminal_show_requested.connect(r.show_terminal)
+    w.tree.terminal_hide_requested.connect(r.hide_terminal)
+    w.switcher.view_requested.connect(r.switch_view)
+    w.tokens.permissions.permissions_requested.connect(r.permissions)
+    w.tokens.permissions.through_doors_requested.connect(r.through_doors)
+    w.portraits.toggle_requested.connect(r.toggle_portrait)
+    w.tokens.palette_list.placed_clicked.connect(w.map_panel.show_token)
+
+    def ask_move(
+        name: str, where: str, on_move: Callable[[], None], on_copy: Callable[[], None]
+    ) -> None:
+        ask_move_or_copy(w, name, where, on_move, on_copy)
+
+    r.ask_move = ask_move
+    w.ship.system_requested.connect(r.ship_system)
+    w.ship.gauge_requested.connect(r.gauge)
+    w.crew.gauge_requested.connect(r.gauge)
+
+    def send_broadcast(content: str, sender: str, priority: str) -> None:
+        if r.broadcast(content, sender, priority):
+            w.broadcast.clear_message()
+
+    def charon_say(channel: str, content: str, in_reply_to: str) -> None:
+        if r.charon_say(channel, content, in_reply_to):
+            w.charon.clear_input()
+
+    w.broadcast.broadcast_requested.connect(send_broadcast)
+    w.charon.mode_requested.connect(r.charon_mode)
+    w.charon.dialog_requested.connect(r.charon_dialog)
+    w.charon.say_requested.connect(charon_say)
+    w.charon.dismiss_requested.connect(r.charon_dismiss)
+    w.charon.clear_requested.connect(r.charon_clear)
+    _wire_menus(w)
+
+
+def _wire_map(w: MainWindow) -> None:
+    r, intents, bar = w.router, w.map_panel.view.intents, w.map_panel.bar
+    intents.rooms_visibility_requested.connect(r.rooms_visibility)
+    intents.room_status_requested.connect(r.room_status)
+    intents.room_description_requested.connect(r.room_description)
+    intents.door_status_requested.connect(r.door_status)
+    intents.poi_visibility_requested.connect(r.poi_visibility)
+    intents.marker_rename_requested.connect(r.rename_marker)
+    intents.marker_remove_requested.connect(r.remove_marker)
+    intents.terminal_show_requested.connect(r.show_focus_terminal)
+    intents.token_place_requested.connect(r.place_token)
+    intents.token_move_requested.connect(r.move_token)
+    intents.token_ladder_requested.connect(r.take_ladder)
+    intents.token_status_requested.connect(r.token_status)
+    intents.token_rename_requested.connect(r.rename_token)
+    intents.token_remove_requested.connect(r.remove_token)
+    bar.show_requested.connect(r.show_focus)
+    bar.hold_requested.connect(r.hold)
+
+
+def _wire_menus(w: MainWindow) -> None:
+    m, r, panel = w.menus, w.router, w.map_panel
+    m.open.triggered.connect(w.ask_campaign_folder)
+    m.reload.triggered.connect(w.reload_campaign)
+    m.quit.triggered.connect(w.close)
+    m.undo.triggered.connect(w.dispatcher.undo)
+    m.redo.triggered.connect(w.dispatcher.redo)
+    m.reveal_all.triggered.connect(lambda: r.all_rooms(True))
+    m.hide_all.triggered.connect(lambda: r.all_rooms(False))
+    m.clear_tokens.triggered.connect(w.confirm_clear_tokens)
+    m.reset_location.triggered.connect(w.confirm_reset_location)
+    m.new_session.triggered.connect(w.confirm_new_session)
+    m.show_focus.triggered.connect(r.show_focus)
+    m.hold.triggered.connect(r.hold)
+    m.preview.toggled.connect(panel.set_preview)
+    panel.bar.preview_toggled.connect(m.preview.setChecked)
+    m.fit.triggered.connect(panel.view.fit)
+    m.zoom_in.triggered.connect(lambda: panel.view.zoom_by(1.25))
+    m.zoom_out.triggered.connect(lambda: panel.view.zoom_by(0.8))
+    for dock in w.docks.values():
+        m.docks_menu.addAction(dock.toggleViewAction())
+    m.table_ready.triggered.connect(w.help.show_table_ready)
+    m.shortcuts.triggered.connect(w.help.show_shortcuts)
+    m.guide.triggered.connect(w.help.show_guide)
