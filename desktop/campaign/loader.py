@@ -9,6 +9,7 @@ from desktop.campaign.fields import Fields
 from desktop.campaign.images import ImageRef
 from desktop.campaign.locations import LocationTree
 from desktop.campaign.model import Campaign, frozen_map
+from desktop.campaign.panic_file import read_panic
 from desktop.campaign.people import read_crew, read_npcs
 from desktop.campaign.problems import CampaignError, ProblemLog
 from desktop.campaign.sessions import read_sessions
@@ -34,6 +35,7 @@ def load_campaign(root: Path) -> Campaign:
     images = ImageRef(root, log)
     npcs = read_npcs(campaign_dir, images, log)
     crew = read_crew(campaign_dir, images, log)
+    panic = read_panic(campaign_dir, log)
     campaign = Campaign(
         root=root,
         name=_campaign_name(root, log),
@@ -45,6 +47,7 @@ def load_campaign(root: Path) -> Campaign:
         sessions=read_sessions(campaign_dir, log),
         token_images=frozen_map(read_token_images(campaign_dir, crew, npcs, log)),
         problems=log.sorted(),
+        panic=panic,
     )
     logger.info("read campaign %s: %d problems", root, len(campaign.problems))
     return campaign

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Literal, TypeVar
 
 from desktop.campaign.cells import cell_index
+from desktop.campaign.panic import PanicTable
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -388,6 +389,7 @@ class Campaign:
     sessions: tuple[SessionLog, ...]
     token_images: Mapping[str, TokenImage]
     problems: tuple[Problem, ...] = ()
+    panic: PanicTable | None = None  # campaign/panic.yaml
 
     def location(self, slug: str) -> Location | None:
         return self.locations.get(slug)
