@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QLineF, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPixmap
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 from desktop.ui.look.image_cache import ImageCache
+from desktop.ui.map.items.base import ShapeItem
 from desktop.ui.map.items.door import DoorItem
 from desktop.ui.map.items.link import LinkItem
 from desktop.ui.map.items.marker import MarkerItem
@@ -23,11 +24,7 @@ from desktop.ui.map.picture.shapes import CELL, EMPTY_PICTURE, MapPicture
 MARGIN = 2 * CELL
 
 
-class _ShapedItem(Protocol):
-    def set_shape(self, shape: Any) -> None: ...
-
-
-ItemT = TypeVar("ItemT", bound=_ShapedItem)
+ItemT = TypeVar("ItemT", bound=ShapeItem[Any])
 
 
 class MapScene(QGraphicsScene):
@@ -83,13 +80,13 @@ class MapScene(QGraphicsScene):
         make: Callable[[str, Any], ItemT],
     ) -> None:
         for key in [k for k in items if k not in shapes]:
-            self.removeItem(cast(QGraphicsItem, items.pop(key)))
+            self.removeItem(items.pop(key))
         for key, shape in shapes.items():
             item = items.get(key)
             if item is None:
                 item = make(key, shape)
                 items[key] = item
-                self.addItem(cast(QGraphicsItem, item))
+                self.addItem(item)
             else:
                 item.set_shape(shape)
 

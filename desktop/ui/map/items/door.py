@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
+from desktop.ui.map.items.base import ShapeItem, cosmetic_pen, is_selected
 from desktop.ui.map.picture.shapes import CELL, DoorShape
 
 _THICK = {"blast_door": 0.42, "airlock": 0.36}
@@ -22,31 +23,19 @@ DOOR_LABELS = {
 }
 
 
-class DoorItem(QGraphicsItem):
+class DoorItem(ShapeItem[DoorShape]):
     """One door; its colour and symbol say the status (open, closed, locked, sealed, damaged)."""
 
     def __init__(self, shape: DoorShape) -> None:
-        super().__init__()
+        super().__init__(shape, z=5)
         self.door_id = shape.id
-        self.shape_data = shape
         self._rect = QRectF()
         self._far: tuple[QPointF, QRectF] | None = None
         self._corridor = QPainterPath()
         self._shape = QPainterPath()
         self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, shape.type != "passage")
-        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setZValue(5)
         self._apply(shape)
-
-    def set_shape(self, shape: DoorShape) -> None:
-        """Show a new state of the door."""
-        if shape == self.shape_data:
-            return
-        self.shape_data = shape
-        self._apply(shape)
-        self.update()
 
     @property
     def is_passage(self) -> bool:
@@ -100,7 +89,7 @@ class DoorItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if not self._corridor.isEmpty():
             self._paint_corridor(painter)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        selected = is_selected(option)
         self._paint_door(painter, self._rect, selected)
         if self._far is not None:
             painter.save()
@@ -126,28 +115,21 @@ class DoorItem(QGraphicsItem):
             return
         color = colors.DOOR_STATUS.get(shape.status, colors.TEAL)
         painter.fillRect(rect, qcolor(colors.BG))
-        outline = QPen(qcolor(color), 1.4)
-        if selected:
-            outline = QPen(qcolor(colors.AMBER), 2.2)
-        outline.setCosmetic(True)
-        painter.setPen(outline)
+        outline = (qcolor(colors.AMBER), 2.2) if selected else (qcolor(color), 1.4)
+        painter.setPen(cosmetic_pen(*outline))
         if shape.status == "OPEN":
             painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
             painter.setBrush(qcolor(color, 150 if shape.status == "CLOSED" else 110))
         painter.drawRect(rect)
         if shape.type == "airlock":
-            inner = QPen(qcolor(colors.BG), 1.2)
-            inner.setCosmetic(True)
-            painter.setPen(inner)
+            painter.setPen(cosmetic_pen(qcolor(colors.BG), 1.2))
             painter.drawRect(rect.adjusted(2.5, 2.5, -2.5, -2.5))
         self._paint_symbol(painter, rect, shape.status, color)
 
     def _paint_passage(self, painter: QPainter, r: QRectF) -> None:
         painter.fillRect(r, qcolor(colors.BG))
-        pen = QPen(qcolor(colors.TEAL, 140), 1.0, Qt.PenStyle.DotLine)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
+        painter.setPen(cosmetic_pen(qcolor(colors.TEAL, 140), 1.0, Qt.PenStyle.DotLine))
         if r.width() > r.height():
             painter.drawLine(QLineF(r.left(), 0, r.right(), 0))
         else:
@@ -155,9 +137,7 @@ class DoorItem(QGraphicsItem):
 
     def _paint_symbol(self, painter: QPainter, r: QRectF, status: str, color: str) -> None:
         size = min(r.width(), r.height()) * 0.32
-        pen = QPen(qcolor(colors.TEXT if status != "OPEN" else color), 1.4)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
+        painter.setPen(cosmetic_pen(qcolor(colors.TEXT if status != "OPEN" else color), 1.4))
         if status == "SEALED":
             painter.drawLine(QLineF(r.topLeft(), r.bottomRight()))
             painter.drawLine(QLineF(r.topRight(), r.bottomLeft()))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 from desktop.ui.look.fonts import mono_font
+from desktop.ui.map.items.base import ShapeItem, cosmetic_pen
 from desktop.ui.map.picture.shapes import CELL, MarkerShape
 
 _R = CELL * 0.22
@@ -28,25 +29,14 @@ _HIT = QPainterPath()
 _HIT.addRect(_GLYPH)  # the label is not a target: clicks on it reach the room below
 
 
-class MarkerItem(QGraphicsItem):
+class MarkerItem(ShapeItem[MarkerShape]):
     """A small glyph with its name under it; a concealed marker is dimmed in a dashed ring."""
 
     def __init__(self, key: str, shape: MarkerShape) -> None:
-        super().__init__()
+        super().__init__(shape, z=6)
         self.key = key
-        self.shape_data = shape
-        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setZValue(6)
-        self._label_dy = 0.0  # set by map_labels.separate_marker_labels
+        self._label_dy = 0.0  # set by map/labels.py separate_marker_labels
         self._apply(shape)
-
-    def set_shape(self, shape: MarkerShape) -> None:
-        """Show a new state of the marker."""
-        if shape != self.shape_data:
-            self.shape_data = shape
-            self._apply(shape)
-            self.update()
 
     def _apply(self, shape: MarkerShape) -> None:
         self.setPos(shape.x * CELL, shape.y * CELL)
@@ -83,9 +73,7 @@ class MarkerItem(QGraphicsItem):
             colors.AMBER if shape.kind == "terminal" else _POI_COLOR.get(shape.type, colors.TEAL)
         )
         alpha = 120 if shape.concealed else 235
-        pen = QPen(qcolor(color, alpha), 1.4)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
+        painter.setPen(cosmetic_pen(qcolor(color, alpha), 1.4))
         painter.setBrush(qcolor(color, alpha // 3))
         if shape.kind == "terminal":
             painter.drawRect(QRectF(-_R, -_R * 0.8, 2 * _R, _R * 1.3))
@@ -101,9 +89,7 @@ class MarkerItem(QGraphicsItem):
         else:
             painter.drawRect(QRectF(-_R * 0.7, -_R * 0.7, _R * 1.4, _R * 1.4))
         if shape.concealed:
-            ring = QPen(qcolor(colors.TEXT_DIM, 200), 1.0, Qt.PenStyle.DashLine)
-            ring.setCosmetic(True)
-            painter.setPen(ring)
+            painter.setPen(cosmetic_pen(qcolor(colors.TEXT_DIM, 200), 1.0, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), _R * 1.75, _R * 1.75)
         self._paint_label(painter, color, alpha)

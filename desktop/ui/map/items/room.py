@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen, QStaticText
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 from desktop.ui.look.fonts import mono_font
+from desktop.ui.map.items.base import ShapeItem, cosmetic_pen, is_selected
 from desktop.ui.map.picture.shapes import CELL, RoomShape
 
 _NAME_FONT = mono_font(8.5, caps=True)
@@ -23,30 +24,18 @@ def _static(text: str) -> QStaticText:
     return static
 
 
-class RoomItem(QGraphicsItem):
+class RoomItem(ShapeItem[RoomShape]):
     """One room rectangle; selectable, never revealed by a single click."""
 
     def __init__(self, shape: RoomShape) -> None:
-        super().__init__()
+        super().__init__(shape, z=0)
         self.room_id = shape.id
-        self.shape_data = shape
         self._rect = QRectF()
         self._bounds = QRectF()
         self._name = QStaticText()
         self._tags = QStaticText()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setZValue(0)
         self._apply(shape)
-
-    def set_shape(self, shape: RoomShape) -> None:
-        """Show a new state of the room."""
-        if shape == self.shape_data:
-            return
-        self.shape_data = shape
-        self._apply(shape)
-        self.update()
 
     def _apply(self, shape: RoomShape) -> None:
         rect = QRectF(0, 0, shape.width * CELL, shape.height * CELL)
@@ -79,20 +68,18 @@ class RoomItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         shape = self.shape_data
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
         status_color = colors.ROOM_STATUS.get(shape.status, colors.TEAL)
         if shape.revealed:
             painter.fillRect(self._rect, qcolor(status_color, 34))
-            pen = QPen(qcolor(status_color, 230), 1.6)
+            pen = cosmetic_pen(qcolor(status_color, 230), 1.6)
         else:
             painter.fillRect(self._rect, qcolor(colors.BG, 235))
             painter.fillRect(
                 self._rect, QBrush(qcolor(colors.TEAL_DIM, 120), Qt.BrushStyle.BDiagPattern)
             )
-            pen = QPen(qcolor(status_color, 110), 1.2, Qt.PenStyle.DashLine)
-        if selected:
-            pen = QPen(qcolor(colors.AMBER), 2.4)
-        pen.setCosmetic(True)
+            pen = cosmetic_pen(qcolor(status_color, 110), 1.2, Qt.PenStyle.DashLine)
+        if is_selected(option):
+            pen = cosmetic_pen(qcolor(colors.AMBER), 2.4)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5))

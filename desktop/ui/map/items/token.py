@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 from desktop.ui.look.fonts import mono_font
 from desktop.ui.look.image_cache import ImageCache
+from desktop.ui.map.items.base import ShapeItem, is_selected
 from desktop.ui.map.picture.shapes import CELL, TokenShape
 
 RADIUS = CELL * 0.45
@@ -35,28 +36,17 @@ def cell_center(x: int, y: int) -> QPointF:
     return QPointF((x + 0.5) * CELL, (y + 0.5) * CELL)
 
 
-class TokenItem(QGraphicsItem):
+class TokenItem(ShapeItem[TokenShape]):
     """One token; the GM drags it (one move on release) or uses its context menu."""
 
     def __init__(self, shape: TokenShape, images: ImageCache, *, movable: bool = True) -> None:
-        super().__init__()
+        super().__init__(shape, z=10)
         self.token_id = shape.id
-        self.shape_data = shape
         self._images = images
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setZValue(10)
-        self._label_w = CELL * 1.5  # set by map_labels.spread_token_labels
+        self._label_w = CELL * 1.5  # set by map/labels.py spread_token_labels
         self._apply(shape)
-
-    def set_shape(self, shape: TokenShape) -> None:
-        """Show a new state of the token."""
-        if shape == self.shape_data:
-            return
-        self.shape_data = shape
-        self._apply(shape)
-        self.update()
 
     def settle(self) -> None:
         """Put the token back on its cell (a refused or cancelled drag)."""
@@ -117,7 +107,7 @@ class TokenItem(QGraphicsItem):
             painter.setFont(_INITIAL_FONT)
             painter.setPen(qcolor(ring))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initials(shape.name))
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        selected = is_selected(option)
         style = Qt.PenStyle.DashLine if "hidden" in shape.statuses else Qt.PenStyle.SolidLine
         pen = QPen(qcolor(colors.AMBER if selected else ring), 2.4 if selected else 1.8, style)
         painter.setPen(pen)
