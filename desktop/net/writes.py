@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
 
 import orjson
 from aiohttp import web
 
-from desktop.model.actions import ACTION_PATHS, Action
+from desktop.model.actions import Action, SetRoomVisibility
 from desktop.model.actions.charon import SubmitQuestion
 from desktop.model.activity import player_write_event, refused_action_text, refused_event
 from desktop.model.errors import DomainError, InvalidInput
@@ -24,6 +23,7 @@ from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, LIMITS, STORE
 from desktop.net.limits import TooMany
 from desktop.net.middleware import json_error
 from desktop.net.reads import gm_room_visibility, json_bytes
+from desktop.net.routes import WRITE_PATHS
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -64,8 +64,7 @@ def _success(revision: int, extra: Mapping[str, object] | None = None) -> web.Re
 
 
 def action_handler(action_type: type[Action]) -> Handler:
-    """The handler of one write path."""
-    build: Any = action_type.from_body  # channel actions take the path's {channel} too
+    """The handler of one write path (its parameters, `{channel}`, are fields too)."""
 
     async def handle(request: web.Request) -> web.Response:
         actor = _actor(request, action_type.player_allowed)
@@ -73,8 +72,7 @@ def action_handler(action_type: type[Action]) -> Handler:
         action: Action | None = None
         try:
             body = parse_body(await request.read())
-            channel = request.match_info.get("channel")
-            action = build(body) if channel is None else build(body, channel=channel)
+            action = action_type.from_body(body, **request.match_info)
             if actor != GM:
                 refused = _over_limit(request, store, question=action_type is SubmitQuestion)
                 if refused is not None:
@@ -116,10 +114,10 @@ async def redo(request: web.Request) -> web.Response:
 def add_write_routes(app: web.Application) -> None:
     """Every write path; GET on room-visibility reads the map it sets."""
     router = app.router
-    for path, action_type in ACTION_PATHS.items():
+    for path, action_type in WRITE_PATHS.items():
         resource = router.add_resource(path)
         resource.add_route("POST", action_handler(action_type))
-        if action_type.__name__ == "SetRoomVisibility":
+        if action_type is SetRoomVisibility:
             resource.add_route("GET", gm_room_visibility)
     router.add_post("/api/gm/undo/", undo)
     router.add_post("/api/gm/redo/", redo)

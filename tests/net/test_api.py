@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from desktop.model.actions import ACTION_PATHS
 from desktop.model.store import Store
+from desktop.net.routes import WRITE_PATHS
 from tests.model.factory import OUTPOST, SHIP
 from tests.net.conftest import GM_HEADERS, GM_JSON, TOKEN, gm_post
 
@@ -135,7 +135,7 @@ async def test_write_reply_carries_revision_and_extras(
     assert again["revision"] == reply["revision"]  # a write that changes nothing
 
 
-@pytest.mark.parametrize("path", sorted(ACTION_PATHS))
+@pytest.mark.parametrize("path", sorted(WRITE_PATHS))
 async def test_every_write_path_is_routed(client: TestClient[Any, Any], path: str) -> None:
     reply = await client.post(path.replace("{channel}", "story"), data=b"{", headers=GM_JSON)
     assert reply.status == 400

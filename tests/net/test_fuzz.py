@@ -10,8 +10,8 @@ from typing import Any
 import orjson
 from aiohttp.test_utils import TestClient
 
-from desktop.model.actions import ACTION_PATHS
 from desktop.model.store import Store
+from desktop.net.routes import WRITE_PATHS
 from tests.model.factory import SHIP
 from tests.net.conftest import GM_JSON, JSON, gm_post
 
@@ -126,7 +126,7 @@ def unknown_ids() -> Iterator[tuple[str, dict[str, object]]]:
 
 def requests(rng: random.Random) -> Iterator[tuple[str, bytes, bool]]:
     """(url, body, with GM token) for every write path."""
-    assert set(ACTION_PATHS) <= set(SPECS), "a write path is missing from the fuzz"
+    assert set(WRITE_PATHS) <= set(SPECS), "a write path is missing from the fuzz"
     for path, spec in SPECS.items():
         url = path.replace("{channel}", rng.choice(["story", "bridge", "no-channel"]))
         for body in [*BAD_BODIES, HUGE, *mutations(spec, rng)]:

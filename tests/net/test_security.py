@@ -11,8 +11,8 @@ from aiohttp.test_utils import TestClient
 
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
-from desktop.model.actions import ACTION_PATHS
 from desktop.model.store import Store
+from desktop.net.routes import WRITE_PATHS
 from desktop.net.server import create_app
 from tests.model.factory import SHIP
 from tests.net.conftest import GM_HEADERS, GM_JSON, JSON, TOKEN, gm_post
@@ -91,7 +91,7 @@ async def test_player_may_not_move_a_visible_npc_token(client: TestClient[Any, A
     assert (await reply.json())["error"]
 
 
-@pytest.mark.parametrize("path", sorted(p for p, a in ACTION_PATHS.items() if not a.player_allowed))
+@pytest.mark.parametrize("path", sorted(p for p, a in WRITE_PATHS.items() if not a.player_allowed))
 async def test_gm_writes_need_the_token(client: TestClient[Any, Any], path: str) -> None:
     url = path.replace("{channel}", "story")
     revision = (await (await client.get("/api/active-view/")).json())["revision"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Self
 
 from desktop.campaign.model import Campaign
+from desktop.model.actions.fields import read_body
 from desktop.model.state import TableState
 
 GM = "gm"
@@ -35,7 +36,11 @@ class ActionContext:
 
 
 class Action:
-    """A write: validated from a JSON body, applied as a pure function of the state."""
+    """A write: validated from a JSON body, applied as a pure function of the state.
+
+    An action is a frozen dataclass: its fields, with their annotations, say what its body
+    holds (see `actions/fields.py`); `check` adds what they cannot say.
+    """
 
     __slots__ = ()
 
@@ -43,8 +48,16 @@ class Action:
     undoable: ClassVar[bool] = True  # does a GM change of this kind enter the undo history?
 
     @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        raise NotImplementedError
+    def from_body(cls, body: Mapping[str, object], **path: str) -> Self:
+        """The action a JSON body asks for; the path's parameters (`channel`) win over the
+        body's fields of that name. Raises InvalidInput naming the field."""
+        make: Callable[..., Self] = cls
+        return make(**read_body(cls, {**body, **path} if path else body)).check(body)
+
+    def check(self, body: Mapping[str, object]) -> Self:
+        """The action itself, or a corrected copy, once the fields are read: the place for
+        the rules between fields (InvalidInput naming the field)."""
+        return self
 
     @property
     def label(self) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Self
+from typing import Annotated
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import MAX_MESSAGE, opt_bool, opt_str, req_enum, req_str, req_text
+from desktop.model.actions.fields import MaxLen, OneOf, Text
 from desktop.model.errors import Forbidden, NotFound
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 
@@ -24,10 +23,6 @@ def check_channel(campaign: Campaign, channel: str) -> str:
     if channel.startswith("encounter-") and campaign.location(channel[10:]) is not None:
         return channel
     raise NotFound(f"unknown channel '{channel}'")
-
-
-def _channel(body: Mapping[str, object], channel: str | None) -> str:
-    return channel if channel is not None else req_str(body, "channel")
 
 
 def _with_conversation(
@@ -50,11 +45,7 @@ def _question(state: TableState, channel: str, query_id: str) -> CharonEntry:
 class SetCharonMode(Action):
     """DISPLAY (the computer talks) or QUERY (players may ask)."""
 
-    mode: str
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_enum(body, "mode", CHARON_MODES))
+    mode: Annotated[str, OneOf(CHARON_MODES)]
 
     @property
     def label(self) -> str:
@@ -70,11 +61,7 @@ class SetCharonMode(Action):
 class SetCharonLocation(Action):
     """The ship computer's context path (kept for the GM)."""
 
-    location_path: str
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_str(body, "location_path", 1000))
+    location_path: Annotated[str, MaxLen(1000)]
 
     @property
     def label(self) -> str:
@@ -94,10 +81,6 @@ class ToggleDialog(Action):
 
     open: bool | None = None
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(opt_bool(body, "open"))
-
     @property
     def label(self) -> str:
         return {True: "Open", False: "Close", None: "Toggle"}[self.open] + " ship computer"
@@ -116,16 +99,8 @@ class CharonSend(Action):
     """The ship computer says something (answering a question when in_reply_to names it)."""
 
     channel: str
-    content: str
+    content: Text
     in_reply_to: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
-        return cls(
-            _channel(body, channel),
-            req_text(body, "content", MAX_MESSAGE),
-            opt_str(body, "in_reply_to"),
-        )
 
     @property
     def label(self) -> str:
@@ -151,10 +126,6 @@ class DismissQuestion(Action):
     channel: str
     query_id: str
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
-        return cls(_channel(body, channel), req_str(body, "query_id"))
-
     @property
     def label(self) -> str:
         return "Dismiss question"
@@ -173,10 +144,6 @@ class ClearConversation(Action):
     """Clear one channel's conversation."""
 
     channel: str
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
-        return cls(_channel(body, channel))
 
     @property
     def label(self) -> str:
@@ -197,11 +164,7 @@ class SubmitQuestion(Action):
     undoable = False
 
     channel: str
-    query: str
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object], channel: str | None = None) -> Self:
-        return cls(_channel(body, channel), req_text(body, "query", MAX_MESSAGE))
+    query: Text
 
     @property
     def label(self) -> str:

@@ -29,7 +29,7 @@ class Composite(Action):
             raise InvalidInput("a composite action needs at least one part")
 
     @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
+    def from_body(cls, body: Mapping[str, object], **path: str) -> Self:
         raise InvalidInput("a composite action is built by the GM window, not read from a body")
 
     @property

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Self
+from typing import Annotated, Self
 
 from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES, Campaign, Room
 from desktop.model import naming
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import (
-    opt_bool,
-    opt_int,
-    opt_str,
-    req_bool,
-    req_bool_map,
-    req_enum,
-    req_str,
-)
+from desktop.model.actions.fields import OneOf
 from desktop.model.actions.places import Place, place_of, with_location
 from desktop.model.deckmap import marker_shown
 from desktop.model.errors import InvalidInput, NotFound
@@ -50,13 +42,10 @@ class SwitchLevel(Action):
     level: int | None = None
     location_slug: str = ""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        deck_id = req_str(body, "deck_id")
-        level = opt_int(body, "level")
-        if not deck_id and level is None:
+    def check(self, body: Mapping[str, object]) -> Self:
+        if not self.deck_id and self.level is None:
             raise InvalidInput("field 'deck_id' must not be empty")
-        return cls(deck_id, level, opt_str(body, "location_slug"))
+        return self
 
     @property
     def label(self) -> str:
@@ -89,15 +78,6 @@ class ToggleRoom(Action):
     visible: bool | None = None
     location_slug: str = ""
     deck_id: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "room_id"),
-            opt_bool(body, "visible"),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-        )
 
     @property
     def label(self) -> str:
@@ -132,14 +112,6 @@ class SetRoomVisibility(Action):
     location_slug: str = ""
     deck_id: str = ""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_bool_map(body, "room_visibility"),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-        )
-
     @property
     def label(self) -> str:
         return f"Set visibility of {len(self.room_visibility)} rooms"
@@ -161,18 +133,9 @@ class SetDoorStatus(Action):
     """Open, close, lock, seal or break a door."""
 
     connection_id: str
-    door_status: str
+    door_status: Annotated[str, OneOf(DOOR_STATUSES)]
     location_slug: str = ""
     deck_id: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "connection_id"),
-            req_enum(body, "door_status", DOOR_STATUSES),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-        )
 
     @property
     def label(self) -> str:
@@ -198,18 +161,9 @@ class SetRoomStatus(Action):
     """A runtime room status (a fire starts): OPERATIONAL, WARNING, HAZARD, OFFLINE."""
 
     room_id: str
-    status: str
+    status: Annotated[str, OneOf(ROOM_STATUSES)]
     location_slug: str = ""
     deck_id: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "room_id"),
-            req_enum(body, "status", ROOM_STATUSES),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-        )
 
     @property
     def label(self) -> str:
@@ -237,15 +191,6 @@ class TogglePoi(Action):
     visible: bool | None = None
     location_slug: str = ""
     deck_id: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "poi_id"),
-            opt_bool(body, "visible"),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-        )
 
     @property
     def label(self) -> str:
@@ -291,15 +236,6 @@ class SetRoomDescription(Action):
     location_slug: str = ""
     deck_id: str = ""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "room_id"),
-            req_bool(body, "shown"),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-        )
-
     @property
     def label(self) -> str:
         return f"{'Show' if self.shown else 'Hide'} description of {self.room_id}"
@@ -326,10 +262,6 @@ class ResetLocation(Action):
     """Hide every room and hidden POI, restore doors and room statuses, remove the tokens."""
 
     location_slug: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(opt_str(body, "location_slug"))
 
     @property
     def label(self) -> str:

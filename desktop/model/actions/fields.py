@@ -1,17 +1,36 @@
-"""Readers for the fields of a JSON body: each raises InvalidInput naming the field."""
+"""An action's JSON body, read from its dataclass fields: one place, one error format.
+
+Each field of an action's dataclass is read from the body under its name (or its `Alias`).
+A field without a default is required (`missing field 'x'`); one with a default takes it when
+the body leaves the field out or sends null. Extra fields are ignored. The annotation decides
+the check, and every refusal is an `InvalidInput` naming the field:
+
+- `str`: at most 200 characters (`MaxLen(n)`), no control characters or bidi overrides (a
+  newline only with `Lines()`); `Visible(refusal)` refuses one that shows nothing. `Name` and
+  `Text` are the usual names and message bodies.
+- `int` (a boolean is no integer), optionally within `Range(low, high)`; `bool` (true or false).
+- `OneOf(values)` (or a `Literal[...]`): a string out of a fixed set; on `tuple[str, ...]` a
+  list of them (duplicates dropped, in the set's order).
+- `tuple[tuple[str, bool], ...]`: an object of id -> true/false, as sorted pairs.
+
+What the annotations cannot say goes in the action's `check` hook (see `Action.check`).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import NoneType, UnionType
+from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
 
 from desktop.model.errors import InvalidInput
 
 MAX_NAME = 200
 MAX_MESSAGE = 4000
 MAX_ID = 200
-
-_MISSING = object()
 
 # Characters that reorder the text around them on a display (bidi embeddings and overrides,
 # isolates): a name could show the players something else than it holds.
@@ -22,36 +41,55 @@ _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 
 
-def _get(body: Mapping[str, object], name: str) -> object:
-    value = body.get(name, _MISSING)
-    if value is _MISSING or value is None:
-        raise InvalidInput(f"missing field '{name}'")
-    return value
+@dataclass(frozen=True, slots=True)
+class MaxLen:
+    """A string of at most `limit` characters (MAX_ID without it)."""
+
+    limit: int
 
 
-def req_str(
-    body: Mapping[str, object], name: str, max_len: int = MAX_ID, *, lines: bool = False
-) -> str:
-    """A required string of at most max_len characters (see _check_str)."""
-    return _check_str(_get(body, name), name, max_len, lines)
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A string that may hold newlines (message bodies)."""
 
 
-def opt_str(
-    body: Mapping[str, object],
-    name: str,
-    max_len: int = MAX_ID,
-    default: str = "",
-    *,
-    lines: bool = False,
-) -> str:
-    """An optional string (absent or null: the default)."""
-    value = body.get(name)
-    if value is None:
-        return default
-    return _check_str(value, name, max_len, lines)
+@dataclass(frozen=True, slots=True)
+class Visible:
+    """A string with a visible character (else `field 'x' <refusal>`), stripped if `strip`."""
+
+    refusal: str
+    strip: bool = False
 
 
-def _check_str(value: object, name: str, max_len: int, lines: bool = False) -> str:
+@dataclass(frozen=True, slots=True)
+class Range:
+    """An integer from low to high, both included."""
+
+    low: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
+class OneOf:
+    """A string out of `allowed` (a list of them on a tuple field)."""
+
+    allowed: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """The body's name of a field whose attribute is named otherwise."""
+
+    wire: str
+
+
+Name = Annotated[str, MaxLen(MAX_NAME), Visible("needs a visible character", strip=True)]
+Text = Annotated[str, MaxLen(MAX_MESSAGE), Lines(), Visible("must not be empty")]
+
+Check = Callable[[object, str], object]  # (the body's value, the field's name) -> the value
+
+
+def check_str(value: object, name: str, max_len: int = MAX_ID, lines: bool = False) -> str:
     """value if it is a string of at most max_len characters without control characters (a
     newline only where `lines`) or bidi overrides; every text field passes here."""
     if not isinstance(value, str):
@@ -73,31 +111,11 @@ def is_blank(value: str) -> bool:
     )
 
 
-def req_text(body: Mapping[str, object], name: str, max_len: int = MAX_MESSAGE) -> str:
-    """A required text of one or more lines with a visible character."""
-    value = req_str(body, name, max_len, lines=True)
-    if is_blank(value):
-        raise InvalidInput(f"field '{name}' must not be empty")
+def check_enum(value: str, name: str, allowed: tuple[str, ...]) -> str:
+    """value itself if it is one of allowed."""
+    if value not in allowed:
+        raise InvalidInput(f"field '{name}' must be one of {', '.join(allowed)} (got '{value}')")
     return value
-
-
-def req_name(body: Mapping[str, object], name: str, max_len: int = MAX_NAME) -> str:
-    """A required one-line name with a visible character, without its outer spaces."""
-    value = req_str(body, name, max_len)
-    if is_blank(value):
-        raise InvalidInput(f"field '{name}' needs a visible character")
-    return value.strip()
-
-
-def req_int(body: Mapping[str, object], name: str) -> int:
-    """A required integer (booleans are not integers)."""
-    return _check_int(_get(body, name), name)
-
-
-def opt_int(body: Mapping[str, object], name: str) -> int | None:
-    """An optional integer."""
-    value = body.get(name)
-    return None if value is None else _check_int(value, name)
 
 
 def _check_int(value: object, name: str) -> int:
@@ -106,59 +124,63 @@ def _check_int(value: object, name: str) -> int:
     return value
 
 
-def req_bool(body: Mapping[str, object], name: str) -> bool:
-    """A required boolean (true or false, not 0 or 1)."""
-    return _check_bool(_get(body, name), name)
-
-
-def opt_bool(body: Mapping[str, object], name: str) -> bool | None:
-    """An optional boolean."""
-    value = body.get(name)
-    return None if value is None else _check_bool(value, name)
-
-
 def _check_bool(value: object, name: str) -> bool:
     if not isinstance(value, bool):
         raise InvalidInput(f"field '{name}' must be true or false")
     return value
 
 
-def req_enum(body: Mapping[str, object], name: str, allowed: tuple[str, ...]) -> str:
-    """A required string out of allowed."""
-    return check_enum(req_str(body, name), name, allowed)
+def _first(marks: tuple[object, ...], kind: type[object]) -> object | None:
+    return next((mark for mark in marks if isinstance(mark, kind)), None)
 
 
-def opt_enum(body: Mapping[str, object], name: str, allowed: tuple[str, ...], default: str) -> str:
-    """An optional string out of allowed."""
-    value = body.get(name)
-    return default if value is None else check_enum(_check_str(value, name, MAX_ID), name, allowed)
+def _str_check(marks: tuple[object, ...]) -> Check:
+    size, visible, one_of = _first(marks, MaxLen), _first(marks, Visible), _first(marks, OneOf)
+    limit = size.limit if isinstance(size, MaxLen) else MAX_ID
+    lines = _first(marks, Lines) is not None
+
+    def check(value: object, name: str) -> str:
+        text = check_str(value, name, limit, lines)
+        if isinstance(visible, Visible):
+            if is_blank(text):
+                raise InvalidInput(f"field '{name}' {visible.refusal}")
+            text = text.strip() if visible.strip else text
+        return check_enum(text, name, one_of.allowed) if isinstance(one_of, OneOf) else text
+
+    return check
 
 
-def check_enum(value: str, name: str, allowed: tuple[str, ...]) -> str:
-    """value itself if it is one of allowed."""
-    if value not in allowed:
-        raise InvalidInput(f"field '{name}' must be one of {', '.join(allowed)} (got '{value}')")
-    return value
+def _int_check(marks: tuple[object, ...]) -> Check:
+    bounds = _first(marks, Range)
+
+    def check(value: object, name: str) -> int:
+        number = _check_int(value, name)
+        if isinstance(bounds, Range) and not bounds.low <= number <= bounds.high:
+            raise InvalidInput(f"field '{name}' must be between {bounds.low} and {bounds.high}")
+        return number
+
+    return check
 
 
-def req_enum_list(
-    body: Mapping[str, object], name: str, allowed: tuple[str, ...]
-) -> tuple[str, ...]:
-    """A required list of strings out of allowed: duplicates dropped, in allowed's order."""
-    value = _get(body, name)
-    if not isinstance(value, list):
-        raise InvalidInput(f"field '{name}' must be a list")
-    chosen = set()
-    for item in value:
-        if not isinstance(item, str):
-            raise InvalidInput(f"field '{name}' must be a list of strings")
-        chosen.add(check_enum(item, name, allowed))
-    return tuple(a for a in allowed if a in chosen)
+def _enum_list_check(marks: tuple[object, ...]) -> Check:
+    one_of = _first(marks, OneOf)
+    assert isinstance(one_of, OneOf), "a tuple[str, ...] field needs OneOf(...)"
+    allowed = one_of.allowed
+
+    def check(value: object, name: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise InvalidInput(f"field '{name}' must be a list")
+        chosen = set()
+        for item in value:
+            if not isinstance(item, str):
+                raise InvalidInput(f"field '{name}' must be a list of strings")
+            chosen.add(check_enum(item, name, allowed))
+        return tuple(a for a in allowed if a in chosen)
+
+    return check
 
 
-def req_bool_map(body: Mapping[str, object], name: str) -> tuple[tuple[str, bool], ...]:
-    """A required object of id -> boolean, as sorted pairs."""
-    value = _get(body, name)
+def _bool_map_check(value: object, name: str) -> tuple[tuple[str, bool], ...]:
     if not isinstance(value, dict):
         raise InvalidInput(f"field '{name}' must be an object of id: true/false")
     pairs = []
@@ -167,3 +189,72 @@ def req_bool_map(body: Mapping[str, object], name: str) -> tuple[tuple[str, bool
             raise InvalidInput(f"field '{name}' has a bad id")
         pairs.append((key, _check_bool(flag, f"{name}.{key}")))
     return tuple(sorted(pairs))
+
+
+def _unpack(hint: object) -> tuple[object, tuple[object, ...]]:
+    """The plain type of an annotation and its marks (Optional and Literal unwrapped)."""
+    marks: tuple[object, ...] = ()
+    if get_origin(hint) is Annotated:
+        hint, *extra = get_args(hint)
+        marks = tuple(extra)
+    if get_origin(hint) in (Union, UnionType):
+        (inner,) = (arg for arg in get_args(hint) if arg is not NoneType)
+        hint, more = _unpack(inner)
+        marks += more
+    if get_origin(hint) is Literal:
+        return str, (*marks, OneOf(tuple(get_args(hint))))
+    return hint, marks
+
+
+def _check_of(hint: object) -> Check:
+    kind, marks = _unpack(hint)
+    if kind is str:
+        return _str_check(marks)
+    if kind is int:
+        return _int_check(marks)
+    if kind is bool:
+        return _check_bool
+    if kind == tuple[str, ...]:
+        return _enum_list_check(marks)
+    if kind == tuple[tuple[str, bool], ...]:
+        return _bool_map_check
+    raise TypeError(f"no body reader for fields of type {hint!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    attr: str
+    wire: str
+    check: Check
+    default: Callable[[], object] | None  # None: required
+
+
+def _field(field: dataclasses.Field[object], hint: object) -> _Field:
+    default: Callable[[], object] | None = None
+    if field.default_factory is not dataclasses.MISSING:
+        default = field.default_factory
+    elif field.default is not dataclasses.MISSING:
+        default = lambda value=field.default: value  # noqa: E731
+    alias = _first(_unpack(hint)[1], Alias)
+    wire = alias.wire if isinstance(alias, Alias) else field.name
+    return _Field(field.name, wire, _check_of(hint), default)
+
+
+@cache
+def _fields(cls: type) -> tuple[_Field, ...]:
+    hints = get_type_hints(cls, include_extras=True)
+    return tuple(_field(f, hints[f.name]) for f in dataclasses.fields(cls) if f.init)
+
+
+def read_body(cls: type, body: Mapping[str, object]) -> dict[str, object]:
+    """The keyword arguments of the dataclass `cls` that `body` asks for, each checked."""
+    values: dict[str, object] = {}
+    for field in _fields(cls):
+        value = body.get(field.wire)
+        if value is not None:
+            values[field.attr] = field.check(value, field.wire)
+        elif field.default is None:
+            raise InvalidInput(f"missing field '{field.wire}'")
+        else:
+            values[field.attr] = field.default()
+    return values

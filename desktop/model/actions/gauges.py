@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Self
+from typing import Annotated, Self
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import opt_str, req_enum, req_int
+from desktop.model.actions.fields import OneOf
 from desktop.model.errors import InvalidInput, NotFound
 from desktop.model.gauges import campaign_gauge, crew_member
 from desktop.model.state import CREW_GAUGES, SHIP_GAUGES, TableState, gauge_key
@@ -18,17 +18,16 @@ from desktop.model.state import CREW_GAUGES, SHIP_GAUGES, TableState, gauge_key
 class SetGauge(Action):
     """Set the ship's hull or armor, or a crew member's health or stress (with crew_id)."""
 
-    gauge: str
+    gauge: Annotated[str, OneOf(SHIP_GAUGES + CREW_GAUGES)]
     value: int
     crew_id: str = ""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        gauge = req_enum(body, "gauge", SHIP_GAUGES + CREW_GAUGES)
-        crew_id = opt_str(body, "crew_id")
-        if gauge in CREW_GAUGES and not crew_id:
-            raise InvalidInput(f"missing field 'crew_id' (whose {gauge})")
-        return cls(gauge, req_int(body, "value"), crew_id if gauge in CREW_GAUGES else "")
+    def check(self, body: Mapping[str, object]) -> Self:
+        if self.gauge not in CREW_GAUGES:
+            return replace(self, crew_id="") if self.crew_id else self
+        if not self.crew_id:
+            raise InvalidInput(f"missing field 'crew_id' (whose {self.gauge})")
+        return self
 
     @property
     def label(self) -> str:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Self
 
 from desktop.campaign.model import Campaign, MapTerminal, Poi
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import opt_str, req_name, req_str
+from desktop.model.actions.fields import Name
 from desktop.model.actions.places import Place, place_of, with_location
 from desktop.model.errors import Conflict, NotFound
 from desktop.model.state import TableState
@@ -38,18 +36,9 @@ class RenameMarker(Action):
     """Give a marker the name players read (the campaign's own name drops the override)."""
 
     poi_id: str
-    name: str
+    name: Name
     location_slug: str = ""
     deck_id: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "poi_id"),
-            req_name(body, "name"),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-        )
 
     @property
     def label(self) -> str:
@@ -79,12 +68,6 @@ class RemoveMarker(Action):
     poi_id: str
     location_slug: str = ""
     deck_id: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "poi_id"), opt_str(body, "location_slug"), opt_str(body, "deck_id")
-        )
 
     @property
     def label(self) -> str:

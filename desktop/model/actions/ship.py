@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Self
+from typing import Annotated
 
 from desktop.campaign.model import SYSTEM_STATUSES, Campaign, ShipSystem
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import MAX_MESSAGE, opt_int, opt_str, req_enum, req_str
-from desktop.model.errors import InvalidInput, NotFound
+from desktop.model.actions.fields import MAX_MESSAGE, Lines, MaxLen, OneOf, Range
+from desktop.model.errors import NotFound
 from desktop.model.state import SystemOverride, TableState
 
 
@@ -32,24 +31,9 @@ class SetShipSystem(Action):
     """
 
     system: str
-    status: str
-    condition: int | None = None
-    info: str | None = None
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        condition = opt_int(body, "condition")
-        if condition is not None and not 0 <= condition <= 100:
-            raise InvalidInput("field 'condition' must be between 0 and 100")
-        info = (
-            opt_str(body, "info", MAX_MESSAGE, lines=True) if body.get("info") is not None else None
-        )
-        return cls(
-            req_str(body, "system"),
-            req_enum(body, "status", SYSTEM_STATUSES),
-            condition,
-            info,
-        )
+    status: Annotated[str, OneOf(SYSTEM_STATUSES)]
+    condition: Annotated[int | None, Range(0, 100)] = None
+    info: Annotated[str | None, MaxLen(MAX_MESSAGE), Lines()] = None
 
     @property
     def label(self) -> str:

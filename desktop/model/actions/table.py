@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Self
+from typing import Annotated, Self
 
 from desktop.campaign.model import PRIORITIES, Campaign
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import (
-    MAX_NAME,
-    opt_enum,
-    opt_str,
-    req_bool,
-    req_enum_list,
-    req_text,
-)
+from desktop.model.actions.fields import MAX_NAME, MaxLen, OneOf, Text
+from desktop.model.errors import InvalidInput
 from desktop.model.state import THROUGH_DOORS, TOKEN_TYPES, Broadcast, TableState
 
 KEPT_BROADCASTS = 200
@@ -28,10 +22,6 @@ class SetHold(Action):
     undoable = False
 
     hold: bool
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_bool(body, "hold"))
 
     @property
     def label(self) -> str:
@@ -48,15 +38,13 @@ class SetPlayerPermissions(Action):
     Either may be left out (None, ""): it stays as it is; a body needs at least one of them.
     """
 
-    movable_types: tuple[str, ...] | None = None
-    through_doors: str = ""  # THROUGH_DOORS
+    movable_types: Annotated[tuple[str, ...] | None, OneOf(TOKEN_TYPES)] = None
+    through_doors: Annotated[str, OneOf(THROUGH_DOORS)] = ""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        through = opt_enum(body, "through_doors", THROUGH_DOORS, "")
-        if through and body.get("movable_types") is None:
-            return cls(None, through)
-        return cls(req_enum_list(body, "movable_types", TOKEN_TYPES), through)
+    def check(self, body: Mapping[str, object]) -> Self:
+        if self.movable_types is None and not self.through_doors:
+            raise InvalidInput("missing field 'movable_types'")
+        return self
 
     @property
     def label(self) -> str:
@@ -76,10 +64,6 @@ class SetPlayerPermissions(Action):
 class NewSession(Action):
     """Start the table state clean; the campaign is unchanged and the revision keeps rising."""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls()
-
     @property
     def label(self) -> str:
         return "New session"
@@ -93,17 +77,9 @@ class NewSession(Action):
 class SendBroadcast(Action):
     """A message shown on every display."""
 
-    content: str
-    sender: str = ""
-    priority: str = "NORMAL"
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_text(body, "content"),
-            opt_str(body, "sender", MAX_NAME),
-            opt_enum(body, "priority", PRIORITIES, "NORMAL"),
-        )
+    content: Text
+    sender: Annotated[str, MaxLen(MAX_NAME)] = ""
+    priority: Annotated[str, OneOf(PRIORITIES)] = "NORMAL"
 
     @property
     def label(self) -> str:

@@ -5,19 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Self
+from typing import Annotated, Self
 
 from desktop.campaign.model import Campaign, Deck, Room
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import (
-    opt_int,
-    opt_str,
-    req_enum,
-    req_enum_list,
-    req_int,
-    req_name,
-    req_str,
-)
+from desktop.model.actions.fields import Alias, MaxLen, Name, OneOf, check_str
 from desktop.model.actions.places import (
     Place,
     find_token,
@@ -97,28 +89,19 @@ def _new_token_id(state: TableState, ctx: ActionContext) -> str:
 class PlaceToken(Action):
     """A new token on a deck; the cell decides the room (room_id is ignored)."""
 
-    type: str
-    name: str
+    type: Annotated[str, OneOf(TOKEN_TYPES)]
+    name: Name
     x: int
     y: int
-    image: str = ""
+    image: Annotated[str, Alias("image_url"), MaxLen(1000)] = ""
     location_slug: str = ""
     deck_id: str = ""
     level: int | None = None
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        opt_str(body, "room_id")  # accepted for compatibility: the cell decides
-        return cls(
-            req_enum(body, "type", TOKEN_TYPES),
-            req_name(body, "name"),
-            req_int(body, "x"),
-            req_int(body, "y"),
-            opt_str(body, "image_url", 1000),
-            opt_str(body, "location_slug"),
-            opt_str(body, "deck_id"),
-            opt_int(body, "level"),
-        )
+    def check(self, body: Mapping[str, object]) -> Self:
+        if body.get("room_id") is not None:  # accepted for compatibility: the cell decides
+            check_str(body["room_id"], "room_id")
+        return self
 
     @property
     def label(self) -> str:
@@ -153,16 +136,6 @@ class MoveToken(Action):
     deck_id: str = ""
     location_slug: str = ""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "token_id"),
-            req_int(body, "x"),
-            req_int(body, "y"),
-            opt_str(body, "deck_id"),
-            opt_str(body, "location_slug"),
-        )
-
     @property
     def label(self) -> str:
         return "Move token"
@@ -193,10 +166,6 @@ class RemoveToken(Action):
     token_id: str
     location_slug: str = ""
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_str(body, "token_id"), opt_str(body, "location_slug"))
-
     @property
     def label(self) -> str:
         return "Remove token"
@@ -214,16 +183,8 @@ class RenameToken(Action):
     """Give a token another name."""
 
     token_id: str
-    name: str
+    name: Name
     location_slug: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "token_id"),
-            req_name(body, "name"),
-            opt_str(body, "location_slug"),
-        )
 
     @property
     def label(self) -> str:
@@ -242,16 +203,8 @@ class UpdateTokenStatus(Action):
     """Set a token's statuses: wounded, dead, panicked, stunned, hidden."""
 
     token_id: str
-    status: tuple[str, ...]
+    status: Annotated[tuple[str, ...], OneOf(TOKEN_STATUSES)]
     location_slug: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(
-            req_str(body, "token_id"),
-            req_enum_list(body, "status", TOKEN_STATUSES),
-            opt_str(body, "location_slug"),
-        )
 
     @property
     def label(self) -> str:
@@ -272,10 +225,6 @@ class ClearTokens(Action):
 
     location_slug: str = ""
     deck_id: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(opt_str(body, "location_slug"), opt_str(body, "deck_id"))
 
     @property
     def label(self) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Self
+from typing import Annotated, Self
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import opt_str, req_enum, req_str
+from desktop.model.actions.fields import OneOf
 from desktop.model.actions.places import find_location, fresh_location_state
 from desktop.model.errors import Conflict, InvalidInput, NotFound
 from desktop.model.state import VIEW_TYPES, TableState, mail_key
@@ -18,12 +18,8 @@ from desktop.model.state import VIEW_TYPES, TableState, mail_key
 class SwitchView(Action):
     """Set the view; ENCOUNTER opens a location as the GM left it."""
 
-    view_type: str
+    view_type: Annotated[str, OneOf(VIEW_TYPES)]
     location_slug: str = ""
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_enum(body, "view_type", VIEW_TYPES), opt_str(body, "location_slug"))
 
     @property
     def label(self) -> str:
@@ -70,14 +66,11 @@ class ShowTerminal(Action):
     location_slug: str
     terminal_slug: str
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        location = req_str(body, "location_slug")
-        terminal = req_str(body, "terminal_slug")
-        if bool(location) != bool(terminal):
-            empty = "location_slug" if not location else "terminal_slug"
+    def check(self, body: Mapping[str, object]) -> Self:
+        if bool(self.location_slug) != bool(self.terminal_slug):
+            empty = "location_slug" if not self.location_slug else "terminal_slug"
             raise InvalidInput(f"field '{empty}' is empty (both empty hide the terminal)")
-        return cls(location, terminal)
+        return self
 
     @property
     def label(self) -> str:
@@ -114,10 +107,6 @@ class HideTerminal(Action):
 
     player_allowed = True
 
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls()
-
     @property
     def label(self) -> str:
         return "Hide terminal"
@@ -133,10 +122,6 @@ class TogglePortrait(Action):
     """Show an NPC's portrait, or dismiss it when shown."""
 
     npc_id: str
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_str(body, "npc_id"))
 
     @property
     def label(self) -> str:
@@ -165,10 +150,6 @@ class MarkMailRead(Action):
 
     player_allowed = True
     undoable = False
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, object]) -> Self:
-        return cls(req_str(body, "message_id"))
 
     @property
     def label(self) -> str:
