@@ -22,15 +22,14 @@ def cell_index(rooms: Sequence[Room]) -> dict[Cell, Room]:
         return {}
     cells: dict[Cell, Room] = {}
     for room in reversed(rooms):
-        for cx in range(room.x, room.x + room.width):
-            for cy in range(room.y, room.y + room.height):
-                cells[(cx, cy)] = room
+        for cell in room.cells():
+            cells[cell] = room
     return cells
 
 
 def covered(rooms: Sequence[Room]) -> int:
     """How many cells the rooms cover, each room counted whole."""
-    return sum(max(room.width, 0) * max(room.height, 0) for room in rooms)
+    return sum(room.area for room in rooms)
 
 
 def overlaps(rooms: Sequence[Room], cells: Mapping[Cell, Room]) -> Iterator[tuple[Room, Room]]:
@@ -41,9 +40,15 @@ def overlaps(rooms: Sequence[Room], cells: Mapping[Cell, Room]) -> Iterator[tupl
     """
     for room in rooms:
         met: set[str] = set()
-        for cx in range(room.x, room.x + room.width):
-            for cy in range(room.y, room.y + room.height):
-                holder = cells.get((cx, cy))
-                if holder is not None and holder is not room and holder.id not in met:
-                    met.add(holder.id)
-                    yield holder, room
+        for cell in room.cells():
+            holder = cells.get(cell)
+            if holder is not None and holder is not room and holder.id not in met:
+                met.add(holder.id)
+                yield holder, room
+
+
+def bounding_box(cells: frozenset[Cell]) -> tuple[int, int, int, int]:
+    """(x, y, width, height) of the smallest rectangle holding the cells."""
+    xs = [x for x, _ in cells]
+    ys = [y for _, y in cells]
+    return min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop.campaign.cells import MAX_INDEXED_CELLS, overlaps
+from desktop.campaign.cells import MAX_INDEXED_CELLS, Cell, bounding_box, overlaps
 from desktop.campaign.fields import Fields
 from desktop.campaign.images import background_beside
 from desktop.campaign.mapindex import DeckScope, MapIndex
 from desktop.campaign.markers import read_pois, read_terminals
 from desktop.campaign.model import ROOM_STATUSES, Deck, Grid, Room
 from desktop.campaign.passages import read_connections, read_links
-from desktop.campaign.yamlfile import YamlMap, read_yaml
+from desktop.campaign.yamlfile import YamlList, YamlMap, read_yaml
 
 MAX_GRID_CELLS = 10_000  # cells a side; a far larger grid stalls the GM map (not shown)
 
@@ -117,16 +117,23 @@ def _room(fields: Fields, scope: DeckScope, grid: Grid | None) -> Room | None:
     if room_id is None:
         return None
     fields.label = f"room {room_id!r}"
-    x, y = fields.required_int("x"), fields.required_int("y")
-    width = fields.required_int("width", minimum=1)
-    height = fields.required_int("height", minimum=1)
+    if fields.has("cells"):
+        shape = _read_cells(fields)
+        if not shape:
+            return None
+        box: tuple[int | None, ...] = bounding_box(shape)
+    else:
+        shape = frozenset()
+        box = (fields.required_int("x"), fields.required_int("y"))
+        box += (fields.required_int("width", minimum=1), fields.required_int("height", minimum=1))
     status = fields.choice("status", ROOM_STATUSES, "OPERATIONAL")
+    x, y, width, height = box
     if x is None or y is None or width is None or height is None:
         return None
     if not scope.index.claim("room", room_id, scope.file, fields.line()):
         return None
     name, description = fields.text("name", room_id), fields.text("description")
-    room = Room(room_id, name, x, y, width, height, scope.deck_id, description, status)
+    room = Room(room_id, name, x, y, width, height, scope.deck_id, description, status, shape)
     if grid is not None and not _inside(room, grid):
         fields.problem(
             None,
@@ -142,3 +149,29 @@ def _inside(room: Room, grid: Grid) -> bool:
         and room.x + room.width <= grid.width
         and room.y + room.height <= grid.height
     )
+
+
+def _read_cells(fields: Fields) -> frozenset[Cell]:
+    """A room's `cells: [[x, y], ...]`; each item that is not two whole numbers is a problem
+    (then the room is left out: empty)."""
+    value = fields.data.get("cells")
+    if not isinstance(value, YamlList) or not value:
+        fields.problem("cells", "cells must be a list of [x, y] cells")
+        return frozenset()
+    found: set[Cell] = set()
+    for index, item in enumerate(value):
+        if (
+            not isinstance(item, YamlList)
+            or len(item) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in item)
+        ):
+            line = value.line_at(index)
+            fields.log.add(
+                fields.file, line, f"{fields.label}: a cell must be [x, y], not {item!r}"
+            )
+            return frozenset()
+        found.add((int(item[0]), int(item[1])))  # type: ignore[call-overload]
+    if len(found) > MAX_INDEXED_CELLS:
+        fields.problem("cells", f"more than {MAX_INDEXED_CELLS:,} cells")
+        return frozenset()
+    return frozenset(found)

@@ -16,13 +16,19 @@ from desktop.campaign.yamlfile import YamlMap, read_yaml
 
 MANIFEST = "manifest.yaml"
 DECK_SUFFIXES = (".yaml", ".yml")
+EXTRA_SUFFIX = ".extra.yaml"  # what an import kept beside a deck: never read, never a deck
+
+
+def is_deck_file(path: Path) -> bool:
+    """A YAML file of a map folder that can be a deck (not the manifest, not an extras file)."""
+    return path.name != MANIFEST and not path.name.endswith(EXTRA_SUFFIX)
 
 
 def read_map(
     map_dir: Path, location_name: str, terminal_slugs: Collection[str], log: ProblemLog
 ) -> LocationMap | None:
     """The map in `map_dir`, or None when it holds no deck file at all."""
-    deck_files = [p for p in files(map_dir, log, DECK_SUFFIXES) if p.name != MANIFEST]
+    deck_files = [p for p in files(map_dir, log, DECK_SUFFIXES) if is_deck_file(p)]
     manifest = map_dir / MANIFEST
     if manifest.is_file():
         name, entries, listed = _manifest_entries(manifest, deck_files, location_name, log)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -81,7 +81,8 @@ class Grid:
 
 @dataclass(frozen=True, slots=True)
 class Room:
-    """A rectangle of cells on a deck (top-left origin)."""
+    """A rectangle of cells on a deck (top-left origin), or the `cells` it names (an L-shape, a
+    room of an imported map); x, y, width and height are then the cells' bounding box."""
 
     id: str
     name: str
@@ -92,9 +93,26 @@ class Room:
     deck_id: str
     description: str = ""
     status: str = "OPERATIONAL"
+    shape: frozenset[tuple[int, int]] = frozenset()  # empty: the whole rectangle
 
     def contains(self, cx: int, cy: int) -> bool:
+        if self.shape:
+            return (cx, cy) in self.shape
         return self.x <= cx < self.x + self.width and self.y <= cy < self.y + self.height
+
+    def cells(self) -> Iterator[tuple[int, int]]:
+        """Every cell of the room (row by row for a rectangle)."""
+        if self.shape:
+            yield from sorted(self.shape, key=lambda cell: (cell[1], cell[0]))
+            return
+        for cy in range(self.y, self.y + self.height):
+            for cx in range(self.x, self.x + self.width):
+                yield cx, cy
+
+    @property
+    def area(self) -> int:
+        """How many cells the room covers."""
+        return len(self.shape) if self.shape else max(self.width, 0) * max(self.height, 0)
 
 
 @dataclass(frozen=True, slots=True)

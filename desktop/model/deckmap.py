@@ -47,7 +47,7 @@ def marker_shown(item: Poi | MapTerminal, lstate: LocationState) -> bool:
 
 
 def _room(room: Room, lstate: LocationState) -> Json:
-    return {
+    fields: Json = {
         "id": room.id,
         "name": room.name,
         "x": room.x,
@@ -57,6 +57,9 @@ def _room(room: Room, lstate: LocationState) -> Json:
         "status": lstate.room_status.get(room.id, room.status),
         "description": room.description,
     }
+    if room.shape:  # not a rectangle: the cells it covers (x, y, width, height: their box)
+        fields["cells"] = [[cx, cy] for cx, cy in room.cells()]
+    return fields
 
 
 def _player_room(room: Room, lstate: LocationState, told: bool) -> Json:
