@@ -32,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["check"]:  # a subcommand beside an optional positional: dispatch by hand
         return check(args[1:])
+    if args[:1] == ["import-map"]:
+        return import_map_command(args[1:])
     settings = parse_settings(args, os.environ)
     if settings.campaign_dir is not None and not settings.campaign_dir.is_dir():
         print(f"gm-terminal: campaign folder not found: {settings.campaign_dir}", file=sys.stderr)
@@ -43,7 +45,8 @@ def run_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gm-terminal",
         description="The GM window on a campaign folder, with live player displays on the LAN.",
-        epilog="gm-terminal check [CAMPAIGN_DIR] validates a campaign folder.",
+        epilog="gm-terminal check [CAMPAIGN_DIR] validates a campaign folder; gm-terminal "
+        "import-map FILE --campaign DIR --location SLUG imports a Universal VTT map.",
     )
     parser.add_argument(
         "campaign_dir",
@@ -149,6 +152,41 @@ def check(argv: Sequence[str]) -> int:
         f"{found} problem{'s' if found != 1 else ''} in {campaign.root}" if found else "no problems"
     )
     return 1 if found else 0
+
+
+def import_map_command(argv: Sequence[str]) -> int:
+    """`gm-terminal import-map FILE --campaign DIR --location SLUG [--name NAME] [--deck N]`:
+    the summary line and exit 0, or `FILE: message` lines and exit 1."""
+    parser = _Parser(
+        prog="gm-terminal import-map",
+        description="Import a Universal VTT map (.dd2vtt, .df2vtt, .uvtt) as a deck of a "
+        "location: rooms, doors and the picture as its background.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the Universal VTT file")
+    parser.add_argument("--campaign", required=True, type=Path, metavar="DIR")
+    parser.add_argument("--location", required=True, metavar="SLUG", help="the location's folder")
+    parser.add_argument("--name", default="", help="the deck's name (default: the file's name)")
+    parser.add_argument("--deck", type=_level, metavar="N", help="the deck's level")
+    ns = parser.parse_args(list(argv))
+    from desktop.mapimport.importer import import_map  # Pillow only for this command
+    from desktop.mapimport.uvtt import MapImportError
+
+    try:
+        result = import_map(ns.file, ns.campaign, ns.location, ns.name, ns.deck)
+    except MapImportError as error:
+        print(f"{ns.file}: {error}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"{ns.file}: warning: {warning}", file=sys.stderr)
+    print(result.summary())
+    return 0
+
+
+def _level(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a deck level: {text!r}") from None
 
 
 def _host(text: str) -> str:

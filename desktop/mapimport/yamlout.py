@@ -1,0 +1,36 @@
+"""Writing campaign YAML the way a GM would type it: keys in the order given, short lists of
+numbers inline ([3, 4]), text quoted only when it must be."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, except lists of plain numbers (cells, positions), which stay on one line."""
+
+
+def _list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flow = len(data) <= 4 and all(isinstance(v, int | float) for v in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _list)
+
+
+def yaml_text(data: object, header: str = "") -> str:
+    """The YAML text of plain data, after `header` as comment lines."""
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+    comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
+    return comments + body
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """The file replaced as a whole (a crash leaves the old file or the new one)."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
