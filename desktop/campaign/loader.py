@@ -14,6 +14,7 @@ from desktop.campaign.people import read_crew, read_npcs
 from desktop.campaign.problems import CampaignError, ProblemLog
 from desktop.campaign.sessions import read_sessions
 from desktop.campaign.ship import read_ship
+from desktop.campaign.starmap import read_star_map
 from desktop.campaign.tokens import read_token_images
 from desktop.campaign.yamlfile import YamlMap, read_yaml
 
@@ -36,6 +37,7 @@ def load_campaign(root: Path) -> Campaign:
     npcs = read_npcs(campaign_dir, images, log)
     crew = read_crew(campaign_dir, images, log)
     panic = read_panic(campaign_dir, log)
+    star_map = read_star_map(root, locations, log)
     campaign = Campaign(
         root=root,
         name=_campaign_name(root, log),
@@ -48,6 +50,7 @@ def load_campaign(root: Path) -> Campaign:
         token_images=frozen_map(read_token_images(campaign_dir, crew, npcs, log)),
         problems=log.sorted(),
         panic=panic,
+        star_map=star_map,
     )
     logger.info("read campaign %s: %d problems", root, len(campaign.problems))
     return campaign

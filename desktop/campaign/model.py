@@ -10,6 +10,7 @@ from typing import Literal, TypeVar
 
 from desktop.campaign.cells import cell_index
 from desktop.campaign.panic import PanicTable
+from desktop.campaign.starmodel import StarMap
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -408,6 +409,7 @@ class Campaign:
     token_images: Mapping[str, TokenImage]
     problems: tuple[Problem, ...] = ()
     panic: PanicTable | None = None  # campaign/panic.yaml
+    star_map: StarMap = field(default_factory=StarMap)
 
     def location(self, slug: str) -> Location | None:
         return self.locations.get(slug)

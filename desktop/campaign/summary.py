@@ -13,6 +13,7 @@ COUNT_NAMES: tuple[str, ...] = (
     "terminals",
     "messages",
     "npcs",
+    "star systems",
 )
 
 
@@ -21,11 +22,14 @@ def campaign_counts(campaign: Campaign) -> dict[str, int]:
 
     locations: folders with a location.yaml (broken ones included); maps: locations with a
     map (a deck with a grid); decks: deck files; rooms; doors: connections with a door_type
-    plus older doors; terminals: comms terminals; messages: mail (each message once); npcs.
+    plus older doors; terminals: comms terminals; messages: mail (each message once); npcs;
+    star systems: entries of `systems:` in galaxy/star_map.yaml.
     """
     counts = dict.fromkeys(COUNT_NAMES, 0)
     counts["locations"] = len(campaign.locations)
     counts["npcs"] = len(campaign.npcs)
+    galaxy = campaign.star_map.galaxy
+    counts["star systems"] = len(galaxy.systems) if galaxy else 0
     for location in campaign.locations.values():
         counts["terminals"] += len(location.terminals)
         counts["messages"] += len(location.messages)

@@ -27,7 +27,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def counts_printed(stdout: str) -> dict[str, int]:
-    pairs = (line.split(": ", 1) for line in stdout.splitlines()[:8])
+    pairs = (line.split(": ", 1) for line in stdout.splitlines()[:9])
     return {name: int(value) for name, value in pairs}
 
 
@@ -62,6 +62,7 @@ def test_check_reports_both_problems_and_still_counts_the_rest(
         "terminals": 3,
         "messages": 4,
         "npcs": 3,
+        "star systems": 0,
     }
     assert lines[-1].startswith("2 problems")
 

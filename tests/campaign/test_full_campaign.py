@@ -29,6 +29,7 @@ def test_counts(campaign: Campaign) -> None:
         "terminals": 3,
         "messages": 4,
         "npcs": 3,
+        "star systems": 0,
     }
 
 
