@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from desktop.campaign.charon_file import read_voice
 from desktop.campaign.fields import Fields
 from desktop.campaign.images import ImageRef
 from desktop.campaign.locations import LocationTree
@@ -38,6 +39,7 @@ def load_campaign(root: Path) -> Campaign:
     crew = read_crew(campaign_dir, images, log)
     panic = read_panic(campaign_dir, log)
     star_map = read_star_map(root, locations, log)
+    voice = read_voice(campaign_dir, log)
     campaign = Campaign(
         root=root,
         name=_campaign_name(root, log),
@@ -48,6 +50,7 @@ def load_campaign(root: Path) -> Campaign:
         ship=read_ship(campaign_dir, log),
         sessions=read_sessions(campaign_dir, log),
         token_images=frozen_map(read_token_images(campaign_dir, crew, npcs, log)),
+        voice=voice,
         problems=log.sorted(),
         panic=panic,
         star_map=star_map,

@@ -11,6 +11,7 @@ from typing import Literal, TypeVar
 from desktop.campaign.cells import cell_index
 from desktop.campaign.panic import PanicTable
 from desktop.campaign.starmodel import StarMap
+from desktop.campaign.voice import DEFAULT_VOICE, CharonVoice
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -410,6 +411,7 @@ class Campaign:
     problems: tuple[Problem, ...] = ()
     panic: PanicTable | None = None  # campaign/panic.yaml
     star_map: StarMap = field(default_factory=StarMap)
+    voice: CharonVoice = DEFAULT_VOICE  # the ship computer's, from campaign/charon.yaml
 
     def location(self, slug: str) -> Location | None:
         return self.locations.get(slug)
