@@ -7,9 +7,11 @@ is what a test calls to get the real window of a Table without a server.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 from desktop.crash import CrashHandler
+from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.discovery import Discovery, qr_png
 from desktop.paths import log_path
@@ -18,8 +20,16 @@ from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.save_bar import add_save_bar
 from desktop.ui.window.services import WindowServices
 
-if TYPE_CHECKING:
-    from desktop.table import Table
+
+class Table(Protocol):
+    """What the window needs of the table (desktop/table.py's Table is one)."""
+
+    store: Store
+    folder: Path
+    gm_token: str
+
+    def switch_campaign(self, folder: Path) -> None: ...
+    def watch_saving(self, callback: Callable[[str], None]) -> None: ...
 
 
 def window_services(

@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from desktop.campaign.model import Room
+
+class _Rect(Protocol):
+    """A room as far as cells go (desktop/campaign/model.py's Room is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def x(self) -> int: ...
+    @property
+    def y(self) -> int: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+
+
+Room = TypeVar("Room", bound=_Rect)
 
 MAX_INDEXED_CELLS = 1_000_000
 

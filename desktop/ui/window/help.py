@@ -3,28 +3,27 @@ button), the keyboard shortcuts and the guide. Each is one non-modal dialog, rai
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QToolButton
+from PySide6.QtWidgets import QDialog, QToolButton, QWidget
 
 from desktop.ui.window.help_dialogs import GuideDialog, ShortcutsDialog
+from desktop.ui.window.services import WindowServices
+from desktop.ui.window.settings import WindowSettings
 from desktop.ui.window.table_ready import TableReadyPanel
-
-if TYPE_CHECKING:
-    from desktop.ui.window.main_window import MainWindow
 
 
 class WindowHelp(QObject):
     """Opens the help dialogs; remembers (in the window's settings) that the panel was shown."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, services: WindowServices, settings: WindowSettings) -> None:
         super().__init__(window)
         self._window = window
+        self._services = services
+        self._settings = settings
         self.table_ready: TableReadyPanel | None = None
         self.shortcuts: ShortcutsDialog | None = None
         self.guide: GuideDialog | None = None
-        url = window.services.player_url
+        url = services.player_url
         self.join_button = QToolButton()
         self.join_button.setObjectName("JoinButton")
         self.join_button.setText(f"JOIN  {url}" if url else "JOIN")
@@ -33,14 +32,14 @@ class WindowHelp(QObject):
 
     def first_start(self) -> None:
         """On the very first start, show the table-ready panel once."""
-        settings = self._window.settings
+        settings = self._settings
         if not settings.table_ready_shown():
             settings.remember_table_ready_shown()
             self.show_table_ready(activate=False)
 
     def show_table_ready(self, activate: bool = True) -> None:
         if self.table_ready is None:
-            self.table_ready = TableReadyPanel(self._window.services, self._window)
+            self.table_ready = TableReadyPanel(self._services, self._window)
         # On the first start it opens beside the window without taking the keyboard from it.
         self.table_ready.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
         _show(self.table_ready, activate)

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_docks()
         self.menus = WindowMenus(self)
-        self.help = WindowHelp(self)
+        self.help = WindowHelp(self, self.services, self.settings)
         self._toolbar.insertWidget(self._switcher_action, self.help.join_button)
         self.refresher = ViewRefresher(store, self)
         wire_intents(self)

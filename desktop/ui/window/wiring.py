@@ -3,15 +3,60 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+
+from desktop.ui.map.panel import MapPanel
+from desktop.ui.panels.broadcast import BroadcastPanel
+from desktop.ui.panels.charon import CharonPanel
+from desktop.ui.panels.crew import CrewPanel
+from desktop.ui.panels.location_tree import LocationTree
+from desktop.ui.panels.portraits import PortraitPanel
+from desktop.ui.panels.ship import ShipPanel
+from desktop.ui.panels.tokens import TokensPanel
+from desktop.ui.window.dispatcher import Dispatcher
+from desktop.ui.window.focus import Focus
+from desktop.ui.window.help import WindowHelp
+from desktop.ui.window.intent_router import IntentRouter
+from desktop.ui.window.menus import WindowMenus
 from desktop.ui.window.move_question import ask_move_or_copy
+from desktop.ui.window.refresher import ViewRefresher
+from desktop.ui.window.view_switcher import ViewSwitcher
 
-if TYPE_CHECKING:
-    from desktop.ui.window.main_window import MainWindow
+
+class WiredWindow(Protocol):
+    """The parts of the window the wiring connects (the main window is one)."""
+
+    router: IntentRouter
+    refresher: ViewRefresher
+    focus: Focus
+    dispatcher: Dispatcher
+    map_panel: MapPanel
+    tree: LocationTree
+    switcher: ViewSwitcher
+    tokens: TokensPanel
+    portraits: PortraitPanel
+    ship: ShipPanel
+    crew: CrewPanel
+    broadcast: BroadcastPanel
+    charon: CharonPanel
+    menus: WindowMenus
+    help: WindowHelp
+    docks: dict[str, QDockWidget]
+
+    def window(self) -> QWidget: ...
+    def statusBar(self) -> QStatusBar: ...
+    def close(self) -> bool: ...
+    def sync(self) -> None: ...
+    def ask_campaign_folder(self) -> None: ...
+    def reload_campaign(self) -> None: ...
+    def confirm_clear_tokens(self) -> None: ...
+    def confirm_reset_location(self) -> None: ...
+    def confirm_new_session(self) -> None: ...
 
 
-def wire_intents(w: MainWindow) -> None:
+def wire_intents(w: WiredWindow) -> None:
     """Every `*_requested` signal of the window's views goes to one router method."""
     r = w.router
     w.refresher.refreshed.connect(w.sync)
@@ -33,7 +78,7 @@ def wire_intents(w: MainWindow) -> None:
     def ask_move(
         name: str, where: str, on_move: Callable[[], None], on_copy: Callable[[], None]
     ) -> None:
-        ask_move_or_copy(w, name, where, on_move, on_copy)
+        ask_move_or_copy(w.window(), name, where, on_move, on_copy)
 
     r.ask_move = ask_move
     w.ship.system_requested.connect(r.ship_system)
@@ -57,7 +102,7 @@ def wire_intents(w: MainWindow) -> None:
     _wire_menus(w)
 
 
-def _wire_map(w: MainWindow) -> None:
+def _wire_map(w: WiredWindow) -> None:
     r, intents, bar = w.router, w.map_panel.view.intents, w.map_panel.bar
     intents.rooms_visibility_requested.connect(r.rooms_visibility)
     intents.room_status_requested.connect(r.room_status)
@@ -77,7 +122,7 @@ def _wire_map(w: MainWindow) -> None:
     bar.hold_requested.connect(r.hold)
 
 
-def _wire_menus(w: MainWindow) -> None:
+def _wire_menus(w: WiredWindow) -> None:
     m, r, panel = w.menus, w.router, w.map_panel
     m.open.triggered.connect(w.ask_campaign_folder)
     m.reload.triggered.connect(w.reload_campaign)
