@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desktop.campaign.model import (
-    Connection,
-    Deck,
-    InterDeckLink,
-    Location,
-    LocationMap,
-    MapTerminal,
-    Poi,
-    Room,
+from desktop.campaign.model import Connection, Deck, Location, MapTerminal, Poi, Room
+from desktop.model.deck_geometry import (
+    DeckGeometry,
+    DoorPlace,
+    LinkPlace,
+    SeenDoor,
+    deck_geometry,
 )
-from desktop.model.geometry import (
-    DoorEnd,
-    Passage,
-    Point,
-    compact,
-    deck_passages,
-    link_position,
-    spread,
-)
+from desktop.model.geometry import DoorEnd, Point, compact
 from desktop.model.media import opaque_id
 from desktop.model.names import shown_name
 from desktop.model.state import LocationState
@@ -76,6 +66,10 @@ def door_status(conn: Connection, lstate: LocationState) -> str:
     return lstate.door_status.get(conn.id, conn.door_status) if conn.has_door else "OPEN"
 
 
+def _status(door: DoorPlace, lstate: LocationState) -> str:
+    return "OPEN" if door.type == "passage" else lstate.door_status.get(door.id, door.status)
+
+
 def _end(end: DoorEnd) -> Json:
     return {"x": compact(end.x), "y": compact(end.y), "orientation": end.orientation}
 
@@ -84,11 +78,12 @@ def _path(points: tuple[Point, ...]) -> list[list[float | int]]:
     return [[compact(x), compact(y)] for x, y in points]
 
 
-def _door(conn: Connection, way: Passage, lstate: LocationState) -> Json:
+def _door(door: DoorPlace, lstate: LocationState) -> Json:
+    way = door.way
     ends = [way.a] if way.b is None else [way.a, way.b]
     return {
-        "type": conn.door_type or "passage",
-        "status": door_status(conn, lstate),
+        "type": door.type,
+        "status": _status(door, lstate),
         **_end(way.a),
         "length": compact(way.length),
         "ends": [_end(e) for e in ends],
@@ -96,182 +91,136 @@ def _door(conn: Connection, way: Passage, lstate: LocationState) -> Json:
     }
 
 
-def _player_door(
-    door_id: str, conn: Connection, way: Passage, shown_a: bool, shown_b: bool
-) -> Json:
+def _player_door(door_id: str, kind: str, seen: SeenDoor) -> Json:
     """A door as players get it: where its symbols and corridor are, and its kind. Its status
     is in encounter_door_status. Neither the rooms it joins nor the length of a shared wall
-    are sent; toward a room players cannot see, only a stub of fixed length leaves the door,
-    so nothing tells where that room is."""
-    corridor: tuple[Point, ...] = ()
-    if way.b is None:
-        ends = [way.a]
-    elif shown_a and shown_b:
-        ends, corridor = [way.a, way.b], way.corridor
-    else:
-        near = way.a if shown_a else way.b
-        ends, corridor = [near], near.stub()
+    are sent; toward a room players cannot see, the door is placed from the revealed room's
+    side alone (DeckGeometry.seen_doors), so nothing tells where that room is or how large."""
     return {
         "id": door_id,
-        "type": conn.door_type or "passage",
-        **_end(ends[0]),
-        "ends": [_end(e) for e in ends],
-        "corridor": _path(corridor),
+        "type": kind,
+        **_end(seen.ends[0]),
+        "ends": [_end(e) for e in seen.ends],
+        "corridor": _path(seen.corridor),
     }
 
 
-def passages(lmap: LocationMap, deck: Deck) -> dict[str, Passage]:
-    """How the deck's connections are drawn (desktop/model/geometry.py), by connection id."""
-    return deck_passages(lmap.rooms, [(c.id, c.from_room, c.to_room) for c in deck.connections])
-
-
-def _links(lmap: LocationMap, deck: Deck) -> list[tuple[str, str, str, str, str, str]]:
-    """(key, type, status, room here, far deck, far room) for the links that touch this deck."""
-    found = [(k.id, k.type, k.status, k.from_room, k.to_deck, k.to_room) for k in deck.links]
-    here = {(k.from_room, k.to_deck) for k in deck.links}
-    for other in lmap.decks:
-        if other.id == deck.id:
-            continue
-        for k in other.links:
-            if k.to_deck == deck.id and (k.to_room, other.id) not in here:
-                found.append((k.id + ":in", k.type, k.status, k.to_room, other.id, k.from_room))
-    return found
-
-
-def _direction(lmap: LocationMap, deck: Deck, far_deck: str) -> str:
-    far = lmap.deck(far_deck)
-    return "up" if far is not None and far.level > deck.level else "down"
+def geometry_of(location: Location, deck: Deck) -> DeckGeometry:
+    """The deck's shapes (desktop/model/deck_geometry.py), built once per deck."""
+    lmap = location.map
+    assert lmap is not None
+    return deck_geometry(lmap, deck)
 
 
 def _player_doors(location: Location, deck: Deck, lstate: LocationState) -> tuple[list[Json], Json]:
     """The doors of the deck that touch a revealed room, and their statuses by opaque id."""
-    lmap = location.map
-    assert lmap is not None
-    revealed = lstate.revealed
+    geometry = geometry_of(location, deck)
     doors: list[Json] = []
     statuses: Json = {}
-    ways = passages(lmap, deck)
-    for conn in deck.connections:
-        a, b, way = lmap.rooms.get(conn.from_room), lmap.rooms.get(conn.to_room), ways.get(conn.id)
-        if a is None or b is None or way is None:
-            continue
-        if a.id not in revealed and b.id not in revealed:
-            continue
-        door_id = opaque_id("door", location.slug, conn.id)
-        doors.append(_player_door(door_id, conn, way, a.id in revealed, b.id in revealed))
-        statuses[door_id] = door_status(conn, lstate)
+    for conn_id, seen in geometry.seen_doors(lstate.revealed).items():
+        door_id = opaque_id("door", location.slug, conn_id)
+        doors.append(_player_door(door_id, geometry.doors[conn_id].type, seen))
+        statuses[door_id] = _status(geometry.doors[conn_id], lstate)
     return doors, statuses
 
 
 def _player_links(location: Location, deck: Deck, lstate: LocationState) -> list[Json]:
     """Ladders and lifts in revealed rooms, without their far end."""
-    lmap = location.map
-    assert lmap is not None
-    links: list[Json] = []
-    per_room: dict[str, int] = {}
-    for key, kind, status, room_id, far_deck, _far_room in _links(lmap, deck):
-        room = lmap.rooms.get(room_id)
-        if room is None or room_id not in lstate.revealed:
-            continue
-        x, y = link_position(room, per_room.setdefault(room_id, 0))
-        per_room[room_id] += 1
-        links.append(
-            {
-                "id": opaque_id("link", location.slug, key),
-                "type": kind,
-                "status": status,
-                "room_id": room_id,
-                "x": compact(x),
-                "y": compact(y),
-                "direction": _direction(lmap, deck, far_deck),
-            }
-        )
-    return links
+    return [
+        {
+            "id": opaque_id("link", location.slug, k.key),
+            "type": k.type,
+            "status": k.status,
+            "room_id": k.room_id,
+            "x": compact(k.x),
+            "y": compact(k.y),
+            "direction": k.direction,
+        }
+        for k in geometry_of(location, deck).links.values()
+        if k.room_id in lstate.revealed
+    ]
 
 
-def _player_terminals(deck: Deck, lstate: LocationState) -> list[Json]:
-    names, gone = lstate.marker_names, lstate.removed_markers
+def _shown_markers(deck: Deck, lstate: LocationState) -> list[str]:
+    """The markers players see: in a revealed room, shown, not removed (geometry keys)."""
+    gone, revealed = lstate.removed_markers, lstate.revealed
+    found: list[tuple[str, MapTerminal | Poi]] = [(f"terminal:{t.id}", t) for t in deck.terminals]
+    found += [(f"poi:{p.id}", p) for p in deck.pois]
+    return [
+        key
+        for key, m in found
+        if m.room in revealed and marker_shown(m, lstate) and m.id not in gone
+    ]
+
+
+def _kept_markers(deck: Deck, lstate: LocationState) -> list[str]:
+    """The markers the GM sees: all but those the GM removed (geometry keys)."""
+    gone = lstate.removed_markers
+    keys = [f"terminal:{t.id}" for t in deck.terminals if t.id not in gone]
+    return keys + [f"poi:{p.id}" for p in deck.pois if p.id not in gone]
+
+
+def _at(places: Mapping[str, Point], key: str) -> Json:
+    x, y = places[key]
+    return {"x": compact(x), "y": compact(y)}
+
+
+def _player_terminals(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> list[Json]:
+    names = lstate.marker_names
     return [
         {
             "id": t.id,
             "name": names.get(t.id) or shown_name(t.name, t.id, t.terminal_slug),
             "room_id": t.room,
-            "x": compact(t.x),
-            "y": compact(t.y),
+            **_at(at, f"terminal:{t.id}"),
         }
         for t in deck.terminals
-        if t.room in lstate.revealed and marker_shown(t, lstate) and t.id not in gone
+        if f"terminal:{t.id}" in at
     ]
 
 
-def _player_pois(deck: Deck, lstate: LocationState) -> list[Json]:
-    names, gone = lstate.marker_names, lstate.removed_markers
+def _player_pois(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> list[Json]:
+    names = lstate.marker_names
     return [
         {
             "id": p.id,
             "type": p.type,
             "name": names.get(p.id) or shown_name(p.name, p.id),
             "room_id": p.room,
-            "x": compact(p.x),
-            "y": compact(p.y),
+            **_at(at, f"poi:{p.id}"),
             "icon": p.icon,
             "status": p.status,
             "description": p.description,
         }
         for p in deck.pois
-        if p.room in lstate.revealed and marker_shown(p, lstate) and p.id not in gone
+        if f"poi:{p.id}" in at
     ]
 
 
 def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerMap:
     """The current deck for players: revealed rooms only, doors without the room behind,
-    markers moved apart where they would overlap."""
-    lmap = location.map
-    assert lmap is not None
+    markers moved apart where they would overlap (among the markers players see)."""
     rooms = [r for r in deck.rooms if r.id in lstate.revealed]
     untold = lstate.hidden_descriptions
     doors, statuses = _player_doors(location, deck, lstate)
-    links = _player_links(location, deck, lstate)
-    terminals = _player_terminals(deck, lstate)
-    pois = _player_pois(deck, lstate)
-    spread_markers(lmap.rooms, [*links, *terminals, *pois])
+    at = geometry_of(location, deck).placed(_shown_markers(deck, lstate))
     encounter_map: Json = {
         "grid": _grid(deck),
         "rooms": [_player_room(r, lstate, r.id not in untold) for r in rooms],
         "doors": doors,
-        "links": links,
-        "terminals": terminals,
-        "pois": pois,
+        "links": _player_links(location, deck, lstate),
+        "terminals": _player_terminals(deck, lstate, at),
+        "pois": _player_pois(deck, lstate, at),
     }
     return encounter_map, {r.id: True for r in rooms}, statuses
 
 
-def spread_markers(rooms: Mapping[str, Room], markers: list[Json]) -> None:
-    """Move apart, room by room, the markers (links, terminals, POIs, in that order of
-    precedence) that would overlap: a ladder and a hazard in one cell both stay readable."""
-    by_room: dict[str, list[Json]] = {}
-    for marker in markers:
-        by_room.setdefault(str(marker["room_id"]), []).append(marker)
-    for room_id, found in by_room.items():
-        points = [(float(m["x"]), float(m["y"])) for m in found]  # type: ignore[arg-type]
-        for marker, (x, y) in zip(found, spread(points, rooms.get(room_id)), strict=True):
-            marker["x"], marker["y"] = compact(x), compact(y)
-
-
 def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
-    """The current deck for the GM: every room and door, real ids, far ends, hidden things."""
-    lmap = location.map
-    assert lmap is not None
+    """The current deck for the GM: every room and door, real ids, far ends, hidden things;
+    everything where the GM map draws it (the deck's one geometry)."""
     revealed, untold = lstate.revealed, lstate.hidden_descriptions
-    names, gone = lstate.marker_names, lstate.removed_markers
-    doors = []
-    ways = passages(lmap, deck)
-    for conn in deck.connections:
-        way = ways.get(conn.id)
-        if way is not None:
-            fields = {"id": conn.id, "from": conn.from_room, "to": conn.to_room}
-            doors.append({**fields, **_door(conn, way, lstate)})
-    links = [_gm_link(lmap, deck, k) for k in deck.links]
+    geometry = geometry_of(location, deck)
+    at = geometry.placed(_kept_markers(deck, lstate))
     return {
         "grid": _grid(deck),
         "rooms": [
@@ -282,53 +231,62 @@ def gm_map(location: Location, deck: Deck, lstate: LocationState) -> Json:
             }
             for r in deck.rooms
         ],
-        "doors": doors,
-        "links": links,
-        "terminals": [
-            {
-                "id": t.id,
-                "name": names.get(t.id, t.name),
-                "room_id": t.room,
-                "x": t.x,
-                "y": t.y,
-                "terminal_slug": t.terminal_slug,
-                "hidden": t.hidden,
-                "revealed": marker_shown(t, lstate),
-            }
-            for t in deck.terminals
-            if t.id not in gone
+        "doors": [
+            {"id": d.id, "from": d.from_room, "to": d.to_room, **_door(d, lstate)}
+            for d in geometry.doors.values()
         ],
-        "pois": [
-            {
-                "id": p.id,
-                "type": p.type,
-                "name": names.get(p.id, p.name),
-                "room_id": p.room,
-                "x": p.x,
-                "y": p.y,
-                "icon": p.icon,
-                "status": p.status,
-                "description": p.description,
-                "hidden": p.hidden,
-                "revealed": marker_shown(p, lstate),
-            }
-            for p in deck.pois
-            if p.id not in gone
-        ],
+        "links": [_gm_link(k) for k in geometry.links.values()],
+        "terminals": _gm_terminals(deck, lstate, at),
+        "pois": _gm_pois(deck, lstate, at),
     }
 
 
-def _gm_link(lmap: LocationMap, deck: Deck, link: InterDeckLink) -> Json:
-    room = lmap.rooms.get(link.from_room)
-    x, y = link_position(room, 0) if room is not None else (0.0, 0.0)
+def _gm_terminals(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> list[Json]:
+    names = lstate.marker_names
+    return [
+        {
+            "id": t.id,
+            "name": names.get(t.id, t.name),
+            "room_id": t.room,
+            **_at(at, f"terminal:{t.id}"),
+            "terminal_slug": t.terminal_slug,
+            "hidden": t.hidden,
+            "revealed": marker_shown(t, lstate),
+        }
+        for t in deck.terminals
+        if f"terminal:{t.id}" in at
+    ]
+
+
+def _gm_pois(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> list[Json]:
+    names = lstate.marker_names
+    return [
+        {
+            "id": p.id,
+            "type": p.type,
+            "name": names.get(p.id, p.name),
+            "room_id": p.room,
+            **_at(at, f"poi:{p.id}"),
+            "icon": p.icon,
+            "status": p.status,
+            "description": p.description,
+            "hidden": p.hidden,
+            "revealed": marker_shown(p, lstate),
+        }
+        for p in deck.pois
+        if f"poi:{p.id}" in at
+    ]
+
+
+def _gm_link(link: LinkPlace) -> Json:
     return {
-        "id": link.id,
+        "id": link.key,
         "type": link.type,
         "status": link.status,
-        "room_id": link.from_room,
-        "x": x,
-        "y": y,
-        "direction": _direction(lmap, deck, link.to_deck),
-        "to_deck": link.to_deck,
-        "to_room": link.to_room,
+        "room_id": link.room_id,
+        "x": compact(link.x),
+        "y": compact(link.y),
+        "direction": link.direction,
+        "to_deck": link.far_deck,
+        "to_room": link.far_room,
     }

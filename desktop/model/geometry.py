@@ -110,7 +110,7 @@ def _gap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(b0 - a1, a0 - b1)
 
 
-def _end(room: Rect, nx: int, ny: int, share: float) -> DoorEnd:
+def wall_end(room: Rect, nx: int, ny: int, share: float) -> DoorEnd:
     """A door on a room's wall facing (nx, ny), `share` of the way along it."""
     if nx:
         x = room.x + (room.width if nx > 0 else 0)
@@ -192,8 +192,8 @@ def deck_passages(
         for i, (_along, conn_id, index) in enumerate(ends):
             share[(conn_id, index)] = (i + 1) / (len(ends) + 1)
     for conn_id, (a, b, side_a, side_b, _ra, _rb) in plans.items():
-        p = _end(a, *side_a, share[(conn_id, 0)])
-        q = _end(b, *side_b, share[(conn_id, 1)])
+        p = wall_end(a, *side_a, share[(conn_id, 0)])
+        q = wall_end(b, *side_b, share[(conn_id, 1)])
         found[conn_id] = Passage(p, q, _corridor(p, q))
     return found
 
