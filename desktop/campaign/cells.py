@@ -5,27 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Protocol, TypeVar
 
+Cell = tuple[int, int]
 
-class _Rect(Protocol):
+
+class _Cells(Protocol):
     """A room as far as cells go (desktop/campaign/model.py's Room is one)."""
 
     @property
     def id(self) -> str: ...
     @property
-    def x(self) -> int: ...
-    @property
-    def y(self) -> int: ...
-    @property
-    def width(self) -> int: ...
-    @property
-    def height(self) -> int: ...
+    def area(self) -> int: ...
+    def cells(self) -> Iterator[Cell]: ...
 
 
-Room = TypeVar("Room", bound=_Rect)
+Room = TypeVar("Room", bound=_Cells)
 
 MAX_INDEXED_CELLS = 1_000_000
-
-Cell = tuple[int, int]
 
 
 def cell_index(rooms: Sequence[Room]) -> dict[Cell, Room]:
