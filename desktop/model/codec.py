@@ -143,10 +143,6 @@ def broadcasts_in(v: list[Any]) -> tuple[Broadcast, ...]:
     )
 
 
-def entries_out(items: tuple[CharonEntry, ...]) -> list[Any]:
-    return [entry_out(e) for e in items]
-
-
 def entries_in(v: list[Any]) -> tuple[CharonEntry, ...]:
     return tuple(entry_in(e) for e in _list(v))
 

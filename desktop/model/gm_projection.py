@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.campaign.model import Campaign
 from desktop.model import wire
 from desktop.model.actions.places import location_state
 from desktop.model.deckmap import gm_map
@@ -55,3 +56,8 @@ def gm_view(projector: Projector, state: TableState) -> Json:
         unplaced=[{"location_slug": s, "id": t.id, "name": t.name} for s, t in state.unplaced],
     )
     return snap
+
+
+def gm_snapshot(state: TableState, campaign: Campaign) -> Json:
+    """The GM snapshot of a state."""
+    return gm_view(Projector(campaign), state)

@@ -255,13 +255,6 @@ class Projector:
             parts += self._encounter(state)
         return parts
 
-    def player_encoded(self, state: TableState) -> tuple[Json, bytes, Media]:
-        """The player snapshot, its JSON, and its images."""
-        parts = self.player_parts(state)
-        snapshot = frame_snapshot(state.revision, parts)
-        data = frame_bytes(state.revision, [p.data for p in parts])
-        return snapshot, data, frame_media(parts)
-
     def player(self, state: TableState) -> tuple[Json, Media]:
         """The player snapshot and the images it refers to (opaque id -> file)."""
         parts = self.player_parts(state)
@@ -293,10 +286,3 @@ def frame_media(parts: Sequence[Piece]) -> Media:
 def player_snapshot(state: TableState, campaign: Campaign) -> tuple[Json, Media]:
     """The player snapshot of a state, and the images it refers to."""
     return Projector(campaign).player(state)
-
-
-def gm_snapshot(state: TableState, campaign: Campaign) -> Json:
-    """The GM snapshot of a state."""
-    from desktop.model.gm_projection import gm_view  # it builds on this module
-
-    return gm_view(Projector(campaign), state)

@@ -7,7 +7,8 @@ import orjson
 from desktop.campaign.model import Campaign, Room
 from desktop.model import actions as A
 from desktop.model.geometry import door_geometry
-from desktop.model.projection import gm_snapshot, player_snapshot
+from desktop.model.gm_projection import gm_snapshot
+from desktop.model.projection import player_snapshot
 from desktop.model.store import Store
 
 from .conftest import check_gm, check_player, open_ship, place
