@@ -28,17 +28,20 @@ from desktop.model.geometry import (
 
 @dataclass(frozen=True, slots=True)
 class RoomArea:
-    """Where a room is: a rectangle of cells today (a set of cells or a polygon later)."""
+    """Where a room is: a rectangle of cells, or the cells it names (an L-shape, an imported
+    room; x, y, width, height are then their box). A polygon may come later."""
 
     id: str
     x: int
     y: int
     width: int
     height: int
+    shape: frozenset[tuple[int, int]] = frozenset()  # its cells; empty: the whole rectangle
 
     @property
     def outline(self) -> tuple[Point, ...]:
-        """The room's walls as a closed polygon, clockwise from the top-left corner."""
+        """The box's walls as a closed polygon, clockwise from the top-left corner (a room of
+        cells: their bounding box)."""
         x0, y0, x1, y1 = self.x, self.y, self.x + self.width, self.y + self.height
         return ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
 
@@ -178,7 +181,7 @@ def deck_geometry(lmap: LocationMap, deck: Deck) -> DeckGeometry:
 
 def _build(lmap: LocationMap, deck: Deck) -> DeckGeometry:
     grid = deck.grid
-    rooms = {r.id: RoomArea(r.id, r.x, r.y, r.width, r.height) for r in deck.rooms}
+    rooms = {r.id: RoomArea(r.id, r.x, r.y, r.width, r.height, r.shape) for r in deck.rooms}
     return DeckGeometry(
         deck_id=deck.id,
         width=grid.width if grid else 0,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
-from desktop.campaign.model import Campaign, Connection, Deck, Location, Room
-from desktop.model.deckmap import marker_shown
-from desktop.model.geometry import Passage, deck_passages, link_position, spread
+from desktop.campaign.model import Campaign, Deck, Location, Room
+from desktop.model.deck_geometry import DoorPlace
+from desktop.model.deckmap import geometry_of, marker_shown
 from desktop.model.naming import door_name
 from desktop.model.state import LocationState, TableState
 from desktop.ui.map.picture.shapes import (
@@ -63,7 +63,7 @@ class StatePictureBuilder:
                 lambda: _rooms(deck, loc),
             ),
             doors=self._cached(
-                "doors", (deck, loc.door_status), lambda: self._door_shapes(deck, loc)
+                "doors", (deck, loc.door_status), lambda: self._door_shapes(location, deck, loc)
             ),
             links=self._cached("links", (deck, location), lambda: _links(deck, location)),
             markers=self._cached(
@@ -79,12 +79,14 @@ class StatePictureBuilder:
             background=deck.background,
         )
 
-    def _door_shapes(self, deck: Deck, loc: LocationState) -> dict[str, DoorShape]:
+    def _door_shapes(
+        self, location: Location, deck: Deck, loc: LocationState
+    ) -> dict[str, DoorShape]:
         cached = self._doors.get(id(deck))
         if cached is None or cached[0] is not deck:
             if len(self._doors) > 64:
                 self._doors.clear()
-            cached = (deck, _base_doors(deck))
+            cached = (deck, _base_doors(location, deck))
             self._doors[id(deck)] = cached
         base = cached[1]
         if not loc.door_status:
@@ -121,99 +123,57 @@ def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
     }
 
 
-def _door_shape(rooms: dict[str, Room], conn: Connection, way: Passage) -> DoorShape | None:
-    room_a, room_b = rooms.get(conn.from_room), rooms.get(conn.to_room)
+def _door_shape(rooms: dict[str, Room], door: DoorPlace) -> DoorShape | None:
+    room_a, room_b = rooms.get(door.from_room), rooms.get(door.to_room)
     if room_a is None or room_b is None:
         return None
+    way = door.way
     far = (way.b.x, way.b.y, way.b.orientation) if way.b is not None else None
     return DoorShape(
-        id=conn.id,
-        type=conn.door_type or "passage",
-        status=conn.door_status if conn.has_door else "OPEN",
+        id=door.id,
+        type=door.type,
+        status=door.status,
         x=way.a.x,
         y=way.a.y,
         orientation=way.a.orientation,
         length=way.length,
-        name=door_name(conn.door_type or "passage", room_a.name, room_b.name),
+        name=door_name(door.type, room_a.name, room_b.name),
         far=far,
         corridor=way.corridor,
     )
 
 
-def _base_doors(deck: Deck) -> dict[str, DoorShape]:
+def _base_doors(location: Location, deck: Deck) -> dict[str, DoorShape]:
+    """The doors where the deck's one geometry puts them (desktop/model/deck_geometry.py)."""
     rooms = {r.id: r for r in deck.rooms}
-    ways = deck_passages(rooms, [(c.id, c.from_room, c.to_room) for c in deck.connections])
     doors: dict[str, DoorShape] = {}
-    for conn in deck.connections:
-        way = ways.get(conn.id)
-        shape = _door_shape(rooms, conn, way) if way is not None else None
+    for door in geometry_of(location, deck).doors.values():
+        shape = _door_shape(rooms, door)
         if shape is not None:
-            doors[conn.id] = shape
+            doors[door.id] = shape
     return doors
 
 
-def _link_ends(location: Location, deck: Deck) -> list[tuple[str, str, str, str, str, str]]:
-    """(id, type, status, room here, far deck, far room) of the links touching this deck.
-
-    A link defined only on the far deck still shows here, as the player projection does.
-    """
-    found = [(k.id, k.type, k.status, k.from_room, k.to_deck, k.to_room) for k in deck.links]
-    here = {(k.from_room, k.to_deck) for k in deck.links}
-    decks = location.map.decks if location.map else ()
-    for other in decks:
-        for k in other.links if other.id != deck.id else ():
-            if k.to_deck == deck.id and (k.to_room, other.id) not in here:
-                found.append((k.id + ":in", k.type, k.status, k.to_room, other.id, k.from_room))
-    return found
-
-
 def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
-    rooms = {r.id: r for r in deck.rooms}
-    per_room: dict[str, int] = {}
-    links: dict[str, LinkShape] = {}
-    for link_id, kind, status, room_id, far_deck, far_room in _link_ends(location, deck):
-        room = rooms.get(room_id)
-        if room is None:
-            continue
-        slot = per_room.get(room.id, 0)
-        per_room[room.id] = slot + 1
-        x, y = link_position(room, slot)
-        target = location.map.deck(far_deck) if location.map else None
-        links[link_id] = LinkShape(
-            id=link_id,
-            type=kind,
-            status=status,
-            room_id=room.id,
-            x=x,
-            y=y,
-            to_deck=far_deck,
-            to_deck_name=target.name if target else far_deck,
-            to_room=far_room,
+    """Every link touching the deck (those written on the far deck too), in its slot."""
+    return {
+        k.key: LinkShape(
+            id=k.key,
+            type=k.type,
+            status=k.status,
+            room_id=k.room_id,
+            x=k.x,
+            y=k.y,
+            to_deck=k.far_deck,
+            to_deck_name=k.far_deck_name,
+            to_room=k.far_room,
         )
-    return _spread(rooms, links, [])
-
-
-S = TypeVar("S", LinkShape, MarkerShape)
-
-
-def _spread(rooms: dict[str, Room], items: dict[str, S], before: list[LinkShape]) -> dict[str, S]:
-    """Markers moved apart in each room as the displays get them (geometry.spread): the deck
-    links first, then terminals and points of interest."""
-    by_room: dict[str, list[tuple[str, S]]] = {}
-    for key, item in items.items():
-        by_room.setdefault(item.room_id, []).append((key, item))
-    moved = dict(items)
-    for room_id, found in by_room.items():
-        fixed: list[tuple[float, float]] = [(k.x, k.y) for k in before if k.room_id == room_id]
-        own: list[tuple[float, float]] = [(i.x, i.y) for _key, i in found]
-        points = spread([*fixed, *own], rooms.get(room_id))
-        for (key, item), (x, y) in zip(found, points[len(fixed) :], strict=True):
-            if (x, y) != (item.x, item.y):
-                moved[key] = replace(item, x=x, y=y)
-    return moved
+        for k in geometry_of(location, deck).links.values()
+    }
 
 
 def _markers(deck: Deck, loc: LocationState, location: Location) -> dict[str, MarkerShape]:
+    """Every marker the GM kept, moved apart as on the displays (after the room's links)."""
     markers: dict[str, MarkerShape] = {}
     names, gone = loc.marker_names, loc.removed_markers
     for t in deck.terminals:
@@ -245,8 +205,12 @@ def _markers(deck: Deck, loc: LocationState, location: Location) -> dict[str, Ma
             secret=p.hidden,
             concealed=not marker_shown(p, loc),
         )
-    rooms = {r.id: r for r in deck.rooms}
-    return _spread(rooms, markers, list(_links(deck, location).values()))
+    at = geometry_of(location, deck).placed(markers)
+    return {key: _at(m, *at[key]) for key, m in markers.items()}
+
+
+def _at(marker: MarkerShape, x: float, y: float) -> MarkerShape:
+    return marker if (x, y) == (marker.x, marker.y) else replace(marker, x=x, y=y)
 
 
 def _tokens(deck: Deck, loc: LocationState, campaign: Campaign) -> dict[str, TokenShape]:
