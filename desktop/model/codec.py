@@ -233,3 +233,23 @@ def audiences_in(v: object) -> dict[str, int]:
     if not isinstance(v, dict):
         raise BadRow(f"expected a mapping, found {type(v).__name__}")
     return {_str(k): _int(n) for k, n in v.items()}
+
+
+def text(v: object) -> str:
+    """v when it is a string; BadRow otherwise."""
+    return _str(v)
+
+
+def number(v: object) -> float:
+    """v when it is a number; BadRow otherwise."""
+    return _num(v)
+
+
+def items(v: object) -> list[Any]:
+    """v when it is a list; BadRow otherwise."""
+    return _list(v)
+
+
+def one_of(v: object, allowed: tuple[str, ...]) -> str:
+    """v when it is one of allowed; BadRow otherwise."""
+    return _one_of(v, allowed)

@@ -18,6 +18,7 @@ from desktop.campaign.model import Campaign, Deck, Location
 from desktop.model import wire
 from desktop.model.actions.places import location_state
 from desktop.model.deckmap import player_map
+from desktop.model.display_state import DisplaySettings
 from desktop.model.names import shown_name, words
 from desktop.model.state import LocationState, TableState, Token
 from desktop.model.token_part import TokenCache, VisibleTokens
@@ -28,6 +29,7 @@ Media = dict[str, Path]
 SCHEMA = 1
 SHOWN_BROADCASTS = 20
 SHOWN_ENTRIES = 50
+MAX_PARTS = 256  # cached parts (the audiences' are dropped beyond, and built again)
 _NO_MAP: Json = {
     "encounter_map": None,
     "encounter_room_visibility": {},
@@ -93,8 +95,8 @@ class Projector:
 
     # --- parts -----------------------------------------------------------------------------------
 
-    def common(self, state: TableState) -> Part:
-        """The fields of every view."""
+    def common(self, state: TableState, audience: str = "") -> Part:
+        """The fields of every view (cached per audience: `audience` names it)."""
         deps = (
             state.view_type,
             state.location_slug,
@@ -107,7 +109,10 @@ class Projector:
             state.portraits,
             state.read_mail,
         )
-        return self._part("common", deps, lambda found: self._common(state, found))
+        name = f"common:{audience}" if audience else "common"
+        if audience and len(self._parts) > MAX_PARTS:
+            self._parts = {k: v for k, v in self._parts.items() if ":" not in k}
+        return self._part(name, deps, lambda found: self._common(state, found))
 
     def _common(self, state: TableState, media: Media) -> Json:
         campaign, charon, channel = self.campaign, state.charon, state.charon_channel
@@ -244,11 +249,31 @@ class Projector:
             "encounter_door_status": doors,
         }
 
+    def display(self, display: str, settings: DisplaySettings, state: TableState) -> Part:
+        """A display's own settings, and the sheet of the character it is bound to."""
+        return self._part(
+            f"display:{display}",
+            (settings, state.gauges),
+            lambda found: {"display": self._display(settings, state, found)},
+        )
+
+    def _display(self, settings: DisplaySettings, state: TableState, media: Media) -> Json:
+        member = next((c for c in self.campaign.crew if c.id == settings.character), None)
+        sheet = wire.crew_member(member, media, state.gauges) if member else None
+        return {
+            "name": settings.name,
+            "kind": settings.kind,
+            "rotation": settings.rotation,
+            "camera": wire.camera(settings.camera),
+            "character": sheet,
+        }
+
     # --- public ----------------------------------------------------------------------------------
 
-    def player_parts(self, state: TableState) -> list[Piece]:
-        """The player snapshot as parts (`frame_bytes` and `frame_snapshot` join them)."""
-        parts: list[Piece] = [self.common(state)]
+    def player_parts(self, state: TableState, audience: str = "") -> list[Piece]:
+        """The player snapshot as parts (`frame_bytes` and `frame_snapshot` join them);
+        `audience` names the displays' audience it is for (audience.py), "" everyone."""
+        parts: list[Piece] = [self.common(state, audience)]
         if state.view_type == "BRIDGE":
             parts.append(self.bridge(state))
         elif state.view_type == "ENCOUNTER":

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from desktop.model.display_state import DisplaySettings, Handout, Ping
+
 VIEW_TYPES: tuple[str, ...] = ("STANDBY", "BRIDGE", "ENCOUNTER", "CHARON_TERMINAL")
 TOKEN_TYPES: tuple[str, ...] = ("player", "npc", "creature", "object")
 TOKEN_STATUSES: tuple[str, ...] = ("wounded", "dead", "panicked", "stunned", "hidden")
@@ -121,6 +123,12 @@ class TableState:
     # The GM's current values of hull, armor and each crew member's health and stress, over
     # the campaign's (keys from gauge_key: "hull", "armor", "crew/<id>/health", ...).
     gauges: dict[str, int] = field(default_factory=dict)
+    # Each known display's settings, by its id (API.md "Displays").
+    displays: dict[str, DisplaySettings] = field(default_factory=dict)
+    # Content aimed at some displays only: its audience key (audience.py) -> their ids.
+    targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    handouts: tuple[Handout, ...] = ()  # shown, oldest first (the page's history)
+    pings: tuple[Ping, ...] = ()  # rings on cells, newest last
 
     @property
     def charon_channel(self) -> str:
@@ -174,6 +182,10 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _through_doors,
     _audience_revisions,
     _gauges,
+    _displays,
+    _targets,
+    _handouts,
+    _pings,
 ) = _slot_setters(TableState)
 
 
@@ -202,6 +214,10 @@ def _copy(
     _through_doors(new, s.through_doors)
     _audience_revisions(new, s.audience_revisions if audiences is None else audiences)
     _gauges(new, s.gauges)
+    _displays(new, s.displays)
+    _targets(new, s.targets)
+    _handouts(new, s.handouts)
+    _pings(new, s.pings)
     return new
 
 

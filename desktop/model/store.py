@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import GM, PLAYER, Action, ActionContext, random_id
+from desktop.model.audience import EVERYONE, Audience, audience, for_display
 from desktop.model.errors import Conflict, Forbidden, NotSaved
 from desktop.model.gm_projection import gm_view
 from desktop.model.history import Patch, apply_patch, diff
@@ -28,7 +29,7 @@ PERSISTENCE = 0
 BROADCAST = 1
 VIEWS = 2
 UNDO_LIMIT = 200
-EVERYONE = "everyone"  # the one audience today: every display gets every player frame
+MAX_SEEN = 1024  # displays whose last frame is remembered (the oldest is forgotten first)
 AUDIENCE_BLOCK = 100  # player revisions reserved by one write of the audiences' revisions
 ON_HOLD = "STAND BY \u2014 DISPLAYS ON HOLD"  # a player write while the GM holds the displays
 
@@ -42,10 +43,11 @@ class Frame:
     the projection's caches: read it, never change it.
     """
 
-    __slots__ = ("_media", "_parts", "_snapshot", "data", "revision")
+    __slots__ = ("_media", "_parts", "_snapshot", "data", "parts_data", "revision")
 
     def __init__(self, revision: int, parts: Sequence[Piece], data: Sequence[bytes]) -> None:
         self.revision = revision
+        self.parts_data = data
         self.data = frame_bytes(revision, data)
         self._parts = parts
         self._snapshot: dict[str, object] | None = None
@@ -88,6 +90,8 @@ class Store:
         self._frame_revision = -1
         self._frame_data: list[bytes] = []
         self._audiences = dict(self._state.audience_revisions)  # audience -> frames it got
+        self._seen: dict[str, _Seen] = {}  # display id -> the frame it was last given
+        self._shared: dict[tuple[int, Audience | None], Frame] = {}  # displays' frames of this revision
         self.last_reply: dict[str, object] = {}
 
     @property
@@ -194,6 +198,7 @@ class Store:
             }
             new = self._save(reconcile(state, campaign), top)
             self._frame, self._frame_revision, self._frame_data = None, -1, []  # another table
+            self._seen = {}
         self._campaign = campaign
         self._projector = Projector(campaign)
         self._undo.clear()
@@ -258,17 +263,74 @@ class Store:
 
         return unsubscribe
 
-    def player_frame(self) -> Frame:
-        """The player snapshot, encoded once per visible change; frozen while hold is on.
+    def player_frame(self, display: str | None = None) -> Frame:
+        """The player snapshot of a display (None: an anonymous one), encoded once per visible
+        change and shared by the displays of one audience; frozen while hold is on.
 
         Its revision counts the frames players got (API.md "Audiences"), not the store's
-        changes: a change players cannot see never moves it. The count is saved ahead
-        (_reserved), so after a restart the next frame has a revision above any seen.
+        changes: a change players cannot see never moves it. Everyone's count is saved ahead
+        (_reserved), so after a restart the next frame has a revision above any seen. A display
+        with content of its own (audience.py) is at everyone's count plus its own: one more
+        each time only its own content changed, so what others were shown never moves it.
         """
+        everyone = self._everyone_frame()
+        if display is None:
+            return everyone
+        state, seen = self._state, self._seen.get(display)
+        if seen is not None and (seen.state_revision == state.revision or state.hold):
+            return seen.frame
+        if state.hold:  # a display new while hold is on gets the frame everyone keeps
+            return everyone
+        found = audience(state, display)
+        key = f"display:{display}"
+        own = self._audiences.get(key, 0)
+        if found is None and not own:
+            frame, data = everyone, self._frame_data
+        else:
+            if found is not None and key not in self._audiences:  # saved ahead from now on
+                self._audiences = {**self._audiences, key: own}
+            parts = self._display_parts(state, display, found)
+            data = [p.data for p in parts]
+            if seen is not None and seen.data == data:
+                frame = seen.frame
+            else:
+                if seen is not None and seen.everyone is everyone:  # only its own changed
+                    own += 1
+                    self._audiences = {**self._audiences, key: own}
+                frame = self._shared_frame(everyone.revision + own, found, parts, data)
+        if len(self._seen) >= MAX_SEEN and display not in self._seen:
+            del self._seen[next(iter(self._seen))]
+        self._seen[display] = _Seen(state.revision, everyone, frame, data)
+        return frame
+
+    def _display_parts(
+        self, state: TableState, display: str, found: Audience | None
+    ) -> list[Piece]:
+        shown = for_display(state, display)
+        name = "|".join(found[0]) if found is not None else ""
+        parts = self._projector.player_parts(shown, name)
+        settings = state.displays.get(display)
+        if settings is not None:
+            parts.append(self._projector.display(display, settings, state))
+        return parts
+
+    def _shared_frame(
+        self, revision: int, found: Audience | None, parts: list[Piece], data: list[bytes]
+    ) -> Frame:
+        """One frame for the displays of one audience at one revision."""
+        key = (revision, found)
+        frame = self._shared.get(key)
+        if frame is None or frame.parts_data != data:
+            if len(self._shared) >= MAX_SEEN:
+                self._shared.clear()
+            frame = self._shared[key] = Frame(revision, parts, data)
+        return frame
+
+    def _everyone_frame(self) -> Frame:
         state, frame = self._state, self._frame
         if frame is not None and (self._frame_revision == state.revision or state.hold):
             return frame
-        parts = self._projector.player_parts(state)
+        parts = self._projector.player_parts(for_display(state, None))
         self._frame_revision = state.revision
         data = [p.data for p in parts]
         if frame is not None and data == self._frame_data:  # item by item: identity first
@@ -287,6 +349,18 @@ class Store:
         snapshot["redo_label"] = self.redo_label or ""
         return snapshot
 
-    def media(self, media_id: str) -> Path | None:
-        """An image the current player frame refers to, by its opaque id."""
-        return self.player_frame().media.get(media_id)
+    def media(self, media_id: str, display: str | None = None) -> Path | None:
+        """An image the display's current frame refers to, by its opaque id."""
+        return self.player_frame(display).media.get(media_id)
+
+
+class _Seen:
+    """The frame a display was last given, and what it was made from."""
+
+    __slots__ = ("data", "everyone", "frame", "state_revision")
+
+    def __init__(self, state_revision: int, everyone: Frame, frame: Frame, data: list[bytes]):
+        self.state_revision = state_revision
+        self.everyone = everyone
+        self.frame = frame
+        self.data = data

@@ -15,6 +15,7 @@ from desktop.campaign.model import (
     ShipSystem,
     Terminal,
 )
+from desktop.model.display_state import Camera
 from desktop.model.gauges import with_current
 from desktop.model.media import media_url
 from desktop.model.names import shown_name
@@ -171,4 +172,17 @@ def entry(item: CharonEntry) -> Json:
         "timestamp": item.timestamp,
         "in_reply_to": item.in_reply_to,
         "pending": item.pending,
+    }
+
+
+def camera(c: Camera) -> Json:
+    """A display's camera: its mode and what the mode needs, in cells."""
+    return {
+        "mode": c.mode,
+        "target": c.target,
+        "x": c.x,
+        "y": c.y,
+        "w": c.w,
+        "h": c.h,
+        "diagonal": c.diagonal,
     }

@@ -23,6 +23,8 @@ from aiohttp import web
 from aiohttp.http import HttpVersion11
 
 from desktop.model.activity import ActivitySink, display_event, ignore_activity
+from desktop.model.display_state import DISPLAY_KINDS
+from desktop.net.limits import display_of
 from desktop.net.sse import (
     KEEPALIVE_FRAME,
     RETRY_BLOCK,
@@ -72,7 +74,7 @@ class FrameSource(Protocol):
     @property
     def state(self) -> RevisionState: ...
 
-    def player_frame(self) -> PlayerFrame: ...
+    def player_frame(self, display: str | None = None) -> PlayerFrame: ...
 
     def gm_snapshot(self) -> Mapping[str, object]: ...
 
@@ -97,8 +99,7 @@ class Broadcaster:
         self._write_timeout = write_timeout
         self._tick = tick
         self._clients: dict[Client, None] = {}  # an ordered set
-        self._source_frame: PlayerFrame | None = None
-        self._player: EncodedFrame | None = None
+        self._encoded: dict[int, tuple[PlayerFrame, EncodedFrame]] = {}  # by id of the frame
         self._gm: EncodedFrame | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._scheduled: asyncio.Handle | None = None  # the flush to come
@@ -138,17 +139,33 @@ class Broadcaster:
         # Offer the current frame to everyone: a client that connected since the change has
         # it already (it is not offered twice); the rest get it whatever the cache says.
         self._dirty = False
-        player = self._player_frame()
+        encoded: dict[int, tuple[PlayerFrame, EncodedFrame]] = {}
+        player = self._player_frame(None, encoded)
         gm = self._gm_frame() if self._has_gm_clients() else None
         for client in self._clients:
-            client.offer(gm if gm is not None and client.role == "gm" else player)
+            if client.role == "gm" and gm is not None:
+                client.offer(gm)
+            else:
+                display = client.display
+                client.offer(player if display is None else self._player_frame(display, encoded))
+        self._encoded = encoded  # only what this flush used: older frames are let go
 
-    def _player_frame(self) -> EncodedFrame:
-        source = self._store.player_frame()
-        if source is not self._source_frame or self._player is None:
-            self._source_frame = source
-            self._player = encode_event(source.revision, source.data)
-        return self._player
+    def _player_frame(
+        self,
+        display: str | None = None,
+        encoded: dict[int, tuple[PlayerFrame, EncodedFrame]] | None = None,
+    ) -> EncodedFrame:
+        """A display's frame, encoded once for every display it is shared by (the store hands
+        the displays of one audience the same frame)."""
+        if encoded is None:
+            encoded = self._encoded
+        source = self._store.player_frame(display)
+        key = id(source)
+        hit = encoded.get(key) or self._encoded.get(key)
+        if hit is None or hit[0] is not source:
+            hit = (source, encode_event(source.revision, source.data))
+        encoded[key] = hit
+        return hit[1]
 
     def _gm_frame(self) -> EncodedFrame:
         revision = self._store.state.revision
@@ -263,6 +280,8 @@ class Broadcaster:
             role=role,
             address=request.remote or "",
             user_agent=request.headers.get("User-Agent", ""),
+            display=display_of(request),
+            kind=kind if (kind := request.query.get("kind", "")) in DISPLAY_KINDS else "",
         )
         # Registered before the first snapshot is read: a change from now on lands in its
         # mailbox, so none can fall between the snapshot and the stream.
@@ -283,7 +302,10 @@ class Broadcaster:
         loop = asyncio.get_running_loop()
         if self._loop is None:
             self._loop = loop
-        first = self._gm_frame() if client.role == "gm" else self._player_frame()
+        if client.role == "gm":
+            first = self._gm_frame()
+        else:
+            first = self._player_frame(client.display, self._encoded)
         client.last_revision = first.revision
         client.last_write = loop.time()
         try:

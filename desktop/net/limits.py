@@ -10,7 +10,6 @@ A refusal is a 429 with a message the players can read and a Retry-After.
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -18,9 +17,9 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from desktop.model.display_state import is_display_id
 from desktop.model.state import TableState
 
-DISPLAY_ID = re.compile(r"[A-Za-z0-9_-]{6,64}")
 MAX_WAITING = 10  # questions of one channel waiting for the GM's answer
 MAX_KEYS = 4096  # displays remembered (the least recently seen is forgotten first)
 
@@ -71,12 +70,16 @@ class Buckets:
         return wait
 
 
+def display_of(request: web.Request) -> str | None:
+    """The display a request names with `?display=<id>` (None: an anonymous display)."""
+    display = request.query.get("display", "")
+    return display if is_display_id(display) else None
+
+
 def display_key(request: web.Request) -> str:
     """The display a request comes from: its `?display=` id, else its address."""
-    display = request.query.get("display", "")
-    if DISPLAY_ID.fullmatch(display):
-        return f"display:{display}"
-    return f"address:{request.remote or '?'}"
+    display = display_of(request)
+    return f"display:{display}" if display else f"address:{request.remote or '?'}"
 
 
 def waiting_questions(state: TableState, channel: str) -> int:

@@ -16,7 +16,9 @@ from desktop.model.state import LocationState, TableState
 from desktop.net.auth import GM
 from desktop.net.broadcaster import SSE_HEADERS
 from desktop.net.discovery import player_url, qr_svg
+from desktop.net.displays import display_list
 from desktop.net.keys import AUTH, BROADCASTER, DISCOVERY, STORE
+from desktop.net.limits import display_of
 
 JSON = "application/json"
 
@@ -44,7 +46,7 @@ async def active_view(request: web.Request) -> web.Response:
     store = request.app[STORE]
     if _wants_gm(request):
         return json_bytes(store.gm_snapshot())
-    frame = store.player_frame()
+    frame = store.player_frame(display_of(request))
     etag = str(frame.revision)
     if any(tag.value in (etag, "*") for tag in request.if_none_match or ()):
         response = web.Response(status=304)
@@ -77,7 +79,7 @@ class MediaResponse(web.FileResponse):
 
 async def media(request: web.Request) -> web.StreamResponse:
     store = request.app[STORE]
-    path = store.media(request.match_info["media_id"])
+    path = store.media(request.match_info["media_id"], display_of(request))
     served = within(store.campaign.root, path) if path is not None else None  # resolved now
     if served is None or not served.is_file():
         raise web.HTTPNotFound()
@@ -191,8 +193,8 @@ async def gm_npcs(request: web.Request) -> web.Response:
 
 async def gm_displays(request: web.Request) -> web.Response:
     request.app[AUTH].require_gm(request)
-    displays = request.app[BROADCASTER].displays()
-    return json_bytes({"displays": [d.as_json() for d in displays]})
+    connected = request.app[BROADCASTER].displays()
+    return json_bytes({"displays": display_list(request.app[STORE].state, connected)})
 
 
 def _visibility_location(state: TableState, campaign: Campaign, slug: str) -> Location:

@@ -53,9 +53,12 @@ class DisplayInfo:
     connected_since: float  # seconds since the epoch
     last_revision: int  # the revision of the last snapshot written to it (-1: none yet)
     role: str  # "player" or "gm"
+    display: str | None = None  # its `?display=` id (None: anonymous)
+    kind: str = ""  # what the page guessed it is from its screen (tv/tablet; "" unknown)
 
     def as_json(self) -> dict[str, object]:
         return {
+            "id": self.display,
             "address": self.address,
             "user_agent": self.user_agent,
             "connected_since": self.connected_since,
@@ -126,6 +129,8 @@ class Client:
         "chunked",
         "closed",
         "connected_since",
+        "display",
+        "kind",
         "last_revision",
         "last_write",
         "pending",
@@ -143,8 +148,12 @@ class Client:
         role: str,
         address: str,
         user_agent: str,
+        display: str | None = None,
+        kind: str = "",
     ) -> None:
         self.transport = transport
+        self.display = display
+        self.kind = kind
         self.chunked = chunked
         self.role = role
         self.address = address
@@ -161,7 +170,13 @@ class Client:
 
     def info(self) -> DisplayInfo:
         return DisplayInfo(
-            self.address, self.user_agent, self.connected_since, self.last_revision, self.role
+            self.address,
+            self.user_agent,
+            self.connected_since,
+            self.last_revision,
+            self.role,
+            self.display,
+            self.kind,
         )
 
     def offer(self, frame: EncodedFrame) -> None:

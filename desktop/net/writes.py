@@ -20,7 +20,7 @@ from desktop.model.errors import DomainError, InvalidInput
 from desktop.model.store import Store
 from desktop.net.auth import GM
 from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, LIMITS, STORE
-from desktop.net.limits import TooMany
+from desktop.net.limits import TooMany, display_of
 from desktop.net.middleware import json_error
 from desktop.net.reads import gm_room_visibility, json_bytes
 from desktop.net.routes import WRITE_PATHS
@@ -90,7 +90,7 @@ def action_handler(action_type: type[Action]) -> Handler:
         if action_type is SubmitQuestion:
             request.app[LIMITS].asked(request)
         # A display counts only the frames of its audience (API.md "Audiences").
-        return _success(store.player_frame().revision, store.last_reply)
+        return _success(store.player_frame(display_of(request)).revision, store.last_reply)
 
     return handle
 

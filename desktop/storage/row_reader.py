@@ -7,12 +7,12 @@ place in a location with default reveals (reconcile gives it the map's default d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
 
-from desktop.model import codec
+from desktop.model import codec, display_codec
 from desktop.model.state import CharonEntry, LocationState, TableState, Token, with_revision
 
 UNREADABLE = (ValueError, KeyError, TypeError, IndexError, AttributeError)
@@ -63,7 +63,8 @@ def read_rows(rows: dict[Any, Any]) -> Loaded:
     except UNREADABLE as exc:
         loaded.bad["meta"] = _why(exc)
         state = codec.state_in(default_meta, revision, locations, broadcasts, conversations)
-    loaded.state = with_revision(state, revision, audiences)
+    shown = _part(decoded, "disp", display_codec.displays_in, {}, loaded.bad)
+    loaded.state = with_revision(replace(state, **shown), revision, audiences)
     return loaded
 
 

@@ -2,7 +2,8 @@
 
 Rows: `meta` (view, ship overrides, ship computer, hold, ...), `loc:<slug>` (reveals, doors,
 statuses and the order of its tokens), `tok:<slug>:<id>` (one per token), `broadcasts`,
-`cve:<channel>:<id>` (one per ship-computer entry, with its place in the conversation). Each
+`cve:<channel>:<id>` (one per ship-computer entry, with its place in the conversation), `disp`
+(the displays: settings, targeted content, handouts, pings). Each
 value is `[revision, payload]` in JSON: the state's revision is the highest of its rows, so a
 token move writes a single small row and a question one more. Reading: row_reader.
 """
@@ -15,7 +16,7 @@ from operator import attrgetter
 
 import orjson
 
-from desktop.model import codec
+from desktop.model import codec, display_codec
 from desktop.model.state import CharonEntry, LocationState, TableState, changed_tokens
 from desktop.storage.row_reader import Loaded, entry_key
 
@@ -39,6 +40,8 @@ _meta_parts = attrgetter(  # what the meta row holds (codec.meta_out)
     "overlay_message",
     "through_doors",
 )
+
+_display_parts = attrgetter(*display_codec.DISPLAY_FIELDS)  # what the disp row holds
 
 
 def _row(key: str, revision: int, payload: object) -> Row:
@@ -88,6 +91,9 @@ class RowWriter:
         deletes += self._legacy
         if old is None or old.audience_revisions is not state.audience_revisions:
             upserts.append(_row("aud", rev, state.audience_revisions))
+        shown = _display_parts(state)
+        if old is None or _display_parts(old) != shown:  # identity, then equality
+            upserts.append(_row("disp", rev, display_codec.displays_out(state)))
         meta = _meta_parts(state)
         if meta != self._meta_parts or not upserts:  # some row must carry the revision
             upserts.append(_row("meta", rev, codec.meta_out(state)))

@@ -1,9 +1,11 @@
-// The few writes a player display may make, all same-origin JSON POSTs without the GM token.
+// The few writes a player display may make, all same-origin JSON POSTs without the GM token,
+// each naming this display (`?display=<id>`).
+import { withDisplay } from "./identity.js";
 
 /** POST a JSON body; resolves to {ok, status, body} and never throws. */
 export async function post(path, body) {
   try {
-    const response = await fetch(path, {
+    const response = await fetch(withDisplay(path), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body || {}),

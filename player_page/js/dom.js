@@ -1,6 +1,8 @@
 // Element builders. Data from the snapshot only ever reaches the DOM as textContent or as
 // attribute values set one by one: never as HTML.
 
+import { withDisplay } from "./identity.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Build an HTML element: el("div", {class: "x", text: "y", data: {id: 1}}, child...). */
@@ -46,9 +48,9 @@ export function setAttr(node, name, value) {
   if (node.getAttribute(name) !== v) node.setAttribute(name, v);
 }
 
-/** Only our own media paths may become image sources. */
+/** Only our own media paths may become image sources, asked for as this display. */
 export function safeMediaUrl(url) {
-  return typeof url === "string" && /^\/media\/[A-Za-z0-9_.-]+$/.test(url) ? url : "";
+  return typeof url === "string" && /^\/media\/[A-Za-z0-9_.-]+$/.test(url) ? withDisplay(url) : "";
 }
 
 /**

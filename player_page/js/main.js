@@ -10,6 +10,7 @@ import { PortraitsOverlay } from "./portraits.js";
 import { TerminalOverlay } from "./terminal.js";
 import { CharonPanel } from "./charon.js";
 import { Broadcasts } from "./broadcasts.js";
+import { withDisplay, guessedKind } from "./identity.js";
 
 const VIEWS = new Set(["STANDBY", "BRIDGE", "ENCOUNTER", "CHARON_TERMINAL"]);
 const $ = (id) => document.getElementById(id);
@@ -60,4 +61,5 @@ function renderTopbar(snap, view) {
 // For benchmarks and tests: feed a snapshot exactly as the stream would.
 window.__gmRender = (snap) => render(snap, false);
 
-new SnapshotStream("/api/active-view/stream/", render, setBanner).start();
+const streamUrl = withDisplay(`/api/active-view/stream/?kind=${guessedKind}`);
+new SnapshotStream(streamUrl, render, setBanner).start();

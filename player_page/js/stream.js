@@ -16,7 +16,7 @@ const PROBE_TIMEOUT_MS = 5000;
 export class SnapshotStream {
   constructor(url, onSnapshot, onHealth) {
     this.url = url;
-    this.snapshotUrl = url.replace(/stream\/?$/, "");
+    this.snapshotUrl = url.replace(/stream\/?(?=\?|$)/, "").replace(/([?&])kind=[^&]*&?/, "$1");
     this.revision = -1; // of the last snapshot received
     this.probing = false;
     this.onSnapshot = onSnapshot;
