@@ -27,7 +27,7 @@ def displays_out(s: TableState) -> Json:
     return {
         "displays": {k: _settings_out(v) for k, v in s.displays.items()},
         "targets": {k: list(v) for k, v in s.targets.items()},
-        "handouts": [[h.id, h.title, h.text, h.image, h.shown_at, h.clear_after] for h in s.handouts],
+        "handouts": [_handout_out(h) for h in s.handouts],
         "pings": [[p.id, p.x, p.y, p.at] for p in s.pings],
     }
 
@@ -74,6 +74,10 @@ def _settings_in(v: object) -> DisplaySettings:
             codec.number(diagonal),
         ),
     )
+
+
+def _handout_out(h: Handout) -> list[Any]:
+    return [h.id, h.title, h.text, h.image, h.shown_at, h.clear_after]
 
 
 def _rotation(v: object) -> int:

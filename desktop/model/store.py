@@ -9,7 +9,8 @@ from pathlib import Path
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import GM, PLAYER, Action, ActionContext, random_id
-from desktop.model.audience import EVERYONE, Audience, audience, for_display
+from desktop.model.audience import EVERYONE, Audience, for_display
+from desktop.model.audience import audience as audience_of
 from desktop.model.errors import Conflict, Forbidden, NotSaved
 from desktop.model.gm_projection import gm_view
 from desktop.model.history import Patch, apply_patch, diff
@@ -91,7 +92,7 @@ class Store:
         self._frame_data: list[bytes] = []
         self._audiences = dict(self._state.audience_revisions)  # audience -> frames it got
         self._seen: dict[str, _Seen] = {}  # display id -> the frame it was last given
-        self._shared: dict[tuple[int, Audience | None], Frame] = {}  # displays' frames of this revision
+        self._shared: dict[tuple[int, Audience | None], Frame] = {}  # frames of audiences
         self.last_reply: dict[str, object] = {}
 
     @property
@@ -281,7 +282,7 @@ class Store:
             return seen.frame
         if state.hold:  # a display new while hold is on gets the frame everyone keeps
             return everyone
-        found = audience(state, display)
+        found = audience_of(state, display)
         key = f"display:{display}"
         own = self._audiences.get(key, 0)
         if found is None and not own:

@@ -130,7 +130,7 @@ def test_a_gm_move_seen_before_the_players_reply_wins_on_that_display(
     start, dropped, gm_cell = cells[0], deck.cells(second)[-1], cells[-1]
     token, page, node = tablet_with_token(app, browser, guards, "Sunde", start)
     held: list[Any] = []
-    page.route("**/api/gm/encounter/move-token/", lambda route: held.append(route))
+    page.route("**/api/gm/encounter/move-token/?*", lambda route: held.append(route))  # ?display=
     drag(page, screen_point(page, start), screen_point(page, dropped))
     for _ in range(WAIT_MS // 50):  # the route handler runs while the page is waited on
         if held:

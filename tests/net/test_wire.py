@@ -240,7 +240,7 @@ async def test_a_download_whose_client_never_reads_is_closed(
     big = store.campaign.root / "big.png"
     with big.open("wb") as out:
         out.truncate(64 * 1024 * 1024)  # more than every socket buffer on the way
-    monkeypatch.setattr(store, "media", lambda media_id: big)
+    monkeypatch.setattr(store, "media", lambda media_id, display=None: big)
     guard = ConnectionGuard(header_timeout=GIVE_UP * 4)
     live = Live(0, Server(create_app(store, gm_token=TOKEN), "127.0.0.1", 0, guard))
     live.port = await live.server.start()

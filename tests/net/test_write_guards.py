@@ -150,7 +150,7 @@ async def test_every_answer_has_the_security_headers(
         _security_headers(stream)
     svg = store.campaign.root / "map.svg"  # /media/ serves only files inside the campaign
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
-    monkeypatch.setattr(store, "media", lambda media_id: svg)
+    monkeypatch.setattr(store, "media", lambda media_id, display=None: svg)
     image = await client.get("/media/any-id")
     assert image.status == 200 and image.content_type == "image/svg+xml"
     _security_headers(image)
