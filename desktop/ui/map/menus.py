@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES
@@ -35,10 +35,10 @@ def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
     """Reveal or hide the room and its description; set its runtime status (a fire starts)."""
     shape = item.shape_data
     menu = _menu(parent, shape.name)
-    label = "Hide from players" if shape.revealed else "Reveal to players"
-    reveal = menu.addAction(label)
-    reveal.triggered.connect(
-        lambda: intents.rooms_visibility_requested.emit({shape.id: not shape.revealed})
+    _visibility(
+        menu,
+        shape.revealed,
+        lambda shown: intents.rooms_visibility_requested.emit({shape.id: shown}),
     )
     if shape.has_description:
         shown = shape.description_shown
@@ -47,14 +47,13 @@ def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
         describe.triggered.connect(
             lambda: intents.room_description_requested.emit(shape.id, not shown)
         )
-    status_menu = menu.addMenu("Room status")
-    for status in ROOM_STATUSES:
-        action = status_menu.addAction(status.capitalize())
-        action.setCheckable(True)
-        action.setChecked(status == shape.status)
-        action.triggered.connect(
-            lambda _=False, s=status: intents.room_status_requested.emit(shape.id, s)
-        )
+    statuses = {status: status.capitalize() for status in ROOM_STATUSES}
+    _choices(
+        menu.addMenu("Room status"),
+        statuses,
+        shape.status,
+        _emit_to(intents.room_status_requested, shape.id),
+    )
     return menu
 
 
@@ -64,37 +63,45 @@ def door_menu(parent: QWidget, item: DoorItem, intents: MapIntents) -> QMenu | N
     if item.is_passage:
         return None
     menu = _menu(parent, shape.name or shape.type.replace("_", " ").capitalize())
-    for status in DOOR_STATUSES:
-        action = menu.addAction(DOOR_LABELS[status])
-        action.setCheckable(True)
-        action.setChecked(status == shape.status)
-        action.triggered.connect(
-            lambda _=False, s=status: intents.door_status_requested.emit(shape.id, s)
-        )
+    statuses = {status: DOOR_LABELS[status] for status in DOOR_STATUSES}
+    _choices(menu, statuses, shape.status, _emit_to(intents.door_status_requested, shape.id))
     return menu
+
+
+def _choices(
+    menu: QMenu, labels: dict[str, str], current: str, choose: Callable[[str], None]
+) -> None:
+    """One checkable action per value (the current one checked); a click chooses its value."""
+    for value, label in labels.items():
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(value == current)
+        action.triggered.connect(lambda _=False, v=value: choose(v))
+
+
+def _emit_to(signal: SignalInstance, item_id: str) -> Callable[[str], None]:
+    return lambda value: signal.emit(item_id, value)
 
 
 def marker_menu(parent: QWidget, item: MarkerItem, intents: MapIntents) -> QMenu:
     """Show or hide any terminal or POI for players, show a terminal's mail, rename, remove."""
     shape = item.shape_data
     menu = _menu(parent, shape.name)
-    label = "Reveal to players" if shape.concealed else "Hide from players"
-    action = menu.addAction(label)
-    action.triggered.connect(
-        lambda: intents.poi_visibility_requested.emit(shape.id, shape.concealed)
+    _visibility(
+        menu,
+        not shape.concealed,
+        lambda shown: intents.poi_visibility_requested.emit(shape.id, shown),
     )
     if shape.kind == "terminal" and shape.terminal_slug:
         show = menu.addAction("Show terminal on displays")
         show.triggered.connect(lambda: intents.terminal_show_requested.emit(shape.terminal_slug))
     menu.addSeparator()
-    rename = menu.addAction("Rename…")
-    rename.triggered.connect(
-        lambda: _ask_text(
-            parent,
-            "Rename marker",
-            shape.name,
-            lambda text: intents.marker_rename_requested.emit(shape.id, text),
-        )
+    _rename(
+        menu,
+        parent,
+        "Rename marker",
+        shape.name,
+        _emit_to(intents.marker_rename_requested, shape.id),
     )
     remove = menu.addAction("Remove from map")
     remove.setToolTip("Undo (Ctrl+Z) or Reset location brings it back")
@@ -116,14 +123,8 @@ def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: M
             )
         )
     menu.addSeparator()
-    rename = menu.addAction("Rename…")
-    rename.triggered.connect(
-        lambda: _ask_text(
-            parent,
-            "Rename token",
-            shape.name,
-            lambda text: intents.token_rename_requested.emit(shape.id, text),
-        )
+    _rename(
+        menu, parent, "Rename token", shape.name, _emit_to(intents.token_rename_requested, shape.id)
     )
     for link in _links_in(picture, shape.room_id):
         take = menu.addAction(menu_text(f"Take {link.type} to {link.to_deck_name}"))
@@ -136,6 +137,20 @@ def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: M
     remove = menu.addAction("Remove token")
     remove.triggered.connect(lambda: intents.token_remove_requested.emit(shape.id))
     return menu
+
+
+def _visibility(menu: QMenu, shown: bool, set_shown: Callable[[bool], None]) -> None:
+    """ "Hide from players" for what they see, "Reveal to players" for what they do not."""
+    action = menu.addAction("Hide from players" if shown else "Reveal to players")
+    action.triggered.connect(lambda: set_shown(not shown))
+
+
+def _rename(
+    menu: QMenu, parent: QWidget, title: str, name: str, answer: Callable[[str], None]
+) -> None:
+    """A "Rename…" entry that asks for the new name."""
+    rename = menu.addAction("Rename…")
+    rename.triggered.connect(lambda: _ask_text(parent, title, name, answer))
 
 
 def _toggled(statuses: tuple[str, ...], status: str, on: bool) -> tuple[str, ...]:

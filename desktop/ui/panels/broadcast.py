@@ -9,11 +9,9 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.campaign.model import PRIORITIES
 from desktop.model.state import TableState
 from desktop.ui.look import colors
+from desktop.ui.look.widgets import button, line_edit
 
 PRIORITY_COLOR = {"LOW": colors.TEXT_DIM, "NORMAL": colors.TEXT, "HIGH": colors.AMBER}
 PRIORITY_COLOR["CRITICAL"] = colors.RED
@@ -33,17 +32,14 @@ class BroadcastPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sender_edit = QLineEdit()
-        self.sender_edit.setPlaceholderText("e.g. LANTERN STATION CONTROL")
-        self.sender_edit.setMaxLength(200)
+        self.sender_edit = line_edit("e.g. LANTERN STATION CONTROL")
         self.priority = QComboBox()
         self.priority.addItems(list(PRIORITIES))
         self.priority.setCurrentText("NORMAL")
         self.message = QPlainTextEdit()
         self.message.setPlaceholderText("Message for every display…")
         self.message.setMaximumHeight(90)
-        self.send_button = QPushButton("Send broadcast")
-        self.send_button.setObjectName("PrimaryButton")
+        self.send_button = button("Send broadcast", name="PrimaryButton")
         self.history = QListWidget()
         self.history.setObjectName("BroadcastHistory")
         self.history.setWordWrap(True)

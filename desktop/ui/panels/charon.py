@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.campaign.model import Campaign
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 from desktop.ui.look import colors
+from desktop.ui.look.widgets import button, label, line_edit, wrapped_list
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SAY_HINT = "Say something as the ship computer…"
@@ -59,26 +58,16 @@ class CharonPanel(QWidget):
         self.sound = QCheckBox("Sound")
         self.sound.setChecked(True)
         self.sound.setToolTip("Beep when a player asks the ship computer a question")
-        self.channel = QLabel()
-        self.channel.setObjectName("Caption")
-        self.channel.setWordWrap(True)
-        self.conversation = QListWidget()
-        self.conversation.setObjectName("Conversation")
-        self.conversation.setWordWrap(True)
-        self.conversation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.target = QLabel()
-        self.target.setObjectName("AnswerTarget")
+        self.channel = label(name="Caption", wrap=True)
+        self.conversation = wrapped_list("Conversation")
+        self.target = label(name="AnswerTarget", wrap=True)
         self.target.setStyleSheet(f"color: {colors.AMBER};")
-        self.target.setWordWrap(True)
-        self.input = QLineEdit()
-        self.input.setPlaceholderText(SAY_HINT)
-        self.input.setMaxLength(4000)
-        self.answer_button = QPushButton("Answer")
-        self.answer_button.setToolTip("Answer the question named above (Enter)")
-        self.say_button = QPushButton("Say")
-        self.say_button.setToolTip("Say the line as a free message, answering no question")
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setToolTip("Drop the question named above without an answer")
+        self.input = line_edit(SAY_HINT, 4000)
+        self.answer_button = button("Answer", tip="Answer the question named above (Enter)")
+        self.say_button = button("Say", tip="Say the line as a free message, answering no question")
+        self.dismiss_button = button(
+            "Dismiss", tip="Drop the question named above without an answer"
+        )
         self.clear_button = QPushButton("Clear")
         self._layout()
         self._channel = ""
@@ -185,9 +174,9 @@ class CharonPanel(QWidget):
         self.answer_button.setEnabled(question is not None)
         self.answer_button.setObjectName("PrimaryButton" if question else "")
         self.say_button.setObjectName("" if question else "PrimaryButton")
-        for button in (self.answer_button, self.say_button):
-            button.style().unpolish(button)
-            button.style().polish(button)
+        for pressed in (self.answer_button, self.say_button):
+            pressed.style().unpolish(pressed)
+            pressed.style().polish(pressed)
         self.dismiss_button.setEnabled(question is not None)
         self.clear_button.setEnabled(bool(self._entries))
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.gauges import current_gauge
 from desktop.model.state import CREW_GAUGES, TableState
+from desktop.ui.look.widgets import label, scroll_body
 from desktop.ui.panels.gauge_spin import GaugeSpin
 
 
@@ -18,15 +19,10 @@ class CrewPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._campaign: Campaign | None = None
         self.spins: dict[tuple[str, str], GaugeSpin] = {}  # (crew id, gauge)
-        self._body = QWidget()
-        self._grid = QGridLayout(self._body)
-        self._grid.setContentsMargins(8, 8, 8, 8)
+        self._grid = scroll_body(self, QGridLayout, margin=8)
         self._grid.setVerticalSpacing(6)
-        self.setWidget(self._body)
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         """Rebuild for another campaign; show the table's values."""
@@ -44,13 +40,10 @@ class CrewPanel(QScrollArea):
                 child.deleteLater()
         self.spins.clear()
         for column, text in enumerate(("Crew", "Health", "Stress")):
-            heading = QLabel(text)
-            heading.setObjectName("Heading")
+            heading = label(text, name="Heading")
             self._grid.addWidget(heading, 0, column)
         for row, member in enumerate(campaign.crew, start=1):
-            name = QLabel(member.name)
-            name.setObjectName("RowTitle")
-            name.setWordWrap(True)
+            name = label(member.name, name="RowTitle", wrap=True)
             name.setToolTip(" · ".join(p for p in (member.role, member.char_class) if p))
             self._grid.addWidget(name, row, 0)
             for column, gauge in enumerate(CREW_GAUGES, start=1):

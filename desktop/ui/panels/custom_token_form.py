@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.state import TOKEN_TYPES
+from desktop.ui.look.widgets import button, grid, line_edit
 from desktop.ui.map.token_mime import TokenTemplate
 
 
@@ -17,24 +18,19 @@ class CustomTokenForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("Custom token name")
-        self.name.setMaxLength(200)
+        self.name = line_edit("Custom token name")
         self.kind = QComboBox()
         for kind in TOKEN_TYPES:
             self.kind.addItem(kind.capitalize(), kind)
         self.image = QComboBox()
-        self.add_button = QPushButton("Add")
-        self.add_button.setToolTip("Add this token to the palette, then drag it onto the map")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 2, 0, 0)
-        layout.setHorizontalSpacing(4)
-        layout.setVerticalSpacing(4)
+        self.add_button = button(
+            "Add", tip="Add this token to the palette, then drag it onto the map"
+        )
+        layout = grid(self, margins=(0, 2, 0, 0), spacing=(4, 4))
         layout.addWidget(self.name, 0, 0)
         layout.addWidget(self.kind, 0, 1)
         layout.addWidget(self.image, 1, 0)
         layout.addWidget(self.add_button, 1, 1)
-        layout.setColumnStretch(0, 1)
         self._campaign: Campaign | None = None
         self.add_button.clicked.connect(self._create)
         self.name.returnPressed.connect(self._create)

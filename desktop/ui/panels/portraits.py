@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
 from desktop.ui.look.image_cache import ImageCache
+from desktop.ui.look.widgets import label, scroll_body
 from desktop.ui.panels.portrait_row import PortraitRow
 
 
@@ -18,19 +19,12 @@ class PortraitPanel(QScrollArea):
 
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images = images
         self._campaign: Campaign | None = None
         self.rows: dict[str, PortraitRow] = {}
-        self.summary = QLabel()
-        self.summary.setObjectName("Caption")
-        self.summary.setWordWrap(True)
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self._layout.setContentsMargins(6, 6, 6, 6)
+        self.summary = label(name="Caption", wrap=True)
+        self._layout = scroll_body(self, QVBoxLayout, margin=6)
         self._layout.setSpacing(4)
-        self.setWidget(self._body)
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         """Rebuild rows when the campaign changed; light the shown portraits."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QVBoxLayout, QWidget
 
 from desktop.campaign.model import Campaign
+from desktop.ui.look.widgets import label, wrapped_list
 
 
 class ProblemsPanel(QWidget):
@@ -13,16 +14,11 @@ class ProblemsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("Heading")
-        self.summary.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setObjectName("ProblemList")
+        self.summary = label(name="Heading", wrap=True)
         # Whole lines, wrapped: a problem names the file to fix, and "…" would cut it off.
-        self.list.setWordWrap(True)
+        self.list = wrapped_list("ProblemList")
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.summary)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.campaign.model import Campaign, Ship
 from desktop.model.gauges import current_gauge
 from desktop.model.state import SHIP_GAUGES, TableState
+from desktop.ui.look.widgets import label, scroll_body
 from desktop.ui.panels.gauge_spin import GaugeSpin
 from desktop.ui.panels.ship_system_row import ShipSystemRow
 
@@ -20,15 +21,10 @@ class ShipPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._ship: Ship | bool | None = False  # False: never synced
         self.rows: dict[str, ShipSystemRow] = {}
-        self.header = QLabel()
-        self.header.setObjectName("Heading")
-        self.details = QLabel()
-        self.details.setObjectName("Caption")
-        self.details.setWordWrap(True)
+        self.header = label(name="Heading")
+        self.details = label(name="Caption", wrap=True)
         self.gauges = {gauge: GaugeSpin() for gauge in SHIP_GAUGES}
         self._gauge_row = QWidget()
         row = QHBoxLayout(self._gauge_row)
@@ -40,11 +36,8 @@ class ShipPanel(QScrollArea):
             )
             row.addWidget(QLabel(gauge.capitalize()))
             row.addWidget(spin, 1)
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout = scroll_body(self, QVBoxLayout, margin=6)
         self._layout.setSpacing(4)
-        self.setWidget(self._body)
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         """Rebuild for another ship; show merged values."""

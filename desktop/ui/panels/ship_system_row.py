@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QSpinBox, QWidget
 
 from desktop.campaign.model import SYSTEM_STATUSES
+from desktop.ui.look.widgets import grid, line_edit
 
 
 class ShipSystemRow(QFrame):
@@ -24,18 +25,12 @@ class ShipSystemRow(QFrame):
         self.condition = QSpinBox()
         self.condition.setRange(0, 100)
         self.condition.setSuffix(" %")
-        self.info = QLineEdit()
-        self.info.setPlaceholderText("Info shown on the bridge display")
-        self.info.setMaxLength(200)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 4, 6, 4)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(3)
-        grid.addWidget(self.title, 0, 0)
-        grid.addWidget(self.status, 0, 1)
-        grid.addWidget(self.condition, 0, 2)
-        grid.addWidget(self.info, 1, 0, 1, 3)
-        grid.setColumnStretch(0, 1)
+        self.info = line_edit("Info shown on the bridge display")
+        layout = grid(self, margins=(6, 4, 6, 4), spacing=(6, 3))
+        layout.addWidget(self.title, 0, 0)
+        layout.addWidget(self.status, 0, 1)
+        layout.addWidget(self.condition, 0, 2)
+        layout.addWidget(self.info, 1, 0, 1, 3)
         self._syncing = False
         self.status.activated.connect(self._request)
         self.condition.editingFinished.connect(self._request_if_changed)

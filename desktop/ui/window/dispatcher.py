@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -41,24 +42,19 @@ class Dispatcher(QObject):
 
     def undo(self) -> bool:
         """Undo the GM's last change."""
-        label = self._store.undo_label
-        try:
-            self._store.undo()
-        except DomainError as error:
-            self._refuse(error.message)
-            return False
-        self.message_shown.emit(f"Undone: {label}" if label else "Undone", INFO_TIMEOUT_MS)
-        return True
+        return self._step(self._store.undo, self._store.undo_label, "Undone")
 
     def redo(self) -> bool:
         """Redo the change undone last."""
-        label = self._store.redo_label
+        return self._step(self._store.redo, self._store.redo_label, "Redone")
+
+    def _step(self, step: Callable[[], object], label: str | None, done: str) -> bool:
         try:
-            self._store.redo()
+            step()
         except DomainError as error:
             self._refuse(error.message)
             return False
-        self.message_shown.emit(f"Redone: {label}" if label else "Redone", INFO_TIMEOUT_MS)
+        self.message_shown.emit(f"{done}: {label}" if label else done, INFO_TIMEOUT_MS)
         return True
 
     def _refuse(self, message: str) -> None:

@@ -6,12 +6,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.look.widgets import button, label
 
 LIVE_TEXT = "LIVE — players see this"
 PREPARING_TEXT = "PREPARING — players do not see this"
@@ -30,22 +31,17 @@ class FocusBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FocusBar")
-        self.title = QLabel("NO LOCATION")
-        self.title.setObjectName("FocusTitle")
-        self.subtitle = QLabel("")
-        self.subtitle.setObjectName("FocusSubtitle")
-        self.marker = QLabel(PREPARING_TEXT)
-        self.marker.setObjectName("LiveMarker")
-        self.show_button = QPushButton("Show to players")
-        self.show_button.setObjectName("ShowButton")
-        self.reveal_button = QPushButton("Reveal (R)")
-        self.reveal_button.setToolTip("Reveal the selected rooms, or hide them if all are revealed")
+        self.title = label("NO LOCATION", name="FocusTitle")
+        self.subtitle = label("", name="FocusSubtitle")
+        self.marker = label(PREPARING_TEXT, name="LiveMarker")
+        self.show_button = button("Show to players", name="ShowButton")
+        self.reveal_button = button(
+            "Reveal (R)", tip="Reveal the selected rooms, or hide them if all are revealed"
+        )
         self.fit_button = QPushButton("Fit")
-        self.preview_button = QPushButton("Preview")
-        self.preview_button.setToolTip("Draw exactly what the players get (Ctrl+P)")
+        self.preview_button = button("Preview", tip="Draw exactly what the players get (Ctrl+P)")
         self.preview_button.setCheckable(True)
-        self.hold_button = QPushButton("Hold")
-        self.hold_button.setObjectName("HoldButton")
+        self.hold_button = button("Hold", name="HoldButton")
         self.hold_button.setCheckable(True)
         self.hold_button.setToolTip(
             "Freeze every display on its last frame while you prepare (player moves are refused)"
@@ -58,9 +54,9 @@ class FocusBar(QFrame):
         self.hold_button.clicked.connect(lambda checked: self.hold_requested.emit(checked))
 
     def _layout(self) -> None:
-        for label in (self.title, self.subtitle):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(120)
+        for title in (self.title, self.subtitle):
+            title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            title.setMinimumWidth(120)
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.title)
@@ -73,8 +69,8 @@ class FocusBar(QFrame):
         top.addWidget(self.hold_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.marker, 1)
-        for button in (self.reveal_button, self.fit_button, self.preview_button):
-            bottom.addWidget(button)
+        for pressed in (self.reveal_button, self.fit_button, self.preview_button):
+            bottom.addWidget(pressed)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 10, 6)
         column.setSpacing(6)

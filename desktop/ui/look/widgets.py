@@ -1,0 +1,81 @@
+"""Small widgets as the theme styles them: named labels, line edits, buttons, wrapped lists and
+scrolled dock bodies, so each panel says what it holds instead of how it is set up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+LayoutT = TypeVar("LayoutT", bound=QLayout)
+
+
+def label(text: str = "", *, name: str = "", wrap: bool = False) -> QLabel:
+    """A label; `name` is its object name (the theme's selector)."""
+    widget = QLabel(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def line_edit(placeholder: str, max_length: int = 200) -> QLineEdit:
+    """A one-line text field with a hint and a length limit."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(max_length)
+    return edit
+
+
+def button(text: str, *, tip: str = "", name: str = "") -> QPushButton:
+    """A push button with its tooltip and (for the theme) its object name."""
+    widget = QPushButton(text)
+    if tip:
+        widget.setToolTip(tip)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def wrapped_list(name: str) -> QListWidget:
+    """A list whose long entries wrap instead of scrolling sideways."""
+    widget = QListWidget()
+    widget.setObjectName(name)
+    widget.setWordWrap(True)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return widget
+
+
+def grid(
+    parent: QWidget, margins: tuple[int, int, int, int], spacing: tuple[int, int]
+) -> QGridLayout:
+    """A grid layout on `parent`: margins (left, top, right, bottom), (horizontal, vertical)
+    spacing; its first column takes the spare width."""
+    layout = QGridLayout(parent)
+    layout.setContentsMargins(*margins)
+    layout.setHorizontalSpacing(spacing[0])
+    layout.setVerticalSpacing(spacing[1])
+    layout.setColumnStretch(0, 1)
+    return layout
+
+
+def scroll_body(area: QScrollArea, make: Callable[[QWidget], LayoutT], margin: int) -> LayoutT:
+    """Give a dock a body that scrolls up and down, never sideways; returns the body's layout."""
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    body = QWidget()
+    layout = make(body)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    area.setWidget(body)
+    return layout
