@@ -12,6 +12,7 @@ from desktop.campaign.mapindex import DeckScope, MapIndex
 from desktop.campaign.markers import read_pois, read_terminals
 from desktop.campaign.model import ROOM_STATUSES, Deck, Grid, Room
 from desktop.campaign.passages import read_connections, read_links
+from desktop.campaign.pieces import piece_paths
 from desktop.campaign.yamlfile import YamlList, YamlMap, read_yaml
 
 MAX_GRID_CELLS = 10_000  # cells a side; a far larger grid stalls the GM map (not shown)
@@ -72,6 +73,7 @@ def _filled(stub: Deck, deck: Fields, scope: DeckScope, entry: DeckEntry) -> Dec
         links=read_links(deck, scope),
         terminals=read_terminals(deck, scope),
         pois=read_pois(deck, scope),
+        pieces=piece_paths(stub.background, grid, rooms),
     )
     _report_overlaps(filled, deck, scope)
     return filled

@@ -194,6 +194,8 @@ class Deck:
     description: str = ""
     default: bool = False
     background: Path | None = None  # absolute path of the image beside the deck file
+    # room id -> the file of its piece of the background (desktop/campaign/pieces.py)
+    pieces: Mapping[str, Path] = field(default_factory=frozen_map, repr=False)
     # cell -> room, built once; the first room listed wins where rooms overlap
     _cells: dict[tuple[int, int], Room] = field(
         default_factory=dict, init=False, repr=False, compare=False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from desktop.campaign.model import Connection, Deck, Location, MapTerminal, Poi, Room
 from desktop.model.deck_geometry import (
@@ -13,7 +14,7 @@ from desktop.model.deck_geometry import (
     deck_geometry,
 )
 from desktop.model.geometry import DoorEnd, Point, compact
-from desktop.model.media import opaque_id
+from desktop.model.media import media_url, opaque_id
 from desktop.model.names import shown_name
 from desktop.model.state import LocationState
 
@@ -197,16 +198,25 @@ def _player_pois(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> 
     ]
 
 
-def player_map(location: Location, deck: Deck, lstate: LocationState) -> PlayerMap:
+def player_map(
+    location: Location, deck: Deck, lstate: LocationState, media: dict[str, Path] | None = None
+) -> PlayerMap:
     """The current deck for players: revealed rooms only, doors without the room behind,
-    markers moved apart where they would overlap (among the markers players see)."""
+    markers moved apart where they would overlap (among the markers players see). A revealed
+    room of a deck with a picture names its own piece of it (recorded in media); no other
+    room's piece is ever named."""
     rooms = [r for r in deck.rooms if r.id in lstate.revealed]
     untold = lstate.hidden_descriptions
     doors, statuses = _player_doors(location, deck, lstate)
     at = geometry_of(location, deck).placed(_shown_markers(deck, lstate))
+    shown = [_player_room(r, lstate, r.id not in untold) for r in rooms]
+    for room, fields in zip(rooms, shown, strict=True):
+        url = media_url(deck.pieces.get(room.id), media) if media is not None else ""
+        if url:
+            fields["picture"] = url
     encounter_map: Json = {
         "grid": _grid(deck),
-        "rooms": [_player_room(r, lstate, r.id not in untold) for r in rooms],
+        "rooms": shown,
         "doors": doors,
         "links": _player_links(location, deck, lstate),
         "terminals": _player_terminals(deck, lstate, at),

@@ -235,14 +235,14 @@ class Projector:
         deps += (lstate.hidden_descriptions,)
         deps += (lstate.room_status, lstate.revealed_pois, lstate.marker_names)
         deps += (lstate.removed_markers,)
-        emap = self._part("map", deps, lambda _m: self._map(location, deck, lstate))
+        emap = self._part("map", deps, lambda found: self._map(location, deck, lstate, found))
         if key is not None:
             self._shown = (key, [place, emap], deck.id)
         return [place, emap, self._visible.part(lstate, deck.id)]
 
     @staticmethod
-    def _map(location: Location, deck: Deck, lstate: LocationState) -> Json:
-        encounter_map, visibility, doors = player_map(location, deck, lstate)
+    def _map(location: Location, deck: Deck, lstate: LocationState, media: Media) -> Json:
+        encounter_map, visibility, doors = player_map(location, deck, lstate, media)
         return {
             "encounter_map": encounter_map,
             "encounter_room_visibility": visibility,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
 from typing import IO, Any
 
 import orjson
@@ -11,6 +13,8 @@ from aiohttp.web_request import BaseRequest
 
 from desktop.campaign.links import within
 from desktop.campaign.model import Campaign, Deck, Location
+from desktop.campaign.pieces import pieces_dir
+from desktop.mapimport.pieces import cut_piece, find_piece
 from desktop.model.errors import Conflict, NotFound
 from desktop.model.state import LocationState, TableState
 from desktop.net.auth import GM
@@ -78,12 +82,26 @@ class MediaResponse(web.FileResponse):
 
 
 async def media(request: web.Request) -> web.StreamResponse:
+    """An image of the current player frame: a campaign file, or a revealed room's piece of a
+    deck's picture (cut on its first request, off the loop, then kept in the cache)."""
     store = request.app[STORE]
     path = store.media(request.match_info["media_id"], display_of(request))
+    if path is not None and path.parent == pieces_dir():
+        return await _piece(store.campaign, path)
     served = within(store.campaign.root, path) if path is not None else None  # resolved now
     if served is None or not served.is_file():
         raise web.HTTPNotFound()
     return MediaResponse(served, headers={"Cache-Control": "no-cache"})
+
+
+async def _piece(campaign: Campaign, path: Path) -> web.StreamResponse:
+    found = find_piece(campaign, path)
+    if found is None:
+        raise web.HTTPNotFound()
+    loop = asyncio.get_running_loop()
+    if not await loop.run_in_executor(None, cut_piece, found[0], found[1], path):
+        raise web.HTTPNotFound()
+    return MediaResponse(path, headers={"Cache-Control": "no-cache"})
 
 
 def join_url(request: web.Request) -> str:
@@ -157,6 +175,7 @@ def _deck_json(deck: Deck, lstate: LocationState | None) -> dict[str, object]:
                 "width": r.width,
                 "height": r.height,
                 "status": room_status.get(r.id, r.status),
+                **({"cells": [list(cell) for cell in r.cells()]} if r.shape else {}),
             }
             for r in deck.rooms
         ],

@@ -1,6 +1,6 @@
 // Map elements in cell units: rooms, doors, deck links, terminals, points of interest.
 // Each `create*` builds the keyed element once; each `update*` touches only what changed.
-import { svg, setAttr, setText } from "./dom.js";
+import { svg, setAttr, setText, safeMediaUrl } from "./dom.js";
 
 const num = (v, d = 0) => (Number.isFinite(Number(v)) ? Number(v) : d);
 const lower = (v) => String(v || "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
@@ -10,6 +10,8 @@ const lower = (v) => String(v || "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
 /** A room group; `fresh` plays its own flicker-in (a whole new deck flickers in as one instead). */
 export function createRoom(fresh = true) {
   const g = svg("g", { class: fresh ? "room fresh" : "room" });
+  // The room's own piece of the deck's picture (cut on the server: no other room's pixels).
+  g.appendChild(svg("image", { class: "room-picture", preserveAspectRatio: "none" }));
   g.appendChild(svg("rect", { class: "room-floor" }));
   g.appendChild(svg("rect", { class: "room-wall" }));
   g.appendChild(svg("text", { class: "room-name", "text-anchor": "middle" }));
@@ -24,17 +26,24 @@ export function createRoom(fresh = true) {
  * its status line go to the top of the room, else its bottom, else the first free place between.
  */
 export function updateRoom(g, room, minName = 0, around = NOTHING) {
-  const key = [room.x, room.y, room.width, room.height, room.name, room.status, minName, around.key].join("|");
+  const cells = Array.isArray(room.cells) ? room.cells : null;
+  const key = [room.x, room.y, room.width, room.height, room.name, room.status, minName, around.key,
+    room.picture || "", cells ? cells.length : 0].join("|");
   if (g.__key === key) return;
   g.__key = key;
   const x = num(room.x), y = num(room.y), w = Math.max(0.5, num(room.width, 1));
   const h = Math.max(0.5, num(room.height, 1));
   const status = lower(room.status) || "operational";
-  setAttr(g, "class", "room st-" + status + (g.classList.contains("fresh") ? " fresh" : ""));
-  for (const rect of g.querySelectorAll("rect")) {
+  const classes = "room st-" + status + (safeMediaUrl(room.picture) ? " has-picture" : "") + (cells ? " has-cells" : "");
+  setAttr(g, "class", classes + (g.classList.contains("fresh") ? " fresh" : ""));
+  for (const rect of [...g.querySelectorAll("rect"), g.querySelector("image")]) {
     setAttr(rect, "x", x); setAttr(rect, "y", y);
     setAttr(rect, "width", w); setAttr(rect, "height", h);
   }
+  const picture = g.querySelector("image"), href = safeMediaUrl(room.picture);
+  if (href) setAttr(picture, "href", href);
+  else if (picture.hasAttribute("href")) picture.removeAttribute("href");
+  drawCells(g, cells);
   const [name, badge] = g.querySelectorAll("text");
   const showStatus = status !== "operational" && status !== "";
   const statusText = showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "";
@@ -52,6 +61,39 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   setText(badge, statusText);
   // What token labels must keep clear of (js/labels.js): the name and the status line.
   g.__nameBox = { x0: cx - block.w / 2, x1: cx + block.w / 2, y0: top + block.y0, y1: top + block.y1 };
+}
+
+/** A room of cells draws its floor and outline as paths (after its box, which it hides). */
+function drawCells(g, cells) {
+  let shapes = [...g.querySelectorAll("path.room-shape")];
+  if (!cells) {
+    for (const shape of shapes) shape.remove();
+    return;
+  }
+  if (!shapes.length) {
+    shapes = [svg("path", { class: "room-floor room-shape" }), svg("path", { class: "room-wall room-shape" })];
+    g.querySelector("rect.room-wall").after(...shapes);
+  }
+  setAttr(shapes[0], "d", cellsFloor(cells));
+  setAttr(shapes[1], "d", cellsOutline(cells));
+}
+
+/** A room of `cells` ([[x, y], ...]): one square per cell, and the edges it shares with no cell. */
+function cellsFloor(cells) {
+  return cells.map(([cx, cy]) => `M${num(cx)},${num(cy)}h1v1h-1z`).join("");
+}
+
+function cellsOutline(cells) {
+  const has = new Set(cells.map(([cx, cy]) => num(cx) + "," + num(cy)));
+  const d = [];
+  for (const [cx, cy] of cells) {
+    const x = num(cx), y = num(cy);
+    if (!has.has(x + "," + (y - 1))) d.push(`M${x},${y}h1`);
+    if (!has.has(x + "," + (y + 1))) d.push(`M${x},${y + 1}h1`);
+    if (!has.has(x - 1 + "," + y)) d.push(`M${x},${y}v1`);
+    if (!has.has(x + 1 + "," + y)) d.push(`M${x + 1},${y}v1`);
+  }
+  return d.join("");
 }
 
 const NOTHING = { key: "", tokens: [], marks: [] };

@@ -1,0 +1,74 @@
+"""Cutting a room's piece of a deck's background: the room's bounding box of the picture, with
+every cell that is not the room's made transparent, exactly at cell edges. Nothing of another
+room's pixels is in a piece, not even scaled down or blurred."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from desktop.campaign.model import Campaign, Deck, Room
+from desktop.mapimport.yamlout import write_atomically
+
+
+def find_piece(campaign: Campaign, path: Path) -> tuple[Deck, Room] | None:
+    """The deck and room whose piece `path` is, if it is one of this campaign's."""
+    for location in campaign.locations.values():
+        if location.map is None:
+            continue
+        for deck in location.map.decks:
+            for room_id, piece in deck.pieces.items():
+                if piece == path:
+                    room = location.map.rooms.get(room_id)
+                    return (deck, room) if room is not None else None
+    return None
+
+
+def cut_piece(deck: Deck, room: Room, path: Path) -> bool:
+    """Write the room's piece to `path` (once: an existing file is kept); False when the deck's
+    picture cannot be read."""
+    if path.is_file():
+        return True
+    if deck.background is None or deck.grid is None:
+        return False
+    try:
+        with Image.open(deck.background) as picture:
+            piece = _cut(picture, deck.grid.width, deck.grid.height, room)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return False
+    out = io.BytesIO()
+    piece.save(out, format="PNG", compress_level=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, out.getvalue())
+    return True
+
+
+def _cut(picture: Image.Image, width: int, height: int, room: Room) -> Image.Image:
+    """The room's box of the picture (cell edges at the picture's scale), other cells cleared."""
+    sx, sy = picture.width / width, picture.height / height
+
+    def edge_x(cx: int) -> int:
+        return round(cx * sx)
+
+    def edge_y(cy: int) -> int:
+        return round(cy * sy)
+
+    box = (
+        edge_x(room.x),
+        edge_y(room.y),
+        edge_x(room.x + room.width),
+        edge_y(room.y + room.height),
+    )
+    piece = picture.crop(box).convert("RGBA")
+    if not room.shape:
+        return piece
+    mask = Image.new("L", piece.size, 0)
+    draw = ImageDraw.Draw(mask)
+    for cx, cy in room.cells():
+        x0, y0 = edge_x(cx) - box[0], edge_y(cy) - box[1]
+        x1, y1 = edge_x(cx + 1) - box[0] - 1, edge_y(cy + 1) - box[1] - 1
+        draw.rectangle((x0, y0, x1, y1), fill=255)
+    clear = Image.new("RGBA", piece.size, (0, 0, 0, 0))
+    return Image.composite(piece, clear, mask)
