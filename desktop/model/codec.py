@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.model.starstate import StarState
 from desktop.model.state import (
     CHARON_MODES,
     THROUGH_DOORS,
@@ -175,6 +176,7 @@ def meta_out(s: TableState) -> Json:
         "overlay_message": s.overlay_message,
         "through_doors": s.through_doors,
         "gauges": dict(s.gauges),
+        "star": star_out(s.star),
     }
 
 
@@ -208,6 +210,33 @@ def state_in(
         read_mail=frozenset(_strs(meta.get("read_mail", []))),
         through_doors=_one_of(meta.get("through_doors", "unlocked"), THROUGH_DOORS),
         gauges=_int_map(meta.get("gauges", {})),
+        star=star_in(meta.get("star")),
+    )
+
+
+def star_out(star: StarState) -> Json:
+    return {
+        "hidden": sorted(star.hidden),
+        "revealed": sorted(star.revealed),
+        "ship_at": star.ship_at,
+        "course": list(star.course),
+        "view": star.view,
+        "shows": star.shows,
+    }
+
+
+def star_in(v: object) -> StarState:
+    if v is None:
+        return StarState()
+    if not isinstance(v, dict):
+        raise BadRow(f"expected a mapping, found {type(v).__name__}")
+    return StarState(
+        hidden=frozenset(_strs(v.get("hidden", []))),
+        revealed=frozenset(_strs(v.get("revealed", []))),
+        ship_at=_str(v.get("ship_at", "")),
+        course=tuple(_strs(v.get("course", []))),
+        view=_str(v.get("view", "")),
+        shows=_int(v.get("shows", 0)),
     )
 
 

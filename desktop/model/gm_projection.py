@@ -7,6 +7,7 @@ from desktop.model import wire
 from desktop.model.actions.places import location_state
 from desktop.model.deckmap import gm_map
 from desktop.model.projection import SCHEMA, Json, Media, Projector
+from desktop.model.starview import star_map_part
 from desktop.model.state import TableState
 
 
@@ -18,6 +19,7 @@ def gm_view(projector: Projector, state: TableState) -> Json:
     snap.update(projector.common(state).fields())
     snap["location_slug"] = state.location_slug
     snap.update(projector.bridge(state).fields())
+    snap.update(star_map_part(campaign, state.star, state.star.view, gm=True))
     location = campaign.location(state.location_slug)
     if location is not None:
         lstate = location_state(state, location)

@@ -22,7 +22,7 @@ Change = tuple[Key, object, object]  # key, value before, value after
 
 _TOP: tuple[str, ...] = ("view_type", "location_slug", "portraits", "broadcasts", "hold")
 _TOP += ("movable_types", "unplaced", "overlay_location", "overlay_terminal", "read_mail")
-_TOP += ("through_doors", "gauges", "overlay_message")
+_TOP += ("through_doors", "gauges", "overlay_message", "star")
 _top = attrgetter(*_TOP)
 _CHARON = ("mode", "dialog_open", "location_path")
 _LOC_SETS = {

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from desktop.model.display_state import DisplaySettings, Handout, Ping
+from desktop.model.starstate import StarState
 
 VIEW_TYPES: tuple[str, ...] = ("STANDBY", "BRIDGE", "ENCOUNTER", "CHARON_TERMINAL")
 TOKEN_TYPES: tuple[str, ...] = ("player", "npc", "creature", "object")
@@ -129,6 +130,7 @@ class TableState:
     targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     handouts: tuple[Handout, ...] = ()  # shown, oldest first (the page's history)
     pings: tuple[Ping, ...] = ()  # rings on cells, newest last
+    star: StarState = field(default_factory=StarState)  # the star map at the table
 
     @property
     def charon_channel(self) -> str:
@@ -186,6 +188,7 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _targets,
     _handouts,
     _pings,
+    _star,
 ) = _slot_setters(TableState)
 
 
@@ -218,6 +221,7 @@ def _copy(
     _targets(new, s.targets)
     _handouts(new, s.handouts)
     _pings(new, s.pings)
+    _star(new, s.star)
     return new
 
 

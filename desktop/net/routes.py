@@ -48,5 +48,8 @@ WRITE_PATHS: Mapping[str, type[A.Action]] = MappingProxyType(
         "/api/gm/charon/{channel}/dismiss/": A.DismissQuestion,
         "/api/gm/charon/{channel}/clear/": A.ClearConversation,
         "/api/charon/{channel}/submit/": A.SubmitQuestion,
+        "/api/gm/star-map/visibility/": A.SetStarVisibility,
+        "/api/gm/star-map/ship/": A.SetShipCourse,
+        "/api/gm/star-map/show/": A.ShowStarView,
     }
 )

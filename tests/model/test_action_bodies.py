@@ -46,6 +46,9 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.DismissQuestion: {"channel": "story", "query_id": "q1"},
     A.ClearConversation: {"channel": "story"},
     A.SubmitQuestion: {"channel": "story", "query": "Where are we?"},
+    A.SetStarVisibility: {"key": "vesper_reach", "visible": False},
+    A.SetShipCourse: {},
+    A.ShowStarView: {},
 }
 
 REQUIRED = [
@@ -60,7 +63,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(WRITE_PATHS.values())
-    assert len(WRITE_PATHS) == 34
+    assert len(WRITE_PATHS) == 37
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

@@ -61,6 +61,9 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "/api/gm/charon/{channel}/dismiss/": {"query_id": ("id", True)},
     "/api/gm/charon/{channel}/clear/": {},
     "/api/charon/{channel}/submit/": {"query": ("text", True)},
+    "/api/gm/star-map/visibility/": {"key": ("id", True), "visible": ("bool", True)},
+    "/api/gm/star-map/ship/": {"at": ("id", False), "to": ("id", False)},
+    "/api/gm/star-map/show/": {"view": ("id", False)},
     "/api/gm/undo/": {},
     "/api/gm/redo/": {},
 }  # fmt: skip
@@ -116,6 +119,8 @@ def unknown_ids() -> Iterator[tuple[str, dict[str, object]]]:
         yield E + "rename-token/", {"token_id": nope, "name": "x"}
         yield E + "set-room-status/", {"room_id": nope, "status": "HAZARD"}
         yield E + "toggle-poi/", {"poi_id": nope}
+        yield "/api/gm/star-map/visibility/", {"key": nope, "visible": False}
+        yield "/api/gm/star-map/show/", {"view": f"system:{nope}"}
         yield E + "reset-location/", {"location_slug": nope}
         yield E + "place-token/", {"type": "player", "name": "x", "x": 6, "y": 3, "deck_id": nope}
         yield E + "room-visibility/", {"room_visibility": {nope: True}}

@@ -26,6 +26,7 @@ from desktop.model.actions.encounter import (
 from desktop.model.actions.gauges import SetGauge
 from desktop.model.actions.markers import RemoveMarker, RenameMarker
 from desktop.model.actions.ship import SetShipSystem
+from desktop.model.actions.starmap import SetShipCourse, SetStarVisibility, ShowStarView
 from desktop.model.actions.table import NewSession, SendBroadcast, SetHold, SetPlayerPermissions
 from desktop.model.actions.tokens import (
     ClearTokens,
@@ -73,7 +74,10 @@ __all__ = [
     "SetRoomDescription",
     "SetRoomStatus",
     "SetRoomVisibility",
+    "SetShipCourse",
     "SetShipSystem",
+    "SetStarVisibility",
+    "ShowStarView",
     "ShowTerminal",
     "SubmitQuestion",
     "SwitchLevel",
