@@ -20,9 +20,11 @@ from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.discovery import MDNS_HOST, Discovery, is_loopback_host, mdns_url, player_url
+from desktop.net.drafting import DRAFTS, DraftService
 from desktop.net.mdns import MdnsAdvertiser
+from desktop.net.model_config import load_endpoint
 from desktop.net.server import PortInUse, Server, create_app
-from desktop.paths import default_state_path, remember_campaign
+from desktop.paths import config_dir, default_state_path, remember_campaign
 from desktop.settings import Settings
 from desktop.storage.persistence import StateFile, StateFileError
 
@@ -43,6 +45,7 @@ class Table:
     state_file: StateFile | None = None
     on_save_status: Callable[[str], None] | None = None  # a failed save's reason, "" once saved
     window: MainWindow | None = None  # the GM window while serve() runs with one
+    drafts: DraftService | None = None  # the ship computer's drafting, while serving
 
     def watch_saving(self, callback: Callable[[str], None]) -> None:
         """Tell callback why a change was not saved (and "" once saving works again)."""
@@ -74,7 +77,9 @@ class Table:
             discovery=discovery,
             broadcaster=broadcaster,
             activity=activity,
+            chat_endpoint=lambda: load_endpoint(config_dir()),
         )
+        self.drafts = app[DRAFTS]
         server = Server(app, self.settings.host, self.settings.port)
         port = await self._listen(server)
         if port is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from desktop.model.starstate import StarState
@@ -12,6 +13,7 @@ from desktop.model.state import (
     TOKEN_TYPES,
     VIEW_TYPES,
     Broadcast,
+    CharonDraft,
     CharonEntry,
     CharonState,
     LocationState,
@@ -157,6 +159,25 @@ def entry_in(v: list[Any]) -> CharonEntry:
     return CharonEntry(
         _str(i), _str(role), _str(content), _num(timestamp), _str(in_reply_to), _bool(pending)
     )
+
+
+def drafts_out(drafts: Mapping[str, tuple[CharonDraft, ...]]) -> Json:
+    return {
+        channel: [[d.id, d.query_id, d.content, d.created_at, d.note] for d in items]
+        for channel, items in drafts.items()
+    }
+
+
+def drafts_in(v: object) -> dict[str, tuple[CharonDraft, ...]]:
+    if not isinstance(v, dict):
+        raise BadRow(f"expected a mapping, found {type(v).__name__}")
+    found = {_str(channel): tuple(_draft(d) for d in _list(items)) for channel, items in v.items()}
+    return {channel: drafts for channel, drafts in found.items() if drafts}
+
+
+def _draft(v: object) -> CharonDraft:
+    i, query_id, content, created_at, note = _list(v)
+    return CharonDraft(_str(i), _str(query_id), _str(content), _num(created_at), _str(note))
 
 
 def meta_out(s: TableState) -> Json:

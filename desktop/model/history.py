@@ -102,6 +102,7 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
                 changes.append((("charon", name), old, new))
         bc, ac = before.charon.conversations, after.charon.conversations
         changes += _dict_diff(("conv",), bc, ac)
+        changes += _dict_diff(("drft",), before.charon.drafts, after.charon.drafts)
     if before.ship is not after.ship:
         changes += _dict_diff(("sys",), before.ship, after.ship)
     if before.locations is not after.locations:
@@ -162,6 +163,8 @@ def _describe(key: Key) -> str:
         return f"{names[key[0]]} '{key[2]}'"
     if key[0] == "conv":
         return f"the {key[1]} conversation"
+    if key[0] == "drft":
+        return f"the {key[1]} drafts"
     if key[0] == "locx":
         return f"location '{key[1]}'"
     if key[0] == "sys":
@@ -226,6 +229,7 @@ class _Work:
         self.top: dict[str, Any] = {}
         self.charon: dict[str, Any] = {}
         self.convs: dict[str, Any] | None = None
+        self.drafts: dict[str, Any] | None = None
         self.ship: dict[str, Any] | None = None
         self.locs: dict[str, _LocWork] = {}
         self.exists: dict[str, bool] = {}
@@ -252,6 +256,10 @@ class _Work:
             if self.convs is None:
                 self.convs = dict(self.state.charon.conversations)
             return self.convs
+        if key[0] == "drft":
+            if self.drafts is None:
+                self.drafts = dict(self.state.charon.drafts)
+            return self.drafts
         if key[0] == "sys":
             if self.ship is None:
                 self.ship = dict(self.state.ship)
@@ -300,9 +308,11 @@ class _Work:
         state = self.state
         if self.top:
             state = replace(state, **self.top)
-        if self.charon or self.convs is not None:
+        if self.charon or self.convs is not None or self.drafts is not None:
             convs = self.convs if self.convs is not None else state.charon.conversations
-            state = replace(state, charon=replace(state.charon, conversations=convs, **self.charon))
+            drafts = self.drafts if self.drafts is not None else state.charon.drafts
+            charon = replace(state.charon, conversations=convs, drafts=drafts, **self.charon)
+            state = replace(state, charon=charon)
         if self.ship is not None:
             state = replace(state, ship=self.ship)
         if self.locs or self.exists:

@@ -89,13 +89,25 @@ class CharonEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class CharonDraft:
+    """A reply drafted for the GM to approve, edit or reject; never on a display as it is."""
+
+    id: str
+    query_id: str  # the player question it answers; "" for one drafted from the GM's prompt
+    content: str
+    created_at: float  # seconds since the epoch
+    note: str = ""  # why the language model was not used, when one is configured
+
+
+@dataclass(frozen=True, slots=True)
 class CharonState:
-    """The ship computer: mode, dialog, context path and one conversation per channel."""
+    """The ship computer: mode, dialog, context path, one conversation and drafts per channel."""
 
     mode: str = "DISPLAY"
     dialog_open: bool = False
     location_path: str = ""
     conversations: dict[str, tuple[CharonEntry, ...]] = field(default_factory=dict)
+    drafts: dict[str, tuple[CharonDraft, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

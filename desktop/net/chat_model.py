@@ -16,6 +16,8 @@ import aiohttp
 from desktop.campaign.model import Campaign
 from desktop.charon.drafter import draft, retrieve
 from desktop.charon.prompt import chat_messages
+from desktop.model.actions.fields import check_str
+from desktop.model.errors import InvalidInput
 from desktop.model.state import TableState
 
 log = logging.getLogger(__name__)
@@ -79,7 +81,11 @@ def _content(answer: Any) -> str:
         raise ModelError("the model's answer was not a chat completion") from exc
     if not isinstance(content, str) or not content.strip():
         raise ModelError("the model's answer was empty")
-    return content.strip()[:MAX_ANSWER]
+    text = content.strip().replace("\r\n", "\n").replace("\t", " ")[:MAX_ANSWER]
+    try:
+        return check_str(text, "content", MAX_ANSWER, lines=True)
+    except InvalidInput as exc:
+        raise ModelError("the model's answer held characters a display cannot show") from exc
 
 
 async def draft_reply(

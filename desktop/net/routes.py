@@ -47,6 +47,8 @@ WRITE_PATHS: Mapping[str, type[A.Action]] = MappingProxyType(
         "/api/gm/charon/{channel}/send/": A.CharonSend,
         "/api/gm/charon/{channel}/dismiss/": A.DismissQuestion,
         "/api/gm/charon/{channel}/clear/": A.ClearConversation,
+        "/api/gm/charon/{channel}/approve/": A.ApproveDraft,
+        "/api/gm/charon/{channel}/reject/": A.RejectDraft,
         "/api/charon/{channel}/submit/": A.SubmitQuestion,
         "/api/gm/star-map/visibility/": A.SetStarVisibility,
         "/api/gm/star-map/ship/": A.SetShipCourse,

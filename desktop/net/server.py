@@ -17,6 +17,7 @@ from desktop.net.auth import GmAuth
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.connections import HEADER_TIMEOUT, ConnectionGuard, GuardedServer
 from desktop.net.discovery import Discovery
+from desktop.net.drafting import EndpointSource, add_draft_routes, no_model
 from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, DISCOVERY, LIMITS, PAGE, STORE
 from desktop.net.limits import PlayerLimits
 from desktop.net.middleware import (
@@ -50,10 +51,12 @@ def create_app(
     broadcaster: Broadcaster | None = None,
     page: PlayerPage | None = None,
     activity: ActivitySink = ignore_activity,
+    chat_endpoint: EndpointSource = no_model,
 ) -> web.Application:
     """The server's application: reads, writes, the stream, media and the player page.
 
-    `activity` hears of every player write (taken or refused) as an ActivityEvent.
+    `activity` hears of every player write (taken or refused) as an ActivityEvent;
+    `chat_endpoint` gives the language model the ship computer drafts with (None: offline).
     """
     found = discovery if discovery is not None else Discovery()
     app = web.Application(
@@ -74,6 +77,7 @@ def create_app(
     app[LIMITS] = PlayerLimits()
     app.on_response_prepare.append(security_headers)
     _add_routes(app)
+    add_draft_routes(app, chat_endpoint)
     app.on_startup.append(_start_broadcasting)
     app.on_shutdown.append(_stop_broadcasting)
     return app

@@ -63,6 +63,9 @@ def read_rows(rows: dict[Any, Any]) -> Loaded:
     except UNREADABLE as exc:
         loaded.bad["meta"] = _why(exc)
         state = codec.state_in(default_meta, revision, locations, broadcasts, conversations)
+    drafts = _part(decoded, "drafts", codec.drafts_in, {}, loaded.bad)
+    if drafts:
+        state = replace(state, charon=replace(state.charon, drafts=drafts))
     shown = _part(decoded, "disp", display_codec.displays_in, {}, loaded.bad)
     loaded.state = with_revision(replace(state, **shown), revision, audiences)
     return loaded

@@ -3,7 +3,8 @@
 Rows: `meta` (view, ship overrides, ship computer, hold, ...), `loc:<slug>` (reveals, doors,
 statuses and the order of its tokens), `tok:<slug>:<id>` (one per token), `broadcasts`,
 `cve:<channel>:<id>` (one per ship-computer entry, with its place in the conversation), `disp`
-(the displays: settings, targeted content, handouts, pings). Each
+(the displays: settings, targeted content, handouts, pings), `drafts` (the ship computer's
+drafts awaiting the GM, every channel's). Each
 value is `[revision, payload]` in JSON: the state's revision is the highest of its rows, so a
 token move writes a single small row and a question one more. Reading: row_reader.
 """
@@ -88,6 +89,8 @@ class RowWriter:
             for channel, was in old_convs.items():
                 kept = {e.id for e in convs.get(channel, ())}
                 deletes += [entry_key(channel, e.id) for e in was if e.id not in kept]
+        if old is None or old.charon.drafts is not state.charon.drafts:
+            upserts.append(_row("drafts", rev, codec.drafts_out(state.charon.drafts)))
         deletes += self._legacy
         if old is None or old.audience_revisions is not state.audience_revisions:
             upserts.append(_row("aud", rev, state.audience_revisions))

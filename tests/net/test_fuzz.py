@@ -60,6 +60,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "/api/gm/charon/{channel}/send/": {"content": ("text", True), "in_reply_to": ("id", False)},
     "/api/gm/charon/{channel}/dismiss/": {"query_id": ("id", True)},
     "/api/gm/charon/{channel}/clear/": {},
+    "/api/gm/charon/{channel}/approve/": {"pending_id": ("id", True), "content": ("text", False)},
+    "/api/gm/charon/{channel}/reject/": {"pending_id": ("id", True)},
     "/api/charon/{channel}/submit/": {"query": ("text", True)},
     "/api/gm/star-map/visibility/": {"key": ("id", True), "visible": ("bool", True)},
     "/api/gm/star-map/ship/": {"at": ("id", False), "to": ("id", False)},

@@ -13,6 +13,7 @@ from desktop.model.actions.charon import (
     ToggleDialog,
 )
 from desktop.model.actions.composite import Composite
+from desktop.model.actions.drafts import ApproveDraft, QueueDraft, RejectDraft
 from desktop.model.actions.encounter import (
     ResetLocation,
     SetDoorStatus,
@@ -49,6 +50,7 @@ __all__ = [
     "PLAYER",
     "Action",
     "ActionContext",
+    "ApproveDraft",
     "CharonSend",
     "ClearConversation",
     "ClearTokens",
@@ -59,6 +61,8 @@ __all__ = [
     "MoveToken",
     "NewSession",
     "PlaceToken",
+    "QueueDraft",
+    "RejectDraft",
     "RemoveMarker",
     "RemoveToken",
     "RenameMarker",
