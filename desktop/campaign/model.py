@@ -248,6 +248,10 @@ class LocationMap:
                 return deck
         return None
 
+    def marker(self, marker_id: str) -> Poi | MapTerminal | None:
+        """The point of interest or terminal marker of that id."""
+        return self.pois.get(marker_id) or self.terminals.get(marker_id)
+
 
 # --- Mail and terminals --------------------------------------------------------------------------
 

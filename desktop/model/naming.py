@@ -40,6 +40,14 @@ def door_label(campaign: Campaign, connection_id: str, slug: str = "") -> str:
     return connection_id
 
 
+def marker_label(campaign: Campaign, marker_id: str, slug: str = "") -> str:
+    for _location, lmap in _maps(campaign, slug):
+        marker = lmap.marker(marker_id)
+        if marker is not None:
+            return marker.name
+    return marker_id
+
+
 def deck_label(campaign: Campaign, deck_id: str, slug: str = "") -> str:
     for _location, lmap in _maps(campaign, slug):
         deck = lmap.deck(deck_id)

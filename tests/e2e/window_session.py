@@ -55,7 +55,9 @@ def _show(slug: str, deck: str) -> Intent:
 
 def _reveal(room: str, slug: str, deck: str) -> Step:
     return Step(
-        f"reveal-{room}", lambda d: d.reveal(room), _d(a.ToggleRoom(room, True, slug, deck))
+        f"reveal-{room}",
+        lambda d: d.reveal(room),
+        _d(a.ToggleRoom(room, True, location_slug=slug, deck_id=deck)),
     )
 
 
@@ -63,7 +65,7 @@ def _door(door: str, status: str, slug: str, deck: str) -> Step:
     return Step(
         f"door-{door}-{status.lower()}",
         lambda d: d.door(door, status.capitalize()),
-        _d(a.SetDoorStatus(door, status, slug, deck)),
+        _d(a.SetDoorStatus(door, status, location_slug=slug, deck_id=deck)),
     )
 
 
@@ -149,7 +151,7 @@ def _deck_one() -> list[Step]:
         Step(
             "medbay-hazard",
             lambda d: d.room_menu("medbay", "Hazard"),
-            _d(a.SetRoomStatus("medbay", "HAZARD", s, d1)),
+            _d(a.SetRoomStatus("medbay", "HAZARD", location_slug=s, deck_id=d1)),
         ),
     ]
 
@@ -210,7 +212,7 @@ def _deck_two() -> list[Step]:
         Step(
             "engineering-warning",
             lambda d: d.room_menu("engineering", "Warning"),
-            _d(a.SetRoomStatus("engineering", "WARNING", s, d2)),
+            _d(a.SetRoomStatus("engineering", "WARNING", location_slug=s, deck_id=d2)),
         ),
         Step("undo", lambda d: d.w.menus.undo.trigger(), lambda store: _undo(store)),
         _reveal("life_support", s, d2),

@@ -60,12 +60,12 @@ def _view(state: TableState, campaign: Campaign, r: random.Random) -> Step:
 
 def _rooms(state: TableState, campaign: Campaign, r: random.Random) -> Step:
     visible = r.choice([True, False, None, True])
-    return A.ToggleRoom(_room(campaign, r), visible, _loc(r), _deck(r)), "gm"
+    return A.ToggleRoom(_room(campaign, r), visible, location_slug=_loc(r), deck_id=_deck(r)), "gm"
 
 
 def _many_rooms(state: TableState, campaign: Campaign, r: random.Random) -> Step:
     pairs = {_room(campaign, r): r.random() < 0.7 for _ in range(r.randint(1, 4))}
-    return A.SetRoomVisibility(tuple(sorted(pairs.items())), _loc(r)), "gm"
+    return A.SetRoomVisibility(tuple(sorted(pairs.items())), location_slug=_loc(r)), "gm"
 
 
 def _level(state: TableState, campaign: Campaign, r: random.Random) -> Step:
@@ -75,7 +75,7 @@ def _level(state: TableState, campaign: Campaign, r: random.Random) -> Step:
 def _door(state: TableState, campaign: Campaign, r: random.Random) -> Step:
     door = r.choice(["c-bridge-corr", "c-med-vault", "c-corr-med", "c-eng-reac", "c-hold-lab"])
     status = r.choice(["OPEN", "CLOSED", "LOCKED", "SEALED", "DAMAGED"])
-    return A.SetDoorStatus(door, status, _loc(r)), "gm"
+    return A.SetDoorStatus(door, status, location_slug=_loc(r)), "gm"
 
 
 def _place(state: TableState, campaign: Campaign, r: random.Random) -> Step:
@@ -139,15 +139,22 @@ def _misc(state: TableState, campaign: Campaign, r: random.Random) -> Step:
         lambda: (A.SetShipSystem(r.choice(["engines", "comms", "warp"]), "DAMAGED", 50), "gm"),
         lambda: (A.SendBroadcast(r.choice(NAMES), "HQ"), "gm"),
         lambda: (
-            A.TogglePoi(r.choice(["p-cache", "t-vault", "p-kit", "p-x"]), None, _loc(r)),
+            A.TogglePoi(
+                r.choice(["p-cache", "t-vault", "p-kit", "p-x"]), None, location_slug=_loc(r)
+            ),
             "gm",
         ),
         lambda: (A.ResetLocation(_loc(r)), "gm"),
         lambda: (
-            A.RenameMarker(r.choice(["p-kit", "t-med", "p-x"]), r.choice(NAMES), _loc(r)),
+            A.RenameMarker(
+                r.choice(["p-kit", "t-med", "p-x"]), r.choice(NAMES), location_slug=_loc(r)
+            ),
             "gm",
         ),
-        lambda: (A.RemoveMarker(r.choice(["p-gold", "t-vault", "p-x"]), _loc(r)), "gm"),
+        lambda: (
+            A.RemoveMarker(r.choice(["p-gold", "t-vault", "p-x"]), location_slug=_loc(r)),
+            "gm",
+        ),
         lambda: (A.SetHold(r.random() < 0.4), "gm"),
         lambda: (
             A.ShowTerminal(*r.choice([(SHIP, "med-term"), (SHIP, "vault-term"), ("", "")])),
@@ -162,7 +169,7 @@ def _misc(state: TableState, campaign: Campaign, r: random.Random) -> Step:
         lambda: (A.CharonSend(r.choice(["story", "bridge"]), "Because."), "gm"),
         lambda: (A.ToggleDialog(r.choice([True, False, None])), r.choice(["gm", "player"])),
         lambda: (A.SetPlayerPermissions(tuple(t for t in TOKEN_TYPES if r.random() < 0.5)), "gm"),
-        lambda: (A.SetRoomStatus(_room(campaign, r), "HAZARD", _loc(r)), "gm"),
+        lambda: (A.SetRoomStatus(_room(campaign, r), "HAZARD", location_slug=_loc(r)), "gm"),
         lambda: ("undo", "gm"),
         lambda: ("redo", "gm"),
     ]

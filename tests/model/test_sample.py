@@ -56,7 +56,7 @@ def _step(sample: Sample, state: TableState, kind: int, seed: int) -> Step:
     choices: list[Step] = [
         (A.SwitchView(r.choice(["ENCOUNTER", "ENCOUNTER", "BRIDGE", "STANDBY"]), slug), "gm"),
         (A.SwitchLevel(deck.id, None, slug), "gm"),
-        (A.ToggleRoom(room.id, r.random() < 0.7, slug), "gm"),
+        (A.ToggleRoom(room.id, r.random() < 0.7, location_slug=slug), "gm"),
         (A.PlaceToken(r.choice(TOKEN_TYPES), "Tok", *cell, "", slug, deck.id), "gm"),
         (A.MoveToken(tid, *cell), r.choice(["gm", "player"])),
         (A.UpdateTokenStatus(tid, tuple(s for s in TOKEN_STATUSES if r.random() < 0.3)), "gm"),
@@ -66,10 +66,10 @@ def _step(sample: Sample, state: TableState, kind: int, seed: int) -> Step:
     ]
     doors = [c.id for c in deck.connections if c.has_door]
     if doors:
-        choices.append((A.SetDoorStatus(r.choice(doors), "OPEN", slug), "gm"))
+        choices.append((A.SetDoorStatus(r.choice(doors), "OPEN", location_slug=slug), "gm"))
     hidden = [p.id for p in (*deck.pois, *deck.terminals) if p.hidden]
     if hidden:
-        choices.append((A.TogglePoi(r.choice(hidden), None, slug), "gm"))
+        choices.append((A.TogglePoi(r.choice(hidden), None, location_slug=slug), "gm"))
     return choices[kind % len(choices)]
 
 

@@ -23,10 +23,13 @@ def campaign() -> Campaign:
     ("action", "label"),
     [
         (
-            A.SetDoorStatus("door_airlock_inner", "LOCKED", SHIP),
+            A.SetDoorStatus("door_airlock_inner", "LOCKED", location_slug=SHIP),
             "Airlock: Port Airlock ↔ Suit Locker locked",
         ),
-        (A.SetRoomStatus("engineering", "WARNING", SHIP, "deck_2"), "Engineering warning"),
+        (
+            A.SetRoomStatus("engineering", "WARNING", location_slug=SHIP, deck_id="deck_2"),
+            "Engineering warning",
+        ),
         (A.SwitchLevel("deck_2", location_slug=SHIP), "Switch to Engineering Deck"),
         (A.ShowTerminal(STATION, "kesh_lab"), "Show Kesh Lab Terminal"),
         (A.ResetLocation(SHIP), "Reset SV Hadal Wren"),

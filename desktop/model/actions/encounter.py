@@ -10,7 +10,7 @@ from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES, Campaign, Room
 from desktop.model import naming
 from desktop.model.actions.base import Action, ActionContext
 from desktop.model.actions.fields import OneOf
-from desktop.model.actions.places import Place, place_of, with_location
+from desktop.model.actions.places import OnDeck, Place, place_of, with_location
 from desktop.model.deckmap import marker_shown
 from desktop.model.errors import InvalidInput, NotFound
 from desktop.model.state import LocationState, TableState
@@ -27,11 +27,7 @@ def _room(place: Place, room_id: str) -> Room:
     return room
 
 
-def _place(state: TableState, campaign: Campaign, slug: str, deck_id: str) -> Place:
-    place = place_of(state, campaign, slug)
-    if deck_id:
-        place.deck(deck_id)  # an unknown deck is a 404 even where the ids do not need it
-    return place
+_VERB = {True: "Reveal", False: "Hide", None: "Toggle"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,29 +67,22 @@ class SwitchLevel(Action):
 
 
 @dataclass(frozen=True, slots=True)
-class ToggleRoom(Action):
+class ToggleRoom(OnDeck):
     """Reveal, hide or flip one room."""
 
     room_id: str
     visible: bool | None = None
-    location_slug: str = ""
-    deck_id: str = ""
 
     @property
     def label(self) -> str:
-        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
-        return f"{verb} {self.room_id}"
+        return f"{_VERB[self.visible]} {self.room_id}"
 
     def describe(self, campaign: Campaign) -> str:
-        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
-        for location in campaign.locations.values():
-            room = location.map.rooms.get(self.room_id) if location.map else None
-            if room is not None and self.location_slug in ("", location.slug):
-                return f"{verb} {room.name}"
-        return self.label
+        room = naming.room_label(campaign, self.room_id, self.location_slug)
+        return f"{_VERB[self.visible]} {room}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        place = _place(state, campaign, self.location_slug, self.deck_id)
+        place = self.place(state, campaign)
         _room(place, self.room_id)
         shown = self.room_id in place.lstate.revealed
         want = (not shown) if self.visible is None else self.visible
@@ -105,19 +94,17 @@ class ToggleRoom(Action):
 
 
 @dataclass(frozen=True, slots=True)
-class SetRoomVisibility(Action):
+class SetRoomVisibility(OnDeck):
     """Reveal or hide several rooms at once."""
 
     room_visibility: tuple[tuple[str, bool], ...]
-    location_slug: str = ""
-    deck_id: str = ""
 
     @property
     def label(self) -> str:
         return f"Set visibility of {len(self.room_visibility)} rooms"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        place = _place(state, campaign, self.location_slug, self.deck_id)
+        place = self.place(state, campaign)
         for room_id, _visible in self.room_visibility:
             _room(place, room_id)
         show = {r for r, v in self.room_visibility if v}
@@ -129,13 +116,11 @@ class SetRoomVisibility(Action):
 
 
 @dataclass(frozen=True, slots=True)
-class SetDoorStatus(Action):
+class SetDoorStatus(OnDeck):
     """Open, close, lock, seal or break a door."""
 
     connection_id: str
     door_status: Annotated[str, OneOf(DOOR_STATUSES)]
-    location_slug: str = ""
-    deck_id: str = ""
 
     @property
     def label(self) -> str:
@@ -146,7 +131,7 @@ class SetDoorStatus(Action):
         return f"{door} {self.door_status.lower()}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        place = _place(state, campaign, self.location_slug, self.deck_id)
+        place = self.place(state, campaign)
         conn = place.map.connections.get(self.connection_id) if place.map else None
         if conn is None or not conn.has_door:
             raise NotFound(f"unknown door '{self.connection_id}' at '{place.slug}'")
@@ -157,13 +142,11 @@ class SetDoorStatus(Action):
 
 
 @dataclass(frozen=True, slots=True)
-class SetRoomStatus(Action):
+class SetRoomStatus(OnDeck):
     """A runtime room status (a fire starts): OPERATIONAL, WARNING, HAZARD, OFFLINE."""
 
     room_id: str
     status: Annotated[str, OneOf(ROOM_STATUSES)]
-    location_slug: str = ""
-    deck_id: str = ""
 
     @property
     def label(self) -> str:
@@ -174,7 +157,7 @@ class SetRoomStatus(Action):
         return f"{room} {self.status.lower()}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        place = _place(state, campaign, self.location_slug, self.deck_id)
+        place = self.place(state, campaign)
         room = _room(place, self.room_id)
         overrides = _override(place.lstate.room_status, room.id, self.status, room.status)
         if overrides == place.lstate.room_status:
@@ -183,35 +166,24 @@ class SetRoomStatus(Action):
 
 
 @dataclass(frozen=True, slots=True)
-class TogglePoi(Action):
+class TogglePoi(OnDeck):
     """Show, hide or flip any point of interest or terminal marker (the campaign's `hidden`
     only sets how it starts)."""
 
     poi_id: str
     visible: bool | None = None
-    location_slug: str = ""
-    deck_id: str = ""
 
     @property
     def label(self) -> str:
-        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
-        return f"{verb} {self.poi_id}"
+        return f"{_VERB[self.visible]} {self.poi_id}"
 
     def describe(self, campaign: Campaign) -> str:
-        verb = {True: "Reveal", False: "Hide", None: "Toggle"}[self.visible]
-        for location in campaign.locations.values():
-            lmap = location.map
-            item = (lmap.pois.get(self.poi_id) or lmap.terminals.get(self.poi_id)) if lmap else None
-            if item is not None and self.location_slug in ("", location.slug):
-                return f"{verb} {item.name}"
-        return self.label
+        name = naming.marker_label(campaign, self.poi_id, self.location_slug)
+        return f"{_VERB[self.visible]} {name}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        place = _place(state, campaign, self.location_slug, self.deck_id)
-        lmap = place.map
-        item = (lmap.pois.get(self.poi_id) or lmap.terminals.get(self.poi_id)) if lmap else None
-        if item is None:
-            raise NotFound(f"unknown point of interest '{self.poi_id}' at '{place.slug}'")
+        place = self.place(state, campaign)
+        item = place.marker(self.poi_id)
         lstate = place.lstate
         shown = marker_shown(item, lstate)
         want = (not shown) if self.visible is None else self.visible
@@ -228,27 +200,22 @@ class TogglePoi(Action):
 
 
 @dataclass(frozen=True, slots=True)
-class SetRoomDescription(Action):
+class SetRoomDescription(OnDeck):
     """Show or hide a room's description for players (shown by default once revealed)."""
 
     room_id: str
     shown: bool
-    location_slug: str = ""
-    deck_id: str = ""
 
     @property
     def label(self) -> str:
         return f"{'Show' if self.shown else 'Hide'} description of {self.room_id}"
 
     def describe(self, campaign: Campaign) -> str:
-        for location in campaign.locations.values():
-            room = location.map.rooms.get(self.room_id) if location.map else None
-            if room is not None and self.location_slug in ("", location.slug):
-                return f"{'Show' if self.shown else 'Hide'} description of {room.name}"
-        return self.label
+        room = naming.room_label(campaign, self.room_id, self.location_slug)
+        return f"{'Show' if self.shown else 'Hide'} description of {room}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        place = _place(state, campaign, self.location_slug, self.deck_id)
+        place = self.place(state, campaign)
         room = _room(place, self.room_id)
         hidden = place.lstate.hidden_descriptions
         hidden = hidden - {room.id} if self.shown else hidden | {room.id}

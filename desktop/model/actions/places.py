@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.campaign.model import Campaign, Deck, Location, LocationMap
+from desktop.campaign.model import Campaign, Deck, Location, LocationMap, MapTerminal, Poi
+from desktop.model.actions.base import Action
 from desktop.model.errors import Conflict, NotFound
 from desktop.model.state import LocationState, TableState, Token, with_locations
 
@@ -65,6 +66,13 @@ class Place:
         found = lmap.deck(self.lstate.deck_id) or lmap.deck(lmap.default_deck_id)
         return found if found is not None else lmap.decks[0]
 
+    def marker(self, marker_id: str) -> Poi | MapTerminal:
+        """The point of interest or terminal marker of that id here, or NotFound."""
+        found = self.map.marker(marker_id) if self.map else None
+        if found is None:
+            raise NotFound(f"unknown point of interest '{marker_id}' at '{self.slug}'")
+        return found
+
 
 def place_of(state: TableState, campaign: Campaign, location_slug: str) -> Place:
     """The named location (NotFound), else the shown one (Conflict when none is open)."""
@@ -78,6 +86,22 @@ def place_of(state: TableState, campaign: Campaign, location_slug: str) -> Place
             raise Conflict(f"location '{state.location_slug}' is no longer in the campaign")
         location = shown
     return Place(location, location_state(state, location))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OnDeck(Action):
+    """An encounter write: at the named location (else the shown one), on the named deck (else
+    the shown one). Both are keyword-only fields, read from the body like the others."""
+
+    location_slug: str = ""
+    deck_id: str = ""
+
+    def place(self, state: TableState, campaign: Campaign) -> Place:
+        """The place it acts on; an unknown deck is a 404 even where the ids do not need it."""
+        place = place_of(state, campaign, self.location_slug)
+        if self.deck_id:
+            place.deck(self.deck_id)
+        return place
 
 
 def find_token(
