@@ -13,21 +13,14 @@ from desktop.campaign.model import Campaign
 from desktop.model import actions as A
 from desktop.model.store import Store
 from desktop.storage.persistence import StateFile, StateFileError
-
-from .conftest import make_store, open_ship, place
-from .factory import SHIP
-
-
-def _open(path: Path, campaign: Campaign) -> tuple[StateFile, Store]:
-    state_file = StateFile(path)
-    store = make_store(campaign, validate=False, state=state_file.load())
-    state_file.attach(store)
-    return state_file, store
+from tests.model.conftest import open_ship, place
+from tests.model.factory import SHIP
+from tests.storage.conftest import open_table
 
 
 def _table(path: Path, campaign: Campaign) -> tuple[Store, list[str]]:
     """A saved table with three tokens, reveals, a broadcast and a conversation."""
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     open_ship(store, "r-med", "r-bridge")
     tokens = [place(store, 6, 3), place(store, 7, 3, name="Kade"), place(store, 6, 4, name="Ng")]
     store.dispatch(A.SendBroadcast("Hull breach"))
@@ -56,7 +49,7 @@ def test_a_damaged_token_row_loses_that_token_only(
     broken = f"tok:{SHIP}:{tokens[1]}"
     with sqlite3.connect(path) as db:
         db.execute("UPDATE parts SET value = ? WHERE key = ?", (value, broken))
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert len(state_file.notices) == 1
     notice = state_file.notices[0]
     assert broken in notice and str(path) in notice and ".damaged-" in notice
@@ -71,7 +64,7 @@ def test_a_damaged_token_row_loses_that_token_only(
     with sqlite3.connect(aside) as db:  # the copy still holds the row as it was
         assert db.execute("SELECT value FROM parts WHERE key = ?", (broken,)).fetchone() == (value,)
     state_file.close()
-    state_file, again = _open(path, campaign)  # repaired: nothing more to report
+    state_file, again = open_table(path, campaign)  # repaired: nothing more to report
     assert state_file.notices == [] and again.state == store.state
     state_file.close()
 
@@ -83,7 +76,7 @@ def test_a_damaged_meta_row_keeps_tokens_and_conversations(
     saved, tokens = _table(path, campaign)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE parts SET value = x'00ff' WHERE key = 'meta'")
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert "meta" in state_file.notices[0]
     assert list(store.state.locations[SHIP].tokens) == tokens
     assert store.state.charon.conversations == saved.state.charon.conversations
@@ -94,7 +87,7 @@ def test_a_damaged_page_keeps_every_row_that_can_be_read(
     tmp_path: Path, campaign: Campaign
 ) -> None:
     path = tmp_path / "table.sqlite3"
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     open_ship(store, "r-med")
     for n in range(300):
         store.dispatch(A.CharonSend("story", f"line {n} " + "x" * 100))
@@ -104,7 +97,7 @@ def test_a_damaged_page_keeps_every_row_that_can_be_read(
     with path.open("r+b") as raw:
         raw.seek((pages // 2) * 1024)
         raw.write(random.Random(7).randbytes(1024))
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert "damaged" in state_file.notices[0] and ".damaged-" in state_file.notices[0]
     assert store.state.locations[SHIP].revealed == saved.locations[SHIP].revealed
     lines = store.state.charon.conversations["story"]
@@ -112,7 +105,7 @@ def test_a_damaged_page_keeps_every_row_that_can_be_read(
     assert [e.content for e in lines] == sorted((e.content for e in lines), key=_line_number)
     assert len(_damaged(path)) == 1
     state_file.close()
-    state_file, again = _open(path, campaign)
+    state_file, again = open_table(path, campaign)
     assert state_file.notices == [] and again.state.charon.conversations["story"] == lines
     state_file.close()
 

@@ -13,9 +13,8 @@ from desktop.model.errors import NotSaved
 from desktop.model.state import TableState
 from desktop.model.store import BROADCAST, PERSISTENCE, Store
 from desktop.storage.persistence import StateFile
-
-from .conftest import make_store, open_ship, place
-from .factory import SHIP
+from tests.model.conftest import make_store, open_ship, place
+from tests.model.factory import SHIP
 
 
 def _refusing(store: Store) -> list[str]:

@@ -16,8 +16,7 @@ from desktop.campaign.model import Campaign
 from desktop.model import actions as A
 from desktop.model.errors import NotSaved
 from desktop.storage.persistence import StateFile
-
-from .conftest import make_store
+from tests.model.conftest import make_store
 
 QUESTION = "Where is the nearest working airlock? " + "x" * 3900  # near the longest allowed
 LIMIT = 20 * 1024 * 1024

@@ -17,19 +17,13 @@ from desktop.model import actions as A
 from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.storage.persistence import StateFile, StateFileLocked
+from tests.model.conftest import open_ship, place
+from tests.model.factory import DERELICT, SHIP, build_campaign, seeded_ids, ticking_clock
+from tests.storage.conftest import open_table
 
-from .conftest import make_store, open_ship, place
 from .crash_child import activity
-from .factory import DERELICT, SHIP, build_campaign, seeded_ids, ticking_clock
 
 CHILD = Path(__file__).with_name("crash_child.py")
-
-
-def _open(path: Path, campaign: Campaign) -> tuple[StateFile, Store]:
-    state_file = StateFile(path)
-    store = make_store(campaign, validate=False, state=state_file.load())
-    state_file.attach(store)
-    return state_file, store
 
 
 def _busy_table(store: Store) -> None:
@@ -52,11 +46,11 @@ def _busy_table(store: Store) -> None:
 
 def test_the_whole_table_survives_a_restart(tmp_path: Path, campaign: Campaign) -> None:
     path = tmp_path / "table.sqlite3"
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     _busy_table(store)
     saved = store.state
     state_file.close()
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert store.state == saved
     assert store.dispatch(A.SetHold(False)).revision == saved.revision + 1
     state_file.close()
@@ -66,12 +60,12 @@ def test_the_revision_keeps_rising_across_restarts_and_sessions(
     tmp_path: Path, campaign: Campaign
 ) -> None:
     path = tmp_path / "table.sqlite3"
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     open_ship(store, "r-med")
     store.dispatch(A.NewSession())
     revision = store.state.revision
     state_file.close()
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert store.state.revision == revision
     assert store.state.locations == {}
     state_file.close()
@@ -81,11 +75,11 @@ def test_a_change_that_only_deletes_rows_keeps_its_revision(
     tmp_path: Path, campaign: Campaign
 ) -> None:
     path = tmp_path / "table.sqlite3"
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     store.dispatch(A.CharonSend("story", "Hello."))
     revision = store.dispatch(A.ClearConversation("story")).revision
     state_file.close()
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert store.state.revision == revision
     assert store.state.charon.conversations == {}
     state_file.close()
@@ -97,11 +91,11 @@ def test_an_unreadable_state_starts_clean(tmp_path: Path, campaign: Campaign) ->
     state_file.close()
     with sqlite3.connect(path) as db:
         db.execute("INSERT INTO parts VALUES ('meta', x'7b7d')")  # {} : not [revision, payload]
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert store.state == TableState()
     store.dispatch(A.SwitchView("BRIDGE"))
     state_file.close()
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert store.state.view_type == "BRIDGE"
     state_file.close()
 
@@ -125,7 +119,7 @@ def test_wal_mode_and_a_fresh_file_has_no_state(tmp_path: Path) -> None:
 
 
 def test_only_what_changed_is_written(tmp_path: Path, campaign: Campaign) -> None:
-    state_file, store = _open(tmp_path / "t.sqlite3", campaign)
+    state_file, store = open_table(tmp_path / "t.sqlite3", campaign)
     open_ship(store, "r-bridge")
     store.dispatch(A.PlaceToken("creature", "Thing", 1, 1, location_slug=DERELICT))
     tid = place(store, 1, 1)
@@ -144,7 +138,7 @@ def test_the_log_of_changes_stays_small_over_a_long_evening(
     tmp_path: Path, campaign: Campaign
 ) -> None:
     path = tmp_path / "t.sqlite3"
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     open_ship(store, "r-bridge")
     tid = place(store, 1, 1)
     for i in range(2500):
@@ -152,14 +146,14 @@ def test_the_log_of_changes_stays_small_over_a_long_evening(
     wal = path.with_name(path.name + "-wal").stat().st_size
     assert wal < 1_500_000  # checkpoints fold it in: its pages are reused, it does not grow
     state_file.close()
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     assert store.state.locations[SHIP].tokens[tid].x == 2
     state_file.close()
 
 
 def test_a_changed_campaign_loses_no_token(tmp_path: Path, campaign: Campaign) -> None:
     path = tmp_path / "t.sqlite3"
-    state_file, store = _open(path, campaign)
+    state_file, store = open_table(path, campaign)
     open_ship(store, "r-med")
     tid = place(store, 6, 3)
     store.dispatch(A.SwitchView("ENCOUNTER", DERELICT))
@@ -172,7 +166,7 @@ def test_a_changed_campaign_loses_no_token(tmp_path: Path, campaign: Campaign) -
         campaign.locations[SHIP], map=replace(lmap, decks=(lmap.decks[0], upper))
     )
     changed = replace(campaign, locations=locations)
-    state_file, store = _open(path, changed)
+    state_file, store = open_table(path, changed)
     state = store.state
     assert [(s, t.id) for s, t in state.unplaced] == [(SHIP, tid)]
     assert DERELICT in state.locations  # kept, harmless

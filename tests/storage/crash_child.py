@@ -12,11 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from model.factory import build_campaign, seeded_ids, ticking_clock
+from model.sequences import prelude, run, step_for
+
 from desktop.campaign.model import Campaign
 from desktop.model.store import Store
 from desktop.storage.persistence import StateFile
-from model.factory import build_campaign, seeded_ids, ticking_clock
-from model.sequences import prelude, run, step_for
 
 
 def activity(store: Store, campaign: Campaign, seed: int, count: int):  # type: ignore[no-untyped-def]
