@@ -19,10 +19,10 @@ from desktop.model.geometry import (
     DoorEnd,
     Passage,
     Point,
+    alone_ends,
     deck_passages,
     link_position,
     spread,
-    wall_end,
 )
 
 
@@ -56,6 +56,9 @@ class DoorPlace:
     from_room: str
     to_room: str
     way: Passage
+    # On a shared wall: the door placed from each room's side alone (from_room's, to_room's),
+    # where players see it while the other room is hidden (geometry.alone_ends).
+    alone: tuple[DoorEnd, DoorEnd] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,34 +134,19 @@ class DeckGeometry:
 
         Between two revealed rooms: the whole passage. Toward a room players cannot see, the
         door is placed from the revealed room's side alone: a corridor's door with a stub of
-        fixed length; a door on a shared wall on that room's wall, the doors of that wall
-        toward unseen rooms spread evenly along it (the shared part of the wall would tell
-        how large the unseen room is and where it lies)."""
+        fixed length; a door on a shared wall where `DoorPlace.alone` puts it."""
         seen: dict[str, SeenDoor] = {}
-        walls: dict[tuple[str, int, int], list[tuple[float, str]]] = {}
         for door in self.doors.values():
             shown_a, shown_b = door.from_room in revealed, door.to_room in revealed
             way = door.way
-            if not (shown_a or shown_b):
-                continue
             if shown_a and shown_b:
                 ends = (way.a,) if way.b is None else (way.a, way.b)
                 seen[door.id] = SeenDoor(ends, way.corridor)
-            elif way.b is not None:
+            elif way.b is not None and (shown_a or shown_b):
                 near = way.a if shown_a else way.b
                 seen[door.id] = SeenDoor((near,), near.stub())
-            else:
-                room, sign = (door.from_room, 1) if shown_a else (door.to_room, -1)
-                along = way.a.y if way.a.orientation == "v" else way.a.x
-                walls.setdefault((room, way.a.nx * sign, way.a.ny * sign), []).append(
-                    (along, door.id)
-                )
-                seen[door.id] = SeenDoor((way.a,))  # placed below, keeping the order
-        for (room_id, nx, ny), doors in walls.items():
-            doors.sort()
-            for i, (_along, door_id) in enumerate(doors):
-                end = wall_end(self.rooms[room_id], nx, ny, (i + 1) / (len(doors) + 1))
-                seen[door_id] = SeenDoor((end,))
+            elif door.alone is not None and (shown_a or shown_b):
+                seen[door.id] = SeenDoor((door.alone[0 if shown_a else 1],))
         return seen
 
 
@@ -198,13 +186,16 @@ def _build(lmap: LocationMap, deck: Deck) -> DeckGeometry:
 def _doors(deck: Deck) -> dict[str, DoorPlace]:
     rooms: dict[str, Room] = {r.id: r for r in deck.rooms}
     ways = deck_passages(rooms, [(c.id, c.from_room, c.to_room) for c in deck.connections])
+    found = [(c, ways[c.id]) for c in deck.connections if c.id in ways]
+    alone = alone_ends(rooms, [(c.id, c.from_room, c.to_room, way) for c, way in found])
     doors: dict[str, DoorPlace] = {}
-    for conn in deck.connections:
-        way = ways.get(conn.id)
-        if way is not None:
-            status = conn.door_status if conn.has_door else "OPEN"
-            kind = conn.door_type or "passage"
-            doors[conn.id] = DoorPlace(conn.id, kind, status, conn.from_room, conn.to_room, way)
+    for conn, way in found:
+        status = conn.door_status if conn.has_door else "OPEN"
+        kind = conn.door_type or "passage"
+        ends = None
+        if way.b is None:
+            ends = (alone[(conn.id, conn.from_room)], alone[(conn.id, conn.to_room)])
+        doors[conn.id] = DoorPlace(conn.id, kind, status, conn.from_room, conn.to_room, way, ends)
     return doors
 
 

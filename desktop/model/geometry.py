@@ -198,6 +198,41 @@ def deck_passages(
     return found
 
 
+def alone_ends(
+    rooms: Mapping[str, Rect], ways: Iterable[tuple[str, str, str, Passage]]
+) -> dict[tuple[str, str], DoorEnd]:
+    """Each door on a shared wall placed from one of its rooms' side alone, for both rooms:
+    by (connection id, room id). The doors through shared walls of one wall of a room are
+    spread evenly along it (in the order of where they lead; on half cells). Players see a
+    door there while the room behind it is hidden: the middle of the shared part of the wall
+    would tell how large that room is and where it lies."""
+    walls: dict[tuple[str, int, int], list[tuple[float, str]]] = {}
+    for conn_id, ra, rb, way in ways:
+        if way.b is not None:
+            continue
+        along = way.a.y if way.a.orientation == "v" else way.a.x
+        for room_id, sign in ((ra, 1), (rb, -1)):
+            side = (room_id, way.a.nx * sign, way.a.ny * sign)
+            walls.setdefault(side, []).append((along, conn_id))
+    found: dict[tuple[str, str], DoorEnd] = {}
+    for (room_id, nx, ny), ends in walls.items():
+        ends.sort()
+        room = rooms[room_id]
+        for i, (_along, conn_id) in enumerate(ends):
+            end = wall_end(room, nx, ny, (i + 1) / (len(ends) + 1))
+            found[(conn_id, room_id)] = _on_half_cells(end, room)
+    return found
+
+
+def _on_half_cells(end: DoorEnd, room: Rect) -> DoorEnd:
+    """The door moved along its wall to the nearest half cell, kept half a cell from corners."""
+    if end.orientation == "v":
+        y = min(max(round(end.y * 2) / 2, room.y + 0.5), room.y + room.height - 0.5)
+        return DoorEnd(end.x, y, end.orientation, end.nx, end.ny)
+    x = min(max(round(end.x * 2) / 2, room.x + 0.5), room.x + room.width - 0.5)
+    return DoorEnd(x, end.y, end.orientation, end.nx, end.ny)
+
+
 def passage(a: Rect, b: Rect) -> Passage:
     """The door(s) and corridor of a single connection between rooms a and b."""
     return deck_passages({"a": a, "b": b}, [("c", "a", "b")])["c"]
