@@ -48,13 +48,7 @@ def run_parser() -> argparse.ArgumentParser:
         epilog="gm-terminal check [CAMPAIGN_DIR] validates a campaign folder; gm-terminal "
         "import-map FILE --campaign DIR --location SLUG imports a Universal VTT map.",
     )
-    parser.add_argument(
-        "campaign_dir",
-        nargs="?",
-        type=Path,
-        metavar="CAMPAIGN_DIR",
-        help="campaign folder (default: the built-in sample)",
-    )
+    _add_campaign_dir(parser)
     parser.add_argument(
         "--host",
         default=DEFAULT_HOST,
@@ -130,13 +124,7 @@ def check(argv: Sequence[str]) -> int:
         prog="gm-terminal check",
         description="Validate a campaign folder: print what it holds and every problem found.",
     )
-    parser.add_argument(
-        "campaign_dir",
-        nargs="?",
-        type=Path,
-        metavar="CAMPAIGN_DIR",
-        help="campaign folder (default: the built-in sample)",
-    )
+    _add_campaign_dir(parser)
     ns = parser.parse_args(list(argv))
     try:
         campaign = load_campaign(ns.campaign_dir or sample_campaign_path())
@@ -180,6 +168,17 @@ def import_map_command(argv: Sequence[str]) -> int:
         print(f"{ns.file}: warning: {warning}", file=sys.stderr)
     print(result.summary())
     return 0
+
+
+def _add_campaign_dir(parser: argparse.ArgumentParser) -> None:
+    """The optional CAMPAIGN_DIR argument of the app and of check."""
+    parser.add_argument(
+        "campaign_dir",
+        nargs="?",
+        type=Path,
+        metavar="CAMPAIGN_DIR",
+        help="campaign folder (default: the built-in sample)",
+    )
 
 
 def _level(text: str) -> int:

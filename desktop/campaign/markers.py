@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from desktop.campaign.fields import Fields
 from desktop.campaign.mapindex import DeckScope
 from desktop.campaign.model import MapTerminal, Poi, Room
@@ -12,12 +14,7 @@ POI_TYPES: tuple[str, ...] = ("objective", "item", "hazard", "npc", "player")
 def read_terminals(deck: Fields, scope: DeckScope) -> tuple[MapTerminal, ...]:
     """The deck's `terminals`, each in a room of the deck."""
     found: list[MapTerminal] = []
-    for record in deck.records("terminals"):
-        fields = scope.fields(record, "terminal")
-        placed = _placement(fields, scope, "terminal")
-        if placed is None:
-            continue
-        item_id, room, x, y = placed
+    for fields, (item_id, room, x, y) in _placed(deck, scope, "terminals", "terminal"):
         slug = fields.text("terminal_slug", item_id)
         terminal = MapTerminal(
             item_id,
@@ -37,12 +34,7 @@ def read_terminals(deck: Fields, scope: DeckScope) -> tuple[MapTerminal, ...]:
 def read_pois(deck: Fields, scope: DeckScope) -> tuple[Poi, ...]:
     """The deck's `poi` list (points of interest), each in a room of the deck."""
     found: list[Poi] = []
-    for record in deck.records("poi"):
-        fields = scope.fields(record, "point of interest")
-        placed = _placement(fields, scope, "point of interest")
-        if placed is None:
-            continue
-        item_id, room, x, y = placed
+    for fields, (item_id, room, x, y) in _placed(deck, scope, "poi", "point of interest"):
         poi = Poi(
             item_id,
             fields.choice("type", POI_TYPES, "item"),
@@ -59,6 +51,17 @@ def read_pois(deck: Fields, scope: DeckScope) -> tuple[Poi, ...]:
         scope.index.pois[item_id] = poi
         found.append(poi)
     return tuple(found)
+
+
+def _placed(
+    deck: Fields, scope: DeckScope, key: str, kind: str
+) -> Iterator[tuple[Fields, tuple[str, str, float, float]]]:
+    """The records of the deck's `key` list that can be placed, with their (id, room, x, y)."""
+    for record in deck.records(key):
+        fields = scope.fields(record, kind)
+        placed = _placement(fields, scope, kind)
+        if placed is not None:
+            yield fields, placed
 
 
 def _placement(fields: Fields, scope: DeckScope, kind: str) -> tuple[str, str, float, float] | None:

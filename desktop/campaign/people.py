@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.campaign.fields import Fields, plain
@@ -28,17 +29,26 @@ def read_list_file(path: Path, key: str, log: ProblemLog) -> list[Fields]:
     return [Fields(record, file, log, key) for record in Fields(data, file, log).records(key)]
 
 
+def _people(path: Path, key: str, kind: str, log: ProblemLog) -> Iterator[tuple[str, Fields]]:
+    """(id, fields) of each record of a people file, in file order; a record without an id, or
+    with an id already read, is a problem and skipped."""
+    seen: set[str] = set()
+    for fields in read_list_file(path, key, log):
+        person_id = fields.required_text("id")
+        if person_id is None:
+            continue
+        fields.label = f"{kind} {person_id!r}"
+        if person_id in seen:
+            fields.problem("id", f"duplicate {kind} id {person_id!r}")
+            continue
+        seen.add(person_id)
+        yield person_id, fields
+
+
 def read_npcs(campaign_dir: Path, images: ImageRef, log: ProblemLog) -> dict[str, Npc]:
     """npcs.yaml: NPCs by id (a repeated id is a problem and skipped)."""
     npcs: dict[str, Npc] = {}
-    for fields in read_list_file(campaign_dir / "npcs.yaml", "npcs", log):
-        npc_id = fields.required_text("id")
-        if npc_id is None:
-            continue
-        fields.label = f"npc {npc_id!r}"
-        if npc_id in npcs:
-            fields.problem("id", f"duplicate npc id {npc_id!r}")
-            continue
+    for npc_id, fields in _people(campaign_dir / "npcs.yaml", "npcs", "npc", log):
         npcs[npc_id] = Npc(
             npc_id,
             fields.text("name", npc_id),
@@ -56,16 +66,7 @@ def read_npcs(campaign_dir: Path, images: ImageRef, log: ProblemLog) -> dict[str
 def read_crew(campaign_dir: Path, images: ImageRef, log: ProblemLog) -> tuple[CrewMember, ...]:
     """crew.yaml: the player characters in file order."""
     crew: list[CrewMember] = []
-    seen: set[str] = set()
-    for fields in read_list_file(campaign_dir / "crew.yaml", "crew", log):
-        member_id = fields.required_text("id")
-        if member_id is None:
-            continue
-        fields.label = f"crew {member_id!r}"
-        if member_id in seen:
-            fields.problem("id", f"duplicate crew id {member_id!r}")
-            continue
-        seen.add(member_id)
+    for member_id, fields in _people(campaign_dir / "crew.yaml", "crew", "crew", log):
         crew.append(
             CrewMember(
                 member_id,

@@ -166,15 +166,29 @@ def _at(places: Mapping[str, Point], key: str) -> Json:
     return {"x": compact(x), "y": compact(y)}
 
 
+def _terminal(t: MapTerminal, name: str, at: Mapping[str, Point]) -> Json:
+    """A terminal marker as players get it (the GM's has more after these)."""
+    return {"id": t.id, "name": name, "room_id": t.room, **_at(at, f"terminal:{t.id}")}
+
+
+def _poi(p: Poi, name: str, at: Mapping[str, Point]) -> Json:
+    """A point of interest as players get it (the GM's has more after these)."""
+    return {
+        "id": p.id,
+        "type": p.type,
+        "name": name,
+        "room_id": p.room,
+        **_at(at, f"poi:{p.id}"),
+        "icon": p.icon,
+        "status": p.status,
+        "description": p.description,
+    }
+
+
 def _player_terminals(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> list[Json]:
     names = lstate.marker_names
     return [
-        {
-            "id": t.id,
-            "name": names.get(t.id) or shown_name(t.name, t.id, t.terminal_slug),
-            "room_id": t.room,
-            **_at(at, f"terminal:{t.id}"),
-        }
+        _terminal(t, names.get(t.id) or shown_name(t.name, t.id, t.terminal_slug), at)
         for t in deck.terminals
         if f"terminal:{t.id}" in at
     ]
@@ -183,16 +197,7 @@ def _player_terminals(deck: Deck, lstate: LocationState, at: Mapping[str, Point]
 def _player_pois(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> list[Json]:
     names = lstate.marker_names
     return [
-        {
-            "id": p.id,
-            "type": p.type,
-            "name": names.get(p.id) or shown_name(p.name, p.id),
-            "room_id": p.room,
-            **_at(at, f"poi:{p.id}"),
-            "icon": p.icon,
-            "status": p.status,
-            "description": p.description,
-        }
+        _poi(p, names.get(p.id) or shown_name(p.name, p.id), at)
         for p in deck.pois
         if f"poi:{p.id}" in at
     ]
@@ -255,10 +260,7 @@ def _gm_terminals(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) ->
     names = lstate.marker_names
     return [
         {
-            "id": t.id,
-            "name": names.get(t.id, t.name),
-            "room_id": t.room,
-            **_at(at, f"terminal:{t.id}"),
+            **_terminal(t, names.get(t.id, t.name), at),
             "terminal_slug": t.terminal_slug,
             "hidden": t.hidden,
             "revealed": marker_shown(t, lstate),
@@ -272,14 +274,7 @@ def _gm_pois(deck: Deck, lstate: LocationState, at: Mapping[str, Point]) -> list
     names = lstate.marker_names
     return [
         {
-            "id": p.id,
-            "type": p.type,
-            "name": names.get(p.id, p.name),
-            "room_id": p.room,
-            **_at(at, f"poi:{p.id}"),
-            "icon": p.icon,
-            "status": p.status,
-            "description": p.description,
+            **_poi(p, names.get(p.id, p.name), at),
             "hidden": p.hidden,
             "revealed": marker_shown(p, lstate),
         }

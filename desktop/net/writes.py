@@ -17,6 +17,7 @@ from desktop.model.actions import Action, SetRoomVisibility
 from desktop.model.actions.charon import SubmitQuestion
 from desktop.model.activity import player_write_event, refused_action_text, refused_event
 from desktop.model.errors import DomainError, InvalidInput
+from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.auth import GM
 from desktop.net.keys import ACTIVITY, AUTH, BROADCASTER, LIMITS, STORE
@@ -95,20 +96,17 @@ def action_handler(action_type: type[Action]) -> Handler:
     return handle
 
 
-async def undo(request: web.Request) -> web.Response:
-    _actor(request, player_allowed=False)
-    parse_body(await request.read())
-    state = request.app[STORE].undo()
-    request.app[BROADCASTER].deliver()
-    return _success(state.revision)
+def _history_handler(step: Callable[[Store], TableState]) -> Handler:
+    """The handler of undo or redo: GM only, a JSON body (or none), then the store's step."""
 
+    async def handle(request: web.Request) -> web.Response:
+        _actor(request, player_allowed=False)
+        parse_body(await request.read())
+        state = step(request.app[STORE])
+        request.app[BROADCASTER].deliver()
+        return _success(state.revision)
 
-async def redo(request: web.Request) -> web.Response:
-    _actor(request, player_allowed=False)
-    parse_body(await request.read())
-    state = request.app[STORE].redo()
-    request.app[BROADCASTER].deliver()
-    return _success(state.revision)
+    return handle
 
 
 def add_write_routes(app: web.Application) -> None:
@@ -119,5 +117,5 @@ def add_write_routes(app: web.Application) -> None:
         resource.add_route("POST", action_handler(action_type))
         if action_type is SetRoomVisibility:
             resource.add_route("GET", gm_room_visibility)
-    router.add_post("/api/gm/undo/", undo)
-    router.add_post("/api/gm/redo/", redo)
+    router.add_post("/api/gm/undo/", _history_handler(Store.undo))
+    router.add_post("/api/gm/redo/", _history_handler(Store.redo))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Annotated
+from typing import Annotated, Any
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import Action, ActionContext
@@ -34,6 +34,13 @@ def _with_conversation(
     return replace(state, charon=replace(state.charon, conversations=conversations))
 
 
+def _with_charon(state: TableState, **changes: Any) -> TableState:
+    """state with the ship computer's fields changed (the same object when none changes)."""
+    if all(getattr(state.charon, name) == value for name, value in changes.items()):
+        return state
+    return replace(state, charon=replace(state.charon, **changes))
+
+
 def _question(state: TableState, channel: str, query_id: str) -> CharonEntry:
     for entry in state.charon.conversations.get(channel, ()):
         if entry.id == query_id and entry.role == "player":
@@ -52,9 +59,7 @@ class SetCharonMode(Action):
         return f"Ship computer {self.mode.lower()}"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        if state.charon.mode == self.mode:
-            return state
-        return replace(state, charon=replace(state.charon, mode=self.mode))
+        return _with_charon(state, mode=self.mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +73,7 @@ class SetCharonLocation(Action):
         return "Ship computer context"
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
-        if state.charon.location_path == self.location_path:
-            return state
-        return replace(state, charon=replace(state.charon, location_path=self.location_path))
+        return _with_charon(state, location_path=self.location_path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +92,7 @@ class ToggleDialog(Action):
         want = (not state.charon.dialog_open) if self.open is None else self.open
         if want and ctx.is_player:
             raise Forbidden("players may only close the ship computer's dialog")
-        if want == state.charon.dialog_open:
-            return state
-        return replace(state, charon=replace(state.charon, dialog_open=want))
+        return _with_charon(state, dialog_open=want)
 
 
 @dataclass(frozen=True, slots=True)
