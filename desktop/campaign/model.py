@@ -127,6 +127,7 @@ class Connection:
     deck_id: str
     door_type: str = ""  # "" means an open passage without a door
     door_status: str = "CLOSED"
+    position: tuple[float, float] | None = None  # where the door is (an imported map's portal)
 
     @property
     def has_door(self) -> bool:

@@ -10,6 +10,7 @@ with an outline, a deck has a background picture.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -186,17 +187,37 @@ def _build(lmap: LocationMap, deck: Deck) -> DeckGeometry:
 def _doors(deck: Deck) -> dict[str, DoorPlace]:
     rooms: dict[str, Room] = {r.id: r for r in deck.rooms}
     ways = deck_passages(rooms, [(c.id, c.from_room, c.to_room) for c in deck.connections])
-    found = [(c, ways[c.id]) for c in deck.connections if c.id in ways]
-    alone = alone_ends(rooms, [(c.id, c.from_room, c.to_room, way) for c, way in found])
+    placed = {
+        c.id: _placed(rooms[c.from_room], c.position)
+        for c in deck.connections
+        if c.position is not None and c.id in ways
+    }
+    found = [(c, placed.get(c.id, ways[c.id])) for c in deck.connections if c.id in ways]
+    shared = [(c.id, c.from_room, c.to_room, w) for c, w in found if c.id not in placed]
+    alone = alone_ends(rooms, shared)
     doors: dict[str, DoorPlace] = {}
     for conn, way in found:
         status = conn.door_status if conn.has_door else "OPEN"
         kind = conn.door_type or "passage"
         ends = None
-        if way.b is None:
+        if conn.id in placed:  # where the campaign puts it: no other room's extent in it
+            end = way.a
+            ends = (end, DoorEnd(end.x, end.y, end.orientation, -end.nx, -end.ny))
+        elif way.b is None:
             ends = (alone[(conn.id, conn.from_room)], alone[(conn.id, conn.to_room)])
         doors[conn.id] = DoorPlace(conn.id, kind, status, conn.from_room, conn.to_room, way, ends)
     return doors
+
+
+def _placed(room: Room, at: Point) -> Passage:
+    """A door where the campaign puts it (an imported portal): on a vertical wall when it sits
+    on a vertical grid line, facing out of its first room."""
+    x, y = at
+    if abs(x - round(x)) < 1e-6 <= abs(y - round(y)):
+        nx = 1 if room.contains(round(x) - 1, math.floor(y)) else -1
+        return Passage(DoorEnd(x, y, "v", nx, 0), None, (), 1.0)
+    ny = 1 if room.contains(math.floor(x), round(y) - 1) else -1
+    return Passage(DoorEnd(x, y, "h", 0, ny), None, (), 1.0)
 
 
 LinkEnd = tuple[str, str, str, str, str, str]  # key, type, status, room here, far deck, far room

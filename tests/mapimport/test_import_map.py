@@ -13,6 +13,7 @@ from PIL import Image
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.summary import campaign_counts
 from desktop.cli import main
+from desktop.model.deck_geometry import deck_geometry
 from tests.mapimport.uvtt_files import (
     ROOM_COLOURS,
     encoded,
@@ -63,6 +64,9 @@ def test_rooms_doors_and_every_portal_kind(
         frozenset((shapes["B"].id, shapes["C"].id)),
     }
     assert all(c.door_type == "standard" for c in deck.connections)
+    drawn = deck_geometry(loaded.locations["outpost"].map, deck).doors  # type: ignore[arg-type]
+    ends = sorted((d.way.a.x, d.way.a.y, d.way.a.orientation) for d in drawn.values())
+    assert ends == [(5.0, 3.5, "v"), (8.0, 2.5, "v")]  # where the portals are, not mid-wall
     assert deck.background is not None and deck.grid is not None
     with Image.open(deck.background) as picture:
         assert picture.size == (12 * 20, 8 * 20) and deck.grid.unit_size == 20
