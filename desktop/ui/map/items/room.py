@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QStaticText
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.ui.look import colors
@@ -24,6 +24,17 @@ def _static(text: str) -> QStaticText:
     return static
 
 
+def _outline(shape: RoomShape) -> QPainterPath:
+    """The room's area in item coordinates: its rectangle, or the union of its cells."""
+    path = QPainterPath()
+    if not shape.cells:
+        path.addRect(QRectF(0, 0, shape.width * CELL, shape.height * CELL))
+        return path
+    for cx, cy in shape.cells:
+        path.addRect(QRectF((cx - shape.x) * CELL, (cy - shape.y) * CELL, CELL, CELL))
+    return path.simplified()
+
+
 class RoomItem(ShapeItem[RoomShape]):
     """One room rectangle; selectable, never revealed by a single click."""
 
@@ -32,6 +43,7 @@ class RoomItem(ShapeItem[RoomShape]):
         self.room_id = shape.id
         self._rect = QRectF()
         self._bounds = QRectF()
+        self._outline = QPainterPath()
         self._name = QStaticText()
         self._tags = QStaticText()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -43,6 +55,7 @@ class RoomItem(ShapeItem[RoomShape]):
             self.prepareGeometryChange()
             self._rect = rect
             self._bounds = rect.adjusted(-2, -2, 2, 2)
+        self._outline = _outline(shape)
         self.setPos(shape.x * CELL, shape.y * CELL)
         state = "revealed" if shape.revealed else "hidden"
         told = (
@@ -64,25 +77,31 @@ class RoomItem(ShapeItem[RoomShape]):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def shape(self) -> QPainterPath:
+        """What a click hits: the room's cells, not the rest of its box."""
+        return self._outline
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         shape = self.shape_data
         status_color = colors.ROOM_STATUS.get(shape.status, colors.TEAL)
         if shape.revealed:
-            painter.fillRect(self._rect, qcolor(status_color, 34))
+            painter.fillPath(self._outline, qcolor(status_color, 34))
             pen = cosmetic_pen(qcolor(status_color, 230), 1.6)
         else:
-            painter.fillRect(self._rect, qcolor(colors.BG, 235))
-            painter.fillRect(
-                self._rect, QBrush(qcolor(colors.TEAL_DIM, 120), Qt.BrushStyle.BDiagPattern)
-            )
+            painter.fillPath(self._outline, qcolor(colors.BG, 235))
+            hatch = QBrush(qcolor(colors.TEAL_DIM, 120), Qt.BrushStyle.BDiagPattern)
+            painter.fillPath(self._outline, hatch)
             pen = cosmetic_pen(qcolor(status_color, 110), 1.2, Qt.PenStyle.DashLine)
         if is_selected(option):
             pen = cosmetic_pen(qcolor(colors.AMBER), 2.4)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        if shape.cells:
+            painter.drawPath(self._outline)
+        else:
+            painter.drawRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5))
         self._paint_labels(painter, shape, status_color)
 
     def _paint_labels(self, painter: QPainter, shape: RoomShape, status_color: str) -> None:

@@ -25,6 +25,7 @@ class RoomShape:
     revealed: bool
     has_description: bool = False
     description_shown: bool = True  # players read it once the room is revealed
+    cells: tuple[tuple[int, int], ...] = ()  # a room of cells (an L-shape); empty: the rectangle
 
 
 @dataclass(frozen=True, slots=True)

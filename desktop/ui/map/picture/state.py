@@ -118,6 +118,7 @@ def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
             revealed=r.id in loc.revealed,
             has_description=bool(r.description),
             description_shown=r.id not in loc.hidden_descriptions,
+            cells=tuple(r.cells()) if r.shape else (),
         )
         for r in deck.rooms
     }

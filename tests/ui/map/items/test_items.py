@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from pytestqt.qtbot import QtBot
 
@@ -81,3 +82,20 @@ def test_an_item_sits_where_its_shape_says(qtbot: QtBot) -> None:
     assert room.pos().x() == 5 * CELL
     token = make(TOKEN)
     assert (token.pos().x(), token.pos().y()) == (3.5 * CELL, 4.5 * CELL)
+
+
+def test_a_room_of_cells_is_hit_and_drawn_only_on_its_cells(qtbot: QtBot) -> None:
+    """An L-shaped room (an imported one) takes no click in the corner of its box that is not
+    its own: the room whose cells those are gets it."""
+    cells = ((0, 0), (1, 0), (0, 1))
+    scene = QGraphicsScene()
+    room = RoomItem(RoomShape("ell", "Ell", 0, 0, 2, 2, "OPERATIONAL", True, cells=cells))
+    corner = RoomItem(RoomShape("nook", "Nook", 1, 1, 1, 1, "OPERATIONAL", True))
+    scene.addItem(room)
+    scene.addItem(corner)
+    corner.setZValue(-1)  # below the ell: only the ell's shape decides
+    inside, missing = (CELL * 0.5, CELL * 1.5), (CELL * 1.5, CELL * 1.5)
+    assert room.shape().contains(room.mapFromScene(*inside))
+    assert not room.shape().contains(room.mapFromScene(*missing))
+    hit = [i for i in scene.items(QPointF(*missing)) if isinstance(i, RoomItem)]
+    assert [i.room_id for i in hit] == ["nook"]
