@@ -21,6 +21,7 @@ from desktop.model.state import (
     TableState,
     Token,
 )
+from desktop.model.warden_codec import warden_in, warden_out
 
 Json = dict[str, Any]
 FORMAT = 2
@@ -198,6 +199,7 @@ def meta_out(s: TableState) -> Json:
         "through_doors": s.through_doors,
         "gauges": dict(s.gauges),
         "star": star_out(s.star),
+        "warden": warden_out(s.warden),
     }
 
 
@@ -232,6 +234,7 @@ def state_in(
         through_doors=_one_of(meta.get("through_doors", "unlocked"), THROUGH_DOORS),
         gauges=_int_map(meta.get("gauges", {})),
         star=star_in(meta.get("star")),
+        warden=warden_in(meta.get("warden")),
     )
 
 

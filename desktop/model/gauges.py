@@ -38,7 +38,8 @@ def campaign_gauge(campaign: Campaign, gauge: str, crew_id: str = "") -> Gauge |
     member = crew_member(campaign, crew_id) if gauge in CREW_GAUGES else None
     if member is None:
         return None
-    return _gauge_of(member.health if gauge == "health" else member.stress)
+    written = {"health": member.health, "stress": member.stress}
+    return _gauge_of(written[gauge] if gauge in written else member.extra.get(gauge))
 
 
 def current_gauge(

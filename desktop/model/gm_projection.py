@@ -20,6 +20,10 @@ def gm_view(projector: Projector, state: TableState) -> Json:
     snap["location_slug"] = state.location_slug
     snap.update(projector.bridge(state).fields())
     snap.update(star_map_part(campaign, state.star, state.star.view, gm=True))
+    snap.update(projector.warden(state).fields())
+    air = state.warden.atmosphere
+    snap["rolls"] = [r.as_json() for r in reversed(state.warden.rolls)]  # newest first
+    snap["room_atmosphere"] = {k: list(v) for k, v in air.items()}
     location = campaign.location(state.location_slug)
     if location is not None:
         lstate = location_state(state, location)
@@ -29,6 +33,8 @@ def gm_view(projector: Projector, state: TableState) -> Json:
         snap["encounter_map"] = gm_map(location, deck, lstate) if deck and has_map else None
         snap["encounter_room_visibility"] = {r: True for r in sorted(lstate.revealed)}
         snap["encounter_door_status"] = dict(lstate.door_status)
+        every_room = dict.fromkeys(lstate.revealed | {r.id for r in deck.rooms} if deck else ())
+        snap["encounter_room_atmosphere"] = wire.atmosphere(location.slug, every_room, air)
         snap["encounter_tokens"] = {
             t.id: {
                 **projector.token(t, media),

@@ -16,6 +16,7 @@ from desktop.campaign.model import Campaign
 from desktop.model.actions.places import fresh_location_state
 from desktop.model.errors import Conflict
 from desktop.model.state import LocationState, TableState, Token, changed_tokens
+from desktop.model.warden import WARDEN_MAPS, WARDEN_VALUES, WardenState
 
 Key = tuple[str, ...]
 Change = tuple[Key, object, object]  # key, value before, value after
@@ -105,6 +106,8 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
         changes += _dict_diff(("drft",), before.charon.drafts, after.charon.drafts)
     if before.ship is not after.ship:
         changes += _dict_diff(("sys",), before.ship, after.ship)
+    if before.warden is not after.warden:
+        changes += _warden_diff(before.warden, after.warden)
     if before.locations is not after.locations:
         for slug in before.locations.keys() | after.locations.keys():
             old_ls, new_ls = before.locations.get(slug), after.locations.get(slug)
@@ -116,6 +119,18 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
             new_ls = new_ls or _fresh(campaign, slug)
             changes += _loc_diff(slug, old_ls, new_ls)
     return tuple(changes)
+
+
+def _warden_diff(before: WardenState, after: WardenState) -> list[Change]:
+    """Timers, atmosphere and conditions item by item; alerts and the shown roll whole."""
+    changes: list[Change] = []
+    for name in WARDEN_MAPS:
+        changes += _dict_diff(("w", name), getattr(before, name), getattr(after, name))
+    for name in WARDEN_VALUES:
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            changes.append((("w", name), old, new))
+    return changes
 
 
 def _fresh(campaign: Campaign, slug: str) -> LocationState:
@@ -167,6 +182,8 @@ def _describe(key: Key) -> str:
         return f"the {key[1]} drafts"
     if key[0] == "locx":
         return f"location '{key[1]}'"
+    if key[0] == "w":
+        return " ".join(key[1:]).replace("_", " ")
     if key[0] == "sys":
         return f"ship system '{key[1]}'"
     return " ".join(key).replace("_", " ")
@@ -233,6 +250,7 @@ class _Work:
         self.ship: dict[str, Any] | None = None
         self.locs: dict[str, _LocWork] = {}
         self.exists: dict[str, bool] = {}
+        self.warden: dict[str, Any] = {}
 
     def _loc(self, slug: str) -> _LocWork:
         if slug not in self.locs:
@@ -252,6 +270,11 @@ class _Work:
         return self.locs[slug]
 
     def _mapping(self, key: Key) -> dict[str, Any]:
+        if key[0] == "w":
+            if key[1] not in self.warden:
+                self.warden[key[1]] = dict(getattr(self.state.warden, key[1]))
+            layer: dict[str, Any] = self.warden[key[1]]
+            return layer
         if key[0] == "conv":
             if self.convs is None:
                 self.convs = dict(self.state.charon.conversations)
@@ -282,6 +305,8 @@ class _Work:
             return self.exists.get(key[1], key[1] in self.state.locations)
         if kind == "deck":
             return self._loc(key[1]).deck_id
+        if kind == "w" and len(key) == 2:
+            return self.warden.get(key[1], getattr(self.state.warden, key[1]))
         if kind in _LOC_SETS:
             return key[2] in self._set_of(key)
         return self._mapping(key).get(key[-1])
@@ -296,6 +321,8 @@ class _Work:
             self.exists[key[1]] = value
         elif kind == "deck":
             self._loc(key[1]).deck_id = value
+        elif kind == "w" and len(key) == 2:
+            self.warden[key[1]] = value
         elif kind in _LOC_SETS:
             items = self._set_of(key)
             (items.add if value else items.discard)(key[2])
@@ -315,6 +342,8 @@ class _Work:
             state = replace(state, charon=charon)
         if self.ship is not None:
             state = replace(state, ship=self.ship)
+        if self.warden:
+            state = replace(state, warden=replace(state.warden, **self.warden))
         if self.locs or self.exists:
             locations = dict(state.locations)
             for slug, loc in self.locs.items():

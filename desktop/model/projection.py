@@ -8,7 +8,7 @@ put together only when someone reads them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -35,6 +35,7 @@ _NO_MAP: Json = {
     "encounter_map": None,
     "encounter_room_visibility": {},
     "encounter_door_status": {},
+    "encounter_room_atmosphere": {},
     "encounter_tokens": {},
 }
 
@@ -161,17 +162,29 @@ class Projector:
             return found
         return wire.with_read(found, key[0], state.read_mail)
 
+    def warden(self, state: TableState, audience: str = "") -> Part:
+        """Countdowns, alerts and the roll the GM shows (never the private roll history)."""
+        w = state.warden
+        deps = (w.timers, w.alerts, w.shown_roll)
+        name = f"warden:{audience}" if audience else "warden"
+        return self._part(name, deps, lambda _m: wire.warden(w))
+
     def bridge(self, state: TableState) -> Part:
         """The ship with overrides merged, crew dossiers, session logs."""
         return self._part(
-            "bridge", (state.ship, state.gauges), lambda found: self._bridge(state, found)
+            "bridge",
+            (state.ship, state.gauges, state.warden.conditions),
+            lambda found: self._bridge(state, found),
         )
 
     def _bridge(self, state: TableState, media: Media) -> Json:
         ship = self.campaign.ship
         return {
             "ship": wire.ship(ship, state.ship, state.gauges) if ship else None,
-            "crew": [wire.crew_member(c, media, state.gauges) for c in self.campaign.crew],
+            "crew": [
+                wire.crew_member(c, media, state.gauges, state.warden.conditions)
+                for c in self.campaign.crew
+            ],
             "sessions": [wire.session(s) for s in self.campaign.sessions],
         }
 
@@ -237,7 +250,7 @@ class Projector:
             key += (found.room_status, found.revealed_pois, found.hidden_pois)
             key += (found.hidden_descriptions,)
             key += (found.room_status, found.revealed_pois, found.marker_names)
-            key += (found.removed_markers,)
+            key += (found.removed_markers, state.warden.atmosphere)
             shown = self._shown
             if shown is not None and shown[0] == key:  # only tokens changed: a token move
                 return [*shown[1], self._visible.part(found, shown[2])]
@@ -251,19 +264,29 @@ class Projector:
         deps += (lstate.room_status, lstate.revealed_pois, lstate.hidden_pois)
         deps += (lstate.hidden_descriptions,)
         deps += (lstate.room_status, lstate.revealed_pois, lstate.marker_names)
-        deps += (lstate.removed_markers,)
-        emap = self._part("map", deps, lambda found: self._map(location, deck, lstate, found))
+        deps += (lstate.removed_markers, state.warden.atmosphere)
+        air = state.warden.atmosphere
+        emap = self._part(
+            "map", deps, lambda found: self._map(location, deck, lstate, found, air)
+        )
         if key is not None:
             self._shown = (key, [place, emap], deck.id)
         return [place, emap, self._visible.part(lstate, deck.id)]
 
     @staticmethod
-    def _map(location: Location, deck: Deck, lstate: LocationState, media: Media) -> Json:
+    def _map(
+        location: Location,
+        deck: Deck,
+        lstate: LocationState,
+        media: Media,
+        air: Mapping[str, tuple[str, ...]],
+    ) -> Json:
         encounter_map, visibility, doors = player_map(location, deck, lstate, media)
         return {
             "encounter_map": encounter_map,
             "encounter_room_visibility": visibility,
             "encounter_door_status": doors,
+            "encounter_room_atmosphere": wire.atmosphere(location.slug, visibility, air),
         }
 
     def display(self, display: str, settings: DisplaySettings, state: TableState) -> Part:
@@ -290,7 +313,7 @@ class Projector:
     def player_parts(self, state: TableState, audience: str = "") -> list[Piece]:
         """The player snapshot as parts (`frame_bytes` and `frame_snapshot` join them);
         `audience` names the displays' audience it is for (audience.py), "" everyone."""
-        parts: list[Piece] = [self.common(state, audience)]
+        parts: list[Piece] = [self.common(state, audience), self.warden(state, audience)]
         if state.view_type == "BRIDGE":
             parts.append(self.bridge(state))
         elif state.view_type == "ENCOUNTER":

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.model.display_state import DisplaySettings, Handout, Ping
 from desktop.model.starstate import StarState
+from desktop.model.warden import WardenState
 
 VIEW_TYPES: tuple[str, ...] = ("STANDBY", "BRIDGE", "ENCOUNTER", "CHARON_TERMINAL")
 TOKEN_TYPES: tuple[str, ...] = ("player", "npc", "creature", "object")
@@ -143,6 +144,8 @@ class TableState:
     handouts: tuple[Handout, ...] = ()  # shown, oldest first (the page's history)
     pings: tuple[Ping, ...] = ()  # rings on cells, newest last
     star: StarState = field(default_factory=StarState)  # the star map at the table
+    # Countdowns, alerts, room atmosphere, crew conditions, the GM's dice (warden.py).
+    warden: WardenState = field(default_factory=WardenState)
 
     @property
     def charon_channel(self) -> str:
@@ -155,7 +158,7 @@ class TableState:
 
 
 SHIP_GAUGES = ("hull", "armor")
-CREW_GAUGES = ("health", "stress")
+CREW_GAUGES = ("health", "stress", "wounds", "min_stress")
 
 
 def gauge_key(gauge: str, crew_id: str = "") -> str:
@@ -201,6 +204,7 @@ def _slot_setters(cls: type[Any]) -> tuple[Callable[[object, object], None], ...
     _handouts,
     _pings,
     _star,
+    _warden,
 ) = _slot_setters(TableState)
 
 
@@ -234,6 +238,7 @@ def _copy(
     _handouts(new, s.handouts)
     _pings(new, s.pings)
     _star(new, s.star)
+    _warden(new, s.warden)
     return new
 
 

@@ -16,10 +16,12 @@ from desktop.campaign.model import (
     Terminal,
 )
 from desktop.model.display_state import Camera
+from desktop.model import timers
 from desktop.model.gauges import with_current
 from desktop.model.media import media_url
 from desktop.model.names import shown_name
 from desktop.model.state import Broadcast, CharonEntry, SystemOverride, gauge_key, mail_key
+from desktop.model.warden import WardenState, alert_name, room_key
 
 Json = dict[str, object]
 
@@ -115,10 +117,20 @@ def ship(vessel: Ship, overrides: Mapping[str, SystemOverride], gauges: Mapping[
 
 
 def crew_member(
-    member: CrewMember, media: dict[str, Path], gauges: Mapping[str, int] | None = None
+    member: CrewMember,
+    media: dict[str, Path],
+    gauges: Mapping[str, int] | None = None,
+    conditions: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Json:
-    """A crew dossier, with the GM's health and stress over the campaign's."""
+    """A crew dossier, with the GM's vitals (health, stress, wounds, minimum stress,
+    conditions) over the campaign's."""
     found = gauges or {}
+
+    def vital(name: str) -> object:
+        return with_current(plain(member.extra.get(name)), found.get(gauge_key(name, member.id)))
+
+    written = member.extra.get("conditions")
+    kept = conditions.get(member.id) if conditions else None
     return {
         "id": member.id,
         "name": shown_name(member.name, member.id),
@@ -129,7 +141,16 @@ def crew_member(
         "saves": plain(member.saves),
         "stress": with_current(plain(member.stress), found.get(gauge_key("stress", member.id))),
         "health": with_current(plain(member.health), found.get(gauge_key("health", member.id))),
+        "wounds": vital("wounds"),
+        "min_stress": vital("min_stress"),
+        "conditions": list(kept) if kept is not None else _texts(written),
     }
+
+
+def _texts(value: object) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v) for v in value if isinstance(v, str | int | float) and not isinstance(v, bool)]
 
 
 def session(log: SessionLog) -> Json:
@@ -186,3 +207,21 @@ def camera(c: Camera) -> Json:
         "h": c.h,
         "diagonal": c.diagonal,
     }
+def warden(w: WardenState) -> Json:
+    """The player snapshot's countdowns, alerts and shown roll."""
+    shown = w.roll(w.shown_roll) if w.shown_roll else None
+    return {
+        "timers": [timers.as_json(t) for t in w.timers.values()],
+        "alerts": [{"id": a, "name": alert_name(a)} for a in w.alerts],
+        "roll": shown.as_json() if shown else None,
+    }
+
+
+def atmosphere(
+    slug: str, visible: Mapping[str, object], air: Mapping[str, tuple[str, ...]]
+) -> dict[str, list[str]]:
+    """The atmosphere of the revealed rooms of a deck: {room_id: [effects]}."""
+    if not air:
+        return {}
+    found = ((room, air.get(room_key(slug, room))) for room in visible)
+    return {room: list(effects) for room, effects in found if effects}
