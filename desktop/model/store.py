@@ -11,6 +11,7 @@ from desktop.campaign.model import Campaign
 from desktop.model.actions.base import GM, PLAYER, Action, ActionContext, random_id
 from desktop.model.audience import EVERYONE, Audience, for_display
 from desktop.model.audience import audience as audience_of
+from desktop.model.dice import SYSTEM_RANDOM, RandomSource
 from desktop.model.errors import Conflict, Forbidden, NotSaved
 from desktop.model.gm_projection import gm_view
 from desktop.model.history import Patch, apply_patch, diff
@@ -77,12 +78,14 @@ class Store:
         *,
         clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] = random_id,
+        rng: RandomSource = SYSTEM_RANDOM,
     ) -> None:
         self._campaign = campaign
         self._state = reconcile(state, campaign) if state is not None else TableState()
         self._projector = Projector(campaign)
         self._clock = clock
         self._new_id = new_id
+        self._rng = rng
         self._subscribers: list[tuple[int, int, Subscriber]] = []
         self._seq = 0
         self._undo: list[Patch] = []
@@ -118,7 +121,7 @@ class Store:
             raise Forbidden(f"players may not do this ({action.label})")
         if actor == PLAYER and self._state.hold:
             raise Conflict(ON_HOLD)  # every player write changes what the displays show
-        ctx = ActionContext(actor, self._clock, self._new_id)
+        ctx = ActionContext(actor, self._clock, self._new_id, rng=self._rng)
         before = self._state
         after = action.apply(before, self._campaign, ctx)
         self.last_reply = ctx.reply

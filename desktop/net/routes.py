@@ -53,5 +53,13 @@ WRITE_PATHS: Mapping[str, type[A.Action]] = MappingProxyType(
         "/api/gm/star-map/visibility/": A.SetStarVisibility,
         "/api/gm/star-map/ship/": A.SetShipCourse,
         "/api/gm/star-map/show/": A.ShowStarView,
+        "/api/gm/roll/": A.RollDice,
+        "/api/gm/roll/show/": A.ShowRoll,
+        "/api/gm/timers/": A.StartTimer,
+        "/api/gm/timers/{timer_id}/": A.ControlTimer,
+        "/api/gm/alert/": A.SetAlert,
+        "/api/gm/alert/clear/": A.ClearAlerts,
+        "/api/gm/encounter/room-atmosphere/": A.SetAtmosphere,
+        "/api/gm/crew/conditions/": A.SetConditions,
     }
 )

@@ -51,6 +51,14 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.SetStarVisibility: {"key": "vesper_reach", "visible": False},
     A.SetShipCourse: {},
     A.ShowStarView: {},
+    A.RollDice: {"dice": "2d10+1"},
+    A.ShowRoll: {"roll_id": "r1"},
+    A.StartTimer: {"label": "SELF-DESTRUCT", "seconds": 600},
+    A.ControlTimer: {"timer_id": "t1", "action": "pause"},
+    A.SetAlert: {"alert": "red_alert"},
+    A.ClearAlerts: {},
+    A.SetAtmosphere: {"room_id": "r-med", "effects": ["smoke"]},
+    A.SetConditions: {"crew_id": "reyes", "conditions": ["Shaken"]},
 }
 
 REQUIRED = [
@@ -77,7 +85,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(WRITE_PATHS.values())
-    assert len(WRITE_PATHS) == 39
+    assert len(WRITE_PATHS) == 47
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

@@ -10,6 +10,7 @@ from typing import ClassVar, Self
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.fields import read_body
+from desktop.model.dice import SYSTEM_RANDOM, RandomSource
 from desktop.model.state import TableState
 
 GM = "gm"
@@ -29,6 +30,7 @@ class ActionContext:
     clock: Callable[[], float] = time.time
     new_id: Callable[[], str] = random_id
     reply: dict[str, object] = field(default_factory=dict)
+    rng: RandomSource = SYSTEM_RANDOM  # dice (seeded in tests)
 
     @property
     def is_player(self) -> bool:

@@ -12,6 +12,7 @@ the check, and every refusal is an `InvalidInput` naming the field:
 - `OneOf(values)` (or a `Literal[...]`): a string out of a fixed set; on `tuple[str, ...]` a
   list of them (duplicates dropped, in the set's order).
 - `tuple[tuple[str, bool], ...]`: an object of id -> true/false, as sorted pairs.
+- `Custom(check)`: the field's own reader, for shapes the above do not cover.
 
 What the annotations cannot say goes in the action's `check` hook (see `Action.check`).
 """
@@ -74,6 +75,13 @@ class OneOf:
     """A string out of `allowed` (a list of them on a tuple field)."""
 
     allowed: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Custom:
+    """A field read by its own function: (the body's value, the field's name) -> the value."""
+
+    check: Callable[[object, str], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +216,9 @@ def _unpack(hint: object) -> tuple[object, tuple[object, ...]]:
 
 def _check_of(hint: object) -> Check:
     kind, marks = _unpack(hint)
+    custom = _first(marks, Custom)
+    if isinstance(custom, Custom):
+        return custom.check
     if kind is str:
         return _str_check(marks)
     if kind is int:
