@@ -144,6 +144,7 @@ def requests(rng: random.Random) -> Iterator[tuple[str, bytes, bool]]:
     assert set(WRITE_PATHS) <= set(SPECS), "a write path is missing from the fuzz"
     for path, spec in SPECS.items():
         url = path.replace("{channel}", rng.choice(["story", "bridge", "no-channel"]))
+        url = url.replace("{timer_id}", rng.choice(["t1", "no-timer"]))
         for body in [*BAD_BODIES, HUGE, *mutations(spec, rng)]:
             yield url, body, True
             if rng.random() < 0.3:

@@ -44,6 +44,7 @@ PATH_PARAMS = {
     "slug": [SHIP, OUTPOST, "nowhere", "..", "%2e%2e", "a" * 300],
     "channel": ["story", "bridge", f"encounter-{SHIP}", "nowhere", "%00"],
     "media_id": ["nope", "..%2f..%2fetc%2fpasswd", "a" * 200, "0"],
+    "timer_id": ["nope", "%00", "a" * 300],
 }
 CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/plain",
                  "application/x-www-form-urlencoded", "multipart/form-data; boundary=z",
