@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from desktop.model.display_state import DisplaySettings
 from desktop.model.state import CharonEntry, TableState
+from desktop.model.warden import WardenState
 
 EVERYONE = "everyone"  # the audience of anonymous displays and of every untargeted frame
 Targets = dict[str, tuple[str, ...]]
@@ -83,7 +84,17 @@ def for_display(state: TableState, display: str | None) -> TableState:
         charon=charon,
         handouts=_kept(state.handouts, lambda h: seen("handout", h.id)),
         pings=_kept(state.pings, lambda p: seen("ping", p.id)),
+        warden=_warden(state.warden, seen),
     )
+
+
+def _warden(w: WardenState, seen: Callable[[str, str], bool]) -> WardenState:
+    """The timers and the shown roll the display may see (the private history stays)."""
+    timers = {k: t for k, t in w.timers.items() if seen("timer", k)}
+    shown = w.shown_roll if w.shown_roll and seen("roll", w.shown_roll) else ""
+    if len(timers) == len(w.timers) and shown == w.shown_roll:
+        return w
+    return replace(w, timers=timers if len(timers) != len(w.timers) else w.timers, shown_roll=shown)
 
 
 def _kept(items: tuple[T, ...], keep: Callable[[T], bool]) -> tuple[T, ...]:

@@ -25,6 +25,7 @@ _TOP: tuple[str, ...] = ("view_type", "location_slug", "portraits", "broadcasts"
 _TOP += ("movable_types", "unplaced", "overlay_location", "overlay_terminal", "read_mail")
 _TOP += ("through_doors", "gauges", "overlay_message", "star")
 _top = attrgetter(*_TOP)
+_TOP_MAPS: tuple[str, ...] = ("targets",)  # mappings undone key by key
 _CHARON = ("mode", "dialog_open", "location_path")
 _LOC_SETS = {
     "room": "revealed",
@@ -106,6 +107,8 @@ def diff(before: TableState, after: TableState, campaign: Campaign) -> tuple[Cha
         changes += _dict_diff(("drft",), before.charon.drafts, after.charon.drafts)
     if before.ship is not after.ship:
         changes += _dict_diff(("sys",), before.ship, after.ship)
+    for name in _TOP_MAPS:
+        changes += _dict_diff((name,), getattr(before, name), getattr(after, name))
     if before.warden is not after.warden:
         changes += _warden_diff(before.warden, after.warden)
     if before.locations is not after.locations:
@@ -251,6 +254,7 @@ class _Work:
         self.locs: dict[str, _LocWork] = {}
         self.exists: dict[str, bool] = {}
         self.warden: dict[str, Any] = {}
+        self.top_maps: dict[str, Any] = {}
 
     def _loc(self, slug: str) -> _LocWork:
         if slug not in self.locs:
@@ -270,6 +274,11 @@ class _Work:
         return self.locs[slug]
 
     def _mapping(self, key: Key) -> dict[str, Any]:
+        if key[0] in _TOP_MAPS:
+            if key[0] not in self.top_maps:
+                self.top_maps[key[0]] = dict(getattr(self.state, key[0]))
+            mapping: dict[str, Any] = self.top_maps[key[0]]
+            return mapping
         if key[0] == "w":
             if key[1] not in self.warden:
                 self.warden[key[1]] = dict(getattr(self.state.warden, key[1]))
@@ -344,6 +353,8 @@ class _Work:
             state = replace(state, ship=self.ship)
         if self.warden:
             state = replace(state, warden=replace(state.warden, **self.warden))
+        if self.top_maps:
+            state = replace(state, **self.top_maps)
         if self.locs or self.exists:
             locations = dict(state.locations)
             for slug, loc in self.locs.items():

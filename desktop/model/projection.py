@@ -266,9 +266,7 @@ class Projector:
         deps += (lstate.room_status, lstate.revealed_pois, lstate.marker_names)
         deps += (lstate.removed_markers, state.warden.atmosphere)
         air = state.warden.atmosphere
-        emap = self._part(
-            "map", deps, lambda found: self._map(location, deck, lstate, found, air)
-        )
+        emap = self._part("map", deps, lambda found: self._map(location, deck, lstate, found, air))
         if key is not None:
             self._shown = (key, [place, emap], deck.id)
         return [place, emap, self._visible.part(lstate, deck.id)]
@@ -293,13 +291,14 @@ class Projector:
         """A display's own settings, and the sheet of the character it is bound to."""
         return self._part(
             f"display:{display}",
-            (settings, state.gauges),
+            (settings, state.gauges, state.warden.conditions),
             lambda found: {"display": self._display(settings, state, found)},
         )
 
     def _display(self, settings: DisplaySettings, state: TableState, media: Media) -> Json:
         member = next((c for c in self.campaign.crew if c.id == settings.character), None)
-        sheet = wire.crew_member(member, media, state.gauges) if member else None
+        conditions = state.warden.conditions
+        sheet = wire.crew_member(member, media, state.gauges, conditions) if member else None
         return {
             "name": settings.name,
             "kind": settings.kind,

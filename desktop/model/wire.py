@@ -15,8 +15,8 @@ from desktop.campaign.model import (
     ShipSystem,
     Terminal,
 )
-from desktop.model.display_state import Camera
 from desktop.model import timers
+from desktop.model.display_state import Camera
 from desktop.model.gauges import with_current
 from desktop.model.media import media_url
 from desktop.model.names import shown_name
@@ -207,6 +207,8 @@ def camera(c: Camera) -> Json:
         "h": c.h,
         "diagonal": c.diagonal,
     }
+
+
 def warden(w: WardenState) -> Json:
     """The player snapshot's countdowns, alerts and shown roll."""
     shown = w.roll(w.shown_roll) if w.shown_roll else None

@@ -66,7 +66,8 @@ def test_a_roll_is_private_until_shown(sample: Campaign) -> None:
 def test_a_roll_with_displays_is_shown_at_once(sample: Campaign) -> None:
     store = warden_store(sample, 20, 4)
     store.dispatch(A.RollDice.from_body({"dice": "1d20 adv", "displays": ["tv-1"]}))
-    shown = store.player_frame().snapshot["roll"]
+    assert store.player_frame().snapshot["roll"] is None  # another display
+    shown = store.player_frame("tv-1").snapshot["roll"]
     assert shown["total"] == 20 and shown["throws"] == [[20], [4]] and shown["kept"] == 0
 
 
@@ -264,3 +265,21 @@ def test_the_warden_layer_survives_a_restart(sample: Campaign, tmp_path: Path) -
     again.close()
     assert state is not None and state.warden == before
     assert [t.ends_at for t in state.warden.timers.values()] == [NOW + 600_000, None]
+
+
+def test_a_shown_roll_and_a_timer_reach_only_the_chosen_displays(sample: Campaign) -> None:
+    store = warden_store(sample, 17)
+    store.dispatch(A.RollDice.from_body({"dice": "1d20", "displays": ["tv-main"]}))
+    store.dispatch(
+        A.StartTimer.from_body({"label": "O2 RESERVE", "seconds": 60, "displays": ["tablet-a"]})
+    )
+    tv, tablet, anyone = (store.player_frame(d) for d in ("tv-main", "tablet-a", None))
+    assert tv.snapshot["roll"]["total"] == 17 and tv.snapshot["timers"] == []
+    assert tablet.snapshot["roll"] is None and b"O2 RESERVE" in tablet.data
+    assert b"1d20" not in anyone.data and b"O2 RESERVE" not in anyone.data
+    timer_id = store.state.warden.timers and next(iter(store.state.warden.timers))
+    store.dispatch(A.ControlTimer(str(timer_id), "cancel"))
+    assert f"timer:{timer_id}" not in store.state.targets
+    store.undo()  # the timer comes back to its display only
+    assert b"O2 RESERVE" not in store.player_frame(None).data
+    assert b"O2 RESERVE" in store.player_frame("tablet-a").data

@@ -1,7 +1,7 @@
 """The Warden's writes: dice and panic checks, countdowns, alerts, room atmosphere, conditions.
 
-A roll is private (kept in the GM's history only) until the GM shows it. Until displays can
-be told apart, `displays` (any non-empty list) shows the roll or timer to every display.
+A roll is private (kept in the GM's history only) until the GM shows it; `displays` aims a
+shown roll or a timer at those displays only (audience.py: `roll:<id>`, `timer:<id>`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from desktop.model import timers
 from desktop.model.actions.base import Action, ActionContext
 from desktop.model.actions.fields import Alias, Custom, MaxLen, OneOf, Range, check_str
 from desktop.model.actions.places import place_of
+from desktop.model.audience import aimed, content_key
 from desktop.model.dice import DiceError, parse, roll
 from desktop.model.errors import Conflict, InvalidInput, NotFound
 from desktop.model.gauges import crew_member, current_gauge
@@ -107,8 +108,10 @@ class RollDice(Action):
         record = self._panic(state, campaign, ctx) if self.panic else self._roll(campaign, ctx)
         rolls = (*state.warden.rolls, record)[-MAX_ROLLS:]
         ctx.reply.update(roll_id=record.id, result=record.total, roll=record.as_json())
-        shown = record.id if self.displays else state.warden.shown_roll
-        return _with(state, rolls=rolls, shown_roll=shown)
+        if not self.displays:
+            return _with(state, rolls=rolls)
+        targets = aimed(state.targets, content_key("roll", record.id), self.displays)
+        return _with(replace(state, targets=targets), rolls=rolls, shown_roll=record.id)
 
     def _who(self, campaign: Campaign) -> tuple[str, str]:
         member = crew_member(campaign, self.who)
@@ -155,7 +158,11 @@ class ShowRoll(Action):
             raise NotFound(f"unknown roll '{self.roll_id}'")
         current = state.warden.shown_roll
         shown = self.roll_id if self.shown else ("" if current == self.roll_id else current)
-        return state if shown == current else _with(state, shown_roll=shown)
+        key = content_key("roll", self.roll_id)
+        targets = aimed(state.targets, key, self.displays if self.shown else ())
+        if shown == current and targets == state.targets:
+            return state
+        return _with(replace(state, targets=targets), shown_roll=shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +193,10 @@ class StartTimer(Action):
             timer_id, self.label_text, self.seconds or 0, _now(ctx), self.displays, self.phases
         )
         ctx.reply["timer_id"] = timer_id
-        return _with(state, timers={**state.warden.timers, timer_id: timer})
+        targets = aimed(state.targets, content_key("timer", timer_id), self.displays)
+        return _with(
+            replace(state, targets=targets), timers={**state.warden.timers, timer_id: timer}
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +227,8 @@ class ControlTimer(Action):
         now = _now(ctx)
         if self.action == "cancel":
             del found[self.timer_id]
+            targets = aimed(state.targets, content_key("timer", self.timer_id), ())
+            return _with(replace(state, targets=targets), timers=found)
         elif self.action == "pause":
             found[self.timer_id] = timers.pause(timer, now)
         elif self.action == "resume":
