@@ -7,6 +7,7 @@ is what a test calls to get the real window of a Table without a server.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -14,6 +15,7 @@ from desktop.crash import CrashHandler
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
 from desktop.net.discovery import Discovery, qr_png
+from desktop.net.drafting import DraftService
 from desktop.paths import log_path
 from desktop.ui.window.crash_dialog import CrashDialog
 from desktop.ui.window.main_window import MainWindow
@@ -33,7 +35,11 @@ class Table(Protocol):
 
 
 def window_services(
-    table: Table, broadcaster: Broadcaster, discovery: Discovery, mdns_name: str
+    table: Table,
+    broadcaster: Broadcaster,
+    discovery: Discovery,
+    mdns_name: str,
+    drafts: DraftService | None = None,
 ) -> WindowServices:
     """What the window may ask of the server and the table, as plain callables."""
 
@@ -49,7 +55,7 @@ def window_services(
             if d.role == "player"
         ]
 
-    return WindowServices(
+    services = WindowServices(
         player_url=discovery.player_url,
         mdns_name=mdns_name,
         gm_token=table.gm_token,
@@ -58,6 +64,9 @@ def window_services(
         open_campaign=table.switch_campaign,
         reload_campaign=lambda: table.switch_campaign(table.folder),
     )
+    if drafts is not None:
+        services = replace(services, draft_from_prompt=drafts.request)
+    return services
 
 
 def build_window(table: Table, services: WindowServices) -> MainWindow:

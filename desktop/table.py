@@ -92,7 +92,7 @@ class Table:
             from desktop.gm_window import open_window, window_services
 
             mdns_name = MDNS_HOST if advertiser is not None else ""
-            services = window_services(self, broadcaster, discovery, mdns_name)
+            services = window_services(self, broadcaster, discovery, mdns_name, self.drafts)
             self.window = open_window(self, services, crash, stop.set)
             activity.add(self.window.report_activity)
         try:

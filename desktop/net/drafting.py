@@ -85,6 +85,10 @@ class DraftService:
         except Exception:  # a draft lost is a question the GM answers by hand
             log.exception("the ship computer could not draft a reply")
 
+    def request(self, channel: str, prompt: str, context: str = "") -> None:
+        """Draft from the GM's prompt in the background; the draft is queued when done."""
+        self._spawn(self._queue(channel, asked(prompt, context)))
+
     def queue(self, channel: str, drafted: Drafted, query_id: str = "") -> str:
         """Queue a draft: its id ("" when its question went meanwhile); DomainError if refused."""
         body = {"content": drafted.text, "query_id": query_id, "note": drafted.fallback}

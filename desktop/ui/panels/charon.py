@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.campaign.model import Campaign
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 from desktop.ui.look import colors
-from desktop.ui.look.widgets import button, label, line_edit, wrapped_list
+from desktop.ui.look.widgets import button, label, line_edit
+from desktop.ui.panels.charon_drafts import CompactList, DraftsPanel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SAY_HINT = "Say something as the ship computer…"
@@ -46,6 +47,7 @@ class CharonPanel(QWidget):
     say_requested = Signal(str, str, str)  # channel, content, in_reply_to ("" for none)
     dismiss_requested = Signal(str, str)  # channel, question id
     clear_requested = Signal(str)  # channel
+    draft_requested = Signal(str, str)  # channel, the GM's prompt for a draft
     waiting_changed = Signal(int)  # how many player questions await an answer
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,7 +61,7 @@ class CharonPanel(QWidget):
         self.sound.setChecked(True)
         self.sound.setToolTip("Beep when a player asks the ship computer a question")
         self.channel = label(name="Caption", wrap=True)
-        self.conversation = wrapped_list("Conversation")
+        self.conversation = CompactList("Conversation", 160)
         self.target = label(name="AnswerTarget", wrap=True)
         self.target.setStyleSheet(f"color: {colors.AMBER};")
         self.input = line_edit(SAY_HINT, 4000)
@@ -69,6 +71,11 @@ class CharonPanel(QWidget):
             "Dismiss", tip="Drop the question named above without an answer"
         )
         self.clear_button = QPushButton("Clear")
+        self.drafts = DraftsPanel()  # the computer's own drafts, for the GM to approve
+        self.draft_button = button(
+            "Draft from prompt",
+            tip="The computer drafts a line from what you typed; it waits below for your approval",
+        )
         self._layout()
         self._channel = ""
         self._entries: tuple[CharonEntry, ...] | None = None
@@ -80,6 +87,7 @@ class CharonPanel(QWidget):
         self.input.returnPressed.connect(lambda: self._say(self.answer_target()))
         self.dismiss_button.clicked.connect(self._dismiss)
         self.clear_button.clicked.connect(lambda: self.clear_requested.emit(self._channel))
+        self.draft_button.clicked.connect(self._draft)
         self.conversation.itemSelectionChanged.connect(self._update_target)
 
     def _layout(self) -> None:
@@ -95,6 +103,7 @@ class CharonPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.draft_button)
         buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -104,6 +113,7 @@ class CharonPanel(QWidget):
         layout.addWidget(self.target)
         layout.addLayout(say)
         layout.addLayout(buttons)
+        layout.addWidget(self.drafts, 1)
 
     def sync(self, state: TableState, campaign: Campaign | None = None) -> None:
         """Show the mode, the dialog and the active channel's conversation."""
@@ -121,6 +131,7 @@ class CharonPanel(QWidget):
         text = f"CHANNEL: {channel_name(self._channel, campaign)}{waiting}"
         if self.channel.text() != text:
             self.channel.setText(text)
+        self.drafts.sync(state)
 
     def _show_entries(self, entries: tuple[CharonEntry, ...]) -> None:
         before = len(self._waiting)
@@ -186,6 +197,14 @@ class CharonPanel(QWidget):
             self.input.setFocus()
             return
         self.say_requested.emit(self._channel, content, in_reply_to)
+
+    def _draft(self) -> None:
+        prompt = self.input.text().strip()
+        if not prompt:
+            self.input.setFocus()
+            return
+        self.draft_requested.emit(self._channel, prompt)
+        self.input.clear()
 
     def _dismiss(self) -> None:
         question = self.answer_target()

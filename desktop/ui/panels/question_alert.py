@@ -47,16 +47,31 @@ class QuestionAlert(QObject):
         self.beep = beep  # the sound (replaceable: tests count the beeps)
         self._dock_title = dock.windowTitle()
         self._count = 0
+        self._drafts = 0
         panel.waiting_changed.connect(self._on_waiting)
+        panel.drafts.count_changed.connect(self._on_drafts)
         window.windowTitleChanged.connect(lambda _title: self._mark_title())
 
     def _on_waiting(self, count: int) -> None:
         if count > self._count and self._panel.sound.isChecked():
             self.beep()
         self._count = count
-        suffix = f" ({count} WAITING)" if count else ""
-        self._dock.setWindowTitle(self._dock_title + suffix)
-        self._dock.setToolTip(f"{count} player question(s) await an answer" if count else "")
+        self._retitle()
+
+    def _on_drafts(self, count: int) -> None:
+        self._drafts = count
+        self._retitle()
+
+    def _retitle(self) -> None:
+        """The dock's tab: how many questions wait and how many drafts await approval."""
+        count, drafts = self._count, self._drafts
+        plural = "S" if drafts > 1 else ""
+        parts = [f"{count} WAITING" if count else "", f"{drafts} DRAFT{plural}" if drafts else ""]
+        shown = " · ".join(p for p in parts if p)
+        self._dock.setWindowTitle(self._dock_title + (f" ({shown})" if shown else ""))
+        tips = [f"{count} player question(s) await an answer" if count else ""]
+        tips.append(f"{drafts} draft(s) await your approval" if drafts else "")
+        self._dock.setToolTip("\n".join(t for t in tips if t))
         self._mark_title()
         QTimer.singleShot(0, self._mark_tab)  # once the dock area has renamed its tab
 

@@ -215,3 +215,10 @@ class IntentRouter(QObject):
 
     def charon_clear(self, channel: str) -> None:
         self._do(a.ClearConversation(channel))
+
+    def charon_approve(self, channel: str, draft_id: str, edited: str) -> None:
+        """Send a draft; `edited` ("" for none) replaces its text."""
+        self._do(a.ApproveDraft(channel, draft_id, edited or None))
+
+    def charon_reject(self, channel: str, draft_id: str) -> None:
+        self._do(a.RejectDraft(channel, draft_id))

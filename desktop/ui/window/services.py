@@ -23,6 +23,10 @@ def _ignore() -> None:
     return None
 
 
+def _no_drafts(_channel: str, _prompt: str) -> None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class WindowServices:
     """Plain values and callables the window uses; it never talks to the server itself."""
@@ -38,5 +42,8 @@ class WindowServices:
     open_campaign: Callable[[Path], None] = _ignore_path
     # Re-read the current campaign folder from disk.
     reload_campaign: Callable[[], None] = _ignore
+    # Ask the ship computer for a draft from the GM's prompt on a channel; it is queued in the
+    # table state when done (by the language model if one is set, else offline).
+    draft_from_prompt: Callable[[str, str], None] = _no_drafts
     # Where window geometry and recent campaigns are remembered; None: the user's settings.
     settings_path: Path | None = None

@@ -22,6 +22,7 @@ from desktop.ui.window.intent_router import IntentRouter
 from desktop.ui.window.menus import WindowMenus
 from desktop.ui.window.move_question import ask_move_or_copy
 from desktop.ui.window.refresher import ViewRefresher
+from desktop.ui.window.services import WindowServices
 from desktop.ui.window.view_switcher import ViewSwitcher
 
 
@@ -43,6 +44,7 @@ class WiredWindow(Protocol):
     charon: CharonPanel
     menus: WindowMenus
     help: WindowHelp
+    services: WindowServices
     docks: dict[str, QDockWidget]
 
     def window(self) -> QWidget: ...
@@ -99,6 +101,9 @@ def wire_intents(w: WiredWindow) -> None:
     w.charon.say_requested.connect(charon_say)
     w.charon.dismiss_requested.connect(r.charon_dismiss)
     w.charon.clear_requested.connect(r.charon_clear)
+    w.charon.drafts.approve_requested.connect(r.charon_approve)
+    w.charon.drafts.reject_requested.connect(r.charon_reject)
+    w.charon.draft_requested.connect(w.services.draft_from_prompt)
     _wire_menus(w)
 
 

@@ -1,0 +1,127 @@
+"""The Ship computer dock's drafts: the question each answers, approve as drafted or edited,
+reject, a count on the dock's tab, a draft from the GM's prompt, and the model's fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.charon.drafter import draft
+from desktop.model import actions as a
+from desktop.model.store import Store
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.services import WindowServices
+from desktop.ui.window.settings import WindowSettings
+
+SHIP = "hadal_wren"
+
+
+@pytest.fixture
+def drafting_window(
+    qtbot: QtBot, store: Store, services: WindowServices, tmp_path: Path
+) -> Iterator[MainWindow]:
+    """The window whose "Draft from prompt" drafts offline at once, as the table's service
+    does (there on a task of the loop)."""
+
+    def from_prompt(channel: str, prompt: str) -> None:
+        text = draft(prompt, store.campaign, store.state).text
+        store.dispatch(a.QueueDraft(channel, text))
+
+    WindowSettings(services.settings_path).remember_table_ready_shown()
+    w = MainWindow(store, replace(services, draft_from_prompt=from_prompt))
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.displays.timer.stop()
+    w.close()
+    w.deleteLater()
+
+
+def _asked(store: Store, question: str) -> tuple[str, str]:
+    store.dispatch(a.SetCharonMode("QUERY"))
+    channel = store.state.charon_channel
+    store.dispatch(a.SubmitQuestion(channel, question), actor="player")
+    return channel, str(store.last_reply["query_id"])
+
+
+def test_a_draft_shows_its_question_and_approve_sends_it(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    channel, query_id = _asked(store, "How are the engines?")
+    text = draft("How are the engines?", store.campaign, store.state).text
+    store.dispatch(a.QueueDraft(channel, text, query_id))
+    drafts = drafting_window.charon.drafts
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
+    caption = drafts.drafts.item(0).text()
+    assert caption.startswith("ANSWERS “How are the engines?”")
+    assert "ENGINES: STRESSED" in caption
+    assert drafts.editor.toPlainText() == text
+    assert drafts.isVisible()
+    assert drafts.heading.text() == "DRAFTS TO APPROVE: 1"
+    dock = drafting_window.docks["charon"]
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER (1 WAITING · 1 DRAFT)")
+    drafts.approve_button.click()
+    answer = store.state.charon.conversations[channel][-1]
+    assert (answer.content, answer.in_reply_to) == (text, query_id)
+    assert store.player_frame().snapshot["charon_conversation"][-1]["content"] == text
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 0)
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER")
+    assert not drafts.isVisible()  # the dock gives its room back
+
+
+def test_edit_then_approve_sends_the_edited_text(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    channel, query_id = _asked(store, "Comms?")
+    store.dispatch(a.QueueDraft(channel, "COMMS: DAMAGED.", query_id))
+    drafts = drafting_window.charon.drafts
+    qtbot.waitUntil(lambda: drafts.editor.toPlainText() == "COMMS: DAMAGED.")
+    drafts.editor.setPlainText("COMMS: DAMAGED. SHORT RANGE ONLY.")
+    drafts.approve_button.click()
+    answer = store.state.charon.conversations[channel][-1]
+    assert (answer.content, answer.in_reply_to) == ("COMMS: DAMAGED. SHORT RANGE ONLY.", query_id)
+
+
+def test_reject_throws_the_draft_away_and_the_question_stays(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    channel, query_id = _asked(store, "Comms?")
+    store.dispatch(a.QueueDraft(channel, "COMMS: DAMAGED.", query_id))
+    drafts = drafting_window.charon.drafts
+    qtbot.waitUntil(lambda: drafts.reject_button.isEnabled())
+    drafts.reject_button.click()
+    assert store.state.charon.drafts == {}
+    assert store.state.charon.conversations[channel][-1].pending
+    qtbot.waitUntil(lambda: not drafts.approve_button.isEnabled())
+
+
+def test_draft_from_prompt_queues_a_draft_from_the_campaign(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    panel = drafting_window.charon
+    drafts = panel.drafts
+    qtbot.keyClicks(panel.input, "Who is Dr. Kesh?")
+    panel.draft_button.click()
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
+    caption = drafts.drafts.item(0).text()
+    assert caption.startswith("FROM YOUR PROMPT")
+    assert "DR. MARA KESH" in caption
+    assert panel.input.text() == ""
+    assert store.player_frame().snapshot["charon_conversation"] == []  # not sent yet
+
+
+def test_a_model_that_fell_back_says_so(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    channel, query_id = _asked(store, "Comms?")
+    note = "the model did not answer within 20 s; offline draft instead"
+    store.dispatch(a.QueueDraft(channel, "COMMS: DAMAGED.", query_id, note))
+    drafts = drafting_window.charon.drafts
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
+    assert drafts.drafts.item(0).text().endswith(f"⚠ MODEL FELL BACK: {note}")
