@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop.campaign.model import Deck, LocationMap, Room
+from desktop.campaign.model import Deck, LocationMap, Room, frozen_map
 from desktop.model.geometry import (
     DoorEnd,
     Passage,
@@ -122,13 +122,10 @@ class DeckGeometry:
         found: dict[str, Point] = {}
         for room_id, markers in by_room.items():
             links = [(k.x, k.y) for k in self.links.values() if k.room_id == room_id]
-            points = spread([*links, *((m.x, m.y) for m in markers)], self._room(room_id))
+            points = spread([*links, *((m.x, m.y) for m in markers)], self.rooms.get(room_id))
             for marker, point in zip(markers, points[len(links) :], strict=True):
                 found[marker.key] = point
         return found
-
-    def _room(self, room_id: str) -> RoomArea | None:
-        return self.rooms.get(room_id)
 
     def seen_doors(self, revealed: Set[str]) -> dict[str, SeenDoor]:
         """The doors that touch a revealed room, as players see them (in the deck's order).
@@ -177,10 +174,10 @@ def _build(lmap: LocationMap, deck: Deck) -> DeckGeometry:
         height=grid.height if grid else 0,
         unit_size=grid.unit_size if grid else 40,
         background=deck.background,
-        rooms=rooms,
-        doors=_doors(deck),
-        links=_links(lmap, deck, rooms),
-        markers=_markers(deck),
+        rooms=frozen_map(rooms),
+        doors=frozen_map(_doors(deck)),
+        links=frozen_map(_links(lmap, deck, rooms)),
+        markers=frozen_map(_markers(deck)),
     )
 
 

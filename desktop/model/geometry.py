@@ -1,5 +1,6 @@
-"""Where doors, corridors, links and markers sit on a deck plan, in cells (pure; the player
-projection and the GM window both use it)."""
+"""Where doors, corridors, links and markers sit on a deck plan, in cells: the pure primitives
+that deck_geometry.py puts together once per deck (the displays, the GM snapshot and the GM
+map all draw from that)."""
 
 from __future__ import annotations
 
