@@ -14,13 +14,15 @@ from typing import Protocol
 from desktop.crash import CrashHandler
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
+from desktop.net.chat_model import ModelEndpoint
 from desktop.net.discovery import Discovery, qr_png
 from desktop.net.drafting import DraftService
-from desktop.paths import log_path
+from desktop.net.model_config import load_endpoint, save_endpoint
+from desktop.paths import config_dir, log_path
 from desktop.ui.window.crash_dialog import CrashDialog
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.save_bar import add_save_bar
-from desktop.ui.window.services import WindowServices
+from desktop.ui.window.services import ModelChoice, WindowServices
 
 
 class Table(Protocol):
@@ -66,7 +68,27 @@ def window_services(
     )
     if drafts is not None:
         services = replace(services, draft_from_prompt=drafts.request)
-    return services
+    return replace(services, chat_model=kept_chat_model, keep_chat_model=keep_chat_model)
+
+
+def kept_chat_model(folder: Path | None = None) -> ModelChoice | None:
+    """The language model kept in the user's config folder (None: offline drafts)."""
+    found = load_endpoint(folder or config_dir())
+    if found is None:
+        return None
+    return ModelChoice(found.url, found.model, found.key, found.timeout)
+
+
+def keep_chat_model(choice: ModelChoice | None, folder: Path | None = None) -> str:
+    """Keep the GM's choice there (the key apart, readable by the user only); "" or why not."""
+    endpoint = None
+    if choice is not None:
+        endpoint = ModelEndpoint(choice.url, choice.model, choice.key, choice.timeout)
+    try:
+        save_endpoint(folder or config_dir(), endpoint)
+    except OSError as exc:
+        return f"Could not keep the settings: {exc.strerror or exc}"
+    return ""
 
 
 def build_window(table: Table, services: WindowServices) -> MainWindow:

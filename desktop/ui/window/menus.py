@@ -24,6 +24,7 @@ class WindowMenus:
         self.open = _action(window, "&Open campaign…", QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &recent", window)
         self.reload = _action(window, "&Reload campaign", "F5")
+        self.chat_model = _action(window, "Ship computer &model…")
         self.quit = _action(window, "&Quit", QKeySequence.StandardKey.Quit)
         self.undo = _action(window, "&Undo", "Ctrl+Z")
         self.redo = _action(window, "&Redo", "Ctrl+Shift+Z")
@@ -51,6 +52,8 @@ class WindowMenus:
         self.file_menu.addAction(self.open)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.reload)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.chat_model)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
         for action in (self.undo, self.redo, None, self.reveal_all, self.hide_all, None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -28,6 +28,24 @@ def _no_drafts(_channel: str, _prompt: str) -> None:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelChoice:
+    """The language model the ship computer drafts with: an OpenAI-compatible chat endpoint."""
+
+    url: str
+    model: str
+    key: str = field(default="", repr=False)
+    timeout: float = 20.0
+
+
+def _no_model() -> ModelChoice | None:
+    return None
+
+
+def _keep_nothing(_choice: ModelChoice | None) -> str:
+    return "model settings cannot be kept here"
+
+
+@dataclass(frozen=True, slots=True)
 class WindowServices:
     """Plain values and callables the window uses; it never talks to the server itself."""
 
@@ -45,5 +63,9 @@ class WindowServices:
     # Ask the ship computer for a draft from the GM's prompt on a channel; it is queued in the
     # table state when done (by the language model if one is set, else offline).
     draft_from_prompt: Callable[[str, str], None] = _no_drafts
+    # The language model configured now (None: offline drafts), and keeping another one (None:
+    # forget it); keeping answers "" or why it failed.
+    chat_model: Callable[[], ModelChoice | None] = _no_model
+    keep_chat_model: Callable[[ModelChoice | None], str] = _keep_nothing
     # Where window geometry and recent campaigns are remembered; None: the user's settings.
     settings_path: Path | None = None

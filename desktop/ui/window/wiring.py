@@ -20,6 +20,7 @@ from desktop.ui.window.focus import Focus
 from desktop.ui.window.help import WindowHelp
 from desktop.ui.window.intent_router import IntentRouter
 from desktop.ui.window.menus import WindowMenus
+from desktop.ui.window.model_dialog import ask_chat_model
 from desktop.ui.window.move_question import ask_move_or_copy
 from desktop.ui.window.refresher import ViewRefresher
 from desktop.ui.window.services import WindowServices
@@ -131,6 +132,7 @@ def _wire_menus(w: WiredWindow) -> None:
     m, r, panel = w.menus, w.router, w.map_panel
     m.open.triggered.connect(w.ask_campaign_folder)
     m.reload.triggered.connect(w.reload_campaign)
+    m.chat_model.triggered.connect(lambda: ask_chat_model(w.window(), w.services))
     m.quit.triggered.connect(w.close)
     m.undo.triggered.connect(w.dispatcher.undo)
     m.redo.triggered.connect(w.dispatcher.redo)
