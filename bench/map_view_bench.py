@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import qasync
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -124,6 +125,8 @@ def median_ms(
 
 def main() -> None:
     app = QApplication(sys.argv)
+    # The window queues its re-syncs on the asyncio loop that runs Qt's, as in the app.
+    qasync.QEventLoop(app, already_running=True)
     campaign = build_campaign()
     store = Store(campaign, build_state(campaign))
     window = MainWindow(store, WindowServices(settings_path=Path("/tmp/gm-bench-settings.ini")))

@@ -19,6 +19,7 @@ from pathlib import Path
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import qasync
 import segno
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -101,6 +102,8 @@ def wait(ms: int) -> None:
 
 def main() -> None:
     app = QApplication(sys.argv)
+    # The window queues its re-syncs on the asyncio loop that runs Qt's, as in the app.
+    qasync.QEventLoop(app, already_running=True)
     store = Store(load_campaign(sample_campaign_path()))
     table(store)
     OUT.mkdir(exist_ok=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import qasync
 import segno
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.campaign.loader import load_campaign
@@ -27,6 +30,22 @@ def qr_png(text: str) -> bytes:
     buf = io.BytesIO()
     segno.make(text).save(buf, kind="png", scale=6)
     return buf.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """The asyncio loop on Qt's, as the app runs it (desktop/app.py): what the window queues on
+    the loop (the refresher's re-sync after a change) runs while a test waits on Qt."""
+    # The loop counts as running while the test drives Qt, as qasync's run_forever makes it.
+    # Not qasync's already_running=True: its stop() calls QApplication.exit(), after which
+    # every nested QEventLoop (qtbot's waits) returns at once.
+    loop = qasync.QEventLoop(qapp)
+    asyncio.events._set_running_loop(loop)
+    try:
+        yield loop
+    finally:
+        asyncio.events._set_running_loop(None)
+        loop.close()
 
 
 @pytest.fixture(scope="session")

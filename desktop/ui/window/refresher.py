@@ -6,7 +6,7 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.model.state import TableState
 from desktop.model.store import VIEWS, Store
@@ -55,11 +55,7 @@ class ViewRefresher(QObject):
             return
         self._pending = True
         wait = max(0.0, self._last + FRAME - now) if burst else 0.0
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no asyncio loop runs Qt (unit tests): Qt's own timer
-            QTimer.singleShot(round(wait * 1000), self._flush)
-            return
+        loop = asyncio.get_running_loop()  # Qt's, through qasync (in tests too: qloop)
         if wait > 0:
             loop.call_later(wait, self._flush)
         else:
