@@ -46,6 +46,13 @@ def aimed(targets: Targets, key: str, displays: tuple[str, ...]) -> Targets:
     return {**targets, key: tuple(dict.fromkeys(displays))}
 
 
+def pruned(targets: Targets, kind: str, alive: set[str]) -> Targets:
+    """targets without the entries of `kind` whose content is gone (not in `alive`)."""
+    prefix = f"{kind}:"
+    gone = [k for k in targets if k.startswith(prefix) and k[len(prefix) :] not in alive]
+    return {k: v for k, v in targets.items() if k not in gone} if gone else targets
+
+
 def audience(state: TableState, display: str | None) -> Audience | None:
     """What sets the display's frame apart from everyone's (None: nothing, it is everyone's):
     the targeted content it sees and its own settings. Displays with the same audience get the

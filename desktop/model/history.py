@@ -24,6 +24,7 @@ Change = tuple[Key, object, object]  # key, value before, value after
 _TOP: tuple[str, ...] = ("view_type", "location_slug", "portraits", "broadcasts", "hold")
 _TOP += ("movable_types", "unplaced", "overlay_location", "overlay_terminal", "read_mail")
 _TOP += ("through_doors", "gauges", "overlay_message", "star")
+_TOP += ("displays", "targets", "handouts")
 _top = attrgetter(*_TOP)
 _TOP_MAPS: tuple[str, ...] = ("targets",)  # mappings undone key by key
 _CHARON = ("mode", "dialog_open", "location_path")

@@ -108,8 +108,9 @@ class Store:
 
     # --- changing the state ---------------------------------------------------------------------
 
-    def dispatch(self, action: Action, actor: str = GM) -> TableState:
+    def dispatch(self, action: Action, actor: str = GM, display: str | None = None) -> TableState:
         """Apply an action; on a change: revision + 1, undo entry (GM), subscribers notified.
+        `display`: the display a player write comes from (its settings may limit it).
 
         Raises a DomainError and changes nothing when the action is refused. Extra reply
         fields the action produced (e.g. `token_id`) are left in `last_reply`.
@@ -121,7 +122,7 @@ class Store:
             raise Forbidden(f"players may not do this ({action.label})")
         if actor == PLAYER and self._state.hold:
             raise Conflict(ON_HOLD)  # every player write changes what the displays show
-        ctx = ActionContext(actor, self._clock, self._new_id, rng=self._rng)
+        ctx = ActionContext(actor, self._clock, self._new_id, rng=self._rng, display=display)
         before = self._state
         after = action.apply(before, self._campaign, ctx)
         self.last_reply = ctx.reply

@@ -61,5 +61,7 @@ WRITE_PATHS: Mapping[str, type[A.Action]] = MappingProxyType(
         "/api/gm/alert/clear/": A.ClearAlerts,
         "/api/gm/encounter/room-atmosphere/": A.SetAtmosphere,
         "/api/gm/crew/conditions/": A.SetConditions,
+        "/api/gm/displays/{display}/": A.SetDisplay,
+        "/api/gm/ping/": A.PingCell,
     }
 )

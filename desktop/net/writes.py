@@ -15,8 +15,10 @@ from aiohttp import web
 
 from desktop.model.actions import Action, SetRoomVisibility
 from desktop.model.actions.charon import SubmitQuestion
+from desktop.model.actions.displays import SetDisplay
 from desktop.model.activity import player_write_event, refused_action_text, refused_event
-from desktop.model.errors import DomainError, InvalidInput
+from desktop.model.display_state import is_display_id
+from desktop.model.errors import DomainError, InvalidInput, NotFound
 from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.auth import GM
@@ -60,6 +62,15 @@ def _over_limit(request: web.Request, store: Store, *, question: bool) -> web.Re
     return None
 
 
+def known_display(request: web.Request, display: str) -> None:
+    """A display id of API.md's form (400) that is connected or known to the table (404)."""
+    if not is_display_id(display):
+        raise InvalidInput("bad display id (6 to 64 of A-Z a-z 0-9 _ -)")
+    online = {d.display for d in request.app[BROADCASTER].displays()}
+    if display not in online and display not in request.app[STORE].state.displays:
+        raise NotFound("no such display: it has not connected")
+
+
 def _success(revision: int, extra: Mapping[str, object] | None = None) -> web.Response:
     return json_bytes({"success": True, "revision": revision, **(extra or {})})
 
@@ -74,11 +85,13 @@ def action_handler(action_type: type[Action]) -> Handler:
         try:
             body = parse_body(await request.read())
             action = action_type.from_body(body, **request.match_info)
+            if isinstance(action, SetDisplay):
+                known_display(request, action.display)
             if actor != GM:
                 refused = _over_limit(request, store, question=action_type is SubmitQuestion)
                 if refused is not None:
                     return refused
-            state = store.dispatch(action, actor=actor)
+            state = store.dispatch(action, actor=actor, display=display_of(request))
         except DomainError as exc:
             if actor != GM:  # the GM hears of what the players tried and why it was refused
                 what = refused_action_text(action, store.state, store.campaign)

@@ -59,6 +59,8 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.ClearAlerts: {},
     A.SetAtmosphere: {"room_id": "r-med", "effects": ["smoke"]},
     A.SetConditions: {"crew_id": "reyes", "conditions": ["Shaken"]},
+    A.SetDisplay: {"display": "tablet-one", "name": "Table TV", "rotation": 180},
+    A.PingCell: {"x": 3, "y": 4},
 }
 
 REQUIRED = [
@@ -76,6 +78,8 @@ REQUIRED = [
             "info",
             "sender",
             "priority",
+            "name",
+            "rotation",
         }
         or (cls, name) == (A.ShowTerminal, "location_slug")
     )
@@ -85,7 +89,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(WRITE_PATHS.values())
-    assert len(WRITE_PATHS) == 47
+    assert len(WRITE_PATHS) == 49
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

@@ -56,7 +56,7 @@ def test_every_refusal_names_the_field_in_one_format(body: dict[str, object], me
 def test_a_field_type_without_a_reader_is_a_programming_error() -> None:
     @dataclass(frozen=True, slots=True)
     class Odd(Action):
-        ratio: float
+        ratio: complex
 
     with pytest.raises(TypeError, match="no body reader"):
         Odd.from_body({"ratio": 0.5})

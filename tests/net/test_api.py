@@ -138,6 +138,7 @@ async def test_write_reply_carries_revision_and_extras(
 @pytest.mark.parametrize("path", sorted(WRITE_PATHS))
 async def test_every_write_path_is_routed(client: TestClient[Any, Any], path: str) -> None:
     url = path.replace("{channel}", "story").replace("{timer_id}", "t1")
+    url = url.replace("{display}", "tv-display-1")
     reply = await client.post(url, data=b"{", headers=GM_JSON)
     assert reply.status == 400
     assert "JSON" in (await reply.json())["error"]

@@ -74,6 +74,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "/api/gm/alert/clear/": {},
     E + "room-atmosphere/": {"room_id": ("id", True), "effects": ("list", True)},
     "/api/gm/crew/conditions/": {"crew_id": ("id", True), "conditions": ("list", True)},
+    "/api/gm/displays/{display}/": {"name": ("text", False), "rotation": ("int", False)},
+    "/api/gm/ping/": {"x": ("int", True), "y": ("int", True)},
     "/api/gm/undo/": {},
     "/api/gm/redo/": {},
 }  # fmt: skip
@@ -145,6 +147,7 @@ def requests(rng: random.Random) -> Iterator[tuple[str, bytes, bool]]:
     for path, spec in SPECS.items():
         url = path.replace("{channel}", rng.choice(["story", "bridge", "no-channel"]))
         url = url.replace("{timer_id}", rng.choice(["t1", "no-timer"]))
+        url = url.replace("{display}", rng.choice(["tv-display-1", "bad", "no-such-display"]))
         for body in [*BAD_BODIES, HUGE, *mutations(spec, rng)]:
             yield url, body, True
             if rng.random() < 0.3:

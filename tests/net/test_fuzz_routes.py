@@ -43,6 +43,7 @@ VALID: dict[str, list[object]] = {
 PATH_PARAMS = {
     "slug": [SHIP, OUTPOST, "nowhere", "..", "%2e%2e", "a" * 300],
     "channel": ["story", "bridge", f"encounter-{SHIP}", "nowhere", "%00"],
+    "display": ["tv-display-1", "short", "a" * 65, "%00"],
     "media_id": ["nope", "..%2f..%2fetc%2fpasswd", "a" * 200, "0"],
     "timer_id": ["nope", "%00", "a" * 300],
 }

@@ -94,6 +94,7 @@ async def test_player_may_not_move_a_visible_npc_token(client: TestClient[Any, A
 @pytest.mark.parametrize("path", sorted(p for p, a in WRITE_PATHS.items() if not a.player_allowed))
 async def test_gm_writes_need_the_token(client: TestClient[Any, Any], path: str) -> None:
     url = path.replace("{channel}", "story").replace("{timer_id}", "t1")
+    url = url.replace("{display}", "tv-display-1")
     revision = (await (await client.get("/api/active-view/")).json())["revision"]
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
         reply = await client.post(url, json={}, headers=headers)

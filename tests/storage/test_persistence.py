@@ -14,6 +14,7 @@ import pytest
 
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
+from desktop.model.actions.displays import CameraBody
 from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.storage.persistence import StateFile, StateFileLocked
@@ -41,6 +42,10 @@ def _busy_table(store: Store) -> None:
     store.dispatch(A.CharonSend("story", "Welcome."))
     store.dispatch(A.TogglePortrait("kade"))
     store.dispatch(A.SetPlayerPermissions(("player", "npc")))
+    camera = CameraBody("locked", x=2, y=3, diagonal=55)
+    store.dispatch(A.SetDisplay("tv-display-1", "Table TV", "tv", "reyes", 90, camera))
+    store.dispatch(A.SendBroadcast("Whisper", "Kade", "LOW", ("tv-display-1",)))
+    store.dispatch(A.PingCell(6, 3, ("tv-display-1",)))
     store.dispatch(A.SetHold(True))
 
 

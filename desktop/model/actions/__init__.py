@@ -13,6 +13,7 @@ from desktop.model.actions.charon import (
     ToggleDialog,
 )
 from desktop.model.actions.composite import Composite
+from desktop.model.actions.displays import PingCell, SetDisplay
 from desktop.model.actions.drafts import ApproveDraft, QueueDraft, RejectDraft
 from desktop.model.actions.encounter import (
     ResetLocation,
@@ -72,6 +73,7 @@ __all__ = [
     "MarkMailRead",
     "MoveToken",
     "NewSession",
+    "PingCell",
     "PlaceToken",
     "QueueDraft",
     "RejectDraft",
@@ -87,6 +89,7 @@ __all__ = [
     "SetCharonLocation",
     "SetCharonMode",
     "SetConditions",
+    "SetDisplay",
     "SetDoorStatus",
     "SetGauge",
     "SetHold",

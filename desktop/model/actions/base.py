@@ -31,6 +31,7 @@ class ActionContext:
     new_id: Callable[[], str] = random_id
     reply: dict[str, object] = field(default_factory=dict)
     rng: RandomSource = SYSTEM_RANDOM  # dice (seeded in tests)
+    display: str | None = None  # the display a player write comes from (None: anonymous)
 
     @property
     def is_player(self) -> bool:

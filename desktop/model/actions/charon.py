@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import MaxLen, OneOf, Text
+from desktop.model.actions.fields import Displays, MaxLen, OneOf, Text
+from desktop.model.audience import aimed, content_key
 from desktop.model.errors import Forbidden, NotFound
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 
@@ -83,6 +84,7 @@ class ToggleDialog(Action):
     player_allowed = True
 
     open: bool | None = None
+    displays: Displays = ()  # opened on these displays only (all without)
 
     @property
     def label(self) -> str:
@@ -92,7 +94,10 @@ class ToggleDialog(Action):
         want = (not state.charon.dialog_open) if self.open is None else self.open
         if want and ctx.is_player:
             raise Forbidden("players may only close the ship computer's dialog")
-        return _with_charon(state, dialog_open=want)
+        targets = aimed(state.targets, "dialog", self.displays if want else ())
+        if targets == state.targets:
+            return _with_charon(state, dialog_open=want)
+        return replace(_with_charon(state, dialog_open=want), targets=targets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +107,7 @@ class CharonSend(Action):
     channel: str
     content: Text
     in_reply_to: str = ""
+    displays: Displays = ()  # said on these displays only (all without)
 
     @property
     def label(self) -> str:
@@ -117,7 +123,11 @@ class CharonSend(Action):
         )
         entry = CharonEntry(ctx.new_id(), "charon", self.content, ctx.clock(), self.in_reply_to)
         ctx.reply["entry_id"] = entry.id
-        return _with_conversation(state, self.channel, (*entries, entry))
+        said = _with_conversation(state, self.channel, (*entries, entry))
+        if not self.displays:
+            return said
+        targets = aimed(state.targets, content_key("charon", entry.id), self.displays)
+        return replace(said, targets=targets)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ the check, and every refusal is an `InvalidInput` naming the field:
   list of them (duplicates dropped, in the set's order).
 - `tuple[tuple[str, bool], ...]`: an object of id -> true/false, as sorted pairs.
 - `Custom(check)`: the field's own reader, for shapes the above do not cover.
+- `Displays`: a list of display ids (API.md "Displays"), duplicates dropped, in order.
+- `float` (a finite number); a frozen dataclass: an object read the same way, field by field.
 
 What the annotations cannot say goes in the action's `check` hook (see `Action.check`).
 """
@@ -20,6 +22,7 @@ What the annotations cannot say goes in the action's `check` hook (see `Action.c
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -27,6 +30,7 @@ from functools import cache
 from types import NoneType, UnionType
 from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
 
+from desktop.model.display_state import is_display_id
 from desktop.model.errors import InvalidInput
 
 MAX_NAME = 200
@@ -91,6 +95,12 @@ class Alias:
     wire: str
 
 
+@dataclass(frozen=True, slots=True)
+class DisplayIdList:
+    """A list of display ids."""
+
+
+Displays = Annotated[tuple[str, ...], DisplayIdList()]
 Name = Annotated[str, MaxLen(MAX_NAME), Visible("needs a visible character", strip=True)]
 Text = Annotated[str, MaxLen(MAX_MESSAGE), Lines(), Visible("must not be empty")]
 
@@ -199,6 +209,33 @@ def _bool_map_check(value: object, name: str) -> tuple[tuple[str, bool], ...]:
     return tuple(sorted(pairs))
 
 
+def _display_list_check(value: object, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise InvalidInput(f"field '{name}' must be a list of display ids")
+    for item in value:
+        if not is_display_id(item):
+            raise InvalidInput(
+                f"field '{name}' holds a bad display id (6 to 64 of A-Z a-z 0-9 _ -)"
+            )
+    return tuple(dict.fromkeys(value))
+
+
+def _check_float(value: object, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidInput(f"field '{name}' must be a number")
+    return float(value)
+
+
+def _object_check(kind: type) -> Check:
+    def check(value: object, name: str) -> object:
+        if not isinstance(value, dict):
+            raise InvalidInput(f"field '{name}' must be an object")
+        make: Callable[..., object] = kind
+        return make(**read_body(kind, value))
+
+    return check
+
+
 def _unpack(hint: object) -> tuple[object, tuple[object, ...]]:
     """The plain type of an annotation and its marks (Optional and Literal unwrapped)."""
     marks: tuple[object, ...] = ()
@@ -225,8 +262,14 @@ def _check_of(hint: object) -> Check:
         return _int_check(marks)
     if kind is bool:
         return _check_bool
+    if kind is float:
+        return _check_float
     if kind == tuple[str, ...]:
+        if _first(marks, DisplayIdList) is not None:
+            return _display_list_check
         return _enum_list_check(marks)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _object_check(kind)
     if kind == tuple[tuple[str, bool], ...]:
         return _bool_map_check
     raise TypeError(f"no body reader for fields of type {hint!r}")

@@ -8,7 +8,8 @@ from typing import Annotated, Self
 
 from desktop.campaign.model import PRIORITIES, Campaign
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import MAX_NAME, MaxLen, OneOf, Text
+from desktop.model.actions.fields import MAX_NAME, Displays, MaxLen, OneOf, Text
+from desktop.model.audience import aimed, content_key, pruned
 from desktop.model.errors import InvalidInput
 from desktop.model.state import THROUGH_DOORS, TOKEN_TYPES, Broadcast, TableState
 
@@ -75,11 +76,12 @@ class NewSession(Action):
 
 @dataclass(frozen=True, slots=True)
 class SendBroadcast(Action):
-    """A message shown on every display."""
+    """A message shown on every display (or only on `displays`)."""
 
     content: Text
     sender: Annotated[str, MaxLen(MAX_NAME)] = ""
     priority: Annotated[str, OneOf(PRIORITIES)] = "NORMAL"
+    displays: Displays = ()
 
     @property
     def label(self) -> str:
@@ -89,4 +91,6 @@ class SendBroadcast(Action):
         message = Broadcast(ctx.new_id(), self.content, self.sender, self.priority, ctx.clock())
         ctx.reply["broadcast_id"] = message.id
         kept = (*state.broadcasts, message)[-KEPT_BROADCASTS:]
-        return replace(state, broadcasts=kept)
+        targets = pruned(state.targets, "broadcast", {b.id for b in kept})
+        targets = aimed(targets, content_key("broadcast", message.id), self.displays)
+        return replace(state, broadcasts=kept, targets=targets)

@@ -9,6 +9,7 @@ from typing import Annotated, Self
 
 from desktop.campaign.model import Campaign, Deck, Room
 from desktop.model.actions.base import Action, ActionContext
+from desktop.model.actions.displays import check_bound
 from desktop.model.actions.fields import Alias, MaxLen, Name, OneOf, check_str
 from desktop.model.actions.places import (
     Place,
@@ -145,6 +146,7 @@ class MoveToken(Action):
             place, token, deck = check_player_move(
                 state, campaign, self.token_id, self.x, self.y, self.deck_id, self.location_slug
             )
+            check_bound(state, ctx, token)
             base = state
         else:
             place, token, base = find_for_gm(state, campaign, self.token_id, self.location_slug)

@@ -8,8 +8,9 @@ from typing import Annotated, Self
 
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import Action, ActionContext
-from desktop.model.actions.fields import OneOf
+from desktop.model.actions.fields import Displays, OneOf
 from desktop.model.actions.places import find_location, fresh_location_state
+from desktop.model.audience import aimed, content_key
 from desktop.model.errors import Conflict, InvalidInput, NotFound
 from desktop.model.state import VIEW_TYPES, TableState, mail_key
 
@@ -119,9 +120,10 @@ class HideTerminal(Action):
 
 @dataclass(frozen=True, slots=True)
 class TogglePortrait(Action):
-    """Show an NPC's portrait, or dismiss it when shown."""
+    """Show an NPC's portrait (to `displays` only, when given), or dismiss it when shown."""
 
     npc_id: str
+    displays: Displays = ()
 
     @property
     def label(self) -> str:
@@ -134,11 +136,13 @@ class TogglePortrait(Action):
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         if self.npc_id not in campaign.npcs:
             raise NotFound(f"unknown NPC '{self.npc_id}'")
+        key = content_key("portrait", self.npc_id)
         if self.npc_id in state.portraits:
             portraits = tuple(p for p in state.portraits if p != self.npc_id)
-        else:
-            portraits = (*state.portraits, self.npc_id)
-        return replace(state, portraits=portraits)
+            return replace(state, portraits=portraits, targets=aimed(state.targets, key, ()))
+        portraits = (*state.portraits, self.npc_id)
+        targets = aimed(state.targets, key, self.displays)
+        return replace(state, portraits=portraits, targets=targets)
 
 
 @dataclass(frozen=True, slots=True)
