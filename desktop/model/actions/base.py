@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Self
 
 from desktop.campaign.model import Campaign
-from desktop.model.actions.fields import read_body
+from desktop.model.actions.fields import from_body
 from desktop.model.dice import SYSTEM_RANDOM, RandomSource
 from desktop.model.state import TableState
 
@@ -54,8 +54,7 @@ class Action:
     def from_body(cls, body: Mapping[str, object], **path: str) -> Self:
         """The action a JSON body asks for; the path's parameters (`channel`) win over the
         body's fields of that name. Raises InvalidInput naming the field."""
-        make: Callable[..., Self] = cls
-        return make(**read_body(cls, {**body, **path} if path else body)).check(body)
+        return from_body(cls, body, **path).check(body)
 
     def check(self, body: Mapping[str, object]) -> Self:
         """The action itself, or a corrected copy, once the fields are read: the place for

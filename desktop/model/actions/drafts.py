@@ -13,7 +13,7 @@ from typing import Annotated
 from desktop.campaign.model import Campaign
 from desktop.model.actions.base import Action, ActionContext
 from desktop.model.actions.charon import CharonSend, check_channel
-from desktop.model.actions.fields import MAX_MESSAGE, Lines, MaxLen, Text, read_body
+from desktop.model.actions.fields import MAX_MESSAGE, Lines, MaxLen, Text, from_body
 from desktop.model.errors import NotFound
 from desktop.model.state import CharonDraft, TableState
 
@@ -33,7 +33,7 @@ class DraftRequest:
     @classmethod
     def from_body(cls, body: Mapping[str, object], channel: str) -> DraftRequest:
         """The request a JSON body makes; InvalidInput naming the field."""
-        return cls(**read_body(cls, {**body, "channel": channel}))  # type: ignore[arg-type]
+        return from_body(cls, body, channel=channel)
 
 
 def find_draft(state: TableState, channel: str, pending_id: str) -> CharonDraft:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import NoneType, UnionType
-from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Literal, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
 from desktop.model.display_state import is_display_id
 from desktop.model.errors import InvalidInput
@@ -104,6 +104,7 @@ Displays = Annotated[tuple[str, ...], DisplayIdList()]
 Name = Annotated[str, MaxLen(MAX_NAME), Visible("needs a visible character", strip=True)]
 Text = Annotated[str, MaxLen(MAX_MESSAGE), Lines(), Visible("must not be empty")]
 
+_T = TypeVar("_T")
 Check = Callable[[object, str], object]  # (the body's value, the field's name) -> the value
 
 
@@ -298,6 +299,12 @@ def _field(field: dataclasses.Field[object], hint: object) -> _Field:
 def _fields(cls: type) -> tuple[_Field, ...]:
     hints = get_type_hints(cls, include_extras=True)
     return tuple(_field(f, hints[f.name]) for f in dataclasses.fields(cls) if f.init)
+
+
+def from_body(cls: Callable[..., _T], body: Mapping[str, object], **path: str) -> _T:
+    """The dataclass `cls` a JSON body asks for; the path's parameters (`channel`) win over
+    the body's fields of that name. Raises InvalidInput naming the field."""
+    return cls(**read_body(cast(type, cls), {**body, **path} if path else body))
 
 
 def read_body(cls: type, body: Mapping[str, object]) -> dict[str, object]:
