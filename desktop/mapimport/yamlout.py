@@ -4,6 +4,7 @@ numbers inline ([3, 4]), text quoted only when it must be."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,14 @@ def yaml_text(data: object, header: str = "") -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """The file replaced as a whole (a crash leaves the old file or the new one)."""
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    """The file replaced as a whole (a crash leaves the old file or the new one; two writers
+    at once each write their own partial file, and the last to finish wins)."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as partial:
+            partial.write(data)
+        os.chmod(name, 0o644)  # as a file the GM saved (mkstemp makes it private)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise

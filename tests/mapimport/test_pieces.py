@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,33 @@ def test_each_piece_holds_its_room_only(
             assert found == {ROOM_COLOURS[letter]}
             assert OUTSIDE not in found
     assert find_piece(load_campaign(campaign), tmp_path / "elsewhere.png") is None
+
+
+def test_displays_asking_for_one_piece_at_once_all_get_it(
+    campaign: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TV and a tablet reveal the same room: both cut its piece at the same moment (the
+    tablet's picture went missing when both wrote one partial file)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    file = write_uvtt(tmp_path / "hold.uvtt", uvtt())
+    assert (
+        main(["import-map", str(file), "--campaign", str(campaign), "--location", "outpost"]) == 0
+    )
+    lmap = load_campaign(campaign).locations["outpost"].map
+    assert lmap is not None
+    deck = lmap.decks[0]
+    room = max(deck.rooms, key=lambda r: r.area)
+    start = threading.Barrier(6)
+
+    def cut() -> bool:
+        start.wait()
+        return cut_piece(deck, room, deck.pieces[room.id])
+
+    for _round in range(5):
+        deck.pieces[room.id].unlink(missing_ok=True)
+        with ThreadPoolExecutor(6) as pool:
+            results = list(pool.map(lambda _n: cut(), range(6)))
+        assert results == [True] * 6
+        with Image.open(deck.pieces[room.id]) as piece:
+            piece.load()
+    assert not [p for p in deck.pieces[room.id].parent.iterdir() if p.suffix == ".partial"]
