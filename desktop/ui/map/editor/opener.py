@@ -1,0 +1,28 @@
+"""File > Edit deck map…: the deck editor on the location the map shows; saving reloads the
+campaign (tokens and reveals stay: they live in the table state)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+from desktop.model.store import Store
+from desktop.ui.map.editor.window import DeckEditor
+from desktop.ui.window.focus import Focus
+
+ERROR_TIMEOUT_MS = 8000
+
+
+def open_deck_editor(
+    parent: QWidget, store: Store, focus: Focus, status: QStatusBar, reload: Callable[[], None]
+) -> DeckEditor | None:
+    campaign = store.campaign
+    location = campaign.locations.get(focus.location_slug)
+    if location is None:
+        status.showMessage("Choose a location in the campaign tree first", ERROR_TIMEOUT_MS)
+        return None
+    editor = DeckEditor(location, campaign.root / location.path / "map", parent)
+    editor.saved.connect(reload)
+    editor.show()
+    return editor

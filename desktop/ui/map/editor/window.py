@@ -1,0 +1,179 @@
+"""The deck editor's window: a deck chooser, the tools, undo and redo, and Save, around the
+canvas. Saving writes the location's `map/` folder in our format and asks for a reload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.campaign.model import ROOM_STATUSES, Location
+from desktop.mapedit.draft import MapDraft
+from desktop.mapedit.editor import EditError, MapEditor
+from desktop.mapedit.files import draft_of, save_draft
+from desktop.ui.map.editor.canvas import TOOLS, DeckCanvas
+
+
+class DeckEditor(QDialog):
+    """Edits one location's map; `saved` after the files are written."""
+
+    saved = Signal()
+
+    def __init__(self, location: Location, map_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Deck editor — {location.name}")
+        self.map_dir = map_dir
+        self.editor = MapEditor(draft_of(location))
+        self.canvas = DeckCanvas(self.editor, self)
+        self.decks = QComboBox(self)
+        self.note = QLabel(self)
+        self.tools: dict[str, QAction] = {}
+        bar = QToolBar(self)
+        bar.addWidget(self.decks)
+        self._action(bar, "New deck…", self.ask_new_deck)
+        bar.addSeparator()
+        group = QActionGroup(self)
+        for tool in TOOLS:
+            action = self._action(bar, tool.capitalize(), lambda t=tool: self.set_tool(t))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.tools[tool] = action
+        self.tools["select"].setChecked(True)
+        bar.addSeparator()
+        self._action(bar, "Rename…", self.ask_rename)
+        self._action(bar, "Status…", self.ask_status)
+        self._action(bar, "Delete", self.delete_selected)
+        self._action(bar, "Undo", self.undo).setShortcut(QKeySequence.StandardKey.Undo)
+        self._action(bar, "Redo", self.redo).setShortcut(QKeySequence.StandardKey.Redo)
+        self._action(bar, "Save", self.save).setShortcut(QKeySequence.StandardKey.Save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(bar)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.note)
+        self.decks.currentIndexChanged.connect(self._deck_chosen)
+        self.canvas.changed.connect(self._sync)
+        self.canvas.problem.connect(self.note.setText)
+        self.resize(900, 640)
+        self._sync()
+
+    def _action(self, bar: QToolBar, text: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        return action
+
+    @property
+    def draft(self) -> MapDraft:
+        return self.editor.draft
+
+    # --- what the toolbar does ---------------------------------------------------------------
+
+    def set_tool(self, tool: str) -> None:
+        self.canvas.tool = tool
+        self.tools[tool].setChecked(True)
+        if tool not in ("door", "corridor", "ladder"):
+            self.canvas.pending = None
+
+    def show_deck(self, deck_id: str) -> None:
+        index = self.decks.findData(deck_id)
+        if index >= 0:
+            self.decks.setCurrentIndex(index)
+
+    def new_deck(self, name: str, width: int, height: int) -> str:
+        deck_id = self.editor.add_deck(name, width, height)
+        self._sync()
+        self.show_deck(deck_id)
+        return deck_id
+
+    def ask_new_deck(self) -> None:
+        name, ok = QInputDialog.getText(self, "New deck", "Name of the deck:")
+        if not ok or not name.strip():
+            return
+        size, ok = QInputDialog.getText(
+            self, "New deck", "Size in cells (width x height):", text="24x16"
+        )
+        try:
+            width, height = (int(n) for n in size.lower().split("x"))
+            self.new_deck(name.strip(), width, height)
+        except (ValueError, EditError) as error:
+            self.note.setText(f"No deck made: {error}")
+
+    def rename_selected(self, name: str) -> None:
+        self._try(lambda: self.editor.rename(self.canvas.deck_id, self.canvas.selected, name))
+
+    def ask_rename(self) -> None:
+        if self.canvas.selected:
+            name, ok = QInputDialog.getText(self, "Rename", "New name:")
+            if ok:
+                self.rename_selected(name)
+
+    def set_status(self, status: str) -> None:
+        self._try(lambda: self.editor.set_status(self.canvas.deck_id, self.canvas.selected, status))
+
+    def ask_status(self) -> None:
+        if self.canvas.selected:
+            status, ok = QInputDialog.getItem(
+                self, "Status", "Room status:", list(ROOM_STATUSES), 0, False
+            )
+            if ok:
+                self.set_status(status)
+
+    def delete_selected(self) -> None:
+        if self.canvas.selected:
+            self._try(lambda: self.editor.delete(self.canvas.deck_id, self.canvas.selected))
+            self.canvas.selected = ""
+
+    def undo(self) -> None:
+        self.editor.undo()
+        self._sync()
+
+    def redo(self) -> None:
+        self.editor.redo()
+        self._sync()
+
+    def save(self) -> None:
+        try:
+            save_draft(self.editor.draft, self.map_dir)
+        except OSError as error:
+            self.note.setText(f"Not saved: {error.strerror or error}")
+            return
+        self.note.setText(f"Saved to {self.map_dir}")
+        self.saved.emit()
+
+    # --- keeping the view in step --------------------------------------------------------------
+
+    def _try(self, edit: Callable[[], object]) -> None:
+        try:
+            edit()
+        except EditError as error:
+            self.note.setText(str(error))
+        self._sync()
+
+    def _deck_chosen(self, index: int) -> None:
+        deck_id = self.decks.itemData(index)
+        if isinstance(deck_id, str):
+            self.canvas.deck_id = deck_id
+            self.canvas.redraw()
+
+    def _sync(self) -> None:
+        current = self.canvas.deck_id
+        self.decks.blockSignals(True)
+        self.decks.clear()
+        for deck in self.editor.draft.decks:
+            self.decks.addItem(f"{deck.level}: {deck.name}", deck.id)
+        self.decks.blockSignals(False)
+        ids = [d.id for d in self.editor.draft.decks]
+        self.canvas.deck_id = current if current in ids else (ids[0] if ids else "")
+        self.show_deck(self.canvas.deck_id)
+        self.canvas.redraw()
