@@ -133,6 +133,20 @@ class Fields:
         """A nested mapping; missing: None; wrong type: None and a problem."""
         return as_mapping(self.data.get(key), self.file, self.line(key), key, self.log)
 
+    def point(self, key: str) -> tuple[float, float] | None:
+        """A nested `{x, y}` of numbers; missing, incomplete or wrong: None (and a problem
+        unless it is missing)."""
+        data = self.mapping(key)
+        if data is None:
+            return None
+        where = Fields(data, self.file, self.log, self.label)
+        x, y = where.number("x", None), where.number("y", None)
+        if x is None or y is None:
+            if not (where.has("x") and where.has("y")):
+                where.problem(None, f"{key} needs x and y")
+            return None
+        return x, y
+
     def records(self, key: str) -> list[YamlMap]:
         """The mappings of a list value; other items are problems and skipped."""
         value = self.data.get(key)

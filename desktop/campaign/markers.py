@@ -85,13 +85,4 @@ def _position(fields: Fields, room: Room) -> tuple[float, float]:
     if not fields.has("position"):
         fields.problem(None, "missing position")
         return centre
-    position = fields.mapping("position")
-    if position is None:
-        return centre
-    where = Fields(position, fields.file, fields.log, fields.label)
-    x, y = where.number("x", None), where.number("y", None)
-    if x is None or y is None:
-        if not (where.has("x") and where.has("y")):
-            where.problem(None, "position needs x and y")
-        return centre
-    return x, y
+    return fields.point("position") or centre

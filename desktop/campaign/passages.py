@@ -54,23 +54,10 @@ def _passage(fields: Fields, scope: DeckScope, keys: Keys) -> Connection | None:
         scope.deck_id,
         door_type=door_type,
         door_status=status,
-        position=_position(fields),
+        position=fields.point("position"),  # on a wall between its rooms
     )
     scope.index.connections[passage_id] = connection
     return connection
-
-
-def _position(fields: Fields) -> tuple[float, float] | None:
-    """A door's optional `position: {x, y}` in cells (on a wall between its two rooms)."""
-    position = fields.mapping("position")
-    if position is None:
-        return None
-    where = Fields(position, fields.file, fields.log, fields.label)
-    x, y = where.number("x", None), where.number("y", None)
-    if x is None or y is None:
-        where.problem(None, "position needs x and y")
-        return None
-    return x, y
 
 
 def read_links(deck: Fields, scope: DeckScope) -> tuple[InterDeckLink, ...]:
