@@ -28,7 +28,12 @@ def _deck(deck: Deck) -> DraftDeck:
     )
     doors = tuple(
         DraftDoor(
-            c.id, c.from_room, c.to_room, c.door_type, c.door_status if c.door_type else "OPEN"
+            c.id,
+            c.from_room,
+            c.to_room,
+            c.door_type,
+            c.door_status if c.door_type else "OPEN",
+            c.position,
         )
         for c in deck.connections
     )

@@ -4,12 +4,13 @@ tool (drag cells into a room or out of it, click rooms to join them, click a cel
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from desktop.mapedit.draft import Cell, DraftDeck
+from desktop.mapedit.draft import Cell, DraftDeck, DraftRoom
 from desktop.mapedit.editor import EditError, MapEditor
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
@@ -25,9 +26,12 @@ class DeckCanvas(QGraphicsView):
     changed = Signal()
     problem = Signal(str)
 
-    def __init__(self, editor: MapEditor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, editor: MapEditor, background_dir: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.background_dir = background_dir  # where a deck's picture sits: <deck id>.png
         self.deck_id = ""
         self.tool = "select"
         self.selected = ""  # a room id
@@ -58,21 +62,9 @@ class DeckCanvas(QGraphicsView):
             scene.addLine(x * CELL, 0, x * CELL, deck.height * CELL, grid)
         for y in range(deck.height + 1):
             scene.addLine(0, y * CELL, deck.width * CELL, y * CELL, grid)
-        for room in deck.rooms:
-            colour = (
-                colors.AMBER
-                if room.id == self.selected
-                else colors.ROOM_STATUS.get(room.status, colors.TEAL)
-            )
-            brush = QBrush(qcolor(colour, 90))
-            for cx, cy in room.cells:
-                scene.addRect(
-                    QRectF(cx * CELL, cy * CELL, CELL, CELL), QPen(Qt.PenStyle.NoPen), brush
-                )
-            top = min(room.cells, key=lambda c: (c[1], c[0]))
-            label = scene.addSimpleText(room.name)
-            label.setBrush(qcolor(colors.TEXT))
-            label.setPos(top[0] * CELL + 3, top[1] * CELL + 3)
+        self._draw_background(deck)
+        for index, room in enumerate(deck.rooms):
+            self._draw_room(room, index)
         self._draw_joins(deck)
         for marker in deck.markers:
             colour = colors.GREY if marker.hidden else colors.AMBER
@@ -95,21 +87,55 @@ class DeckCanvas(QGraphicsView):
             )
             scene.addRect(box, QPen(qcolor(colors.AMBER), 2, Qt.PenStyle.DashLine))
 
+    def _draw_background(self, deck: DraftDeck) -> None:
+        """The deck's picture (an imported map's) under the rooms, as the GM map shows it."""
+        for suffix in (".png", ".jpg", ".jpeg", ".webp"):
+            path = self.background_dir / f"{deck.id}{suffix}"
+            pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
+            if not pixmap.isNull():
+                item = self.scene().addPixmap(pixmap)
+                item.setScale(deck.width * CELL / pixmap.width())
+                item.setOpacity(0.6)
+                return
+
+    def _draw_room(self, room: DraftRoom, index: int) -> None:
+        """Its cells tinted (neighbours in turn of two hues), its outline, its name."""
+        scene = self.scene()
+        status = colors.ROOM_STATUS.get(room.status, colors.TEAL)
+        colour = colors.AMBER if room.id == self.selected else status
+        brush = QBrush(qcolor(colour, 70 if index % 2 else 110))
+        for cx, cy in room.cells:
+            scene.addRect(QRectF(cx * CELL, cy * CELL, CELL, CELL), QPen(Qt.PenStyle.NoPen), brush)
+        pen = QPen(qcolor(colour), 2.5)
+        for (x0, y0), (x1, y1) in _outline(room.cells):
+            scene.addLine(x0 * CELL, y0 * CELL, x1 * CELL, y1 * CELL, pen)
+        top = min(room.cells, key=lambda c: (c[1], c[0]))
+        label = scene.addSimpleText(room.name)
+        label.setBrush(qcolor(colors.TEXT))
+        label.setPos(top[0] * CELL + 4, top[1] * CELL + 3)
+
     def _draw_joins(self, deck: DraftDeck) -> None:
-        centres = {r.id: _centre(r.cells) for r in deck.rooms}
+        """A door as a bar on the shared wall; a corridor (rooms apart) as a line between."""
+        rooms = {r.id: r for r in deck.rooms}
         for door in deck.doors:
-            a, b = centres.get(door.from_room), centres.get(door.to_room)
+            a, b = rooms.get(door.from_room), rooms.get(door.to_room)
             if a is None or b is None:
                 continue
-            style = Qt.PenStyle.SolidLine if door.door_type else Qt.PenStyle.DotLine
-            pen = QPen(qcolor(colors.DOOR_STATUS.get(door.door_status, colors.TEAL)), 3, style)
-            self.scene().addLine(a.x(), a.y(), b.x(), b.y(), pen)
-        for link in deck.links:
-            at = centres.get(link.from_room)
-            if at is not None:
-                self.scene().addRect(
-                    QRectF(at.x() - 6, at.y() + 8, 12, 12), QPen(QColor(colors.GREEN))
-                )
+            colour = qcolor(colors.DOOR_STATUS.get(door.door_status, colors.TEAL))
+            wall = _door_wall(door.position) if door.position else _shared_wall(a.cells, b.cells)
+            if wall is None:
+                p, q = _centre(a.cells), _centre(b.cells)
+                pen = QPen(colour, 3, Qt.PenStyle.DashLine)
+                self.scene().addLine(p.x(), p.y(), q.x(), q.y(), pen)
+                continue
+            (x0, y0), (x1, y1) = wall
+            self.scene().addLine(x0 * CELL, y0 * CELL, x1 * CELL, y1 * CELL, QPen(colour, 7))
+        for link in deck.links:  # a ladder or lift: a square in the middle of its room
+            room = rooms.get(link.from_room)
+            if room is not None:
+                at = _centre(room.cells)
+                square = QRectF(at.x() - 8, at.y() - 8, 16, 16)
+                self.scene().addRect(square, QPen(QColor(colors.GREEN), 2))
 
     # --- the mouse ---------------------------------------------------------------------------
 
@@ -192,6 +218,38 @@ class DeckCanvas(QGraphicsView):
             self.problem.emit(str(error))
         self.redraw()
         self.changed.emit()
+
+
+Segment = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _outline(cells: frozenset[Cell]) -> list[Segment]:
+    """The cell edges a room shares with no cell of its own."""
+    found: list[Segment] = []
+    for x, y in cells:
+        if (x, y - 1) not in cells:
+            found.append(((x, y), (x + 1, y)))
+        if (x, y + 1) not in cells:
+            found.append(((x, y + 1), (x + 1, y + 1)))
+        if (x - 1, y) not in cells:
+            found.append(((x, y), (x, y + 1)))
+        if (x + 1, y) not in cells:
+            found.append(((x + 1, y), (x + 1, y + 1)))
+    return found
+
+
+def _shared_wall(a: frozenset[Cell], b: frozenset[Cell]) -> Segment | None:
+    """The middle cell edge of the wall two rooms share (None: they do not touch)."""
+    edges = sorted(set(_outline(a)) & set(_outline(b)))
+    return edges[len(edges) // 2] if edges else None
+
+
+def _door_wall(at: tuple[float, float]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A cell-long bar through an imported door's position, along its grid line."""
+    x, y = at
+    if abs(x - round(x)) < 1e-6:
+        return (x, y - 0.5), (x, y + 0.5)
+    return (x - 0.5, y), (x + 0.5, y)
 
 
 def _centre(cells: frozenset[Cell]) -> QPointF:
