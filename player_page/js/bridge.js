@@ -87,6 +87,9 @@ export class BridgeView {
       if (node.__key === look) return;
       node.__key = look;
       node.replaceChildren(...dossier(c).filter(Boolean));
+      const vitals = JSON.stringify([c.health, c.stress, c.wounds, c.min_stress, c.conditions]);
+      if (node.__vitals !== undefined && node.__vitals !== vitals) pulseOnce(node);
+      node.__vitals = vitals;
     });
     this.pagers.crew.layout();
   }
@@ -176,16 +179,32 @@ function dossier(c) {
   const face = url
     ? el("img", { class: "ds-face", src: url, alt: "" })
     : el("div", { class: "ds-face ds-placeholder", text: initials(c.name) });
-  const facts = [["Role", c.role], ["Class", c.class], ["Stress", c.stress]]
+  const facts = [["Role", c.role], ["Class", c.class], ["Stress", stressText(c)], ["Wounds", c.wounds]]
     .map(([k, v]) => [k, display(v)]).filter(([, v]) => v);
+  const conditions = Array.isArray(c.conditions) ? c.conditions.map(display).filter(Boolean) : [];
   return [
     el("div", { class: "panel-head", text: display(c.name) || "Crew member" }),
     el("div", { class: "ds-body" }, face,
       el("div", { class: "ds-main" },
         el("dl", { class: "ds-facts" }, ...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])),
-        healthBar(c.health))),
+        healthBar(c.health),
+        conditions.length ? el("ul", { class: "ds-conditions" }, ...conditions.map((t) => el("li", { text: t }))) : null)),
     statGrid("Stats", c.stats), statGrid("Saves", c.saves),
   ];
+}
+
+/** Stress with its floor: "5 (min 2)". */
+function stressText(c) {
+  const stress = display(c.stress), floor = display(c.min_stress);
+  return stress && floor && floor !== "0" ? `${stress} (min ${floor})` : stress;
+}
+
+/** A short glow on a crew card whose vitals changed (removed when it ends). */
+function pulseOnce(node) {
+  node.classList.remove("vitals-changed");
+  void node.offsetWidth; // restart the animation
+  node.classList.add("vitals-changed");
+  node.addEventListener("animationend", () => node.classList.remove("vitals-changed"), { once: true });
 }
 
 /** Health as a bar with "7 / 10" when it is {current, max}; as text when it is anything else. */

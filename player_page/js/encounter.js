@@ -101,7 +101,8 @@ export class EncounterView {
   }
 
   renderMap(map, snap, animate) {
-    const rooms = Array.isArray(map.rooms) ? map.rooms : [];
+    const air = snap.encounter_room_atmosphere || {};
+    const rooms = (Array.isArray(map.rooms) ? map.rooms : []).map((r) => (air[r.id] ? { ...r, atmosphere: air[r.id] } : r));
 
     const statuses = snap.encounter_door_status || {};
     const doors = (map.doors || []).map((d) => ({ ...d, status: statuses[d.id] || d.status }));

@@ -11,6 +11,8 @@ import { TerminalOverlay } from "./terminal.js";
 import { CharonPanel } from "./charon.js";
 import { Broadcasts } from "./broadcasts.js";
 import { withDisplay, guessedKind } from "./identity.js";
+import { Sound } from "./sound.js";
+import { Countdowns, Alerts, RollReveal } from "./warden.js";
 
 const VIEWS = new Set(["STANDBY", "BRIDGE", "ENCOUNTER", "CHARON_TERMINAL"]);
 const $ = (id) => document.getElementById(id);
@@ -23,7 +25,11 @@ const views = {
   BRIDGE: new BridgeView($("view-bridge")),
   ENCOUNTER: new EncounterView($("view-encounter"), toast),
 };
+const sound = new Sound($("sound-prompt"), $("volume-btn"));
 const overlays = [
+  new Countdowns($("countdowns"), sound),
+  new Alerts($("alert-banner"), sound),
+  new RollReveal($("roll-reveal"), sound),
   new PortraitsOverlay($("portraits")),
   new TerminalOverlay($("terminal-overlay")),
   new CharonPanel($("charon"), toast),

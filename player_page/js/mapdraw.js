@@ -14,6 +14,7 @@ export function createRoom(fresh = true) {
   g.appendChild(svg("image", { class: "room-picture", preserveAspectRatio: "none" }));
   g.appendChild(svg("rect", { class: "room-floor" }));
   g.appendChild(svg("rect", { class: "room-wall" }));
+  g.appendChild(svg("rect", { class: "room-atmo" })); // dark, flickering, smoke, vacuum
   g.appendChild(svg("text", { class: "room-name", "text-anchor": "middle" }));
   g.appendChild(svg("text", { class: "room-status", "text-anchor": "middle" }));
   if (fresh) g.addEventListener("animationend", () => g.classList.remove("fresh"), { once: true });
@@ -27,8 +28,9 @@ export function createRoom(fresh = true) {
  */
 export function updateRoom(g, room, minName = 0, around = NOTHING) {
   const cells = Array.isArray(room.cells) ? room.cells : null;
+  const atmo = Array.isArray(room.atmosphere) ? room.atmosphere.map(lower).filter(Boolean) : [];
   const key = [room.x, room.y, room.width, room.height, room.name, room.status, minName, around.key,
-    room.picture || "", cells ? cells.length : 0].join("|");
+    room.picture || "", cells ? cells.length : 0, atmo.join(" ")].join("|");
   if (g.__key === key) return;
   g.__key = key;
   const x = num(room.x), y = num(room.y), w = Math.max(0.5, num(room.width, 1));
@@ -36,6 +38,8 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   const status = lower(room.status) || "operational";
   const classes = "room st-" + status + (safeMediaUrl(room.picture) ? " has-picture" : "") + (cells ? " has-cells" : "");
   setAttr(g, "class", classes + (g.classList.contains("fresh") ? " fresh" : ""));
+  if (atmo.length) setAttr(g, "data-atmo", atmo.join(" "));
+  else if (g.hasAttribute("data-atmo")) g.removeAttribute("data-atmo");
   for (const rect of [...g.querySelectorAll("rect"), g.querySelector("image")]) {
     setAttr(rect, "x", x); setAttr(rect, "y", y);
     setAttr(rect, "width", w); setAttr(rect, "height", h);
@@ -46,7 +50,8 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   drawCells(g, cells);
   const [name, badge] = g.querySelectorAll("text");
   const showStatus = status !== "operational" && status !== "";
-  const statusText = showStatus ? "\u26a0 " + String(room.status).toUpperCase() : "";
+  const words = [showStatus ? String(room.status).toUpperCase() : "", ...atmo.map((a) => a.toUpperCase())];
+  const statusText = words.some(Boolean) ? "\u26a0 " + words.filter(Boolean).join(" \u00b7 ") : "";
   const { fit, badgeSize, block, top, cx } = placeName(String(room.name || ""), statusText, minName, { x, y, w, h }, around);
   setAttr(name, "font-size", fit.size.toFixed(3));
   const lines = [fit.size, cx, top, ...fit.lines].join("|");

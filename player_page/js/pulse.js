@@ -7,7 +7,10 @@ const BEAT_MS = 250;
 const HAZARD = [0, 1, 2, 1]; // pulse level, each held for two beats (a 2 s cycle)
 const SPARK_EVERY = 10; // beats between two sparks of a damaged door
 // Which parts each beat drives: a beat nothing shows is not set (no style pass, no frame).
-const DRIVES = { hazard: ".st-hazard, .poi-hazard", spark: ".ds-damaged", panic: ".ts-panicked" };
+const DRIVES = { hazard: ".st-hazard, .poi-hazard", spark: ".ds-damaged", panic: ".ts-panicked",
+  flicker: '[data-atmo~="flickering"]', smoke: '[data-atmo~="smoke"]' };
+// A failing light: mostly on, with short irregular drop-outs (one value per beat).
+const FLICKER = [0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0];
 
 /** Drives the map's `data-hazard`, `data-spark` and `data-panic` beats while the map shows. */
 export class MapPulse {
@@ -24,6 +27,8 @@ export class MapPulse {
     this.set("hazard", HAZARD[Math.floor(b / 2) % HAZARD.length]);
     this.set("spark", b % SPARK_EVERY === 0 ? 1 : 0);
     this.set("panic", b % 2);
+    this.set("flicker", FLICKER[b % FLICKER.length]);
+    this.set("smoke", Math.floor(b / 4) % 3);
   }
 
   set(name, value) {

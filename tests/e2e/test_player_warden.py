@@ -1,0 +1,155 @@
+"""The Warden's layer in a real Chromium against the real app: a countdown reaches 00:00 on
+the page's own clock and raises the alarm, an alert changes the frame, a shown roll
+appears (a private one never), atmosphere veils a room, vitals reach the crew card, and
+sound starts after the first tap."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.player_fixtures import (
+    WAIT_MS,
+    App,
+    Guard,
+    fresh_encounter,
+    mapped_location,
+    open_page,
+)
+
+pytestmark = pytest.mark.e2e
+SHOTS = Path(os.environ.get("GM_TERMINAL_SHOTS", "/nonexistent"))  # screenshots to look at
+
+
+def open_clocked(
+    browser: Any, app: App, guards: list[Guard], width: int = 1280, height: int = 720
+) -> Any:
+    """A display page whose clock Playwright drives (installed before the page loads)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    guard = Guard(app.url.rstrip("/"), context=context)
+    context.route(guard.pattern(), guard.handle)
+    guards.append(guard)
+    page = guard.watch(context.new_page())
+    page.clock.install(time=time.time())
+    page.goto(app.url)
+    return page
+
+
+def shot(page: Any, name: str) -> None:
+    if SHOTS.is_dir():
+        page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def test_a_countdown_reaches_zero_on_the_displays_clock_and_raises_the_alarm(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page = open_clocked(browser, app, guards)
+    started = app.gm("/api/gm/timers/", {"label": "SELF-DESTRUCT", "seconds": 90})
+    timer = page.locator("#countdowns .countdown")
+    expect(timer.locator(".cd-label")).to_have_text("SELF-DESTRUCT", timeout=WAIT_MS)
+    expect(timer).to_have_attribute("data-state", "running", timeout=WAIT_MS)
+    page.clock.run_for(31_000)  # 59 s left: the last minute
+    expect(timer).to_have_attribute("data-state", "urgent", timeout=WAIT_MS)
+    shot(page, "countdown-urgent")
+    page.clock.run_for(60_000)
+    expect(timer.locator(".cd-time")).to_have_text("00:00", timeout=WAIT_MS)
+    expect(timer).to_have_attribute("data-state", "alarm", timeout=WAIT_MS)
+    expect(page.locator("body")).to_have_class(re.compile(r"\bcountdown-alarm\b"), timeout=WAIT_MS)
+    app.gm(f"/api/gm/timers/{started['timer_id']}/", {"action": "cancel"})
+    expect(page.locator("#countdowns")).to_be_hidden(timeout=WAIT_MS)
+
+
+def test_an_alert_changes_the_frame_and_clearing_it_restores_it(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page = open_clocked(browser, app, guards)
+    app.gm("/api/gm/alert/", {"alert": "red_alert"})
+    expect(page.locator("body")).to_have_attribute("data-alert", "red_alert", timeout=WAIT_MS)
+    expect(page.locator("#alert-banner")).to_have_text("RED ALERT", timeout=WAIT_MS)
+    edge = page.evaluate("getComputedStyle(document.getElementById('frame')).boxShadow")
+    assert "inset" in edge
+    stripe = page.evaluate(
+        "getComputedStyle(document.getElementById('screen'), '::before').display"
+    )
+    assert stripe == "block"
+    shot(page, "alert-red")
+    app.gm("/api/gm/alert/clear/")
+    expect(page.locator("#alert-banner")).to_be_hidden(timeout=WAIT_MS)
+    assert page.evaluate("document.body.dataset.alert === undefined")
+
+
+def test_a_private_roll_stays_off_the_page_and_a_shown_one_is_revealed(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    crew = app.get("/api/active-view/")["crew"][0]
+    app.gm("/api/gm/gauge/", {"gauge": "stress", "value": 19, "crew_id": crew["id"]})
+    page = open_clocked(browser, app, guards)
+    private = app.gm("/api/gm/roll/", {"panic": True, "for": crew["id"]})
+    app.gm("/api/gm/broadcast/", {"content": "Hull creaks"})
+    expect(page.locator("#broadcast-log")).to_contain_text("Hull creaks", timeout=WAIT_MS)
+    expect(page.locator("#roll-reveal")).to_be_hidden()
+    assert "PANIC" not in page.content()
+    app.gm("/api/gm/roll/show/", {"roll_id": private["roll_id"]})
+    reveal = page.locator("#roll-reveal")
+    expect(reveal).to_be_visible(timeout=WAIT_MS)
+    expect(reveal.locator(".rr-for")).to_have_text(crew["name"], timeout=WAIT_MS)
+    page.clock.run_for(2000)  # the tumble settles
+    expect(reveal.locator(".rr-total")).to_have_text(str(private["result"]), timeout=WAIT_MS)
+    verdict = "pass" if private["roll"]["panic"]["passed"] else "fail"
+    expect(reveal).to_have_attribute("data-verdict", verdict, timeout=WAIT_MS)
+    shot(page, "roll-panic")
+
+
+def test_vitals_pulse_on_the_crew_card(app: App, browser: Any, guards: list[Guard]) -> None:
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    crew = app.get("/api/active-view/")["crew"][0]
+    page = open_clocked(browser, app, guards)
+    page.locator(".br-tab", has_text="Crew").click()
+    card = page.locator(f'.dossier[data-id="{crew["id"]}"]')
+    expect(card).to_be_visible(timeout=WAIT_MS)
+    app.gm("/api/gm/crew/conditions/", {"crew_id": crew["id"], "conditions": ["Hearing things"]})
+    expect(card.locator(".ds-conditions li")).to_have_text("Hearing things", timeout=WAIT_MS)
+    expect(card).to_have_class(re.compile(r"\bvitals-changed\b"), timeout=WAIT_MS)
+    app.gm("/api/gm/gauge/", {"gauge": "min_stress", "value": 2, "crew_id": crew["id"]})
+    expect(card.locator(".ds-facts")).to_contain_text("(min 2)", timeout=WAIT_MS)
+    shot(page, "crew-vitals")
+
+
+def test_atmosphere_veils_a_revealed_room(app: App, browser: Any, guards: list[Guard]) -> None:
+    deck = mapped_location(app)
+    room = next(iter(deck.rooms))
+    fresh_encounter(app, deck, [room])
+    page = open_page(browser, app, guards=guards)
+    expect(page.locator(".map .room")).to_have_count(1, timeout=WAIT_MS)
+    app.gm("/api/gm/encounter/room-atmosphere/", {"room_id": room, "effects": ["smoke"]})
+    group = page.locator(".map .room[data-atmo]")
+    expect(group).to_have_attribute("data-atmo", "smoke", timeout=WAIT_MS)
+    expect(group.locator(".room-status")).to_contain_text("SMOKE", timeout=WAIT_MS)
+
+
+def test_sound_starts_after_the_first_tap(app: App, browser: Any, guards: list[Guard]) -> None:
+    app.gm("/api/gm/new-session/")
+    page = open_page(browser, app, guards=guards)
+    prompt = page.locator("#sound-prompt")
+    expect(prompt).to_be_visible(timeout=WAIT_MS)
+    assert page.evaluate("window.__gmSound.ctx === null")
+    prompt.click()
+    state = "window.__gmSound.ctx && window.__gmSound.ctx.state === 'running'"
+    page.wait_for_function(state, timeout=WAIT_MS)
+    expect(prompt).to_be_hidden(timeout=WAIT_MS)
+    app.gm("/api/gm/alert/", {"alert": "intruder"})
+    page.wait_for_function("window.__gmSound.lastPlayed === 'klaxon'", timeout=WAIT_MS)
+    app.gm("/api/gm/alert/clear/")
