@@ -238,7 +238,30 @@ def ship_computer(r: Rehearsal, s: Scene) -> None:
     answer = {"content": "NEGATIVE. TRACE AMMONIA. KEEP SUITS SEALED.", "in_reply_to": question}
     t.gm(f"/api/gm/charon/{channel}/send/", answer)
     r.shot("ship-computer-answer")
+    draft_approved(r, channel)
     t.gm("/api/gm/charon/toggle-dialog/", {"open": False})
+
+
+def draft_approved(r: Rehearsal, channel: str) -> None:
+    """A second question answered by approving the ship computer's own draft (the tablet and
+    the TV show nothing of the draft before the GM approves it)."""
+    t = r.table
+    r.tablet.fill(".ch-input", "What is the status of the engines?")
+    r.tablet.press(".ch-input", "Enter")
+    draft = None
+    for _ in range(200):  # the draft is made on the app's loop right after the question
+        entries = t.get("/api/active-view/?role=gm")["charon_conversations"].get(channel, [])
+        asked = [e["id"] for e in entries if e["role"] == "player" and e["pending"]]
+        found = t.get(f"/api/gm/charon/{channel}/pending/")["pending"]
+        draft = next((d for d in found if d["query_id"] in asked), None)
+        if draft is not None:
+            break
+        r.tablet.wait_for_timeout(50)
+    if draft is None:
+        raise RuntimeError("no draft was queued for the player's question")
+    r.shot("ship-computer-draft-waiting")
+    t.gm(f"/api/gm/charon/{channel}/approve/", {"pending_id": draft["id"]})
+    r.shot("ship-computer-draft-approved")
 
 
 def hold_and_decks(r: Rehearsal, s: Scene) -> None:

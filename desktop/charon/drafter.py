@@ -17,7 +17,7 @@ from desktop.charon.search import Index, question_terms, terms
 from desktop.model.state import TableState
 
 MAX_REPLY = 900  # characters: a reply is a few lines on a TV
-NEAR_BEST = 0.6  # a passage scoring at least this share of the best one is also quoted
+NEAR_BEST = 0.75  # a passage scoring at least this share of the best one is also quoted
 
 
 @dataclass(frozen=True, slots=True)

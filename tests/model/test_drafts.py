@@ -10,6 +10,7 @@ from desktop.campaign.model import Campaign
 from desktop.model.actions import (
     ApproveDraft,
     CharonSend,
+    ClearConversation,
     DismissQuestion,
     QueueDraft,
     RejectDraft,
@@ -100,14 +101,14 @@ def test_a_draft_for_a_question_gone_meanwhile_is_dropped(campaign: Campaign) ->
     assert store.state.charon.drafts == {}
 
 
-def test_approving_after_the_question_was_dismissed_just_speaks(campaign: Campaign) -> None:
+def test_a_dismissed_questions_draft_can_no_longer_be_approved(campaign: Campaign) -> None:
     store = Store(campaign)
     query_id = _asked(store)
     pending_id = _queued(store, query_id)
     store.dispatch(DismissQuestion("bridge", query_id))
-    store.dispatch(ApproveDraft("bridge", pending_id))
-    [answer] = store.state.charon.conversations["bridge"]
-    assert (answer.content, answer.in_reply_to) == ("REACTOR NOMINAL.", "")
+    with pytest.raises(NotFound):
+        store.dispatch(ApproveDraft("bridge", pending_id))
+    assert "bridge" not in store.state.charon.conversations
 
 
 def test_drafts_are_kept_in_the_state_file(tmp_path: Path, campaign: Campaign) -> None:
@@ -130,3 +131,26 @@ def test_drafts_are_kept_in_the_state_file(tmp_path: Path, campaign: Campaign) -
         "REACTOR NOMINAL.",
         "the model timed out",
     )
+
+
+def test_a_question_answered_by_hand_or_dismissed_loses_its_draft(campaign: Campaign) -> None:
+    store = Store(campaign)
+    answered = _asked(store)
+    _queued(store, answered)
+    dismissed = _asked(store)
+    _queued(store, dismissed)
+    from_prompt = _queued(store)
+    store.dispatch(CharonSend("bridge", "TYPED BY HAND.", answered))
+    assert [d.query_id for d in store.state.charon.drafts["bridge"]] == [dismissed, ""]
+    store.dispatch(DismissQuestion("bridge", dismissed))
+    assert [d.id for d in store.state.charon.drafts["bridge"]] == [from_prompt]
+    store.undo()
+    assert [d.query_id for d in store.state.charon.drafts["bridge"]] == [dismissed, ""]
+
+
+def test_clearing_a_conversation_drops_its_questions_drafts(campaign: Campaign) -> None:
+    store = Store(campaign)
+    _queued(store, _asked(store))
+    from_prompt = _queued(store)
+    store.dispatch(ClearConversation("bridge"))
+    assert [d.id for d in store.state.charon.drafts["bridge"]] == [from_prompt]

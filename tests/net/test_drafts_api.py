@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model.store import Store
+from desktop.net.chat_model import ModelEndpoint
+from desktop.net.drafting import DraftService
 from desktop.net.server import create_app
 from desktop.storage.persistence import StateFile
 from tests.net.conftest import GM_HEADERS, GM_JSON, JSON, TOKEN, gm_post
@@ -236,3 +239,42 @@ async def test_drafts_survive_a_restart_of_the_app(
     [kept] = reopened.state.charon.drafts["bridge"]
     assert (kept.id, kept.content) == (draft["id"], draft["content"])
     again.close()
+
+
+async def test_a_question_drafted_by_the_model_and_by_the_fallback(
+    aiohttp_client: Callable[..., Awaitable[Client]],
+    aiohttp_server: Callable[..., Awaitable[Any]],
+) -> None:
+    """A configured model drafts the reply; when it fails, the offline draft says why."""
+    answers = ["ENGINES NOMINAL-ISH. DO NOT EXCEED 70%."]
+
+    async def completion(request: web.Request) -> web.Response:
+        if not answers:
+            return web.json_response({"error": "overloaded"}, status=500)
+        message = {"role": "assistant", "content": answers.pop()}
+        return web.json_response({"choices": [{"message": message}]})
+
+    model = web.Application()
+    model.router.add_post("/v1/chat/completions", completion)
+    server = await aiohttp_server(model, host="127.0.0.1")
+    endpoint = ModelEndpoint(str(server.make_url("/v1")), "ship-7b", "", 5.0)
+    store = Store(load_campaign(sample_campaign_path()))
+    client = await aiohttp_client(create_app(store, gm_token=TOKEN, chat_endpoint=lambda: endpoint))
+    await listening(client)
+    first = await draft_for(client, await ask(client, "How are the engines?"))
+    assert first["content"] == "ENGINES NOMINAL-ISH. DO NOT EXCEED 70%."
+    second = await draft_for(client, await ask(client, "How are the engines?"))
+    assert "ENGINES: STRESSED" in second["content"]
+    notes = [d.note for d in store.state.charon.drafts["bridge"]]
+    assert notes == ["", "the model answered HTTP 500; offline draft instead"]
+
+
+async def test_the_windows_draft_request_queues_in_the_background(store: Store) -> None:
+    service = DraftService(store)
+    service.request("bridge", "Who is VIGIL?", "Central Hub")
+    async with asyncio.timeout(20):
+        while not store.state.charon.drafts:
+            await asyncio.sleep(0.01)
+    [queued] = store.state.charon.drafts["bridge"]
+    assert queued.query_id == ""
+    assert "SECURITY ANDROID" in queued.content

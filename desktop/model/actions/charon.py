@@ -42,6 +42,18 @@ def _with_charon(state: TableState, **changes: Any) -> TableState:
     return replace(state, charon=replace(state.charon, **changes))
 
 
+def without_drafts_for(state: TableState, channel: str, query_ids: set[str]) -> TableState:
+    """state without the drafts answering these questions (answered, dismissed or cleared)."""
+    drafts = state.charon.drafts.get(channel, ())
+    kept = tuple(d for d in drafts if d.query_id not in query_ids)
+    if len(kept) == len(drafts):
+        return state
+    others = {k: v for k, v in state.charon.drafts.items() if k != channel}
+    return replace(
+        state, charon=replace(state.charon, drafts={**others, channel: kept} if kept else others)
+    )
+
+
 def _question(state: TableState, channel: str, query_id: str) -> CharonEntry:
     for entry in state.charon.conversations.get(channel, ()):
         if entry.id == query_id and entry.role == "player":
@@ -123,7 +135,8 @@ class CharonSend(Action):
         )
         entry = CharonEntry(ctx.new_id(), "charon", self.content, ctx.clock(), self.in_reply_to)
         ctx.reply["entry_id"] = entry.id
-        said = _with_conversation(state, self.channel, (*entries, entry))
+        answered = without_drafts_for(state, self.channel, {self.in_reply_to} - {""})
+        said = _with_conversation(answered, self.channel, (*entries, entry))
         if not self.displays:
             return said
         targets = aimed(state.targets, content_key("charon", entry.id), self.displays)
@@ -145,8 +158,9 @@ class DismissQuestion(Action):
         check_channel(campaign, self.channel)
         _question(state, self.channel, self.query_id)
         entries = state.charon.conversations.get(self.channel, ())
+        dropped = without_drafts_for(state, self.channel, {self.query_id})
         return _with_conversation(
-            state, self.channel, tuple(e for e in entries if e.id != self.query_id)
+            dropped, self.channel, tuple(e for e in entries if e.id != self.query_id)
         )
 
 
@@ -162,9 +176,11 @@ class ClearConversation(Action):
 
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         check_channel(campaign, self.channel)
-        if not state.charon.conversations.get(self.channel):
+        entries = state.charon.conversations.get(self.channel, ())
+        if not entries:
             return state
-        return _with_conversation(state, self.channel, ())
+        dropped = without_drafts_for(state, self.channel, {e.id for e in entries})
+        return _with_conversation(dropped, self.channel, ())
 
 
 @dataclass(frozen=True, slots=True)
