@@ -1,6 +1,6 @@
 """A layout saved by an earlier run, restored in a real X window (Xvfb, no window manager) at
 1440x900 and 1366x768: whole place names in the campaign tree, whole dock tab titles, a dock
-separator wide enough to grab. Runs tests/ui/test_restored_layout.py on that screen: the
+separator wide enough to grab. Runs tests/ui/window/test_restored_layout.py on that screen: the
 window tests under the offscreen platform never restore a saved layout on a real screen."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def test_a_restored_layout_reads_whole_on_a_real_screen(tmp_path: Path, size: st
                 "no:cacheprovider",
                 "-k",
                 f"{size} or separator",
-                "tests/ui/test_restored_layout.py",
+                "tests/ui/window/test_restored_layout.py",
             ],
             cwd=ROOT,
             env=env,

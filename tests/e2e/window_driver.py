@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem, QWidget
 
 from desktop.ui.map.token_mime import TokenTemplate, encode
-from tests.ui.gestures import cell_point, double_click, drag, drop_on
+from tests.ui.map.gestures import cell_point, double_click, drag, drop_on
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -17,7 +17,7 @@ from desktop.ui.map.items.door import DoorItem
 from desktop.ui.map.picture.shapes import CELL
 from desktop.ui.map.picture.state import StatePictureBuilder
 
-ORIGINAL = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
+ORIGINAL = Path(__file__).resolve().parents[2] / "fixtures" / "original_campaign"
 
 
 def test_separate_rooms_get_a_corridor_and_a_door_on_each_wall(qapp: QApplication) -> None:

@@ -6,8 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.model.store import Store
 from desktop.ui.window.main_window import MainWindow
-
-from .conftest import SHIP
+from tests.ui.conftest import SHIP
 
 
 def test_encounter_returns_to_the_place_players_last_saw_not_the_gm_focus(

@@ -8,9 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.model.store import Store
 from desktop.ui.window.main_window import MainWindow
-
-from .conftest import SHIP
-from .gestures import double_click
+from tests.ui.conftest import SHIP
+from tests.ui.map.gestures import double_click
 
 
 @pytest.mark.parametrize("kind", ["terminal:", "poi:"])

@@ -57,7 +57,7 @@ def test_ctrl_f_puts_the_cursor_in_the_search_box(qtbot: QtBot, window: MainWind
 def test_an_unnamed_terminal_shows_in_the_tree_by_the_name_players_read(
     qtbot: QtBot,
 ) -> None:
-    original = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
+    original = Path(__file__).resolve().parents[2] / "fixtures" / "original_campaign"
     tree = LocationTree()
     qtbot.addWidget(tree)
     tree.sync(TableState(), load_campaign(original), "")

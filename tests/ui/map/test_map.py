@@ -10,9 +10,8 @@ from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.map.token_mime import TokenTemplate, encode
 from desktop.ui.window.main_window import MainWindow
-
-from .conftest import SHIP
-from .gestures import cell_point, click, double_click, drag, drop_on
+from tests.ui.conftest import SHIP
+from tests.ui.map.gestures import cell_point, click, double_click, drag, drop_on
 
 
 def revealed(store: Store, room: str) -> bool:

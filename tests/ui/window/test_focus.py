@@ -8,9 +8,8 @@ from pytestqt.qtbot import QtBot
 from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.window.main_window import MainWindow
-
-from .conftest import SHIP
-from .gestures import cell_point, double_click
+from tests.ui.conftest import SHIP
+from tests.ui.map.gestures import cell_point, double_click
 
 
 def test_marker_says_live_only_for_what_players_see(

@@ -15,8 +15,7 @@ from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.services import WindowServices
-
-from .conftest import PLAYER_URL, SHIP
+from tests.ui.conftest import PLAYER_URL, SHIP
 
 
 def test_undo_redo_carry_the_action_label(qtbot: QtBot, window: MainWindow, store: Store) -> None:

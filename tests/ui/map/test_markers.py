@@ -12,10 +12,9 @@ from desktop.model.store import Store
 from desktop.ui.map.items.marker import MarkerItem
 from desktop.ui.map.picture.shapes import CELL, MarkerShape
 from desktop.ui.window.main_window import MainWindow
-
-from .conftest import SHIP
-from .gestures import cell_point
-from .test_map import menu_action
+from tests.ui.conftest import SHIP
+from tests.ui.map.gestures import cell_point
+from tests.ui.map.test_map import menu_action
 
 
 def _drawn(name: str) -> QImage:

@@ -14,10 +14,9 @@ from desktop.model.state import LocationState, TableState, Token
 from desktop.model.store import Store
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.services import WindowServices
-
-from .conftest import SHIP
-from .gestures import cell_point, drag
-from .test_map import menu_action
+from tests.ui.conftest import SHIP
+from tests.ui.map.gestures import cell_point, drag
+from tests.ui.map.test_map import menu_action
 
 
 def test_rename_token_through_a_non_blocking_dialog(

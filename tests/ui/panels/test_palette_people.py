@@ -17,9 +17,8 @@ from desktop.ui.map.token_mime import TokenTemplate, encode
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.move_question import COPY_LABEL, MOVE_LABEL
 from desktop.ui.window.services import WindowServices
-
-from .conftest import SHIP
-from .test_map import _drop
+from tests.ui.conftest import SHIP
+from tests.ui.map.test_map import _drop
 
 MARLOWE = TokenTemplate("player", "Ines Marlowe", "crew:marlowe")
 

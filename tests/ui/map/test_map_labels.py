@@ -15,7 +15,7 @@ from desktop.ui.map.picture.shapes import CELL, TokenShape
 from desktop.ui.map.picture.state import StatePictureBuilder
 from desktop.ui.map.scene import MapScene
 
-ORIGINAL = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
+ORIGINAL = Path(__file__).resolve().parents[2] / "fixtures" / "original_campaign"
 SAMPLE_DECK = ("hadal_wren", "deck_1")
 
 
