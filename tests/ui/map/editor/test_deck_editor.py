@@ -15,7 +15,7 @@ from desktop.mapedit.files import draft_of
 from desktop.ui.map.editor.canvas import CELL
 from desktop.ui.map.editor.window import DeckEditor
 from desktop.ui.window.main_window import MainWindow
-from tests.ui.gestures import click, drag
+from tests.ui.map.gestures import click, drag
 
 
 @pytest.fixture
