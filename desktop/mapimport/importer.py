@@ -40,13 +40,33 @@ class ImportResult:
         return f"{text}; kept beside the deck: {self.kept}" if self.kept else text
 
 
-def import_map(
-    file: Path, campaign_dir: Path, slug: str, name: str = "", level: int | None = None
-) -> ImportResult:
-    """Read, check and convert everything first; only then write (nothing half-written)."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A file read, its picture laid on the grid and its rooms found: what an import writes
+    (and what File > Import map… previews)."""
+
+    uvtt: UvttMap
+    picture: GridPicture
+    layout: Layout
+
+
+def prepare(file: Path) -> Prepared:
     uvtt = read_uvtt(file)
     picture = on_grid(decode(uvtt.image), uvtt.width, uvtt.height, uvtt.pixels_per_grid)
-    layout = find_rooms(uvtt.width, uvtt.height, uvtt.walls, uvtt.portals)
+    return Prepared(uvtt, picture, find_rooms(uvtt.width, uvtt.height, uvtt.walls, uvtt.portals))
+
+
+def import_map(
+    file: Path,
+    campaign_dir: Path,
+    slug: str,
+    name: str = "",
+    level: int | None = None,
+    prepared: Prepared | None = None,
+) -> ImportResult:
+    """Read, check and convert everything first; only then write (nothing half-written)."""
+    ready = prepared or prepare(file)
+    uvtt, picture, layout = ready.uvtt, ready.picture, ready.layout
     try:
         campaign = load_campaign(campaign_dir)
     except CampaignError as error:

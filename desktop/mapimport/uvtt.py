@@ -75,7 +75,7 @@ def parse_uvtt(text: str) -> UvttMap:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) - 1:
+        if error.pos >= len(text.rstrip()) - 1 or error.msg.startswith("Unterminated string"):
             raise MapImportError("the file ends too early (truncated?)") from None
         raise MapImportError(f"not valid JSON (line {error.lineno}: {error.msg})") from None
     except RecursionError:

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
-from desktop.ui.map.editor.opener import open_deck_editor
+from desktop.ui.map.editor.opener import import_into, open_deck_editor
 from desktop.ui.map.panel import MapPanel
 from desktop.ui.panels.broadcast import BroadcastPanel
 from desktop.ui.panels.charon import CharonPanel
@@ -134,11 +134,12 @@ def _wire_menus(w: WiredWindow) -> None:
     m.open.triggered.connect(w.ask_campaign_folder)
     m.reload.triggered.connect(w.reload_campaign)
     m.chat_model.triggered.connect(lambda: ask_chat_model(w.window(), w.services))
-    m.edit_map.triggered.connect(
-        lambda: open_deck_editor(
-            w.window(), w.map_panel.store, w.focus, w.statusBar(), w.reload_campaign
+    for action, opener in ((m.edit_map, open_deck_editor), (m.import_map, import_into)):
+        action.triggered.connect(
+            lambda _c=False, o=opener: o(
+                w.window(), w.map_panel.store, w.focus, w.statusBar(), w.reload_campaign
+            )
         )
-    )
     m.quit.triggered.connect(w.close)
     m.undo.triggered.connect(w.dispatcher.undo)
     m.redo.triggered.connect(w.dispatcher.redo)

@@ -1,5 +1,6 @@
-"""File > Edit deck map…: the deck editor on the location the map shows; saving reloads the
-campaign (tokens and reveals stay: they live in the table state)."""
+"""File > Edit deck map… and File > Import map…: the deck editor on the location the map
+shows, and the import with its preview; both reload the campaign once files are written
+(tokens and reveals stay: they live in the table state)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from desktop.model.store import Store
+from desktop.ui.map.editor.import_dialog import ask_import_map
 from desktop.ui.map.editor.window import DeckEditor
 from desktop.ui.window.focus import Focus
 
@@ -26,3 +28,14 @@ def open_deck_editor(
     editor.saved.connect(reload)
     editor.show()
     return editor
+
+
+def import_into(
+    parent: QWidget, store: Store, focus: Focus, status: QStatusBar, reload: Callable[[], None]
+) -> None:
+    def done(text: str, written: bool) -> None:
+        if written:
+            reload()
+        status.showMessage(text, ERROR_TIMEOUT_MS)
+
+    ask_import_map(parent, store.campaign, focus.location_slug, done)
