@@ -30,19 +30,19 @@ class Reply:
 
 
 class _Indexed:
-    """The last campaign's sources and their index (a campaign is read once, then fixed)."""
+    """The last campaign's sources and their index (a campaign is read once, then fixed). One
+    tuple, replaced whole: a draft made off the loop never pairs one campaign's sources with
+    another's index."""
 
-    campaign: Campaign | None = None
-    sources: tuple[Source, ...] = ()
-    index: Index = Index(())
+    last: tuple[Campaign, tuple[Source, ...], Index] | None = None
 
     @classmethod
     def of(cls, campaign: Campaign) -> tuple[tuple[Source, ...], Index]:
-        if cls.campaign is not campaign:
+        last = cls.last
+        if last is None or last[0] is not campaign:
             found = sources(campaign)
-            cls.sources, cls.index = found, Index([s.words for s in found])
-            cls.campaign = campaign
-        return cls.sources, cls.index
+            last = cls.last = (campaign, found, Index([s.words for s in found]))
+        return last[1], last[2]
 
 
 def retrieve(

@@ -7,6 +7,7 @@ the offline drafter and says why. The key is sent as a Bearer header and never l
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -91,12 +92,18 @@ def _content(answer: Any) -> str:
 async def draft_reply(
     question: str, campaign: Campaign, state: TableState, endpoint: ModelEndpoint | None
 ) -> Drafted:
-    """A draft from the model when one is configured and answers, else the offline drafter's."""
+    """A draft from the model when one is configured and answers, else the offline drafter's.
+
+    The search runs in a worker thread: indexing a large campaign the first time takes a good
+    part of a second, which the displays must not wait for (the campaign and state are
+    immutable, the drafter pure)."""
     if endpoint is None:
-        return Drafted(draft(question, campaign, state).text)
-    found = retrieve(question, campaign, state, campaign.voice.max_facts + 2)
+        return Drafted((await asyncio.to_thread(draft, question, campaign, state)).text)
+    limit = campaign.voice.max_facts + 2
+    found = await asyncio.to_thread(retrieve, question, campaign, state, limit)
     try:
         return Drafted(await ask(endpoint, chat_messages(campaign.voice, question, found)))
     except ModelError as exc:
         log.warning("ship computer model failed, offline draft instead: %s", exc)
-        return Drafted(draft(question, campaign, state).text, f"{exc}; offline draft instead")
+        offline = await asyncio.to_thread(draft, question, campaign, state)
+        return Drafted(offline.text, f"{exc}; offline draft instead")

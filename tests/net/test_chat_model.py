@@ -201,3 +201,23 @@ def test_the_chat_url_is_completed_once() -> None:
     assert ModelEndpoint("http://h/v1/", "m").chat_url == "http://h/v1/chat/completions"
     full = "http://h/v1/chat/completions"
     assert ModelEndpoint(full, "m").chat_url == full
+
+
+async def test_the_offline_draft_is_made_off_the_loops_thread(
+    sample: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexing a large campaign takes most of a second the first time: never on the loop."""
+    import threading
+
+    from desktop.net import chat_model
+
+    threads: list[int] = []
+
+    def drafting(question: str, campaign: Campaign, state: TableState) -> Any:
+        threads.append(threading.get_ident())
+        return draft(question, campaign, state)
+
+    monkeypatch.setattr(chat_model, "draft", drafting)
+    drafted = await draft_reply(QUESTION, sample, TableState(), None)
+    assert drafted.text == offline(sample)
+    assert threads and threading.get_ident() not in threads
