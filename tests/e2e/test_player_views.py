@@ -229,6 +229,33 @@ def test_query_mode_question_reaches_the_gm_and_the_answer_types_out(
     expect(page.locator(".ch-status")).to_be_hidden()
 
 
+def test_a_question_is_answered_by_approving_the_computers_draft(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    """The draft (from a room the players have not found) is nowhere on the page until the GM
+    approves it; then it types out as the answer."""
+    show(app, "CHARON_TERMINAL")
+    app.gm("/api/gm/charon/mode/", {"mode": "QUERY"})
+    page = open_page(browser, app, guards=guards, touch=True)
+    page.fill(".ch-input", "What is the Bore Shaft Head?")
+    page.press(".ch-input", "Enter")
+
+    def drafted() -> dict[str, Any] | None:
+        found = app.get("/api/gm/charon/story/pending/")["pending"]
+        return next((d for d in found if d["query_id"]), None)
+
+    draft = wait(drafted)
+    assert draft, "no draft was queued for the question"
+    assert "WARM WET AIR" in draft["content"]
+    wait_revision(page, app.get("/api/active-view/")["revision"])
+    assert "warm wet air" not in page.content().casefold()
+    app.gm("/api/gm/charon/story/approve/", {"pending_id": draft["id"]})
+    reply = page.locator(".ch-charon", has_text="WARM WET AIR")
+    expect(reply).to_have_count(1, timeout=WAIT_MS)
+    expect(reply).not_to_have_class("typing", timeout=WAIT_MS)
+    expect(page.locator(".ch-status")).to_be_hidden()
+
+
 def test_a_broadcast_arrives_as_a_transmission(app: App, browser: Any, guards: list[Guard]) -> None:
     show(app, "STANDBY")
     page = open_page(browser, app, guards=guards)
