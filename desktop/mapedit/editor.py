@@ -52,7 +52,9 @@ class MapEditor:
 
     # --- decks -------------------------------------------------------------------------------
 
-    def add_deck(self, name: str, width: int, height: int, level: int | None = None) -> str:
+    def add_deck(
+        self, name: str, width: int, height: int, level: int | None = None, unit_size: int = 40
+    ) -> str:
         if not (1 <= width <= 1000 and 1 <= height <= 1000):
             raise EditError("a deck is 1 to 1000 cells a side")
         levels = [d.level for d in self.draft.decks]
@@ -63,7 +65,8 @@ class MapEditor:
         deck_id = next(
             f"deck-{n}" for n in range(level, level + len(used) + 2) if f"deck-{n}" not in used
         )
-        self._commit(self.draft.with_deck(DraftDeck(deck_id, name, level, width, height)))
+        deck = DraftDeck(deck_id, name, level, width, height, unit_size)
+        self._commit(self.draft.with_deck(deck))
         return deck_id
 
     # --- rooms -------------------------------------------------------------------------------

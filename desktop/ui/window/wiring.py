@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
-from desktop.ui.map.editor.opener import import_into, open_deck_editor
+from desktop.ui.map.editor.opener import import_into, new_map_into, open_deck_editor
 from desktop.ui.map.panel import MapPanel
 from desktop.ui.panels.broadcast import BroadcastPanel
 from desktop.ui.panels.charon import CharonPanel
@@ -134,7 +134,12 @@ def _wire_menus(w: WiredWindow) -> None:
     m.open.triggered.connect(w.ask_campaign_folder)
     m.reload.triggered.connect(w.reload_campaign)
     m.chat_model.triggered.connect(lambda: ask_chat_model(w.window(), w.services))
-    for action, opener in ((m.edit_map, open_deck_editor), (m.import_map, import_into)):
+    openers = (
+        (m.edit_map, open_deck_editor),
+        (m.import_map, import_into),
+        (m.new_map, new_map_into),
+    )
+    for action, opener in openers:
         action.triggered.connect(
             lambda _c=False, o=opener: o(
                 w.window(), w.map_panel.store, w.focus, w.statusBar(), w.reload_campaign

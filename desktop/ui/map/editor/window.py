@@ -167,6 +167,10 @@ class DeckEditor(QDialog):
             self.canvas.deck_id = deck_id
             self.canvas.redraw()
 
+    def refresh(self) -> None:
+        """Show the draft again (after an edit made outside the window's own tools)."""
+        self._sync()
+
     def _sync(self) -> None:
         current = self.canvas.deck_id
         self.decks.blockSignals(True)
