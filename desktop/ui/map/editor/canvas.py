@@ -16,7 +16,7 @@ from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 
 CELL = 32.0
-TOOLS = ("select", "room", "erase", "door", "corridor", "ladder", "marker", "hidden marker")
+TOOLS = ("select", "room", "erase", "move", "door", "corridor", "ladder", "marker", "hidden marker")
 
 
 class DeckCanvas(QGraphicsView):
@@ -147,7 +147,7 @@ class DeckCanvas(QGraphicsView):
         if event.button() != Qt.MouseButton.LeftButton or self.deck() is None:
             return super().mousePressEvent(event)
         cell = self.cell_at(event)
-        if self.tool in ("room", "erase"):
+        if self.tool in ("room", "erase", "move"):
             self._press = self._drag = cell
             self.redraw()
             return None
@@ -168,6 +168,9 @@ class DeckCanvas(QGraphicsView):
             return super().mouseReleaseEvent(event)
         start, end = self._press, self.cell_at(event)
         self._press = self._drag = None
+        if self.tool == "move":
+            self._edit(lambda: self._move(start, end))
+            return None
         cells = [
             (x, y)
             for x in range(min(start[0], end[0]), max(start[0], end[0]) + 1)
@@ -175,6 +178,14 @@ class DeckCanvas(QGraphicsView):
         ]
         self._edit(lambda: self._paint(start, cells))
         return None
+
+    def _move(self, start: Cell, end: Cell) -> None:
+        """The room under the press moved by as many cells as the drag went."""
+        deck = self.deck()
+        room = deck.holder(start) if deck else None
+        if room is not None and start != end:
+            self.editor.move_room(self.deck_id, room.id, end[0] - start[0], end[1] - start[1])
+            self.selected = room.id
 
     def _paint(self, start: Cell, cells: list[Cell]) -> None:
         if self.tool == "erase":

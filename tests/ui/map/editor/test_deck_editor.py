@@ -71,8 +71,11 @@ def test_draw_save_and_reload_a_two_deck_map(qtbot: QtBot, folder: Path) -> None
     editor.set_status("WARNING")
     upper = editor.new_deck("Upper Deck", 10, 6)
     editor.set_tool("room")
-    paint(editor, (2, 1), (5, 4))
+    paint(editor, (1, 1), (4, 4))
+    editor.set_tool("move")
+    paint(editor, (1, 1), (2, 1))  # dragged one cell right
     room4 = editor.draft.deck(upper).rooms[0].id
+    assert min(editor.draft.deck(upper).rooms[0].cells) == (2, 1)
     editor.set_tool("hidden marker")
     tap(editor, 3, 3)
     editor.set_tool("ladder")
