@@ -7,6 +7,7 @@ roll and the atmosphere of revealed rooms, never the private roll history.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from desktop.model.timers import Timer
@@ -70,6 +71,18 @@ class WardenState:
 
 WARDEN_MAPS: tuple[str, ...] = ("timers", "atmosphere", "conditions")
 WARDEN_VALUES: tuple[str, ...] = ("alerts", "rolls", "shown_roll")
+
+
+def member_conditions(
+    kept: Mapping[str, tuple[str, ...]], crew_id: str, written: object
+) -> list[str]:
+    """A crew member's conditions as shown: the GM's (`kept` by crew id), else crew.yaml's."""
+    found = kept.get(crew_id)
+    if found is not None:
+        return list(found)
+    if not isinstance(written, list | tuple):
+        return []
+    return [str(v) for v in written if isinstance(v, str | int | float) and not isinstance(v, bool)]
 
 
 def room_key(location_slug: str, room_id: str) -> str:

@@ -21,7 +21,7 @@ from desktop.model.gauges import with_current
 from desktop.model.media import media_url
 from desktop.model.names import shown_name
 from desktop.model.state import Broadcast, CharonEntry, SystemOverride, gauge_key, mail_key
-from desktop.model.warden import WardenState, alert_name, room_key
+from desktop.model.warden import WardenState, alert_name, member_conditions, room_key
 
 Json = dict[str, object]
 
@@ -129,8 +129,6 @@ def crew_member(
     def vital(name: str) -> object:
         return with_current(plain(member.extra.get(name)), found.get(gauge_key(name, member.id)))
 
-    written = member.extra.get("conditions")
-    kept = conditions.get(member.id) if conditions else None
     return {
         "id": member.id,
         "name": shown_name(member.name, member.id),
@@ -143,14 +141,10 @@ def crew_member(
         "health": with_current(plain(member.health), found.get(gauge_key("health", member.id))),
         "wounds": vital("wounds"),
         "min_stress": vital("min_stress"),
-        "conditions": list(kept) if kept is not None else _texts(written),
+        "conditions": member_conditions(
+            conditions or {}, member.id, member.extra.get("conditions")
+        ),
     }
-
-
-def _texts(value: object) -> list[str]:
-    if not isinstance(value, list | tuple):
-        return []
-    return [str(v) for v in value if isinstance(v, str | int | float) and not isinstance(v, bool)]
 
 
 def session(log: SessionLog) -> Json:

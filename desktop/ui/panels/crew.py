@@ -1,26 +1,31 @@
-"""The Crew dock: each player character's health and stress, as the bridge display shows them."""
+"""The Crew dock: each player character's vitals (health, stress, wounds, minimum stress,
+conditions), as the bridge display and the character's tablet show them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.gauges import current_gauge
 from desktop.model.state import CREW_GAUGES, TableState
-from desktop.ui.look.widgets import label, scroll_body
+from desktop.model.warden import member_conditions
+from desktop.ui.look.widgets import label, line_edit, scroll_body
 from desktop.ui.panels.gauge_spin import GaugeSpin
 
 
 class CrewPanel(QScrollArea):
-    """One row per crew member: name, role, health and stress (each change one action)."""
+    """Per crew member: the name, a stepper per vital (each change one action; arrows, wheel
+    or a typed number + Enter) and the conditions, comma-separated (Enter sets them)."""
 
     gauge_requested = Signal(str, int, str)  # gauge, value, crew id
+    conditions_requested = Signal(str, list)  # crew id, conditions
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._campaign: Campaign | None = None
         self.spins: dict[tuple[str, str], GaugeSpin] = {}  # (crew id, gauge)
+        self.conditions: dict[str, QLineEdit] = {}  # crew id -> its conditions
         self._grid = scroll_body(self, QGridLayout, margin=8)
         self._grid.setVerticalSpacing(6)
 
@@ -30,6 +35,14 @@ class CrewPanel(QScrollArea):
             self._rebuild(campaign)
         for (crew_id, gauge), spin in self.spins.items():
             spin.sync(current_gauge(state, campaign, gauge, crew_id))
+        for member in campaign.crew:
+            edit = self.conditions.get(member.id)
+            if edit is None or edit.hasFocus():
+                continue
+            written = member.extra.get("conditions")
+            text = ", ".join(member_conditions(state.warden.conditions, member.id, written))
+            if edit.text() != text:
+                edit.setText(text)
 
     def _rebuild(self, campaign: Campaign) -> None:
         self._campaign = campaign
@@ -39,22 +52,32 @@ class CrewPanel(QScrollArea):
             if child is not None:
                 child.deleteLater()
         self.spins.clear()
-        for column, text in enumerate(("Crew", "Health", "Stress")):
-            heading = label(text, name="Heading")
-            self._grid.addWidget(heading, 0, column)
-        for row, member in enumerate(campaign.crew, start=1):
+        self.conditions.clear()
+        for column, text in enumerate(("Health", "Stress", "Wounds", "Min stress")):
+            self._grid.addWidget(label(text, name="Heading"), 0, column)
+        for index, member in enumerate(campaign.crew):
+            row = 1 + index * 3
             name = label(member.name, name="RowTitle", wrap=True)
             name.setToolTip(" · ".join(p for p in (member.role, member.char_class) if p))
-            self._grid.addWidget(name, row, 0)
-            for column, gauge in enumerate(CREW_GAUGES, start=1):
+            self._grid.addWidget(name, row, 0, 1, len(CREW_GAUGES))
+            for column, gauge in enumerate(CREW_GAUGES):
                 spin = GaugeSpin()
-                spin.setAccessibleName(f"{member.name} {gauge}")
+                spin.setAccessibleName(f"{member.name} {gauge.replace('_', ' ')}")
                 spin.value_requested.connect(
                     lambda value, g=gauge, c=member.id: self.gauge_requested.emit(g, value, c)
                 )
                 self.spins[(member.id, gauge)] = spin
-                self._grid.addWidget(spin, row, column)
+                self._grid.addWidget(spin, row + 1, column)
+            edit = line_edit("Conditions, comma-separated (Enter)", 400)
+            edit.setAccessibleName(f"{member.name} conditions")
+            edit.returnPressed.connect(lambda c=member.id, e=edit: self._conditions(c, e))
+            self.conditions[member.id] = edit
+            self._grid.addWidget(edit, row + 2, 0, 1, len(CREW_GAUGES))
         if not campaign.crew:
             self._grid.addWidget(QLabel("This campaign has no crew."), 1, 0, 1, 3)
-        self._grid.setColumnStretch(0, 1)
-        self._grid.setRowStretch(len(campaign.crew) + 1, 1)
+        self._grid.setRowStretch(len(campaign.crew) * 3 + 1, 1)
+
+    def _conditions(self, crew_id: str, edit: QLineEdit) -> None:
+        found = [part.strip() for part in edit.text().split(",")]
+        self.conditions_requested.emit(crew_id, [part for part in found if part])
+        edit.clearFocus()

@@ -57,6 +57,10 @@ class Dispatcher(QObject):
         self.message_shown.emit(f"{done}: {label}" if label else done, INFO_TIMEOUT_MS)
         return True
 
+    def refuse(self, message: str) -> None:
+        """Show why a request never became an action (a bad dice expression, say)."""
+        self._refuse(message)
+
     def _refuse(self, message: str) -> None:
         log.info("refused: %s", message)
         self.refused.emit(message)

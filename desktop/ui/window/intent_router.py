@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject
 
 from desktop.model import actions as a
+from desktop.model.errors import DomainError
 from desktop.ui.map.arrival import arrival_cell
 from desktop.ui.map.placement import Placed, creature_name, is_person, placed
 from desktop.ui.map.token_mime import TokenTemplate
@@ -197,6 +198,41 @@ class IntentRouter(QObject):
 
     def gauge(self, gauge: str, value: int, crew_id: str) -> None:
         self._do(a.SetGauge(gauge, value, crew_id))
+
+    def conditions(self, crew_id: str, conditions: list[str]) -> None:
+        self._do(a.SetConditions(crew_id, tuple(conditions)))
+
+    # --- the Warden's layer ----------------------------------------------------------------
+
+    def roll(self, dice: str, who: str) -> None:
+        self._do_body(a.RollDice, {"dice": dice, "for": who})
+
+    def panic(self, crew_id: str) -> None:
+        self._do(a.RollDice(who=crew_id, panic=True))
+
+    def show_roll(self, roll_id: str, shown: bool, display: str) -> None:
+        self._do(a.ShowRoll(roll_id, shown, (display,) if display else ()))
+
+    def start_timer(self, label: str, seconds: int) -> None:
+        self._do_body(a.StartTimer, {"label": label, "seconds": seconds})
+
+    def control_timer(self, timer_id: str, action: str, seconds: int) -> None:
+        self._do_body(a.ControlTimer, {"timer_id": timer_id, "action": action, "seconds": seconds})
+
+    def alert(self, alert: str, active: bool) -> None:
+        self._do_body(a.SetAlert, {"alert": alert, "active": active})
+
+    def clear_alerts(self) -> None:
+        self._do(a.ClearAlerts())
+
+    def _do_body(self, action_type: type[a.Action], body: dict[str, object]) -> bool:
+        """An action read from a body as the HTTP API reads it (its checks and messages)."""
+        try:
+            action = action_type.from_body(body)
+        except DomainError as exc:
+            self.dispatcher.refuse(exc.message)
+            return False
+        return self._do(action)
 
     def broadcast(self, content: str, sender: str, priority: str) -> bool:
         return self._do(a.SendBroadcast(content, sender, priority))

@@ -31,7 +31,9 @@ from desktop.ui.panels.activity import ActivityPanel
 from desktop.ui.panels.broadcast import BroadcastPanel
 from desktop.ui.panels.campaign import CampaignPanel
 from desktop.ui.panels.charon import CharonPanel
+from desktop.ui.panels.countdowns import AlertsPanel
 from desktop.ui.panels.crew import CrewPanel
+from desktop.ui.panels.dice import DicePanel
 from desktop.ui.panels.displays import DisplaysPanel
 from desktop.ui.panels.location_tree import LocationTree
 from desktop.ui.panels.portraits import PortraitPanel
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.portraits = PortraitPanel(self.images)
         self.ship = ShipPanel()
         self.crew = CrewPanel()
+        self.dice = DicePanel()
+        self.alerts = AlertsPanel()
         self.broadcast = BroadcastPanel()
         self.charon = CharonPanel()
         self.displays = DisplaysPanel(self.services)
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
             "tokens": self._dock("Tokens", self.tokens, right),
             "ship": self._dock("Ship", self.ship, right),
             "crew": self._dock("Crew", self.crew, right),
+            "dice": self._dock("Dice", self.dice, right),
+            "alerts": self._dock("Alerts", self.alerts, right),
             "displays": self._dock("Displays", _scrolled(self.displays), left),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
@@ -180,6 +186,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["problems"], d["displays"])
         self.tabifyDockWidget(d["charon"], d["broadcast"])
         self.tabifyDockWidget(d["crew"], d["activity"])
+        self.tabifyDockWidget(d["broadcast"], d["dice"])
+        self.tabifyDockWidget(d["dice"], d["alerts"])
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
@@ -250,6 +258,8 @@ class MainWindow(QMainWindow):
         self.portraits.sync(state, campaign)
         self.ship.sync(state, campaign)
         self.crew.sync(state, campaign)
+        self.dice.sync(state, campaign)
+        self.alerts.sync(state)
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)

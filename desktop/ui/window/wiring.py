@@ -11,7 +11,9 @@ from desktop.ui.map.editor.opener import import_into, new_map_into, open_deck_ed
 from desktop.ui.map.panel import MapPanel
 from desktop.ui.panels.broadcast import BroadcastPanel
 from desktop.ui.panels.charon import CharonPanel
+from desktop.ui.panels.countdowns import AlertsPanel
 from desktop.ui.panels.crew import CrewPanel
+from desktop.ui.panels.dice import DicePanel
 from desktop.ui.panels.location_tree import LocationTree
 from desktop.ui.panels.portraits import PortraitPanel
 from desktop.ui.panels.ship import ShipPanel
@@ -42,6 +44,8 @@ class WiredWindow(Protocol):
     portraits: PortraitPanel
     ship: ShipPanel
     crew: CrewPanel
+    dice: DicePanel
+    alerts: AlertsPanel
     broadcast: BroadcastPanel
     charon: CharonPanel
     menus: WindowMenus
@@ -88,6 +92,14 @@ def wire_intents(w: WiredWindow) -> None:
     w.ship.system_requested.connect(r.ship_system)
     w.ship.gauge_requested.connect(r.gauge)
     w.crew.gauge_requested.connect(r.gauge)
+    w.crew.conditions_requested.connect(r.conditions)
+    w.dice.roll_requested.connect(r.roll)
+    w.dice.panic_requested.connect(r.panic)
+    w.dice.show_requested.connect(r.show_roll)
+    w.alerts.start_requested.connect(r.start_timer)
+    w.alerts.control_requested.connect(r.control_timer)
+    w.alerts.alert_requested.connect(r.alert)
+    w.alerts.clear_requested.connect(r.clear_alerts)
 
     def send_broadcast(content: str, sender: str, priority: str) -> None:
         if r.broadcast(content, sender, priority):

@@ -1,0 +1,176 @@
+"""The Alerts dock: countdowns (start, pause, resume, add a minute, cancel) and ship-wide
+alerts (red alert, intruder, hull breach, low power, or the GM's own words)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+from desktop.model import timers
+from desktop.model.state import TableState
+from desktop.model.timers import Timer
+from desktop.model.warden import ALERTS, alert_name
+from desktop.ui.look.widgets import button, label, line_edit, scroll_body, wrapped_list
+
+_LENGTH = re.compile(r"^\s*(?:(\d+):)?(\d{1,3})(?::(\d{1,2}))?\s*$")
+
+
+def seconds_of(text: str) -> int | None:
+    """ "10" (minutes), "10:00" (minutes:seconds), "1:30:00" (hours:minutes:seconds)."""
+    match = _LENGTH.match(text)
+    if match is None:
+        return None
+    first, second, third = match.groups()
+    if first is None and third is None:
+        return int(second) * 60
+    if third is None:
+        return int(first) * 60 + int(second)
+    return int(first) * 3600 + int(second) * 60 + int(third)
+
+
+def clock_text(ms: int) -> str:
+    total = max(0, -(-ms // 1000))
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+def timer_text(timer: Timer, now_ms: int) -> str:
+    current = timers.at(timer, now_ms)
+    label_text = current.label
+    if current.phases:
+        label_text += f" · {current.phases[current.phase].label}"
+    state = " (paused)" if current.paused else ""
+    return f"{label_text}  {clock_text(timers.remaining(current, now_ms))}{state}"
+
+
+class AlertsPanel(QScrollArea):
+    """Countdowns and alerts; each button one action (undoable)."""
+
+    start_requested = Signal(str, int)  # label, seconds
+    control_requested = Signal(str, str, int)  # timer id, action, seconds
+    alert_requested = Signal(str, bool)  # alert, active
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = scroll_body(self, QGridLayout, margin=8)
+        self.label_edit = line_edit("SELF-DESTRUCT", 60)
+        self.length_edit = line_edit("10:00", 10)
+        self.length_edit.setText("10:00")
+        self.start_button = button("Start", tip="Start a countdown on the displays")
+        self.start_button.clicked.connect(self._start)
+        self.length_edit.returnPressed.connect(self._start)
+        self.timers = wrapped_list("TimerList")
+        self.timers.setAccessibleName("Countdowns")
+        controls = QHBoxLayout()
+        self.control_buttons: dict[str, QPushButton] = {}
+        for action, text in (("pause", "Pause"), ("resume", "Resume"), ("add", "+1 min")):
+            self.control_buttons[action] = button(text)
+            controls.addWidget(self.control_buttons[action])
+        self.control_buttons["cancel"] = button("Cancel", tip="Take the countdown away")
+        controls.addWidget(self.control_buttons["cancel"])
+        for action, widget in self.control_buttons.items():
+            widget.clicked.connect(lambda _=False, a=action: self._control(a))
+        grid.addWidget(label("Countdowns", name="Heading"), 0, 0, 1, 3)
+        grid.addWidget(self.label_edit, 1, 0)
+        grid.addWidget(self.length_edit, 1, 1)
+        grid.addWidget(self.start_button, 1, 2)
+        grid.addWidget(self.timers, 2, 0, 1, 3)
+        grid.addLayout(controls, 3, 0, 1, 3)
+        grid.addWidget(label("Alerts", name="Heading"), 4, 0, 1, 3)
+        self.alert_buttons: dict[str, QPushButton] = {}
+        alerts = QGridLayout()
+        for index, alert in enumerate(ALERTS):
+            widget = button(alert_name(alert).title())
+            widget.setCheckable(True)
+            widget.clicked.connect(lambda on, a=alert: self.alert_requested.emit(a, on))
+            self.alert_buttons[alert] = widget
+            alerts.addWidget(widget, index // 2, index % 2)
+        grid.addLayout(alerts, 5, 0, 1, 3)
+        self.own_alert = line_edit("Your own alert (Enter raises it)", 60)
+        self.own_alert.returnPressed.connect(self._own_alert)
+        self.stand_down = button("Stand down", tip="Clear every alert")
+        self.stand_down.clicked.connect(self.clear_requested.emit)
+        grid.addWidget(self.own_alert, 6, 0, 1, 2)
+        grid.addWidget(self.stand_down, 6, 2)
+        self.active = label("", wrap=True)
+        grid.addWidget(self.active, 7, 0, 1, 3)
+        grid.setRowStretch(8, 1)
+        self._timers: dict[str, Timer] = {}
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._refresh)
+
+    def sync(self, state: TableState) -> None:
+        w = state.warden
+        if w.timers is not self._timers:
+            self._timers = w.timers
+            self._refresh()
+        for alert, widget in self.alert_buttons.items():
+            widget.setChecked(alert in w.alerts)
+        self.active.setText(
+            "Active: " + ", ".join(alert_name(a) for a in w.alerts) if w.alerts else ""
+        )
+        running = any(not t.paused for t in w.timers.values())
+        if running and not self._tick.isActive():
+            self._tick.start()
+        elif not running:
+            self._tick.stop()
+
+    def _refresh(self) -> None:
+        chosen = self.selected_timer()
+        now = round(time.time() * 1000)
+        if self.timers.count() != len(self._timers):
+            self.timers.clear()
+            for timer_id in self._timers:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, timer_id)
+                self.timers.addItem(item)
+        for row, timer in enumerate(self._timers.values()):
+            item = self.timers.item(row)
+            item.setData(Qt.ItemDataRole.UserRole, timer.id)
+            item.setText(timer_text(timer, now))
+            if timer.id == chosen:
+                self.timers.setCurrentItem(item)
+            ended = not timer.paused and not timer.phases and timers.remaining(timer, now) == 0
+            if ended and not item.data(Qt.ItemDataRole.UserRole + 1):
+                item.setData(Qt.ItemDataRole.UserRole + 1, True)
+                QApplication.beep()  # the GM's own alarm: the window has no sound of its own
+        if self.timers.currentItem() is None and self.timers.count():
+            self.timers.setCurrentRow(0)
+
+    def selected_timer(self) -> str:
+        item = self.timers.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def _start(self) -> None:
+        seconds = seconds_of(self.length_edit.text())
+        text = self.label_edit.text().strip() or self.label_edit.placeholderText()
+        if seconds:
+            self.start_requested.emit(text, seconds)
+        else:
+            self.length_edit.selectAll()
+            self.length_edit.setFocus()
+
+    def _control(self, action: str) -> None:
+        timer_id = self.selected_timer()
+        if timer_id:
+            self.control_requested.emit(timer_id, action, 60 if action == "add" else 0)
+
+    def _own_alert(self) -> None:
+        text = self.own_alert.text().strip()
+        if text:
+            self.alert_requested.emit(text, True)
+            self.own_alert.clear()
