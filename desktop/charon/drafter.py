@@ -14,6 +14,7 @@ from desktop.campaign.model import Campaign
 from desktop.campaign.voice import CharonVoice
 from desktop.charon.passages import Passage, Source, passage, sources
 from desktop.charon.search import Index, question_terms, terms
+from desktop.model.actions.fields import shown_text
 from desktop.model.state import TableState
 
 MAX_REPLY = 900  # characters: a reply is a few lines on a TV
@@ -102,4 +103,5 @@ def _quote(found: Passage, question: str, voice: CharonVoice) -> str:
 
 
 def _voiced(text: str, voice: CharonVoice) -> str:
-    return text.upper() if voice.uppercase else text
+    """The reply in the voice's case, with nothing a display could not show."""
+    return shown_text(text.upper() if voice.uppercase else text)

@@ -7,11 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.model import Campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.charon.drafter import draft, retrieve
+from desktop.model.actions.fields import MAX_MESSAGE, check_str
 from desktop.model.state import LocationState, SystemOverride, TableState, mail_key
 
 # Twenty questions a crew asks about the sample, and what the reply must say.
@@ -153,3 +156,23 @@ def test_a_campaign_without_charon_yaml_refuses_with_no_data(tmp_path: Path) -> 
 def test_lower_case_voice_keeps_the_campaigns_spelling(sample: Campaign) -> None:
     quiet = replace(sample, voice=replace(sample.voice, uppercase=False))
     assert "Dr. Mara Kesh" in draft("Who is Dr. Kesh?", quiet, TableState()).text
+
+
+@settings(max_examples=150, deadline=None)
+@given(question=st.text(max_size=300))
+def test_any_question_gets_a_reply_a_display_can_show(sample: Campaign, question: str) -> None:
+    reply = draft(question, sample, TableState())
+    assert reply.text.strip()
+    assert check_str(reply.text, "content", MAX_MESSAGE, lines=True) == reply.text
+
+
+def test_control_and_bidi_characters_of_the_campaign_never_reach_a_draft(tmp_path: Path) -> None:
+    (tmp_path / "campaign").mkdir()
+    (tmp_path / "campaign" / "ship.yaml").write_text(
+        'ship:\n  name: "Tug"\n  systems:\n    engines:\n      status: ONLINE\n'
+        '      info: "Burn\\tlimit 70%.\\u202e Bell cracked.\\u0007"\n',
+        encoding="utf-8",
+    )
+    reply = draft("engines?", load_campaign(tmp_path), TableState())
+    assert reply.text == "ENGINES: ONLINE, CONDITION 100%. BURN LIMIT 70%. BELL CRACKED."
+    assert check_str(reply.text, "content", MAX_MESSAGE, lines=True) == reply.text

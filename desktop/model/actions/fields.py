@@ -122,6 +122,15 @@ def check_str(value: object, name: str, max_len: int = MAX_ID, lines: bool = Fal
     return value
 
 
+def shown_text(value: str) -> str:
+    """value without what check_str refuses in a text of lines (a tab becomes a space): for
+    text the app composes from campaign files, such as the ship computer's drafts."""
+    value = value.replace("\t", " ")
+    return "".join(
+        c for c in value if c == "\n" or not (c in _BIDI or unicodedata.category(c) == "Cc")
+    )
+
+
 def is_blank(value: str) -> bool:
     """True when value shows nothing: spaces, zero-width and other format characters only."""
     return all(
