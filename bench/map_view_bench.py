@@ -37,8 +37,8 @@ from desktop.model import actions as a
 from desktop.model.state import LocationState, TableState, Token
 from desktop.model.store import Store
 from desktop.ui.map.picture.shapes import CELL
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 
 COLS, ROWS, SIZE = 20, 10, 4  # 200 rooms of 4x4 cells
 SLUG, DECK = "bench", "deck"

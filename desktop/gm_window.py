@@ -19,10 +19,10 @@ from desktop.net.discovery import Discovery, qr_png
 from desktop.net.drafting import DraftService
 from desktop.net.model_config import load_endpoint, save_endpoint
 from desktop.paths import config_dir, log_path
+from desktop.ui.services import ModelChoice, WindowServices
 from desktop.ui.window.crash_dialog import CrashDialog
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.save_bar import add_save_bar
-from desktop.ui.window.services import ModelChoice, WindowServices
 
 
 class Table(Protocol):

@@ -28,8 +28,8 @@ from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as a
 from desktop.model.store import Store
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 
 SHIP = "hadal_wren"
 OUT = Path(__file__).resolve().parents[1] / "screenshots"

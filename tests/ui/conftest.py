@@ -18,8 +18,8 @@ from desktop.campaign.model import Campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as a
 from desktop.model.store import Store
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.settings import WindowSettings
 
 PLAYER_URL = "http://192.168.1.20:8765/"

@@ -10,6 +10,8 @@ from desktop.campaign.model import Location
 from desktop.model.store import Store
 from desktop.ui.look.image_cache import ImageCache
 from desktop.ui.map.deck_tabs import DeckTabs
+from desktop.ui.map.focus import Focus
+from desktop.ui.map.focus_bar import FocusBar
 from desktop.ui.map.legend import MapLegend
 from desktop.ui.map.picture.preview import preview_snapshot
 from desktop.ui.map.picture.shapes import MapPicture
@@ -17,8 +19,6 @@ from desktop.ui.map.picture.snapshot import picture_from_snapshot
 from desktop.ui.map.picture.state import StatePictureBuilder
 from desktop.ui.map.scene import MapScene
 from desktop.ui.map.view import MapView
-from desktop.ui.window.focus import Focus
-from desktop.ui.window.focus_bar import FocusBar
 
 
 class MapPanel(QWidget):

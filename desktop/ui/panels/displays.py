@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.window.services import WindowServices
+from desktop.ui.services import WindowServices
 
 REFRESH_MS = 2000
 QR_PX = 180

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QToolButton, QWidget
 
+from desktop.ui.services import WindowServices
 from desktop.ui.window.help_dialogs import GuideDialog, ShortcutsDialog
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.settings import WindowSettings
 from desktop.ui.window.table_ready import TableReadyPanel
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject
 from desktop.model import actions as a
 from desktop.model.errors import DomainError
 from desktop.ui.map.arrival import arrival_cell
+from desktop.ui.map.focus import Focus, deck_for
 from desktop.ui.map.placement import Placed, creature_name, is_person, placed
 from desktop.ui.map.token_mime import TokenTemplate
 from desktop.ui.window.dispatcher import INFO_TIMEOUT_MS, Dispatcher
-from desktop.ui.window.focus import Focus, deck_for
 
 MoveQuestion = Callable[[str, str, Callable[[], None], Callable[[], None]], None]
 

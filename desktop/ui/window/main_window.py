@@ -25,6 +25,7 @@ from desktop.model.store import Store
 from desktop.ui.look.app_icon import app_icon
 from desktop.ui.look.image_cache import ImageCache
 from desktop.ui.look.theme import apply_theme
+from desktop.ui.map.focus import Focus
 from desktop.ui.map.move_flash import MoveFlash
 from desktop.ui.map.panel import MapPanel
 from desktop.ui.panels.activity import ActivityPanel
@@ -41,15 +42,14 @@ from desktop.ui.panels.problems import ProblemsPanel
 from desktop.ui.panels.question_alert import QuestionAlert
 from desktop.ui.panels.ship import ShipPanel
 from desktop.ui.panels.tokens import TokensPanel
+from desktop.ui.services import WindowServices
 from desktop.ui.window.confirm import confirm
 from desktop.ui.window.dispatcher import ERROR_TIMEOUT_MS, Dispatcher
-from desktop.ui.window.focus import Focus
 from desktop.ui.window.help import WindowHelp
 from desktop.ui.window.intent_router import IntentRouter
 from desktop.ui.window.layout import whole_tab_titles
 from desktop.ui.window.menus import WindowMenus
 from desktop.ui.window.refresher import ViewRefresher
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.settings import WindowSettings
 from desktop.ui.window.view_switcher import ViewSwitcher
 from desktop.ui.window.wiring import wire_intents

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.window.services import ModelChoice, WindowServices
+from desktop.ui.services import ModelChoice, WindowServices
 
 INTRO = (
     "The ship computer drafts its replies offline from the campaign. With a language model "

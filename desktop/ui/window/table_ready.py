@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.window.services import WindowServices
+from desktop.ui.services import WindowServices
 
 QR_PX = 300
 STEPS = (

@@ -8,6 +8,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from desktop.ui.map.editor.opener import import_into, new_map_into, open_deck_editor
+from desktop.ui.map.focus import Focus
 from desktop.ui.map.panel import MapPanel
 from desktop.ui.panels.broadcast import BroadcastPanel
 from desktop.ui.panels.charon import CharonPanel
@@ -18,15 +19,14 @@ from desktop.ui.panels.location_tree import LocationTree
 from desktop.ui.panels.portraits import PortraitPanel
 from desktop.ui.panels.ship import ShipPanel
 from desktop.ui.panels.tokens import TokensPanel
+from desktop.ui.services import WindowServices
 from desktop.ui.window.dispatcher import Dispatcher
-from desktop.ui.window.focus import Focus
 from desktop.ui.window.help import WindowHelp
 from desktop.ui.window.intent_router import IntentRouter
 from desktop.ui.window.menus import WindowMenus
 from desktop.ui.window.model_dialog import ask_chat_model
 from desktop.ui.window.move_question import ask_move_or_copy
 from desktop.ui.window.refresher import ViewRefresher
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.view_switcher import ViewSwitcher
 
 

@@ -10,8 +10,8 @@ from desktop.campaign.loader import load_campaign
 from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.map.view import MAX_SCALE
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.settings import WindowSettings
 
 

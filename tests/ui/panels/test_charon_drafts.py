@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop.charon.drafter import draft
 from desktop.model import actions as a
 from desktop.model.store import Store
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.settings import WindowSettings
 
 SHIP = "hadal_wren"

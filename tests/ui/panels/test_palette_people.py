@@ -14,9 +14,9 @@ from desktop.campaign import load_campaign, sample_campaign_path
 from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.map.token_mime import TokenTemplate, encode
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.move_question import COPY_LABEL, MOVE_LABEL
-from desktop.ui.window.services import WindowServices
 from tests.ui.conftest import SHIP
 from tests.ui.map.test_map import _drop
 

@@ -17,9 +17,9 @@ from desktop.model.store import Store
 from desktop.settings import Settings
 from desktop.storage.persistence import StateFile
 from desktop.table import Table
+from desktop.ui.services import WindowServices
 from desktop.ui.window.crash_dialog import CrashDialog
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.settings import WindowSettings
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the handler under test takes the errors

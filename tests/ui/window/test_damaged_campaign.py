@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.campaign import load_campaign, sample_campaign_path
 from desktop.model.store import Store
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from tests.campaign.test_damaged_files import DAMAGE, SEED
 
 CASES = 12

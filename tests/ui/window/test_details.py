@@ -12,8 +12,8 @@ from desktop.campaign.model import Campaign
 from desktop.model import actions as a
 from desktop.model.state import LocationState, TableState, Token
 from desktop.model.store import Store
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from tests.ui.conftest import SHIP
 from tests.ui.map.gestures import cell_point, drag
 from tests.ui.map.test_map import menu_action

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop.model.store import Store
+from desktop.ui.services import WindowServices
 from desktop.ui.window.help_dialogs import GuideDialog, ShortcutsDialog
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.table_ready import QR_PX, TableReadyPanel
 from tests.ui.conftest import PLAYER_URL
 

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.gm_window import keep_chat_model, kept_chat_model
 from desktop.model.store import Store
+from desktop.ui.services import ModelChoice, WindowServices
 from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.model_dialog import ModelDialog
-from desktop.ui.window.services import ModelChoice, WindowServices
 from desktop.ui.window.settings import WindowSettings
 
 KEY = "sk-local-9f1e"

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QStyle, QTabBar
 from pytestqt.qtbot import QtBot
 
 from desktop.model.store import Store
+from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.services import WindowServices
 from desktop.ui.window.settings import WindowSettings
 from tests.e2e.window_layout_check import cut_tabs, cut_tree_items
 

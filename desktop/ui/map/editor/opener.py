@@ -13,7 +13,7 @@ from desktop.model.store import Store
 from desktop.ui.map.editor.image_dialog import ask_new_map
 from desktop.ui.map.editor.import_dialog import ask_import_map
 from desktop.ui.map.editor.window import DeckEditor
-from desktop.ui.window.focus import Focus
+from desktop.ui.map.focus import Focus
 
 ERROR_TIMEOUT_MS = 8000
 
