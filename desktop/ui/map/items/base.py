@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 S = TypeVar("S")
 
 
 class ShapeItem(QGraphicsItem, Generic[S]):
-    """A map item drawn from a shape. A subclass sets its own fields, then calls `_apply`."""
+    """A map item drawn from a shape. A subclass sets its own fields, then calls `_apply`;
+    `_bounds` is where it draws and `_hit` (when set) what a click hits (else its bounds)."""
 
     def __init__(self, shape: S, z: float) -> None:
         super().__init__()
         self.shape_data = shape
+        self._bounds = QRectF()
+        self._hit: QPainterPath | None = None
         # Cached as device pixmaps: a full repaint (zoom, pan) then blits instead of redrawing.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(z)
@@ -29,6 +32,12 @@ class ShapeItem(QGraphicsItem, Generic[S]):
         self.shape_data = shape
         self._apply(shape)
         self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._hit if self._hit is not None else super().shape()
 
     def _apply(self, shape: S) -> None:
         """Position, geometry and tooltip from the shape (on creation and on every change)."""

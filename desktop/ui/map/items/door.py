@@ -32,8 +32,6 @@ class DoorItem(ShapeItem[DoorShape]):
         self._rect = QRectF()
         self._far: tuple[QPointF, QRectF] | None = None
         self._corridor = QPainterPath()
-        self._shape = QPainterPath()
-        self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, shape.type != "passage")
         self._apply(shape)
 
@@ -54,8 +52,8 @@ class DoorItem(ShapeItem[DoorShape]):
             corridor.moveTo(point) if i == 0 else corridor.lineTo(point)
         self.prepareGeometryChange()
         self._rect, self._far, self._corridor = rect, far, corridor
-        self._shape = self._outline()
-        self._bounds = self._shape.boundingRect().adjusted(-3, -3, 3, 3)
+        self._hit = self._outline()
+        self._bounds = self._hit.boundingRect().adjusted(-3, -3, 3, 3)
         self.setPos(shape.x * CELL, shape.y * CELL)
         kind = shape.type.replace("_", " ")
         if shape.type == "passage":
@@ -76,12 +74,6 @@ class DoorItem(ShapeItem[DoorShape]):
             stroker.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             path.addPath(stroker.createStroke(self._corridor))
         return path.simplified()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._shape
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

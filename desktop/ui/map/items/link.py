@@ -23,15 +23,13 @@ class LinkItem(ShapeItem[LinkShape]):
     def __init__(self, shape: LinkShape) -> None:
         super().__init__(shape, z=4)
         self.link_id = shape.id
+        self._bounds = QRectF(_BOUNDS)
         self._apply(shape)
 
     def _apply(self, shape: LinkShape) -> None:
         self.setPos(shape.x * CELL, shape.y * CELL)
         where = f" to {shape.to_deck_name}" if shape.to_deck_name else ""
         self.setToolTip(f"{shape.type.capitalize()}{where} ({shape.status.lower()})")
-
-    def boundingRect(self) -> QRectF:
-        return _BOUNDS
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -36,6 +36,7 @@ class MarkerItem(ShapeItem[MarkerShape]):
         super().__init__(shape, z=6)
         self.key = key
         self._label_dy = 0.0  # set by map/labels.py separate_marker_labels
+        self._hit = _HIT
         self._apply(shape)
 
     def _apply(self, shape: MarkerShape) -> None:
@@ -60,9 +61,6 @@ class MarkerItem(ShapeItem[MarkerShape]):
             self.prepareGeometryChange()
             self._label_dy = dy
             self.update()
-
-    def shape(self) -> QPainterPath:
-        return _HIT
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

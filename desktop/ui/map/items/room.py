@@ -42,7 +42,6 @@ class RoomItem(ShapeItem[RoomShape]):
         super().__init__(shape, z=0)
         self.room_id = shape.id
         self._rect = QRectF()
-        self._bounds = QRectF()
         self._outline = QPainterPath()
         self._name = QStaticText()
         self._tags = QStaticText()
@@ -55,7 +54,7 @@ class RoomItem(ShapeItem[RoomShape]):
             self.prepareGeometryChange()
             self._rect = rect
             self._bounds = rect.adjusted(-2, -2, 2, 2)
-        self._outline = _outline(shape)
+        self._outline = self._hit = _outline(shape)  # a click hits the room's cells only
         self.setPos(shape.x * CELL, shape.y * CELL)
         state = "revealed" if shape.revealed else "hidden"
         told = (
@@ -73,13 +72,6 @@ class RoomItem(ShapeItem[RoomShape]):
         if shape.status != "OPERATIONAL":
             tags.append(shape.status)
         self._tags = _static(" · ".join(tags))
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        """What a click hits: the room's cells, not the rest of its box."""
-        return self._outline
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

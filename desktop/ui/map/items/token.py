@@ -46,6 +46,7 @@ class TokenItem(ShapeItem[TokenShape]):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self._label_w = CELL * 1.5  # set by map/labels.py spread_token_labels
+        self._hit = _HIT
         self._apply(shape)
 
     def settle(self) -> None:
@@ -65,9 +66,6 @@ class TokenItem(ShapeItem[TokenShape]):
 
     def disc_rect(self) -> QRectF:
         return QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
-
-    def shape(self) -> QPainterPath:
-        return _HIT
 
     def label_rect(self) -> QRectF:
         """Where the name is drawn (item coordinates)."""
