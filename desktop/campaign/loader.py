@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.campaign.charon_file import read_voice
 from desktop.campaign.fields import Fields
+from desktop.campaign.handouts import read_handouts
 from desktop.campaign.images import ImageRef
 from desktop.campaign.locations import LocationTree
 from desktop.campaign.model import Campaign, frozen_map
@@ -40,6 +41,7 @@ def load_campaign(root: Path) -> Campaign:
     panic = read_panic(campaign_dir, log)
     star_map = read_star_map(root, locations, log)
     voice = read_voice(campaign_dir, log)
+    handouts = frozen_map(read_handouts(root, log))
     campaign = Campaign(
         root=root,
         name=_campaign_name(root, log),
@@ -54,6 +56,7 @@ def load_campaign(root: Path) -> Campaign:
         problems=log.sorted(),
         panic=panic,
         star_map=star_map,
+        handouts=handouts,
     )
     logger.info("read campaign %s: %d problems", root, len(campaign.problems))
     return campaign

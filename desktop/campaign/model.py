@@ -403,6 +403,16 @@ class TokenImage:
 
 
 @dataclass(frozen=True, slots=True)
+class HandoutFile:
+    """A handout of the campaign's handouts/ folder: a picture or a short text."""
+
+    key: str  # the file's name without its suffix
+    title: str
+    image: Path | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Campaign:
     """A campaign folder, fully read: lookups by slug and id, and the problems found."""
 
@@ -419,6 +429,7 @@ class Campaign:
     panic: PanicTable | None = None  # campaign/panic.yaml
     star_map: StarMap = field(default_factory=StarMap)
     voice: CharonVoice = DEFAULT_VOICE  # the ship computer's, from campaign/charon.yaml
+    handouts: Mapping[str, HandoutFile] = field(default_factory=dict)  # handouts/, by key
 
     def location(self, slug: str) -> Location | None:
         return self.locations.get(slug)

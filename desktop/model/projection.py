@@ -110,6 +110,8 @@ class Projector:
             state.overlay_message,
             state.portraits,
             state.read_mail,
+            state.handouts,
+            state.pings,
         )
         name = f"common:{audience}" if audience else "common"
         if audience and len(self._parts) > MAX_PARTS:
@@ -139,6 +141,8 @@ class Projector:
             "overlay_open_message_id": state.overlay_message if state.overlay_terminal else "",
             "encounter_active_portraits": portraits,
             "encounter_npc_data": {p: wire.npc_public(campaign.npcs[p], media) for p in portraits},
+            "handouts": [wire.handout(h, campaign, media) for h in state.handouts],
+            "pings": [{"id": p.id, "x": p.x, "y": p.y} for p in state.pings],
         }
 
     def _channel_name(self, state: TableState) -> str:

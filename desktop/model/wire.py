@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.campaign.model import (
     Block,
+    Campaign,
     CrewMember,
     Message,
     Npc,
@@ -16,7 +17,7 @@ from desktop.campaign.model import (
     Terminal,
 )
 from desktop.model import timers
-from desktop.model.display_state import Camera
+from desktop.model.display_state import Camera, Handout
 from desktop.model.gauges import with_current
 from desktop.model.media import media_url
 from desktop.model.names import shown_name
@@ -221,3 +222,15 @@ def atmosphere(
         return {}
     found = ((room, air.get(room_key(slug, room))) for room in visible)
     return {room: list(effects) for room, effects in found if effects}
+
+
+def handout(h: Handout, campaign: Campaign, media: dict[str, Path]) -> Json:
+    """A handout shown: its picture as an opaque /media/ id, never a file name."""
+    found = campaign.handouts.get(h.image) if h.image else None
+    return {
+        "id": h.id,
+        "title": h.title,
+        "text": h.text,
+        "image_url": media_url(found.image if found else None, media),
+        "clear_after": h.clear_after,
+    }

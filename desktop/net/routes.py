@@ -63,5 +63,6 @@ WRITE_PATHS: Mapping[str, type[A.Action]] = MappingProxyType(
         "/api/gm/crew/conditions/": A.SetConditions,
         "/api/gm/displays/{display}/": A.SetDisplay,
         "/api/gm/ping/": A.PingCell,
+        "/api/gm/handouts/show/": A.ShowHandout,
     }
 )

@@ -61,6 +61,7 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.SetConditions: {"crew_id": "reyes", "conditions": ["Shaken"]},
     A.SetDisplay: {"display": "tablet-one", "name": "Table TV", "rotation": 180},
     A.PingCell: {"x": 3, "y": 4},
+    A.ShowHandout: {"title": "Note", "text": "Meet at the airlock."},
 }
 
 REQUIRED = [
@@ -80,6 +81,8 @@ REQUIRED = [
             "priority",
             "name",
             "rotation",
+            "title",
+            "text",
         }
         or (cls, name) == (A.ShowTerminal, "location_slug")
     )
@@ -89,7 +92,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(WRITE_PATHS.values())
-    assert len(WRITE_PATHS) == 49
+    assert len(WRITE_PATHS) == 50
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

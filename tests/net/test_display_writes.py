@@ -4,13 +4,17 @@ only that character's token."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from aiohttp.test_utils import TestClient
 
+from desktop.campaign.model import Campaign, HandoutFile
 from desktop.model.store import Store
-from tests.model.factory import SHIP
-from tests.net.conftest import GM_JSON, gm_post
+from desktop.net.server import create_app
+from tests.model.factory import SHIP, build_campaign
+from tests.net.conftest import GM_JSON, TOKEN, gm_post
 from tests.net.sse_reader import StreamReader
 
 A, B = "tablet-aaaa-1", "tablet-bbbb-2"
@@ -109,3 +113,43 @@ async def test_a_bound_tablet_moves_only_its_characters_token(
     # Another display (not bound) may still move Sunde.
     free = await client.post(f"{MOVE}?display={B}", json={"token_id": other, "x": 3, "y": 1})
     assert free.status == 200
+
+
+async def test_a_handout_aimed_at_a_never_reaches_b(aiohttp_client: Any, tmp_path: Path) -> None:
+    base = build_campaign(tmp_path / "campaign")
+    picture = tmp_path / "campaign" / "campaign" / "handouts" / "blueprint.png"
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    picture.write_bytes((tmp_path / "campaign").joinpath(_any_png(base)).read_bytes())
+    files = {"blueprint": HandoutFile("blueprint", "Reactor Blueprint", image=picture)}
+    store = Store(replace(base, handouts=files))
+    client = await aiohttp_client(create_app(store, gm_token=TOKEN))
+    async with client.get(_stream(A)) as a_response, client.get(_stream(B)) as b_response:
+        a, b = StreamReader(a_response), StreamReader(b_response)
+        await a.events(1)
+        await b.events(1)
+        shown = {"handout": "blueprint", "displays": [A], "clear_after": 30}
+        await gm_post(client, "/api/gm/handouts/show/", shown)
+        note = {"title": "Secret Orders", "text": "ONLY-A-READS-THIS", "displays": [A]}
+        await gm_post(client, "/api/gm/handouts/show/", note)
+        await gm_post(client, "/api/gm/broadcast/", {"content": "TO-EVERYONE"})
+        await a.until(b"TO-EVERYONE")
+        await b.until(b"TO-EVERYONE")
+        a_snapshot = await (await client.get(f"/api/active-view/?display={A}")).json()
+        b_view = await (await client.get(f"/api/active-view/?display={B}")).read()
+    first, second = a_snapshot["handouts"]
+    assert (first["title"], first["clear_after"]) == ("Reactor Blueprint", 30)
+    assert second["text"] == "ONLY-A-READS-THIS"
+    secrets = [b"Reactor Blueprint", b"Secret Orders", b"ONLY-A-READS-THIS"]
+    secrets += [first["image_url"].encode(), first["id"].encode(), b"blueprint"]
+    for secret in secrets:
+        assert secret in a.raw or secret == b"blueprint"
+        assert secret not in b.raw and secret not in b_view
+    assert (await client.get(f"{first['image_url']}?display={A}")).status == 200
+    assert (await client.get(f"{first['image_url']}?display={B}")).status == 404
+
+
+def _any_png(campaign: Campaign) -> Path:
+    """A picture file of the test campaign, relative to its folder."""
+    portrait = campaign.npcs["kade"].portrait
+    assert portrait is not None
+    return portrait.relative_to(campaign.root)

@@ -76,6 +76,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "/api/gm/crew/conditions/": {"crew_id": ("id", True), "conditions": ("list", True)},
     "/api/gm/displays/{display}/": {"name": ("text", False), "rotation": ("int", False)},
     "/api/gm/ping/": {"x": ("int", True), "y": ("int", True)},
+    "/api/gm/handouts/show/": {"title": ("text", True), "text": ("text", True),
+                               "clear_after": ("int", False)},
     "/api/gm/undo/": {},
     "/api/gm/redo/": {},
 }  # fmt: skip

@@ -26,6 +26,7 @@ from desktop.model.actions.encounter import (
     ToggleRoom,
 )
 from desktop.model.actions.gauges import SetGauge
+from desktop.model.actions.handouts import ShowHandout
 from desktop.model.actions.markers import RemoveMarker, RenameMarker
 from desktop.model.actions.ship import SetShipSystem
 from desktop.model.actions.starmap import SetShipCourse, SetStarVisibility, ShowStarView
@@ -100,6 +101,7 @@ __all__ = [
     "SetShipCourse",
     "SetShipSystem",
     "SetStarVisibility",
+    "ShowHandout",
     "ShowRoll",
     "ShowStarView",
     "ShowTerminal",
