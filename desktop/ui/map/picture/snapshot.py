@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import MISSING, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.ui.map.picture.shapes import (
     EMPTY_PICTURE,
@@ -15,7 +17,11 @@ from desktop.ui.map.picture.shapes import (
     TokenShape,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 MediaResolver = Callable[[str], Path | None]
+S = TypeVar("S", bound="DataclassInstance")
 
 
 def _dicts(value: object) -> list[Mapping[str, object]]:
@@ -38,6 +44,24 @@ def _int(item: Mapping[str, object], key: str) -> int:
     return int(_num(item, key))
 
 
+_READERS: dict[str, Callable[[Mapping[str, object], str], object]] = {
+    "str": _str,
+    "int": _int,
+    "float": _num,
+}
+
+
+def _read(cls: type[S], item: Mapping[str, object], **given: object) -> S:
+    """A shape from a snapshot item: each field without a default and not `given` is the item's
+    value of the same name, read by the field's type (missing or of another type: "" or 0)."""
+    values = {
+        f.name: _READERS[str(f.type)](item, f.name)
+        for f in fields(cls)
+        if f.name not in given and f.default is MISSING and f.default_factory is MISSING
+    }
+    return cls(**values, **given)
+
+
 def _media_path(url: str, resolve: MediaResolver) -> Path | None:
     prefix = "/media/"
     if not url.startswith(prefix):
@@ -48,16 +72,7 @@ def _media_path(url: str, resolve: MediaResolver) -> Path | None:
 def _rooms(map_data: Mapping[str, object]) -> dict[str, RoomShape]:
     rooms: dict[str, RoomShape] = {}
     for r in _dicts(map_data.get("rooms")):
-        room = RoomShape(
-            id=_str(r, "id"),
-            name=_str(r, "name"),
-            x=_int(r, "x"),
-            y=_int(r, "y"),
-            width=_int(r, "width"),
-            height=_int(r, "height"),
-            status=_str(r, "status") or "OPERATIONAL",
-            revealed=True,
-        )
+        room = _read(RoomShape, r, status=_str(r, "status") or "OPERATIONAL", revealed=True)
         rooms[room.id] = room
     return rooms
 
@@ -67,12 +82,10 @@ def _doors(map_data: Mapping[str, object], statuses: object) -> dict[str, DoorSh
     status_of = statuses if isinstance(statuses, Mapping) else {}
     doors: dict[str, DoorShape] = {}
     for d in _dicts(map_data.get("doors")):
-        door = DoorShape(
-            id=_str(d, "id"),
-            type=_str(d, "type"),
+        door = _read(
+            DoorShape,
+            d,
             status=_str(status_of, _str(d, "id")) or _str(d, "status"),
-            x=_num(d, "x"),
-            y=_num(d, "y"),
             orientation=_str(d, "orientation") or "v",
             length=_num(d, "length") or 1.0,
             far=_far_end(d),
@@ -106,14 +119,7 @@ def _corridor(door: Mapping[str, object]) -> tuple[tuple[float, float], ...]:
 def _links(map_data: Mapping[str, object]) -> dict[str, LinkShape]:
     links: dict[str, LinkShape] = {}
     for k in _dicts(map_data.get("links")):
-        link = LinkShape(
-            id=_str(k, "id"),
-            type=_str(k, "type"),
-            status=_str(k, "status"),
-            room_id=_str(k, "room_id"),
-            x=_num(k, "x"),
-            y=_num(k, "y"),
-        )
+        link = _read(LinkShape, k)
         links[link.id] = link
     return links
 
@@ -122,15 +128,8 @@ def _markers(map_data: Mapping[str, object]) -> dict[str, MarkerShape]:
     markers: dict[str, MarkerShape] = {}
     for kind, key in (("terminal", "terminals"), ("poi", "pois")):
         for m in _dicts(map_data.get(key)):
-            marker = MarkerShape(
-                id=_str(m, "id"),
-                kind=kind,
-                type=_str(m, "type") if kind == "poi" else "terminal",
-                name=_str(m, "name"),
-                room_id=_str(m, "room_id"),
-                x=_num(m, "x"),
-                y=_num(m, "y"),
-            )
+            kind_type = _str(m, "type") if kind == "poi" else "terminal"
+            marker = _read(MarkerShape, m, kind=kind, type=kind_type)
             markers[f"{kind}:{marker.id}"] = marker
     return markers
 
@@ -144,15 +143,12 @@ def _tokens(snapshot: Mapping[str, object], resolve: MediaResolver) -> dict[str,
         if not isinstance(t, Mapping):
             continue
         status = t.get("status")
-        tokens[str(token_id)] = TokenShape(
+        tokens[str(token_id)] = _read(
+            TokenShape,
+            t,
             id=str(token_id),
-            type=_str(t, "type"),
-            name=_str(t, "name"),
-            x=_int(t, "x"),
-            y=_int(t, "y"),
             statuses=tuple(str(s) for s in status) if isinstance(status, list) else (),
             image=_media_path(_str(t, "image_url"), resolve),
-            room_id=_str(t, "room_id"),
         )
     return tokens
 

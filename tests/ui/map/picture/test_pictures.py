@@ -85,3 +85,49 @@ def test_an_unknown_deck_falls_back_to_the_default_and_a_place_without_map_draws
     assert fallback.deck_id == campaign.location(SHIP).map.default_deck_id  # type: ignore[union-attr]
     assert builder.build(store.state, campaign, "no_such_place", "deck_1") == EMPTY_PICTURE
     assert picture_from_snapshot({"view_type": "STATUS"}, lambda _id: None) == EMPTY_PICTURE
+
+
+def test_a_hand_made_snapshot_reads_into_shapes_and_bad_values_read_empty() -> None:
+    snapshot = {
+        "view_type": "ENCOUNTER",
+        "encounter_deck_id": "deck_1",
+        "encounter_door_status": {"d1": "LOCKED"},
+        "encounter_map": {
+            "grid": {"width": 20, "height": 12},
+            "rooms": [{"id": "galley", "name": "Galley", "x": 2, "y": 3, "width": 4, "height": 3}],
+            "doors": [{"id": "d1", "type": "standard", "x": 6, "y": "4.5", "status": "OPEN"}],
+            "links": [{"id": "l1", "type": "ladder", "status": "OK", "room_id": "galley"}],
+            "pois": [{"id": "kit", "type": "item", "name": "Kit", "room_id": "galley", "x": 3}],
+            "terminals": [{"id": "t1", "type": "ignored", "name": "Core", "room_id": "galley"}],
+        },
+        "encounter_tokens": {
+            "tok": {"type": "pc", "name": "Okafor", "x": 3, "y": 4, "status": ["wounded"]}
+        },
+    }
+    picture = picture_from_snapshot(snapshot, lambda _id: None)
+    room = picture.rooms["galley"]
+    assert (room.name, room.x, room.width, room.status, room.revealed) == (
+        "Galley",
+        2,
+        4,
+        "OPERATIONAL",
+        True,
+    )
+    door = picture.doors["d1"]
+    assert (door.status, door.x, door.y, door.orientation, door.length) == (
+        "LOCKED",
+        6.0,
+        0.0,
+        "v",
+        1.0,
+    )  # the door's status comes from encounter_door_status; a string y reads 0
+    assert picture.links["l1"].x == 0.0 and picture.links["l1"].to_deck == ""
+    assert picture.markers["poi:kit"].type == "item" and picture.markers["poi:kit"].x == 3.0
+    assert picture.markers["terminal:t1"].type == "terminal"
+    token = picture.tokens["tok"]
+    assert (token.id, token.name, token.statuses, token.image) == (
+        "tok",
+        "Okafor",
+        ("wounded",),
+        None,
+    )
