@@ -5,6 +5,7 @@ room's pixels is in a piece, not even scaled down or blurred."""
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -26,23 +27,58 @@ def find_piece(campaign: Campaign, path: Path) -> tuple[Deck, Room] | None:
     return None
 
 
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
 def cut_piece(deck: Deck, room: Room, path: Path) -> bool:
-    """Write the room's piece to `path` (once: an existing file is kept); False when the deck's
-    picture cannot be read."""
+    """Make sure the room's piece is at `path` (an existing file is kept); False when the
+    deck's picture cannot be read. The picture is decoded once and kept for the next pieces
+    (a 4,000 px picture costs its decoding once, not once per room); one deck is cut by one
+    thread at a time."""
     if path.is_file():
         return True
     if deck.background is None or deck.grid is None:
         return False
-    try:
-        with Image.open(deck.background) as picture:
-            piece = _cut(picture, deck.grid.width, deck.grid.height, room)
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return False
+    with _LOCKS_GUARD:
+        lock = _LOCKS.setdefault(deck.background, threading.Lock())
+    with lock:
+        if path.is_file():  # another display's request cut it meanwhile
+            return True
+        try:
+            picture = _decoded(deck.background)
+            _write(_cut(picture, deck.grid.width, deck.grid.height, room), path)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return False
+    return True
+
+
+_DECODED: dict[tuple[Path, int, int], Image.Image] = {}
+KEPT_PICTURES = 2  # decoded deck pictures kept (a 4,000 px picture is 48 MB decoded)
+
+
+def _decoded(background: Path) -> Image.Image:
+    stat = background.stat()
+    key = (background, stat.st_size, stat.st_mtime_ns)
+    with _LOCKS_GUARD:
+        found = _DECODED.get(key)
+    if found is not None:
+        return found
+    with Image.open(background) as opened:
+        opened.load()
+        picture = opened.copy()
+    with _LOCKS_GUARD:
+        while len(_DECODED) >= KEPT_PICTURES:
+            _DECODED.pop(next(iter(_DECODED)))
+        _DECODED[key] = picture
+    return picture
+
+
+def _write(piece: Image.Image, path: Path) -> None:
     out = io.BytesIO()
     piece.save(out, format="PNG", compress_level=1)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, out.getvalue())
-    return True
 
 
 def _cut(picture: Image.Image, width: int, height: int, room: Room) -> Image.Image:
