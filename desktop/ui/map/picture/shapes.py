@@ -7,8 +7,26 @@ displays get). Shapes are frozen values: an item is touched only when its shape 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+S = TypeVar("S", bound="DataclassInstance")
+
+
+def fill(cls: type[S], value_of: Callable[[str, str], object], **given: Any) -> S:
+    """A shape whose fields without a default, unless `given`, are `value_of(name, type)`
+    (the builders read them from a model object or a snapshot item of the same names)."""
+    values = {
+        f.name: value_of(f.name, str(f.type))
+        for f in fields(cls)
+        if f.name not in given and f.default is MISSING and f.default_factory is MISSING
+    }
+    return cls(**values, **given)
 
 
 @dataclass(frozen=True, slots=True)

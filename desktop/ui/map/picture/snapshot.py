@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, TypeVar
 
 from desktop.ui.map.picture.shapes import (
     EMPTY_PICTURE,
@@ -15,13 +14,11 @@ from desktop.ui.map.picture.shapes import (
     MarkerShape,
     RoomShape,
     TokenShape,
+    fill,
 )
 
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
 MediaResolver = Callable[[str], Path | None]
-S = TypeVar("S", bound="DataclassInstance")
+Shape = TypeVar("Shape", RoomShape, DoorShape, LinkShape, MarkerShape, TokenShape)
 
 
 def _dicts(value: object) -> list[Mapping[str, object]]:
@@ -51,15 +48,10 @@ _READERS: dict[str, Callable[[Mapping[str, object], str], object]] = {
 }
 
 
-def _read(cls: type[S], item: Mapping[str, object], **given: object) -> S:
-    """A shape from a snapshot item: each field without a default and not `given` is the item's
-    value of the same name, read by the field's type (missing or of another type: "" or 0)."""
-    values = {
-        f.name: _READERS[str(f.type)](item, f.name)
-        for f in fields(cls)
-        if f.name not in given and f.default is MISSING and f.default_factory is MISSING
-    }
-    return cls(**values, **given)
+def _read(cls: type[Shape], item: Mapping[str, object], **given: Any) -> Shape:
+    """A shape from a snapshot item: its other fields are the item's values of the same names,
+    read by the field's type (missing or of another type: "" or 0)."""
+    return fill(cls, lambda name, kind: _READERS[kind](item, name), **given)
 
 
 def _media_path(url: str, resolve: MediaResolver) -> Path | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
-from desktop.campaign.model import Campaign, Deck, Location, Room
+from desktop.campaign.model import Campaign, Deck, Location, MapTerminal, Poi, Room
 from desktop.model.deck_geometry import DoorPlace
 from desktop.model.deckmap import geometry_of, marker_shown
 from desktop.model.naming import door_name
@@ -19,7 +19,16 @@ from desktop.ui.map.picture.shapes import (
     MarkerShape,
     RoomShape,
     TokenShape,
+    fill,
 )
+
+Shape = TypeVar("Shape", RoomShape, LinkShape, MarkerShape, TokenShape)
+
+
+def _copy(cls: type[Shape], source: object, **given: Any) -> Shape:
+    """A shape whose other fields are the source's attributes of the same name (a room's id,
+    name and box; a token's type, cell and statuses)."""
+    return fill(cls, lambda name, _type: getattr(source, name), **given)
 
 
 class StatePictureBuilder:
@@ -107,13 +116,9 @@ def _deck(location: Location | None, deck_id: str) -> Deck | None:
 
 def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
     return {
-        r.id: RoomShape(
-            id=r.id,
-            name=r.name,
-            x=r.x,
-            y=r.y,
-            width=r.width,
-            height=r.height,
+        r.id: _copy(
+            RoomShape,
+            r,
             status=loc.room_status.get(r.id, r.status),
             revealed=r.id in loc.revealed,
             has_description=bool(r.description),
@@ -158,13 +163,10 @@ def _base_doors(location: Location, deck: Deck) -> dict[str, DoorShape]:
 def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
     """Every link touching the deck (those written on the far deck too), in its slot."""
     return {
-        k.key: LinkShape(
+        k.key: _copy(
+            LinkShape,
+            k,
             id=k.key,
-            type=k.type,
-            status=k.status,
-            room_id=k.room_id,
-            x=k.x,
-            y=k.y,
             to_deck=k.far_deck,
             to_deck_name=k.far_deck_name,
             to_room=k.far_room,
@@ -176,38 +178,34 @@ def _links(deck: Deck, location: Location) -> dict[str, LinkShape]:
 def _markers(deck: Deck, loc: LocationState, location: Location) -> dict[str, MarkerShape]:
     """Every marker the GM kept, moved apart as on the displays (after the room's links)."""
     markers: dict[str, MarkerShape] = {}
-    names, gone = loc.marker_names, loc.removed_markers
+    gone = loc.removed_markers
     for t in deck.terminals:
         if t.id in gone:
             continue
-        markers[f"terminal:{t.id}"] = MarkerShape(
-            id=t.id,
+        markers[f"terminal:{t.id}"] = _copy(
+            MarkerShape,
+            t,
             kind="terminal",
             type="terminal",
-            name=names.get(t.id, t.name),
-            room_id=t.room,
-            x=t.x,
-            y=t.y,
-            secret=t.hidden,
-            concealed=not marker_shown(t, loc),
             terminal_slug=t.terminal_slug,
+            **_marker_state(t, loc),
         )
     for p in deck.pois:
         if p.id in gone:
             continue
-        markers[f"poi:{p.id}"] = MarkerShape(
-            id=p.id,
-            kind="poi",
-            type=p.type,
-            name=names.get(p.id, p.name),
-            room_id=p.room,
-            x=p.x,
-            y=p.y,
-            secret=p.hidden,
-            concealed=not marker_shown(p, loc),
-        )
+        markers[f"poi:{p.id}"] = _copy(MarkerShape, p, kind="poi", **_marker_state(p, loc))
     at = geometry_of(location, deck).placed(markers)
     return {key: _at(m, *at[key]) for key, m in markers.items()}
+
+
+def _marker_state(marker: Poi | MapTerminal, loc: LocationState) -> dict[str, Any]:
+    """A marker's name as the GM left it, its room, and whether players may see it."""
+    return {
+        "name": loc.marker_names.get(marker.id, marker.name),
+        "room_id": marker.room,
+        "secret": marker.hidden,
+        "concealed": not marker_shown(marker, loc),
+    }
 
 
 def _at(marker: MarkerShape, x: float, y: float) -> MarkerShape:
@@ -221,14 +219,5 @@ def _tokens(deck: Deck, loc: LocationState, campaign: Campaign) -> dict[str, Tok
         if token.deck_id != deck.id:
             continue
         image = images.get(token.image) if token.image else None
-        tokens[token.id] = TokenShape(
-            id=token.id,
-            type=token.type,
-            name=token.name,
-            x=token.x,
-            y=token.y,
-            statuses=token.statuses,
-            image=image.path if image else None,
-            room_id=token.room_id,
-        )
+        tokens[token.id] = _copy(TokenShape, token, image=image.path if image else None)
     return tokens
