@@ -9,9 +9,35 @@ from desktop.campaign.model import Campaign, Location
 from desktop.model.state import LocationState, TableState, Token
 
 
+def _still_revealed(
+    revealed: frozenset[str], location: Location, before: Location | None
+) -> frozenset[str]:
+    """The reveals without the rooms whose cells changed since `before` (an edited room shows
+    players nothing new until the GM reveals it again)."""
+    if before is None or before.map is None or location.map is None:
+        return revealed
+    old, new = before.map.rooms, location.map.rooms
+    return frozenset(
+        room_id
+        for room_id in revealed
+        if room_id not in old
+        or room_id not in new
+        or (
+            old[room_id].deck_id == new[room_id].deck_id
+            and set(old[room_id].cells()) == set(new[room_id].cells())
+        )
+    )
+
+
 def _location(
-    location: Location, lstate: LocationState, unplaced: list[tuple[str, Token]]
+    location: Location,
+    lstate: LocationState,
+    unplaced: list[tuple[str, Token]],
+    before: Location | None = None,
 ) -> LocationState:
+    revealed = _still_revealed(lstate.revealed, location, before)
+    if revealed != lstate.revealed:
+        lstate = replace(lstate, revealed=revealed)
     lmap = location.map
     deck_id = lstate.deck_id
     if lmap is not None and lmap.deck(deck_id) is None:
@@ -34,14 +60,16 @@ def _location(
     return replace(lstate, deck_id=deck_id, tokens=lstate.tokens if same else tokens)
 
 
-def reconcile(state: TableState, campaign: Campaign) -> TableState:
+def reconcile(state: TableState, campaign: Campaign, before: Campaign | None = None) -> TableState:
     """state fitted to campaign: tokens whose room is gone move to `unplaced`, never lost;
-    states of unknown locations are kept (harmless); dangling references are cleared."""
+    states of unknown locations are kept (harmless); dangling references are cleared. Given
+    the campaign `before` a reload, a revealed room whose cells changed is hidden again."""
     unplaced: list[tuple[str, Token]] = []
     locations: dict[str, LocationState] = {}
     for slug, lstate in state.locations.items():
         location = campaign.location(slug)
-        locations[slug] = _location(location, lstate, unplaced) if location else lstate
+        old = before.location(slug) if before is not None else None
+        locations[slug] = _location(location, lstate, unplaced, old) if location else lstate
     changes: dict[str, Any] = {}
     if any(locations[s] is not ls for s, ls in state.locations.items()):
         changes["locations"] = locations

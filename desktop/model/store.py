@@ -193,7 +193,8 @@ class Store:
         revision still only rises: max(current, saved) + 1.
         """
         if state is None:
-            new = self._save(reconcile(self._state, campaign), self._state.revision)
+            reconciled = reconcile(self._state, campaign, self._campaign)
+            new = self._save(reconciled, self._state.revision)
         else:
             top = max(self._state.revision, state.revision)
             saved = state.audience_revisions  # what displays saw only rises, as the revision
