@@ -16,6 +16,7 @@ from desktop.campaign.people import read_crew, read_npcs
 from desktop.campaign.problems import CampaignError, ProblemLog
 from desktop.campaign.sessions import read_sessions
 from desktop.campaign.ship import read_ship
+from desktop.campaign.sounds import read_loops, read_sounds
 from desktop.campaign.starmap import read_star_map
 from desktop.campaign.tokens import read_token_images
 from desktop.campaign.yamlfile import YamlMap, read_yaml
@@ -39,6 +40,8 @@ def load_campaign(root: Path) -> Campaign:
     npcs = read_npcs(campaign_dir, images, log)
     crew = read_crew(campaign_dir, images, log)
     panic = read_panic(campaign_dir, log)
+    sounds = read_sounds(campaign_dir, log)
+    loops = read_loops(campaign_dir, sounds, set(locations), log)
     star_map = read_star_map(root, locations, log)
     voice = read_voice(campaign_dir, log)
     handouts = frozen_map(read_handouts(root, log))
@@ -55,6 +58,8 @@ def load_campaign(root: Path) -> Campaign:
         voice=voice,
         problems=log.sorted(),
         panic=panic,
+        sounds=frozen_map(sounds),
+        sound_loops=loops,
         star_map=star_map,
         handouts=handouts,
     )

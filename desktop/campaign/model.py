@@ -6,10 +6,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from desktop.campaign.cells import cell_index
 from desktop.campaign.panic import PanicTable
+
+if TYPE_CHECKING:
+    from desktop.campaign.sounds import SoundFile, SoundLoop
 from desktop.campaign.starmodel import StarMap
 from desktop.campaign.voice import DEFAULT_VOICE, CharonVoice
 
@@ -427,6 +430,8 @@ class Campaign:
     token_images: Mapping[str, TokenImage]
     problems: tuple[Problem, ...] = ()
     panic: PanicTable | None = None  # campaign/panic.yaml
+    sounds: Mapping[str, SoundFile] = field(default_factory=frozen_map)  # campaign/sounds/
+    sound_loops: tuple[SoundLoop, ...] = ()  # sounds.yaml
     star_map: StarMap = field(default_factory=StarMap)
     voice: CharonVoice = DEFAULT_VOICE  # the ship computer's, from campaign/charon.yaml
     handouts: Mapping[str, HandoutFile] = field(default_factory=dict)  # handouts/, by key

@@ -70,7 +70,7 @@ def for_display(state: TableState, display: str | None) -> TableState:
     """state without the targeted content the display may not see (the same object when there
     is none)."""
     if not state.targets:
-        return state
+        return _with_sound(state, display)
 
     def seen(kind: str, ident: str = "") -> bool:
         return visible_to(state, content_key(kind, ident), display)
@@ -84,15 +84,39 @@ def for_display(state: TableState, display: str | None) -> TableState:
         conversations[c] is not charon.conversations[c] for c in conversations
     ):
         charon = replace(charon, dialog_open=dialog_open, conversations=conversations)
-    return replace(
-        state,
-        broadcasts=_kept(state.broadcasts, lambda b: seen("broadcast", b.id)),
-        portraits=_kept(state.portraits, lambda npc: seen("portrait", npc)),
-        charon=charon,
-        handouts=_kept(state.handouts, lambda h: seen("handout", h.id)),
-        pings=_kept(state.pings, lambda p: seen("ping", p.id)),
-        warden=_warden(state.warden, seen),
+    return _with_sound(
+        replace(
+            state,
+            broadcasts=_kept(state.broadcasts, lambda b: seen("broadcast", b.id)),
+            portraits=_kept(state.portraits, lambda npc: seen("portrait", npc)),
+            charon=charon,
+            handouts=_kept(state.handouts, lambda h: seen("handout", h.id)),
+            pings=_kept(state.pings, lambda p: seen("ping", p.id)),
+            warden=_warden(state.warden, seen),
+        ),
+        display,
     )
+
+
+def hears(state: TableState, key: str, display: str | None) -> bool:
+    """Whether a display plays a sound: the displays it was aimed at, else the displays the
+    GM marked as TVs, else (none marked) every display (API.md "Audiences")."""
+    ids = state.targets.get(key)
+    if ids is not None:
+        return display is not None and display in ids
+    tvs = [d for d, s in state.displays.items() if s.kind == "tv"]
+    return not tvs or display in tvs
+
+
+def _with_sound(state: TableState, display: str | None) -> TableState:
+    w = state.warden
+    if not w.cue and not w.ambient:
+        return state
+    cue = w.cue if w.cue and hears(state, content_key("sound", w.cue), display) else ""
+    ambient = w.ambient if w.ambient and hears(state, content_key("ambient"), display) else ""
+    if cue == w.cue and ambient == w.ambient:
+        return state
+    return replace(state, warden=replace(w, cue=cue, ambient=ambient))
 
 
 def _warden(w: WardenState, seen: Callable[[str, str], bool]) -> WardenState:

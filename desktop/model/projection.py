@@ -169,9 +169,9 @@ class Projector:
     def warden(self, state: TableState, audience: str = "") -> Part:
         """Countdowns, alerts and the roll the GM shows (never the private roll history)."""
         w = state.warden
-        deps = (w.timers, w.alerts, w.shown_roll)
+        deps = (w.timers, w.alerts, w.shown_roll, w.ambient, w.cue, w.cue_sound)
         name = f"warden:{audience}" if audience else "warden"
-        return self._part(name, deps, lambda _m: wire.warden(w))
+        return self._part(name, deps, lambda found: wire.warden(w, self.campaign, found))
 
     def bridge(self, state: TableState) -> Part:
         """The ship with overrides merged, crew dossiers, session logs."""

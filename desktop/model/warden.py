@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from desktop.model.timers import Timer
 
 ALERTS: tuple[str, ...] = ("red_alert", "intruder", "hull_breach", "low_power")
+# Sounds every display makes itself (Web Audio, no files); campaign files are "file:<id>".
+BUILTIN_SOUNDS: tuple[str, ...] = ("klaxon", "alarm", "chime", "sting", "tick")
 ATMOSPHERES: tuple[str, ...] = ("dark", "flickering", "smoke", "vacuum")
 MAX_ROLLS = 30  # the GM's dice history
 MAX_TIMERS = 8
@@ -64,13 +66,16 @@ class WardenState:
     conditions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # crew id -> conditions
     rolls: tuple[RollRecord, ...] = ()  # the GM's history, oldest first (never projected)
     shown_roll: str = ""  # the id of the roll on the displays ("" none)
+    ambient: str = ""  # the sound looping on the displays ("" none)
+    cue: str = ""  # the id of the last one-shot sound played ("" none)
+    cue_sound: str = ""  # and which sound it was
 
     def roll(self, roll_id: str) -> RollRecord | None:
         return next((r for r in self.rolls if r.id == roll_id), None)
 
 
 WARDEN_MAPS: tuple[str, ...] = ("timers", "atmosphere", "conditions")
-WARDEN_VALUES: tuple[str, ...] = ("alerts", "rolls", "shown_roll")
+WARDEN_VALUES: tuple[str, ...] = ("alerts", "rolls", "shown_roll", "ambient")
 
 
 def member_conditions(
@@ -83,6 +88,11 @@ def member_conditions(
     if not isinstance(written, list | tuple):
         return []
     return [str(v) for v in written if isinstance(v, str | int | float) and not isinstance(v, bool)]
+
+
+def sound_name(sound: str) -> str:
+    """How a sound key reads: "file:reactor_hum" -> "reactor hum", "klaxon" -> "klaxon"."""
+    return sound.removeprefix("file:").replace("_", " ").replace("-", " ")
 
 
 def room_key(location_slug: str, room_id: str) -> str:

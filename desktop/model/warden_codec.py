@@ -41,6 +41,7 @@ def warden_out(w: WardenState) -> Json:
         "conditions": {k: list(v) for k, v in w.conditions.items()},
         "rolls": [_roll_out(r) for r in w.rolls],
         "shown_roll": w.shown_roll,
+        "sound": [w.ambient, w.cue, w.cue_sound],
     }
 
 
@@ -65,6 +66,11 @@ def _warden_in(data: object) -> WardenState:
         conditions=_text_lists(data["conditions"]),
         rolls=tuple(_roll_in(r) for r in data["rolls"]),
         shown_roll=texts([data["shown_roll"]])[0],
+        **dict(
+            zip(
+                ("ambient", "cue", "cue_sound"), texts(data.get("sound", ["", "", ""])), strict=True
+            )
+        ),
     )
 
 

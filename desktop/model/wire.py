@@ -204,14 +204,30 @@ def camera(c: Camera) -> Json:
     }
 
 
-def warden(w: WardenState) -> Json:
-    """The player snapshot's countdowns, alerts and shown roll."""
+def warden(w: WardenState, campaign: Campaign, media: dict[str, Path]) -> Json:
+    """The player snapshot's countdowns, alerts, shown roll and sound (a campaign sound file
+    under an opaque media id, served only while the snapshot names it)."""
     shown = w.roll(w.shown_roll) if w.shown_roll else None
+    cue = sound(w.cue_sound, campaign, media) if w.cue else None
     return {
         "timers": [timers.as_json(t) for t in w.timers.values()],
         "alerts": [{"id": a, "name": alert_name(a)} for a in w.alerts],
         "roll": shown.as_json() if shown else None,
+        "sound": {
+            "ambient": sound(w.ambient, campaign, media) if w.ambient else None,
+            "cue": {**cue, "id": w.cue} if cue else None,
+        },
     }
+
+
+def sound(key: str, campaign: Campaign, media: dict[str, Path]) -> Json | None:
+    """{name, builtin, url}: a built-in sound by name, or a campaign file's /media/ url."""
+    if not key.startswith("file:"):
+        return {"name": key, "builtin": key, "url": ""}
+    found = campaign.sounds.get(key.removeprefix("file:"))
+    if found is None:
+        return None
+    return {"name": found.name, "builtin": "", "url": media_url(found.path, media)}
 
 
 def atmosphere(

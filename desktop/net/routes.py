@@ -61,6 +61,8 @@ WRITE_PATHS: Mapping[str, type[A.Action]] = MappingProxyType(
         "/api/gm/alert/clear/": A.ClearAlerts,
         "/api/gm/encounter/room-atmosphere/": A.SetAtmosphere,
         "/api/gm/crew/conditions/": A.SetConditions,
+        "/api/gm/sound/play/": A.PlaySound,
+        "/api/gm/sound/ambient/": A.SetAmbient,
         "/api/gm/displays/{display}/": A.SetDisplay,
         "/api/gm/ping/": A.PingCell,
         "/api/gm/handouts/show/": A.ShowHandout,

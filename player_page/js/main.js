@@ -27,6 +27,7 @@ const views = {
 };
 const sound = new Sound($("sound-prompt"), $("volume-btn"));
 const overlays = [
+  sound,
   new Countdowns($("countdowns"), sound),
   new Alerts($("alert-banner"), sound),
   new RollReveal($("roll-reveal"), sound),

@@ -1,6 +1,9 @@
-// Sound on a display: alarms synthesised with the Web Audio API (no files), a "tap to enable
-// sound" prompt where the browser keeps audio locked until a gesture, and a volume kept per
-// display (localStorage). Nothing plays before the first tap.
+// Sound on a display: alarms synthesised with the Web Audio API (no files), the campaign's
+// sounds (one-shots and an ambient loop, under /media/ while the snapshot names them), a
+// "tap to enable sound" prompt where the browser keeps audio locked until a gesture, and a
+// volume kept per display (localStorage). Nothing plays before the first tap.
+
+import { safeMediaUrl } from "./dom.js";
 
 const VOLUME_KEY = "gm-terminal-volume";
 const STEPS = [1, 0.6, 0.3, 0];
@@ -13,6 +16,13 @@ export class Sound {
     this.master = null;
     this.loops = new Map(); // name -> stop function
     this.wanted = new Set(); // loops asked for before the first tap
+    this.cue = ""; // the last one-shot cue played (snapshot sound.cue.id)
+    this.ambientKey = "";
+    this.ambient = new Audio(); // the campaign's ambient loop: an element, so it streams
+    this.ambient.id = "ambient-audio";
+    this.ambient.loop = true;
+    this.ambient.preload = "none";
+    document.body.appendChild(this.ambient);
     const raw = localStorage.getItem(VOLUME_KEY);
     const saved = raw === null ? 1 : Number(raw);
     this.volume = STEPS.includes(saved) ? saved : 1;
@@ -47,12 +57,52 @@ export class Sound {
   update() {
     this.prompt.hidden = this.running || this.volume === 0;
     if (this.running) for (const name of this.wanted) this.loop(name, true);
+    this.ambient.volume = this.volume;
+    if (this.running && this.ambient.src && this.ambient.paused) this.ambient.play().catch(() => {});
+  }
+
+  /** The snapshot's `sound`: a new cue plays once (not on a first frame: it was before);
+   * the ambient loop follows what the GM set. */
+  render(snap, fresh) {
+    const sound = snap.sound && typeof snap.sound === "object" ? snap.sound : {};
+    const cue = sound.cue && typeof sound.cue === "object" ? sound.cue : null;
+    if (cue && cue.id !== this.cue && !fresh) this.playCue(cue);
+    this.cue = cue ? cue.id : "";
+    this.setAmbient(sound.ambient && typeof sound.ambient === "object" ? sound.ambient : null);
+  }
+
+  playCue(cue) {
+    if (cue.builtin) return this.play(cue.builtin);
+    const url = safeMediaUrl(cue.url);
+    if (!url || !this.running) return;
+    const once = new Audio(url);
+    once.volume = this.volume;
+    once.play().catch(() => {});
+    this.lastPlayed = cue.name;
+  }
+
+  setAmbient(ambient) {
+    const key = ambient ? ambient.builtin || ambient.url : "";
+    if (key === this.ambientKey) return;
+    if (this.ambientKey.startsWith("builtin:")) this.loop(this.ambientKey.slice(8), false);
+    this.ambientKey = ambient && ambient.builtin ? "builtin:" + ambient.builtin : key;
+    const url = ambient && !ambient.builtin ? safeMediaUrl(ambient.url) : "";
+    if (ambient && ambient.builtin) this.loop(ambient.builtin, true);
+    if (!url) {
+      this.ambient.pause();
+      this.ambient.removeAttribute("src");
+      return;
+    }
+    this.ambient.src = url;
+    this.ambient.volume = this.volume;
+    if (this.running) this.ambient.play().catch(() => {});
   }
 
   stepVolume() {
     this.volume = STEPS[(STEPS.indexOf(this.volume) + 1) % STEPS.length];
     localStorage.setItem(VOLUME_KEY, String(this.volume));
     if (this.master) this.master.gain.setTargetAtTime(this.volume, this.ctx.currentTime, 0.05);
+    this.ambient.volume = this.volume;
     this.showVolume();
     this.update();
   }

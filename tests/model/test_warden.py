@@ -283,3 +283,35 @@ def test_a_shown_roll_and_a_timer_reach_only_the_chosen_displays(sample: Campaig
     store.undo()  # the timer comes back to its display only
     assert b"O2 RESERVE" not in store.player_frame(None).data
     assert b"O2 RESERVE" in store.player_frame("tablet-a").data
+
+
+def test_sounds_go_to_the_tvs_and_campaign_files_by_media_id(sample: Campaign) -> None:
+    store = Store(sample)
+    store.dispatch(A.PlaySound.from_body({"sound": "klaxon"}))
+    cue = store.player_frame().snapshot["sound"]["cue"]
+    assert cue["builtin"] == "klaxon" and cue["url"] == ""  # no TV marked: every display
+    store.dispatch(A.SetDisplay.from_body({"display": "tv-main", "kind": "tv"}))
+    store.dispatch(A.PlaySound.from_body({"sound": "hull_groan"}))
+    tv = store.player_frame("tv-main").snapshot["sound"]["cue"]
+    assert tv["name"] == "Hull groan" and tv["url"].startswith("/media/")
+    assert store.player_frame("tablet-b").snapshot["sound"]["cue"] is None
+    assert store.media(tv["url"].removeprefix("/media/"), "tv-main") is not None
+    store.dispatch(A.PlaySound.from_body({"sound": "chime", "displays": ["tablet-b"]}))
+    assert store.player_frame("tablet-b").snapshot["sound"]["cue"]["builtin"] == "chime"
+    assert store.player_frame("tv-main").snapshot["sound"]["cue"] is None
+    with pytest.raises(NotFound, match="unknown sound 'file:nope'"):
+        store.dispatch(A.PlaySound("nope"))
+
+
+def test_an_ambient_loop_starts_stops_and_undoes(sample: Campaign) -> None:
+    store = Store(sample)
+    store.dispatch(A.SetAmbient("reactor_hum"))
+    ambient = store.player_frame().snapshot["sound"]["ambient"]
+    assert ambient["name"] == "Reactor hum" and ambient["url"].startswith("/media/")
+    media_id = ambient["url"].removeprefix("/media/")
+    assert store.media(media_id) is not None  # served while in use ...
+    store.dispatch(A.SetAmbient())
+    assert store.player_frame().snapshot["sound"]["ambient"] is None
+    assert store.media(media_id) is None  # ... and only then
+    store.undo()
+    assert store.player_frame().snapshot["sound"]["ambient"]["name"] == "Reactor hum"

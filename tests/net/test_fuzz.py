@@ -74,6 +74,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "/api/gm/alert/clear/": {},
     E + "room-atmosphere/": {"room_id": ("id", True), "effects": ("list", True)},
     "/api/gm/crew/conditions/": {"crew_id": ("id", True), "conditions": ("list", True)},
+    "/api/gm/sound/play/": {"sound": ("id", True)},
+    "/api/gm/sound/ambient/": {"sound": ("id", False)},
     "/api/gm/displays/{display}/": {"name": ("text", False), "rotation": ("int", False)},
     "/api/gm/ping/": {"x": ("int", True), "y": ("int", True)},
     "/api/gm/handouts/show/": {"title": ("text", True), "text": ("text", True),

@@ -107,3 +107,28 @@ def test_countdowns_and_alerts(qtbot: QtBot, window: MainWindow, store: Store) -
     panel.stand_down.click()
     assert store.state.warden.alerts == ()
     qtbot.waitUntil(lambda: not panel.alert_buttons["red_alert"].isChecked())
+
+
+def test_the_sound_dock_plays_once_and_loops(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    window.docks["sound"].raise_()
+    panel = window.sound
+    qtbot.waitUntil(lambda: panel.sounds.count() > 0)
+    texts = [panel.sounds.item(i).text() for i in range(panel.sounds.count())]
+    assert "Reactor hum" in texts and "Klaxon (built in)" in texts
+    panel.sounds.setCurrentRow(texts.index("Klaxon (built in)"))
+    panel.play_button.click()
+    assert store.player_frame().snapshot["sound"]["cue"]["builtin"] == "klaxon"
+    panel.sounds.setCurrentRow(texts.index("Reactor hum"))
+    panel.loop_button.click()
+    assert store.player_frame().snapshot["sound"]["ambient"]["name"] == "Reactor hum"
+    qtbot.waitUntil(lambda: panel.now.text() == "Looping: reactor hum")
+    panel.stop_button.click()
+    assert store.player_frame().snapshot["sound"]["ambient"] is None
+    store.dispatch(a.SwitchView("ENCOUNTER", "lantern_station"))
+    qtbot.waitUntil(
+        lambda: any(
+            "ambient here" in panel.sounds.item(i).text() for i in range(panel.sounds.count())
+        )
+    )

@@ -29,6 +29,7 @@ from desktop.model.actions.gauges import SetGauge
 from desktop.model.actions.handouts import ShowHandout
 from desktop.model.actions.markers import RemoveMarker, RenameMarker
 from desktop.model.actions.ship import SetShipSystem
+from desktop.model.actions.sound import PlaySound, SetAmbient
 from desktop.model.actions.starmap import SetShipCourse, SetStarVisibility, ShowStarView
 from desktop.model.actions.table import NewSession, SendBroadcast, SetHold, SetPlayerPermissions
 from desktop.model.actions.tokens import (
@@ -76,6 +77,7 @@ __all__ = [
     "NewSession",
     "PingCell",
     "PlaceToken",
+    "PlaySound",
     "QueueDraft",
     "RejectDraft",
     "RemoveMarker",
@@ -86,6 +88,7 @@ __all__ = [
     "RollDice",
     "SendBroadcast",
     "SetAlert",
+    "SetAmbient",
     "SetAtmosphere",
     "SetCharonLocation",
     "SetCharonMode",

@@ -225,6 +225,12 @@ class IntentRouter(QObject):
     def clear_alerts(self) -> None:
         self._do(a.ClearAlerts())
 
+    def play_sound(self, sound: str, display: str) -> None:
+        self._do(a.PlaySound(sound, (display,) if display else ()))
+
+    def ambient(self, sound: str, display: str) -> None:
+        self._do(a.SetAmbient(sound, (display,) if display else ()))
+
     def _do_body(self, action_type: type[a.Action], body: dict[str, object]) -> bool:
         """An action read from a body as the HTTP API reads it (its checks and messages)."""
         try:

@@ -41,6 +41,7 @@ from desktop.ui.panels.portraits import PortraitPanel
 from desktop.ui.panels.problems import ProblemsPanel
 from desktop.ui.panels.question_alert import QuestionAlert
 from desktop.ui.panels.ship import ShipPanel
+from desktop.ui.panels.soundboard import SoundPanel
 from desktop.ui.panels.tokens import TokensPanel
 from desktop.ui.services import WindowServices
 from desktop.ui.window.confirm import confirm
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.crew = CrewPanel()
         self.dice = DicePanel()
         self.alerts = AlertsPanel()
+        self.sound = SoundPanel()
         self.broadcast = BroadcastPanel()
         self.charon = CharonPanel()
         self.displays = DisplaysPanel(self.services)
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
             "crew": self._dock("Crew", self.crew, right),
             "dice": self._dock("Dice", self.dice, right),
             "alerts": self._dock("Alerts", self.alerts, right),
+            "sound": self._dock("Sound", self.sound, right),
             "displays": self._dock("Displays", _scrolled(self.displays), left),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["crew"], d["activity"])
         self.tabifyDockWidget(d["broadcast"], d["dice"])
         self.tabifyDockWidget(d["dice"], d["alerts"])
+        self.tabifyDockWidget(d["alerts"], d["sound"])
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
@@ -260,6 +264,7 @@ class MainWindow(QMainWindow):
         self.crew.sync(state, campaign)
         self.dice.sync(state, campaign)
         self.alerts.sync(state)
+        self.sound.sync(state, campaign)
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)

@@ -18,6 +18,7 @@ from desktop.ui.panels.dice import DicePanel
 from desktop.ui.panels.location_tree import LocationTree
 from desktop.ui.panels.portraits import PortraitPanel
 from desktop.ui.panels.ship import ShipPanel
+from desktop.ui.panels.soundboard import SoundPanel
 from desktop.ui.panels.tokens import TokensPanel
 from desktop.ui.services import WindowServices
 from desktop.ui.window.dispatcher import Dispatcher
@@ -46,6 +47,7 @@ class WiredWindow(Protocol):
     crew: CrewPanel
     dice: DicePanel
     alerts: AlertsPanel
+    sound: SoundPanel
     broadcast: BroadcastPanel
     charon: CharonPanel
     menus: WindowMenus
@@ -100,6 +102,8 @@ def wire_intents(w: WiredWindow) -> None:
     w.alerts.control_requested.connect(r.control_timer)
     w.alerts.alert_requested.connect(r.alert)
     w.alerts.clear_requested.connect(r.clear_alerts)
+    w.sound.play_requested.connect(r.play_sound)
+    w.sound.ambient_requested.connect(r.ambient)
 
     def send_broadcast(content: str, sender: str, priority: str) -> None:
         if r.broadcast(content, sender, priority):

@@ -1,0 +1,89 @@
+"""The Sound dock: the displays' sounds (built-in alarms, the campaign's files) played once or
+looped, on the TVs by default or on one named display. The window itself stays silent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QListWidgetItem, QScrollArea, QWidget
+
+from desktop.campaign.model import Campaign
+from desktop.model.state import TableState
+from desktop.model.warden import BUILTIN_SOUNDS, sound_name
+from desktop.ui.look.widgets import button, label, scroll_body, wrapped_list
+
+DEFAULT = ""  # the TVs (every display when none is marked as a TV)
+
+
+class SoundPanel(QScrollArea):
+    play_requested = Signal(str, str)  # sound key, display id ("" the default audience)
+    ambient_requested = Signal(str, str)  # sound key ("" stops), display id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = scroll_body(self, QGridLayout, margin=8)
+        self.sounds = wrapped_list("SoundList")
+        self.sounds.setAccessibleName("Sounds")
+        self.sounds.itemDoubleClicked.connect(lambda _item: self._play())
+        self.target = QComboBox()
+        self.target.setAccessibleName("Play on")
+        self.play_button = button("Play once", tip="Every chosen display plays it once")
+        self.play_button.clicked.connect(self._play)
+        self.loop_button = button("Loop", tip="The chosen displays loop it until stopped")
+        self.loop_button.clicked.connect(self._loop)
+        self.stop_button = button("Stop loop")
+        self.stop_button.clicked.connect(lambda: self.ambient_requested.emit("", ""))
+        self.now = label("", wrap=True)
+        grid.addWidget(label("Sounds (double-click plays)", name="Heading"), 0, 0, 1, 3)
+        grid.addWidget(self.sounds, 1, 0, 1, 3)
+        grid.addWidget(label("Play on"), 2, 0)
+        grid.addWidget(self.target, 2, 1, 1, 2)
+        grid.addWidget(self.play_button, 3, 0)
+        grid.addWidget(self.loop_button, 3, 1)
+        grid.addWidget(self.stop_button, 3, 2)
+        grid.addWidget(self.now, 4, 0, 1, 3)
+        grid.setRowStretch(1, 1)
+        self._key: tuple[object, ...] = ()
+        self._targets: tuple[tuple[str, str], ...] = ()
+
+    def sync(self, state: TableState, campaign: Campaign) -> None:
+        key = (campaign, state.location_slug)
+        if key != self._key:
+            self._key = key
+            self._fill(campaign, state.location_slug)
+        targets: tuple[tuple[str, str], ...] = ((DEFAULT, "the TVs"),)
+        targets += tuple((d, s.name or d) for d, s in state.displays.items())
+        if targets != self._targets:
+            self._targets = targets
+            self.target.clear()
+            for display, name in targets:
+                self.target.addItem(name, display)
+        ambient = state.warden.ambient
+        self.now.setText(f"Looping: {sound_name(ambient)}" if ambient else "No loop playing")
+
+    def _fill(self, campaign: Campaign, here: str) -> None:
+        self.sounds.clear()
+        loops_here = {loop.sound for loop in campaign.sound_loops if loop.location == here}
+        for sound in campaign.sounds.values():
+            mark = " · ambient here" if sound.id in loops_here else ""
+            self._add(f"{sound.name}{mark}", f"file:{sound.id}")
+        for name in BUILTIN_SOUNDS:
+            self._add(f"{name.capitalize()} (built in)", name)
+        if self.sounds.count():
+            self.sounds.setCurrentRow(0)
+
+    def _add(self, text: str, key: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sounds.addItem(item)
+
+    def selected(self) -> str:
+        item = self.sounds.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def _play(self) -> None:
+        if self.selected():
+            self.play_requested.emit(self.selected(), str(self.target.currentData() or ""))
+
+    def _loop(self) -> None:
+        if self.selected():
+            self.ambient_requested.emit(self.selected(), str(self.target.currentData() or ""))
