@@ -154,7 +154,10 @@ def test_sound_starts_after_the_first_tap(app: App, browser: Any, guards: list[G
     page.wait_for_function("window.__gmSound.lastPlayed === 'klaxon'", timeout=WAIT_MS)
     app.gm("/api/gm/alert/clear/")
     app.gm("/api/gm/sound/ambient/", {"sound": "reactor_hum"})
-    playing = "() => { const a = document.getElementById('ambient-audio'); return !a.paused && a.currentTime > 0; }"
+    playing = (
+        "() => { const a = document.getElementById('ambient-audio');"
+        " return !a.paused && a.currentTime > 0; }"
+    )
     page.wait_for_function(playing, timeout=WAIT_MS)
     app.gm("/api/gm/sound/ambient/", {})
     page.wait_for_function("document.getElementById('ambient-audio').paused", timeout=WAIT_MS)
