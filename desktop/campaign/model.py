@@ -6,13 +6,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import Literal, TypeVar
 
 from desktop.campaign.cells import cell_index
 from desktop.campaign.panic import PanicTable
-
-if TYPE_CHECKING:
-    from desktop.campaign.sounds import SoundFile, SoundLoop
+from desktop.campaign.soundfile import SoundFile, SoundLoop
 from desktop.campaign.starmodel import StarMap
 from desktop.campaign.voice import DEFAULT_VOICE, CharonVoice
 

@@ -3,33 +3,17 @@ per location or room (docs/campaign-sounds.md)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.campaign.fields import Fields
 from desktop.campaign.folders import files
 from desktop.campaign.problems import ProblemLog
+from desktop.campaign.soundfile import SoundFile, SoundLoop
 from desktop.campaign.tokens import token_name
 from desktop.campaign.yamlfile import YamlMap, read_yaml
 
 SOUND_SUFFIXES: tuple[str, ...] = (".ogg", ".mp3", ".wav")
 SOUNDS_FILE = "sounds.yaml"
-
-
-@dataclass(frozen=True, slots=True)
-class SoundFile:
-    id: str  # the file name without its suffix
-    name: str
-    path: Path
-
-
-@dataclass(frozen=True, slots=True)
-class SoundLoop:
-    """An ambient loop the GM window offers at a location (or one of its rooms)."""
-
-    sound: str  # a SoundFile id
-    location: str
-    room: str = ""
 
 
 def read_sounds(campaign_dir: Path, log: ProblemLog) -> dict[str, SoundFile]:
