@@ -5,6 +5,8 @@
 Checks, with no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM unset):
 1. `--version` prints the version of pyproject.toml;
 2. `check` validates the built-in sample campaign (found through importlib.resources);
+   `import-map` makes a deck of a one-room Universal VTT map (Pillow in the bundle), and
+   `check` passes on the result;
 3. `--headless` serves the player page and its assets, the snapshot and the stream; a GM change
    through the API reaches the stream; SIGTERM ends it with exit status 0;
 4. a restart on the same state file comes back to that change (SQLite in the bundle);
@@ -16,6 +18,7 @@ Runs on Linux, macOS and Windows (there with gm-terminal-cli.exe; exit codes are
 
 from __future__ import annotations
 
+import base64
 import http.client
 import io
 import json
@@ -24,11 +27,13 @@ import queue
 import re
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -305,6 +310,59 @@ def run_cli(exe: Path) -> None:
     print(f"smoke: --version {version}; check of the built-in sample passes")
 
 
+def tiny_png(width: int, height: int) -> bytes:
+    """A grey PNG made with the standard library (the bundle's Pillow decodes it)."""
+    rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def run_import(exe: Path) -> None:
+    """import-map (Pillow in the bundle): a one-room Universal VTT map into a campaign."""
+    campaign = SCRATCH / "import-campaign"
+    (campaign / "galaxy" / "hut").mkdir(parents=True, exist_ok=True)
+    (campaign / "galaxy" / "hut" / "location.yaml").write_text("name: Hut\ntype: base\n")
+    box = [{"x": x, "y": y} for x, y in ((1, 1), (3, 1), (3, 3), (1, 3), (1, 1))]
+    doc = {
+        "format": 0.3,
+        "resolution": {
+            "map_origin": {"x": 0, "y": 0},
+            "map_size": {"x": 4, "y": 4},
+            "pixels_per_grid": 10,
+        },
+        "line_of_sight": [box],
+        "portals": [],
+        "image": base64.b64encode(tiny_png(40, 40)).decode(),
+    }
+    file = SCRATCH / "hut.uvtt"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    args = [str(exe), "import-map", str(file), "--campaign", str(campaign), "--location", "hut"]
+    out = subprocess.run(args, env=clean_env(), capture_output=True, text=True, timeout=120)
+    check(
+        out.returncode == 0 and "1 room, 0 doors" in out.stdout,
+        f"import-map: status {out.returncode}\n{out.stdout}{out.stderr}",
+    )
+    out = subprocess.run(
+        [str(exe), "check", str(campaign)],
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    check(out.returncode == 0, f"check after import-map: {out.stdout}{out.stderr}")
+    print("smoke: import-map made a deck (Pillow bundled); check passes on it")
+
+
 def main(argv: list[str]) -> int:
     """Run every check against the bundle named in argv (default dist/gm-terminal)."""
     if isinstance(sys.stdout, io.TextIOWrapper):
@@ -322,6 +380,7 @@ def main(argv: list[str]) -> int:
     SCRATCH.mkdir(parents=True, exist_ok=True)
     try:
         run_cli(exe)
+        run_import(exe)
         view = run_headless(exe, SCRATCH / "state.sqlite3")
         run_restart(exe, SCRATCH / "state.sqlite3", view)
         run_window(exe, SCRATCH / "window.sqlite3")
