@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from desktop.campaign.cells import MAX_INDEXED_CELLS, Cell, bounding_box, overlaps
 from desktop.campaign.fields import Fields
-from desktop.campaign.images import background_beside
+from desktop.campaign.images import BACKGROUND_SUFFIXES, background_beside
+from desktop.campaign.links import inside
 from desktop.campaign.mapindex import DeckScope, MapIndex
 from desktop.campaign.markers import read_pois, read_terminals
 from desktop.campaign.model import ROOM_STATUSES, Deck, Grid, Room
@@ -56,6 +57,7 @@ def read_deck(entry: DeckEntry, index: MapIndex) -> Deck:
 
 def _filled(stub: Deck, deck: Fields, scope: DeckScope, entry: DeckEntry) -> Deck:
     """The stub with what the deck file holds."""
+    stub = replace(stub, background=_background(deck, entry.path) or stub.background)
     grid = _grid(deck)
     rooms = _rooms(deck, scope, grid)
     if rooms and not deck.has("grid"):
@@ -77,6 +79,26 @@ def _filled(stub: Deck, deck: Fields, scope: DeckScope, entry: DeckEntry) -> Dec
     )
     _report_overlaps(filled, deck, scope)
     return filled
+
+
+def _background(deck: Fields, deck_file: Path) -> Path | None:
+    """`background: {image: <file beside the deck>, ...}` (else the picture named like the
+    deck file is its background); a missing or outside file is a problem."""
+    data = deck.mapping("background")
+    if data is None:
+        return None
+    written = Fields(data, deck.file, deck.log, "background").required_text("image")
+    if written is None:
+        return None
+    relative = PurePosixPath(written.replace("\\", "/"))
+    path = deck_file.parent.joinpath(*relative.parts)
+    if relative.is_absolute() or ".." in relative.parts or not inside(path, deck.log):
+        deck.problem("background", f"background image {written!r} is outside the map folder")
+        return None
+    if path.suffix.lower() not in BACKGROUND_SUFFIXES or not path.is_file():
+        deck.problem("background", f"background image not found: {written}")
+        return None
+    return path.resolve()
 
 
 def _grid(deck: Fields) -> Grid | None:

@@ -227,3 +227,21 @@ def test_a_bad_picture_and_an_unknown_location(
 
 def test_colours_stay_in_their_rooms() -> None:
     assert len(set(ROOM_COLOURS.values())) == 3
+
+
+def test_the_deck_names_its_picture(
+    campaign: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`background.image` is read: a picture renamed and named there is still the background;
+    one that is not there is a problem of the deck file."""
+    imported(campaign, capsys, write_uvtt(tmp_path / "hold.uvtt", uvtt()))
+    deck_file = campaign / MAP_DIR / "hold.yaml"
+    (campaign / MAP_DIR / "hold.png").rename(campaign / MAP_DIR / "plan.png")
+    deck_file.write_text(deck_file.read_text().replace("image: hold.png", "image: plan.png"))
+    loaded = load_campaign(campaign)
+    lmap = loaded.locations["outpost"].map
+    assert loaded.problems == () and lmap is not None
+    assert lmap.decks[0].background == (campaign / MAP_DIR / "plan.png").resolve()
+    deck_file.write_text(deck_file.read_text().replace("image: plan.png", "image: gone.png"))
+    problems = [str(p) for p in load_campaign(campaign).problems]
+    assert problems == [f"{MAP_DIR.as_posix()}/hold.yaml:8: background image not found: gone.png"]
