@@ -30,6 +30,8 @@ _TYPES = {
     ".txt": "text/plain",
     ".png": "image/png",
     ".ico": "image/x-icon",
+    ".webm": "video/webm",  # the keep-awake video (media/)
+    ".mp4": "video/mp4",
 }
 _TEXT = ("text/", "application/json", "image/svg+xml")
 

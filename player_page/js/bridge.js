@@ -174,7 +174,7 @@ function logArticle(s, more) {
     el("div", { class: "blocks log-body" }));
 }
 
-function dossier(c) {
+export function dossier(c) {
   const url = safeMediaUrl(c.portrait_url);
   const face = url
     ? el("img", { class: "ds-face", src: url, alt: "" })

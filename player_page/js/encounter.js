@@ -10,6 +10,8 @@ import { moveToken } from "./api.js";
 import { Legend, RoomInfo, LocationCard } from "./mapside.js";
 import { MapPulse } from "./pulse.js";
 import { MapScale } from "./mapscale.js";
+import { Camera } from "./camera.js";
+import { Pings } from "./pings.js";
 
 const PAD = 1.2;
 const BULK_CHANGES = 24;
@@ -43,7 +45,7 @@ export class EncounterView {
     // One blueprint grid under the whole deck (a pattern per room costs a paint per room).
     this.grid = svg("rect", { class: "deck-grid", fill: "url(#cell-grid)", x: 0, y: 0, width: 0, height: 0 });
     this.svg.appendChild(this.grid);
-    for (const name of ["rooms", "doors", "links", "terminals", "pois", "drag", "tokens"]) {
+    for (const name of ["rooms", "doors", "links", "terminals", "pois", "drag", "tokens", "pings"]) {
       this.layers[name] = svg("g", { class: "layer layer-" + name });
       this.svg.appendChild(this.layers[name]);
     }
@@ -59,6 +61,8 @@ export class EncounterView {
     this.side = el("div", { class: "map-side" }, this.badge, this.legend.node);
     this.root.append(this.mapBox, this.side, this.info.node, this.resetBtn, this.card.node);
     this.pulse = new MapPulse(this.svg);
+    this.camera = new Camera(this.svg);
+    this.pings = new Pings(this.layers.pings);
     this.viewport = new Viewport(this.svg, (target) => this.tap(target));
     this.drag = new TokenDrag(this.svg, this.layers.drag, this.viewport, (...a) => this.drop(...a), (x, y, id) => this.isFree(x, y, id));
     this.resetBtn.addEventListener("click", () => this.viewport.reset());
@@ -69,6 +73,7 @@ export class EncounterView {
 
   render(snap, fresh) {
     if (fresh) this.pending.clear();
+    this.fresh = fresh;
     this.snap = snap;
     const placeKey = snap.location_slug + "|" + snap.encounter_deck_id;
     const newPlace = placeKey !== this.location;
@@ -129,8 +134,13 @@ export class EncounterView {
     this.renderTokens(snap, quiet, each);
     this.legend.render(doors, map, snap.encounter_tokens || {});
     this.empty.hidden = rooms.length > 0;
+    this.pings.render(snap.pings, !animate || this.fresh);
     if (!box) return;
-    this.viewport.setFit(box, animate);
+    // The GM changing this display's camera takes back the player's own pan and zoom.
+    const cameraKey = JSON.stringify((snap.display && snap.display.camera) || null);
+    if (this.cameraKey !== undefined && cameraKey !== this.cameraKey) this.viewport.reset();
+    this.cameraKey = cameraKey;
+    this.viewport.setFit(this.camera.box(box, snap), animate);
     // The blueprint grid covers what has been surveyed (plus a margin), never the whole deck.
     setAttr(this.grid, "x", Math.floor(box.x));
     setAttr(this.grid, "y", Math.floor(box.y));

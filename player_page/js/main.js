@@ -11,6 +11,9 @@ import { TerminalOverlay } from "./terminal.js";
 import { CharonPanel } from "./charon.js";
 import { Broadcasts } from "./broadcasts.js";
 import { withDisplay, guessedKind } from "./identity.js";
+import { Handouts } from "./handouts.js";
+import { Stage } from "./stage.js";
+import { KeepAwake } from "./keepawake.js";
 import { Sound } from "./sound.js";
 import { Countdowns, Alerts, RollReveal } from "./warden.js";
 
@@ -35,7 +38,9 @@ const overlays = [
   new TerminalOverlay($("terminal-overlay")),
   new CharonPanel($("charon"), toast),
   new Broadcasts($("broadcast-log"), $("transmission")),
+  new Handouts($("handout"), $("handouts-btn"), $("handout-list")),
 ];
+const stage = new Stage($("sheet"), $("sheet-btn")); // rotation and a bound tablet's sheet
 
 let current = null;
 
@@ -49,6 +54,7 @@ function render(snap, fresh) {
   document.body.dataset.view = view;
   document.body.dataset.revision = String(snap.revision);
   renderTopbar(snap, view);
+  stage.render(snap);
   const active = views[view];
   if (active) active.render(snap, fresh);
   if (!options.mapOnly) for (const overlay of overlays) overlay.render(snap, fresh);
@@ -67,6 +73,8 @@ function renderTopbar(snap, view) {
 
 // For benchmarks and tests: feed a snapshot exactly as the stream would.
 window.__gmRender = (snap) => render(snap, false);
+
+new KeepAwake($("awake-hint")).start();
 
 const streamUrl = withDisplay(`/api/active-view/stream/?kind=${guessedKind}`);
 new SnapshotStream(streamUrl, render, setBanner).start();
