@@ -73,7 +73,8 @@ def test_each_camera_mode_settles_on_its_rectangle(
     # Locked: one cell is one inch (96 CSS px without a diagonal), from a whole cell.
     app.gm(f"/api/gm/displays/{TV}/", {"camera": {"mode": "locked", "x": 3.4, "y": 1}})
     width, height = page.evaluate(
-        f"[document.querySelector('{MAP}').clientWidth, document.querySelector('{MAP}').clientHeight]"
+        "(sel) => [document.querySelector(sel)].map((m) => [m.clientWidth, m.clientHeight])[0]",
+        MAP,
     )
     _settles_on(page, [3, 1, width / 96, height / 96])
     diagonal = page.evaluate("Math.hypot(screen.width, screen.height)") / 20  # px per inch
@@ -108,8 +109,9 @@ def test_each_camera_mode_settles_on_its_rectangle(
         app.gm("/api/gm/encounter/move-token/", {"token_id": token, "x": far[0], "y": far[1]})
         page.wait_for_function(
             """([sel, x, y]) => {
-              const [cx, cy, cw, ch] = document.querySelector(sel).dataset.camera.split(" ").map(Number);
-              return Math.abs(cx + cw / 2 - x - 0.5) < 0.01 && Math.abs(cy + ch / 2 - y - 0.5) < 0.01;
+              const c = document.querySelector(sel).dataset.camera.split(" ").map(Number);
+              const near = (a, b) => Math.abs(a - b) < 0.01;
+              return near(c[0] + c[2] / 2, x + 0.5) && near(c[1] + c[3] / 2, y + 0.5);
             }""",
             arg=[MAP, far[0], far[1]],
             timeout=WAIT_MS,
