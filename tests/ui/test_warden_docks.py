@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
@@ -132,3 +133,29 @@ def test_the_sound_dock_plays_once_and_loops(
             "ambient here" in panel.sounds.item(i).text() for i in range(panel.sounds.count())
         )
     )
+
+
+def test_a_rooms_atmosphere_from_its_map_menu(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    view, scene = window.map_panel.view, window.map_panel.scene
+    room = scene.rooms["galley"]
+    slug = window.focus.location_slug
+
+    def atmosphere_menu() -> QMenu:
+        menu = view.context_menu_at(view.mapFromScene(room.sceneBoundingRect().center()))
+        assert menu is not None
+        found = next(a.menu() for a in menu.actions() if a.text() == "Atmosphere")
+        assert isinstance(found, QMenu)
+        return found
+
+    smoke = next(a for a in atmosphere_menu().actions() if a.text() == "Smoke")
+    smoke.trigger()
+    assert store.state.warden.atmosphere == {f"{slug}/galley": ("smoke",)}
+    qtbot.waitUntil(lambda: "SMOKE" in room._tags.text())
+    dark = next(a for a in atmosphere_menu().actions() if a.text() == "Dark")
+    assert next(a for a in atmosphere_menu().actions() if a.text() == "Smoke").isChecked()
+    dark.trigger()
+    assert store.state.warden.atmosphere == {f"{slug}/galley": ("dark", "smoke")}
+    window.menus.undo.trigger()
+    assert store.state.warden.atmosphere == {f"{slug}/galley": ("smoke",)}

@@ -299,8 +299,9 @@ class SetAtmosphere(Action):
             raise NotFound(f"unknown room '{self.room_id}' at '{place.slug}'")
         key = room_key(place.slug, self.room_id)
         air = {k: v for k, v in state.warden.atmosphere.items() if k != key}
-        if self.effects:
-            air[key] = self.effects
+        effects = tuple(e for e in ATMOSPHERES if e in self.effects)  # one order, no repeats
+        if effects:
+            air[key] = effects
         return state if air == state.warden.atmosphere else _with(state, atmosphere=air)
 
 

@@ -11,6 +11,7 @@ class MapIntents(QObject):
     # {room_id: visible}; one entry for a single room
     rooms_visibility_requested = Signal(object)
     room_status_requested = Signal(str, str)  # room id, status
+    room_atmosphere_requested = Signal(str, object)  # room id, tuple of effects
     room_description_requested = Signal(str, bool)  # room id, shown to players
     door_status_requested = Signal(str, str)  # connection id, status
     poi_visibility_requested = Signal(str, bool)  # poi or terminal id, visible

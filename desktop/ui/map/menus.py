@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from desktop.campaign.model import DOOR_STATUSES, ROOM_STATUSES
 from desktop.model.state import TOKEN_STATUSES
+from desktop.model.warden import ATMOSPHERES
 from desktop.ui.look.menu_text import menu_text
 from desktop.ui.map.intents import MapIntents
 from desktop.ui.map.items.door import DOOR_LABELS, DoorItem
@@ -54,6 +55,16 @@ def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
         shape.status,
         _emit_to(intents.room_status_requested, shape.id),
     )
+    air = menu.addMenu("Atmosphere")
+    for effect in ATMOSPHERES:
+        action = air.addAction(effect.capitalize())
+        action.setCheckable(True)
+        action.setChecked(effect in shape.atmosphere)
+        others = tuple(e for e in shape.atmosphere if e != effect)
+        chosen = others if effect in shape.atmosphere else (*others, effect)
+        action.triggered.connect(
+            lambda _=False, c=chosen: intents.room_atmosphere_requested.emit(shape.id, c)
+        )
     return menu
 
 

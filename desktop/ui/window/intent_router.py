@@ -225,6 +225,10 @@ class IntentRouter(QObject):
     def clear_alerts(self) -> None:
         self._do(a.ClearAlerts())
 
+    def room_atmosphere(self, room_id: str, effects: tuple[str, ...]) -> None:
+        slug = self.focus.location_slug
+        self._do(a.SetAtmosphere(room_id, tuple(effects), location_slug=slug))
+
     def play_sound(self, sound: str, display: str) -> None:
         self._do(a.PlaySound(sound, (display,) if display else ()))
 

@@ -129,6 +129,7 @@ def _wire_map(w: WiredWindow) -> None:
     r, intents, bar = w.router, w.map_panel.view.intents, w.map_panel.bar
     intents.rooms_visibility_requested.connect(r.rooms_visibility)
     intents.room_status_requested.connect(r.room_status)
+    intents.room_atmosphere_requested.connect(r.room_atmosphere)
     intents.room_description_requested.connect(r.room_description)
     intents.door_status_requested.connect(r.door_status)
     intents.poi_visibility_requested.connect(r.poi_visibility)

@@ -71,6 +71,7 @@ class RoomItem(ShapeItem[RoomShape]):
         tags = [] if shape.revealed else ["hidden"]
         if shape.status != "OPERATIONAL":
             tags.append(shape.status)
+        tags += [effect.upper() for effect in shape.atmosphere]
         self._tags = _static(" · ".join(tags))
 
     def paint(

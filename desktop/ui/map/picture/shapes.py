@@ -44,6 +44,7 @@ class RoomShape:
     has_description: bool = False
     description_shown: bool = True  # players read it once the room is revealed
     cells: tuple[tuple[int, int], ...] = ()  # a room of cells (an L-shape); empty: the rectangle
+    atmosphere: tuple[str, ...] = ()  # dark, flickering, smoke, vacuum (beside the status)
 
 
 @dataclass(frozen=True, slots=True)

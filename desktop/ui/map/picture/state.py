@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -11,6 +11,7 @@ from desktop.model.deck_geometry import DoorPlace
 from desktop.model.deckmap import geometry_of, marker_shown
 from desktop.model.naming import door_name
 from desktop.model.state import LocationState, TableState
+from desktop.model.warden import room_key
 from desktop.ui.map.picture.shapes import (
     EMPTY_PICTURE,
     DoorShape,
@@ -62,14 +63,15 @@ class StatePictureBuilder:
         if location is None or deck is None or deck.grid is None:
             return EMPTY_PICTURE
         loc = state.locations.get(location_slug) or LocationState(deck_id=deck.id)
+        air = state.warden.atmosphere
         return MapPicture(
             deck_id=deck.id,
             width=deck.grid.width,
             height=deck.grid.height,
             rooms=self._cached(
                 "rooms",
-                (deck, loc.revealed, loc.room_status, loc.hidden_descriptions),
-                lambda: _rooms(deck, loc),
+                (deck, loc.revealed, loc.room_status, loc.hidden_descriptions, air),
+                lambda: _rooms(deck, loc, location_slug, air),
             ),
             doors=self._cached(
                 "doors", (deck, loc.door_status), lambda: self._door_shapes(location, deck, loc)
@@ -114,7 +116,9 @@ def _deck(location: Location | None, deck_id: str) -> Deck | None:
     return location.map.deck(deck_id) or location.map.deck(location.map.default_deck_id)
 
 
-def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
+def _rooms(
+    deck: Deck, loc: LocationState, slug: str, air: Mapping[str, tuple[str, ...]]
+) -> dict[str, RoomShape]:
     return {
         r.id: _copy(
             RoomShape,
@@ -124,6 +128,7 @@ def _rooms(deck: Deck, loc: LocationState) -> dict[str, RoomShape]:
             has_description=bool(r.description),
             description_shown=r.id not in loc.hidden_descriptions,
             cells=tuple(r.cells()) if r.shape else (),
+            atmosphere=air.get(room_key(slug, r.id), ()),
         )
         for r in deck.rooms
     }
