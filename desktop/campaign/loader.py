@@ -13,6 +13,7 @@ from desktop.campaign.locations import LocationTree
 from desktop.campaign.model import Campaign, frozen_map
 from desktop.campaign.panic_file import read_panic
 from desktop.campaign.people import read_crew, read_npcs
+from desktop.campaign.presets_file import read_presets
 from desktop.campaign.problems import CampaignError, ProblemLog
 from desktop.campaign.sessions import read_sessions
 from desktop.campaign.ship import read_ship
@@ -42,6 +43,7 @@ def load_campaign(root: Path) -> Campaign:
     panic = read_panic(campaign_dir, log)
     sounds = read_sounds(campaign_dir, log)
     loops = read_loops(campaign_dir, sounds, set(locations), log)
+    presets = read_presets(campaign_dir, log)
     star_map = read_star_map(root, locations, log)
     voice = read_voice(campaign_dir, log)
     handouts = frozen_map(read_handouts(root, log))
@@ -60,6 +62,7 @@ def load_campaign(root: Path) -> Campaign:
         panic=panic,
         sounds=frozen_map(sounds),
         sound_loops=loops,
+        presets=presets,
         star_map=star_map,
         handouts=handouts,
     )

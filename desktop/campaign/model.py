@@ -10,6 +10,7 @@ from typing import Literal, TypeVar
 
 from desktop.campaign.cells import cell_index
 from desktop.campaign.panic import PanicTable
+from desktop.campaign.presets import Presets
 from desktop.campaign.soundfile import SoundFile, SoundLoop
 from desktop.campaign.starmodel import StarMap
 from desktop.campaign.voice import DEFAULT_VOICE, CharonVoice
@@ -430,6 +431,7 @@ class Campaign:
     panic: PanicTable | None = None  # campaign/panic.yaml
     sounds: Mapping[str, SoundFile] = field(default_factory=frozen_map)  # campaign/sounds/
     sound_loops: tuple[SoundLoop, ...] = ()  # sounds.yaml
+    presets: Presets = field(default_factory=Presets)  # campaign/warden.yaml
     star_map: StarMap = field(default_factory=StarMap)
     voice: CharonVoice = DEFAULT_VOICE  # the ship computer's, from campaign/charon.yaml
     handouts: Mapping[str, HandoutFile] = field(default_factory=dict)  # handouts/, by key

@@ -159,3 +159,23 @@ def test_a_rooms_atmosphere_from_its_map_menu(
     assert store.state.warden.atmosphere == {f"{slug}/galley": ("dark", "smoke")}
     window.menus.undo.trigger()
     assert store.state.warden.atmosphere == {f"{slug}/galley": ("smoke",)}
+
+
+def test_the_campaigns_countdowns_and_alerts(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    window.docks["alerts"].raise_()
+    panel = window.alerts
+    qtbot.waitUntil(lambda: panel.presets.count() == len(store.campaign.presets.timers))
+    panel.presets.setCurrentIndex(
+        panel.presets.findText("BORE CYCLE", Qt.MatchFlag.MatchStartsWith)
+    )
+    panel.preset_button.click()
+    [timer] = store.player_frame().snapshot["timers"]
+    assert timer["label"] == "BORE CYCLE" and [p["label"] for p in timer["phases"]] == [
+        "DRILLING",
+        "VENTING",
+    ]
+    own = store.campaign.presets.alerts[0]
+    panel.alert_buttons[own].click()
+    assert store.player_frame().snapshot["alerts"] == [{"id": own, "name": own}]

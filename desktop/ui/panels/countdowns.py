@@ -9,6 +9,7 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QListWidgetItem,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.campaign.model import Campaign
+from desktop.campaign.presets import TimerPreset
 from desktop.model import timers
 from desktop.model.state import TableState
 from desktop.model.timers import Timer
@@ -46,6 +49,13 @@ def clock_text(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
 
 
+def preset_text(preset: TimerPreset) -> str:
+    if preset.phases:
+        cycle = " / ".join(f"{name} {clock_text(s * 1000)}" for name, s in preset.phases)
+        return f"{preset.label} ({cycle}, repeating)"
+    return f"{preset.label} {clock_text(preset.seconds * 1000)}"
+
+
 def timer_text(timer: Timer, now_ms: int) -> str:
     current = timers.at(timer, now_ms)
     label_text = current.label
@@ -59,6 +69,7 @@ class AlertsPanel(QScrollArea):
     """Countdowns and alerts; each button one action (undoable)."""
 
     start_requested = Signal(str, int)  # label, seconds
+    preset_requested = Signal(object)  # a TimerPreset of the campaign
     control_requested = Signal(str, str, int)  # timer id, action, seconds
     alert_requested = Signal(str, bool)  # alert, active
     clear_requested = Signal()
@@ -87,9 +98,15 @@ class AlertsPanel(QScrollArea):
         grid.addWidget(self.label_edit, 1, 0)
         grid.addWidget(self.length_edit, 1, 1)
         grid.addWidget(self.start_button, 1, 2)
-        grid.addWidget(self.timers, 2, 0, 1, 3)
-        grid.addLayout(controls, 3, 0, 1, 3)
-        grid.addWidget(label("Alerts", name="Heading"), 4, 0, 1, 3)
+        self.presets = QComboBox()
+        self.presets.setAccessibleName("Campaign countdowns")
+        self.preset_button = button("Start", tip="Start the campaign's countdown")
+        self.preset_button.clicked.connect(self._preset)
+        grid.addWidget(self.presets, 2, 0, 1, 2)
+        grid.addWidget(self.preset_button, 2, 2)
+        grid.addWidget(self.timers, 3, 0, 1, 3)
+        grid.addLayout(controls, 4, 0, 1, 3)
+        grid.addWidget(label("Alerts", name="Heading"), 5, 0, 1, 3)
         self.alert_buttons: dict[str, QPushButton] = {}
         alerts = QGridLayout()
         for index, alert in enumerate(ALERTS):
@@ -98,22 +115,26 @@ class AlertsPanel(QScrollArea):
             widget.clicked.connect(lambda on, a=alert: self.alert_requested.emit(a, on))
             self.alert_buttons[alert] = widget
             alerts.addWidget(widget, index // 2, index % 2)
-        grid.addLayout(alerts, 5, 0, 1, 3)
+        grid.addLayout(alerts, 6, 0, 1, 3)
+        self._alerts_grid = alerts
         self.own_alert = line_edit("Your own alert (Enter raises it)", 60)
         self.own_alert.returnPressed.connect(self._own_alert)
         self.stand_down = button("Stand down", tip="Clear every alert")
         self.stand_down.clicked.connect(self.clear_requested.emit)
-        grid.addWidget(self.own_alert, 6, 0, 1, 2)
-        grid.addWidget(self.stand_down, 6, 2)
+        grid.addWidget(self.own_alert, 7, 0, 1, 2)
+        grid.addWidget(self.stand_down, 7, 2)
         self.active = label("", wrap=True)
-        grid.addWidget(self.active, 7, 0, 1, 3)
-        grid.setRowStretch(8, 1)
+        grid.addWidget(self.active, 8, 0, 1, 3)
+        grid.setRowStretch(9, 1)
+        self._campaign: Campaign | None = None
         self._timers: dict[str, Timer] = {}
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._refresh)
 
-    def sync(self, state: TableState) -> None:
+    def sync(self, state: TableState, campaign: Campaign) -> None:
+        if campaign is not self._campaign:
+            self._campaign_changed(campaign)
         w = state.warden
         if w.timers is not self._timers:
             self._timers = w.timers
@@ -128,6 +149,28 @@ class AlertsPanel(QScrollArea):
             self._tick.start()
         elif not running:
             self._tick.stop()
+
+    def _campaign_changed(self, campaign: Campaign) -> None:
+        """The campaign's countdowns in the list, its own alerts as buttons."""
+        self._campaign = campaign
+        self.presets.clear()
+        for preset in campaign.presets.timers:
+            self.presets.addItem(preset_text(preset), preset)
+        self.presets.setEnabled(bool(campaign.presets.timers))
+        self.preset_button.setEnabled(bool(campaign.presets.timers))
+        for alert in [a for a in self.alert_buttons if a not in ALERTS]:
+            self.alert_buttons.pop(alert).deleteLater()
+        for index, alert in enumerate(campaign.presets.alerts, start=len(ALERTS)):
+            widget = button(alert)
+            widget.setCheckable(True)
+            widget.clicked.connect(lambda on, a=alert: self.alert_requested.emit(a, on))
+            self.alert_buttons[alert] = widget
+            self._alerts_grid.addWidget(widget, index // 2, index % 2)
+
+    def _preset(self) -> None:
+        preset = self.presets.currentData()
+        if isinstance(preset, TimerPreset):
+            self.preset_requested.emit(preset)
 
     def _refresh(self) -> None:
         chosen = self.selected_timer()

@@ -6,8 +6,10 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject
 
+from desktop.campaign.presets import TimerPreset
 from desktop.model import actions as a
 from desktop.model.errors import DomainError
+from desktop.model.timers import Phase
 from desktop.ui.map.arrival import arrival_cell
 from desktop.ui.map.focus import Focus, deck_for
 from desktop.ui.map.placement import Placed, creature_name, is_person, placed
@@ -215,6 +217,10 @@ class IntentRouter(QObject):
 
     def start_timer(self, label: str, seconds: int) -> None:
         self._do_body(a.StartTimer, {"label": label, "seconds": seconds})
+
+    def start_preset(self, preset: TimerPreset) -> None:
+        phases = tuple(Phase(name, seconds * 1000) for name, seconds in preset.phases)
+        self._do(a.StartTimer(preset.label, preset.seconds or None, phases))
 
     def control_timer(self, timer_id: str, action: str, seconds: int) -> None:
         self._do_body(a.ControlTimer, {"timer_id": timer_id, "action": action, "seconds": seconds})

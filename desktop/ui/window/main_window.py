@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         self.ship.sync(state, campaign)
         self.crew.sync(state, campaign)
         self.dice.sync(state, campaign)
-        self.alerts.sync(state)
+        self.alerts.sync(state, campaign)
         self.sound.sync(state, campaign)
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)

@@ -100,6 +100,7 @@ def wire_intents(w: WiredWindow) -> None:
     w.dice.show_requested.connect(r.show_roll)
     w.alerts.start_requested.connect(r.start_timer)
     w.alerts.control_requested.connect(r.control_timer)
+    w.alerts.preset_requested.connect(r.start_preset)
     w.alerts.alert_requested.connect(r.alert)
     w.alerts.clear_requested.connect(r.clear_alerts)
     w.sound.play_requested.connect(r.play_sound)
