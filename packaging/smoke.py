@@ -8,7 +8,8 @@ Checks, with no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM unset):
    `import-map` makes a deck of a one-room Universal VTT map (Pillow in the bundle), and
    `check` passes on the result;
 3. `--headless` serves the player page and its assets, the snapshot and the stream; a GM change
-   through the API reaches the stream; SIGTERM ends it with exit status 0;
+   through the API reaches the stream; the ship computer drafts a reply offline; SIGTERM ends
+   it with exit status 0;
 4. a restart on the same state file comes back to that change (SQLite in the bundle);
 5. the window mode starts on Qt's offscreen platform (every GUI module is bundled) and
    serves the page; SIGTERM ends it with exit status 0.
@@ -229,6 +230,7 @@ def run_headless(exe: Path, state: Path) -> str:
             f"smoke: headless on {host}:{port}: page + {assets} assets, snapshot, stream, "
             f"GM switch-view -> {target} seen on the stream"
         )
+        check_draft(host, port)
     except BaseException:
         app.stop()
         print("\n".join(app.lines), file=sys.stderr)
@@ -237,6 +239,17 @@ def run_headless(exe: Path, state: Path) -> str:
     check(code == 0, f"headless exit status {code} after SIGTERM:\n" + "\n".join(app.lines))
     print("smoke: SIGTERM -> exit 0")
     return target
+
+
+def check_draft(host: str, port: int) -> None:
+    """The ship computer drafts offline (BM25 over the sample: bm25s, numpy, PyStemmer)."""
+    prompt = {"prompt": "What is the status of the engines?"}
+    path = "/api/gm/charon/story/generate/"
+    status, _, body = request(host, port, "POST", path, prompt, token=TOKEN)
+    check(status == 200, f"generate answered {status}: {body[:300]!r}")
+    content = json.loads(body).get("content", "")
+    check("ENGINES" in content, f"the offline draft does not name the engines: {content!r}")
+    print(f"smoke: the ship computer drafts offline: {content.splitlines()[0]!r}")
 
 
 def run_restart(exe: Path, state: Path, view: str) -> None:
