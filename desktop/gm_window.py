@@ -52,6 +52,8 @@ def window_services(
                 "user_agent": d.user_agent,
                 "since": d.connected_since,
                 "revision": d.last_revision,
+                "id": d.display,
+                "kind": d.kind,
             }
             for d in broadcaster.displays()
             if d.role == "player"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,18 +19,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.look.image_cache import ImageCache
+from desktop.ui.panels.display_rows import REFRESH_MS as THUMB_MS
+from desktop.ui.panels.display_rows import DisplayRow, FrameLike
 from desktop.ui.services import WindowServices
+
+FrameOf = Callable[[str | None], FrameLike]
 
 REFRESH_MS = 2000
 QR_PX = 180
 
 
 class DisplaysPanel(QWidget):
-    """Shows the player URL and its QR code, the GM token, and polls the connected displays."""
+    """Shows the player URL and its QR code, the GM token, and polls the connected displays;
+    with `frame_of` (the store's player_frame) one row per display with a live thumbnail of
+    its own frame and its settings (`settings_requested(display id, body)`)."""
 
-    def __init__(self, services: WindowServices, parent: QWidget | None = None) -> None:
+    settings_requested = Signal(str, object)
+
+    def __init__(
+        self,
+        services: WindowServices,
+        parent: QWidget | None = None,
+        *,
+        frame_of: FrameOf | None = None,
+        images: ImageCache | None = None,
+        crew: Callable[[], list[tuple[str, str]]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._frame_of = frame_of
+        self._images = images if images is not None else ImageCache()
+        self._crew = crew or list
+        self.rows: dict[str, DisplayRow] = {}
+        self.row_box = QVBoxLayout()
         self.url = QLabel(f'<a href="{services.player_url}">{services.player_url}</a>')
         self.url.setObjectName("PlayerUrl")
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -70,6 +92,11 @@ class DisplaysPanel(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        self.thumb_timer = QTimer(self)
+        self.thumb_timer.setInterval(THUMB_MS)
+        self.thumb_timer.timeout.connect(self.refresh_thumbnails)
+        if frame_of is not None:
+            self.thumb_timer.start()
         self.refresh()
 
     def _layout(self) -> None:
@@ -88,6 +115,7 @@ class DisplaysPanel(QWidget):
         layout.addWidget(self.qr)
         layout.addLayout(token_row)
         layout.addWidget(self.count)
+        layout.addLayout(self.row_box)
         layout.addWidget(self.table, 1)
 
     def _show_qr(self) -> None:
@@ -137,6 +165,24 @@ class DisplaysPanel(QWidget):
                     item.setText(3, row[3])
         self._rows = rows
 
+    def refresh_thumbnails(self) -> None:
+        """One row per connected display, each drawn again when its frame changed."""
+        if not self._watched or self._frame_of is None:
+            return
+        found = [d for d in self._services.displays() if d.get("role", "player") == "player"]
+        keys = [_key(d) for d in found]
+        for key in [k for k in self.rows if k not in keys]:
+            self.rows.pop(key).deleteLater()
+        for key, info in zip(keys, found, strict=True):
+            row = self.rows.get(key)
+            display = info.get("id")
+            shown = display if isinstance(display, str) else None
+            if row is None:
+                row = self.rows[key] = DisplayRow(shown, self._images, self._crew())
+                row.settings_requested.connect(self.settings_requested)
+                self.row_box.addWidget(row)
+            row.show_frame(self._frame_of(shown))
+
     def _toggle_token(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
         self.token.setEchoMode(mode)
@@ -146,6 +192,12 @@ class DisplaysPanel(QWidget):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.setText(self._services.gm_token)
+
+
+def _key(info: Mapping[str, object]) -> str:
+    """A display's row: its id, or (anonymous) its address and connection time."""
+    display = info.get("id")
+    return str(display) if display else f"{info.get('address')}@{info.get('since')}"
 
 
 def _row(info: Mapping[str, object]) -> list[str]:

@@ -113,7 +113,12 @@ class MainWindow(QMainWindow):
         self.sound = SoundPanel()
         self.broadcast = BroadcastPanel()
         self.charon = CharonPanel()
-        self.displays = DisplaysPanel(self.services)
+        self.displays = DisplaysPanel(
+            self.services,
+            frame_of=self.store.player_frame,
+            images=self.images,
+            crew=lambda: [(c.id, c.name) for c in self.store.campaign.crew],
+        )
         self.problems = ProblemsPanel()
         self.activity = ActivityPanel()
         self.campaign_title = QLabel()
@@ -382,6 +387,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save(self)
         self.displays.timer.stop()
+        self.displays.thumb_timer.stop()
         self.refresher.detach()
         event.accept()
         self.closed.emit()

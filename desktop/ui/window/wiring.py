@@ -7,6 +7,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
+from desktop.model.actions.displays import SetDisplay
 from desktop.ui.map.editor.opener import import_into, new_map_into, open_deck_editor
 from desktop.ui.map.focus import Focus
 from desktop.ui.map.panel import MapPanel
@@ -15,6 +16,7 @@ from desktop.ui.panels.charon import CharonPanel
 from desktop.ui.panels.countdowns import AlertsPanel
 from desktop.ui.panels.crew import CrewPanel
 from desktop.ui.panels.dice import DicePanel
+from desktop.ui.panels.displays import DisplaysPanel
 from desktop.ui.panels.location_tree import LocationTree
 from desktop.ui.panels.portraits import PortraitPanel
 from desktop.ui.panels.ship import ShipPanel
@@ -49,6 +51,7 @@ class WiredWindow(Protocol):
     alerts: AlertsPanel
     sound: SoundPanel
     broadcast: BroadcastPanel
+    displays: DisplaysPanel
     charon: CharonPanel
     menus: WindowMenus
     help: WindowHelp
@@ -114,7 +117,12 @@ def wire_intents(w: WiredWindow) -> None:
         if r.charon_say(channel, content, in_reply_to):
             w.charon.clear_input()
 
+    def set_display(display: str, body: object) -> None:
+        if isinstance(body, dict):
+            w.dispatcher.dispatch(SetDisplay.from_body(body, display=display))
+
     w.broadcast.broadcast_requested.connect(send_broadcast)
+    w.displays.settings_requested.connect(set_display)
     w.charon.mode_requested.connect(r.charon_mode)
     w.charon.dialog_requested.connect(r.charon_dialog)
     w.charon.say_requested.connect(charon_say)

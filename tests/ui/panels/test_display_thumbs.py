@@ -1,0 +1,65 @@
+"""The Displays dock: one live thumbnail per connected display, drawn from that display's own
+frame (camera included), drawn again when that frame changes and only then; its settings
+write through the store."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from desktop.model import actions as a
+from desktop.model.actions.displays import CameraBody
+from desktop.model.store import Store
+from desktop.ui.window.main_window import MainWindow
+
+A, B = "tv-display-01", "tablet-display-02"
+
+
+@pytest.fixture
+def displays() -> list[dict[str, object]]:
+    """Two connected displays by id, and an anonymous one."""
+    return [
+        {"address": "192.168.1.30", "user_agent": "Chrome", "since": 1.0, "revision": 3, "id": A},
+        {"address": "192.168.1.31", "user_agent": "Safari", "since": 2.0, "revision": 3, "id": B},
+        {"address": "192.168.1.32", "user_agent": "Firefox", "since": 3.0, "revision": 3},
+    ]
+
+
+def _image(window: MainWindow, key: str) -> QImage:
+    return window.displays.rows[key].thumb.pixmap().toImage()
+
+
+def test_one_thumbnail_per_display_drawn_again_when_its_frame_changes(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+    assert len(panel.rows) == 3
+    assert all(not row.thumb.pixmap().isNull() for row in panel.rows.values())
+    before_a, before_b = _image(window, A), _image(window, B)
+    draws_b = panel.rows[B].draws
+    panel.refresh_thumbnails()  # nothing changed: nothing drawn again
+    assert panel.rows[A].draws == 1 and panel.rows[B].draws == draws_b
+
+    store.dispatch(a.SetDisplay(A, camera=CameraBody("frame", x=0, y=0, w=4, h=3)))
+    panel.refresh_thumbnails()
+    assert panel.rows[A].draws == 2 and _image(window, A) != before_a  # A's camera moved
+    assert panel.rows[B].draws == draws_b and _image(window, B) == before_b
+    assert panel.rows[A].camera.currentText() == "frame"
+
+
+def test_a_rows_settings_are_dispatched(qtbot: QtBot, window: MainWindow, store: Store) -> None:
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+    row = panel.rows[B]
+    row.rotation.setCurrentText("90")
+    row.rotation.activated.emit(row.rotation.currentIndex())
+    row.character.setCurrentIndex(1)
+    row.character.activated.emit(1)
+    settings = store.state.displays[B]
+    assert settings.rotation == 90 and settings.character == store.campaign.crew[0].id
+    panel.refresh_thumbnails()
+    assert row.rotation.currentText() == "90"
