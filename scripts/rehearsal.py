@@ -285,7 +285,36 @@ def hold_and_decks(r: Rehearsal, s: Scene) -> None:
         r.shot("location-without-map")
 
 
+def warden(r: Rehearsal, s: Scene) -> None:
+    """Room atmosphere, a countdown under red alert, a panic check shown, vitals on the bridge."""
+    t = r.table
+    t.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": s.slug})
+    for room, effects in zip(
+        s.order[:3], (["smoke"], ["dark"], ["flickering", "vacuum"]), strict=False
+    ):
+        t.gm(E + "room-atmosphere/", {"room_id": room, "effects": effects})
+    timer = t.gm("/api/gm/timers/", {"label": "SELF-DESTRUCT", "seconds": 600})["timer_id"]
+    t.gm("/api/gm/alert/", {"alert": "red_alert"})
+    r.shot("atmosphere-countdown-red-alert")
+    crew = t.get("/api/active-view/?role=gm").get("crew", [])
+    if crew:
+        t.gm("/api/gm/gauge/", {"gauge": "stress", "value": 12, "crew_id": crew[0]["id"]})
+        roll = t.gm("/api/gm/roll/", {"panic": True, "for": crew[0]["id"]})
+        t.gm("/api/gm/roll/show/", {"roll_id": roll["roll_id"]})
+        r.tv.wait_for_timeout(1500)  # the tumble settles
+        r.shot("panic-check-shown")
+        t.gm("/api/gm/roll/show/", {"roll_id": roll["roll_id"], "shown": False})
+        t.gm("/api/gm/crew/conditions/", {"crew_id": crew[0]["id"], "conditions": ["Shaken"]})
+    t.gm("/api/gm/alert/clear/")
+    t.gm(f"/api/gm/timers/{timer}/", {"action": "cancel"})
+    t.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    for page in (r.tv, r.tablet):
+        page.locator(".br-tab", has_text="Crew").click()
+    r.shot("crew-vitals", settle=False)
+
+
 STEPS = (opening, first_rooms, tokens, drags, every_door, portraits_and_mail, ship_computer)
+STEPS += (warden,)
 STEPS += (hold_and_decks,)
 
 
