@@ -7,7 +7,13 @@
    render hook exactly as a stream message would be (JSON.parse included), up to layout done and
    to the next animation frame. Goal: median < 16 ms.
 
-Usage: python bench/page_bench.py [--moves 100] [--renders 50]
+3. Star map (issue 18): the TV's MAP tab at 1920x1080 in Chromium with software WebGL
+   (SwiftShader): time to the first drawn frame after the page starts, and the frame rate of
+   the galaxy, system and orbit views, then with the CPU throttled 4x (CDP). Aim: 30 fps and
+   a first frame within 1 s. Figures only, never pass/fail.
+
+Usage: python bench/page_bench.py [--moves 100] [--renders 50] [--star-map]
+(--star-map: only the star map figures)
 """
 
 from __future__ import annotations
@@ -220,10 +226,59 @@ def render_cost(page: Any, renders: int) -> None:
         report(f"{label}: to next frame", frame)
 
 
+STAR_ARGS = [a for a in CHROMIUM_ARGS if a != "--disable-gpu"] + [
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--ignore-gpu-blocklist",
+]
+FPS_JS = """(ms) => new Promise((resolve) => {
+  const start = window.__starmap.frames, t0 = performance.now();
+  const done = () => (window.__starmap.frames - start) * 1000 / (performance.now() - t0);
+  setTimeout(() => resolve(done()), ms);
+})"""
+STAR_VIEWS = (
+    ("galaxy", ""),
+    ("system", "system:vesper_reach"),
+    ("orbit", "orbit:vesper_reach/gallowmere"),
+)
+
+
+def star_map_figures(app: App, browser: Any, seconds: float = 5.0) -> None:
+    """First frame and frame rate of the TV's star map, then with the CPU throttled 4x."""
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    app.gm("/api/gm/star-map/ship/", {"at": "vesper_reach", "to": "Ossuary Drift"})
+    app.gm("/api/gm/star-map/show/", {"view": ""})  # the TV opens on its MAP tab
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(app.url)
+    page.wait_for_function(
+        "() => window.__starmap && window.__starmap.firstFrame > 0", timeout=60000
+    )
+    first = page.evaluate("window.__starmap.firstFrame")
+    mode = page.evaluate("window.__starmap.mode")
+    print(f"{'star map: first frame after page start':44s} {first:8.0f} ms  ({mode})")
+    cdp = page.context.new_cdp_session(page)
+    for rate in (1, 4):
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+        for name, view in STAR_VIEWS:
+            app.gm("/api/gm/star-map/show/", {"view": view})
+            page.wait_for_function(
+                "(v) => document.querySelector('.br-map .starmap').dataset.level === v", arg=name
+            )
+            page.wait_for_timeout(1800)  # the camera's flight
+            fps = page.evaluate(FPS_JS, seconds * 1000)
+            quality = page.evaluate("window.__starmap.quality")
+            label = f"star map {name}, CPU x{rate}: frame rate"
+            print(f"{label:44s} {fps:8.1f} fps  (resolution x{quality:.2f})")
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    page.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--moves", type=int, default=100)
     parser.add_argument("--renders", type=int, default=50)
+    parser.add_argument("--star-map", action="store_true", help="only the star map figures")
     parser.add_argument(
         "--boost",
         action="store_true",
@@ -236,6 +291,13 @@ def main() -> None:
         app = App(Path(tmp) / "s.sqlite3").start()
         try:
             with sync_playwright() as pw:
+                if args.star_map:
+                    gl = pw.chromium.launch(
+                        executable_path=shutil.which("chromium"), args=STAR_ARGS
+                    )
+                    star_map_figures(app, gl)
+                    gl.close()
+                    return
                 browser = pw.chromium.launch(
                     executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
                 )

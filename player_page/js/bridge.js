@@ -4,8 +4,9 @@ import { el, setText, syncKeyed, initials, safeMediaUrl, display, ratio } from "
 import { renderBlocks } from "./blocks.js";
 import { SystemsPanel, GaugePanel, Scanner } from "./ship.js";
 import { Pager, pageItems, overflows } from "./pager.js";
+import { StarMapView } from "./starmap.js";
 
-const TABS = [["status", "Status"], ["crew", "Crew"], ["logs", "Logs"]];
+const TABS = [["map", "Map"], ["status", "Status"], ["crew", "Crew"], ["logs", "Logs"]];
 
 export class BridgeView {
   constructor(root) {
@@ -30,7 +31,10 @@ export class BridgeView {
         el("div", { class: "br-gauges" }, this.hull.node, this.armor.node, this.scanner.node), this.systems.node),
       crew: el("div", { class: "br-page br-crewlist" }),
       logs: el("div", { class: "br-page br-logs" }),
+      map: el("div", { class: "br-page br-map" }, el("div")),
     };
+    this.starmap = new StarMapView(this.pages.map.firstChild, () => this.shipName);
+    this.shows = null;
     this.pagers = {
       crew: new Pager(this.pages.crew, (box) => pageItems(box, [...box.children])),
       logs: new Pager(this.pages.logs, (box) => pageLogs(box, this.sessions || [])),
@@ -40,7 +44,7 @@ export class BridgeView {
     this.crewNodes = new Map();
     this.logKey = "";
     this.crewKey = "";
-    root.append(this.header, this.pages.status, this.pages.crew, this.pages.logs, dock);
+    root.append(this.header, this.pages.status, this.pages.map, this.pages.crew, this.pages.logs, dock);
     this.select("status");
     let resizing = 0;
     const relayout = () => {
@@ -59,6 +63,7 @@ export class BridgeView {
       if (key === id) pager.shown();
       pager.nav.classList.toggle("off", key !== id);
     }
+    this.starmap.setActive(id === "map");
   }
 
   render(snap) {
@@ -75,6 +80,18 @@ export class BridgeView {
     this.scanner.render(ship);
     this.renderCrew(Array.isArray(snap.crew) ? snap.crew : []);
     this.renderLogs(Array.isArray(snap.sessions) ? snap.sessions : []);
+    this.renderMap(snap.star_map || null);
+  }
+
+  /** The MAP tab: hidden without a star map; a view the GM shows opens it on every display. */
+  renderMap(part) {
+    this.shipName = display(this.header.children[0].textContent);
+    this.buttons.get("map").hidden = !part;
+    if (!part && this.tab === "map") this.select("status");
+    if (part && part.shows !== this.shows && (this.shows !== null || part.shows > 0)) this.select("map");
+    this.shows = part ? part.shows : null;
+    this.starmap.render(part);
+    this.starmap.setActive(this.tab === "map");
   }
 
   renderCrew(crew) {

@@ -1,5 +1,6 @@
 // ENCOUNTER: the deck map of revealed rooms (or a location card), keyed by data-id and updated in
 // place; the deck badge; pan/zoom; tablet token moves with optimistic display.
+import { StarMapView } from "./starmap.js";
 import { el, svg, setAttr, setText, syncKeyed } from "./dom.js";
 import { createRoom, updateRoom, roomSurroundings, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes, separateLabels } from "./mapdraw.js";
 import { createDoor, updateDoor, badgeDefs, doorBoxes } from "./doors.js";
@@ -80,7 +81,16 @@ export class EncounterView {
     if (newPlace) this.clear(placeKey);
     const hasMap = snap.encounter_has_map !== false && snap.encounter_map;
     this.root.classList.toggle("no-map", !hasMap);
-    this.card.render(hasMap ? null : snap.location_card || { name: snap.location_name, type: snap.location_type });
+    const stars = hasMap ? null : snap.star_map || null;
+    if (stars && !this.starmap) {
+      this.starmap = new StarMapView(el("div"), () => snap.ship_name || "");
+      this.root.appendChild(this.starmap.root);
+    }
+    if (this.starmap) {
+      this.starmap.render(stars);
+      this.starmap.setActive(Boolean(stars));
+    }
+    this.card.render(hasMap || stars ? null : snap.location_card || { name: snap.location_name, type: snap.location_type });
     this.renderBadge(snap);
     if (!hasMap) return;
     this.renderMap(snap.encounter_map, snap, !newPlace);

@@ -32,6 +32,19 @@ async def test_page_assets_are_served_with_their_types(client: TestClient[Any, A
     assert font.status == 200 and font.content_type == "font/woff2"
 
 
+async def test_the_vendored_three_js_is_served_as_modules(client: TestClient[Any, Any]) -> None:
+    """The star map's library comes from this server, never from another host."""
+    for name in ("three.module.js", "three.core.js", "OrbitControls.js"):
+        reply = await client.get(f"/vendor/three/{name}")
+        assert reply.status == 200 and reply.content_type == "text/javascript", name
+    module = await (await client.get("/vendor/three/three.module.js")).text()
+    assert "from './three.core.js'" in module
+    controls = await (await client.get("/vendor/three/OrbitControls.js")).text()
+    assert "from './three.module.js'" in controls and "from 'three'" not in controls
+    licence = await client.get("/vendor/three/LICENSE.txt")
+    assert licence.status == 200 and "MIT" in await licence.text()
+
+
 async def test_join_url_and_qr_code(client: TestClient[Any, Any]) -> None:
     join = await (await client.get("/api/join/")).json()
     assert join["url"].startswith("http://") and join["url"].endswith(f":{client.port}/")

@@ -253,6 +253,15 @@ class IntentRouter(QObject):
     def broadcast(self, content: str, sender: str, priority: str) -> bool:
         return self._do(a.SendBroadcast(content, sender, priority))
 
+    def star_visibility(self, key: str, visible: bool) -> None:
+        self._do(a.SetStarVisibility(key, visible))
+
+    def ship_course(self, at: str, to: str) -> None:
+        self._do(a.SetShipCourse(at, to))
+
+    def show_star_view(self, view: str) -> None:
+        self._do(a.ShowStarView(view))
+
     def charon_mode(self, mode: str) -> None:
         self._do(a.SetCharonMode(mode))
 

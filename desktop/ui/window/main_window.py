@@ -42,6 +42,7 @@ from desktop.ui.panels.problems import ProblemsPanel
 from desktop.ui.panels.question_alert import QuestionAlert
 from desktop.ui.panels.ship import ShipPanel
 from desktop.ui.panels.soundboard import SoundPanel
+from desktop.ui.panels.starmap import StarMapPanel
 from desktop.ui.panels.tokens import TokensPanel
 from desktop.ui.services import WindowServices
 from desktop.ui.window.confirm import confirm
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.alerts = AlertsPanel()
         self.sound = SoundPanel()
         self.broadcast = BroadcastPanel()
+        self.star_map = StarMapPanel()
         self.charon = CharonPanel()
         self.displays = DisplaysPanel(
             self.services,
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
             "displays": self._dock("Displays", _scrolled(self.displays), left),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
+            "star_map": self._dock("Star map", self.star_map, right),
             "activity": self._dock("Activity", self.activity, right),
         }
         d = self.docks
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["broadcast"], d["dice"])
         self.tabifyDockWidget(d["dice"], d["alerts"])
         self.tabifyDockWidget(d["alerts"], d["sound"])
+        self.tabifyDockWidget(d["sound"], d["star_map"])
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
         self.sound.sync(state, campaign)
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)
+        self.star_map.sync(state, campaign)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)
         self.revision_label.setText(f"REV {state.revision}")
         if self.hold_label.property("active") is not state.hold:  # a re-polish repaints it

@@ -21,6 +21,7 @@ from desktop.ui.panels.location_tree import LocationTree
 from desktop.ui.panels.portraits import PortraitPanel
 from desktop.ui.panels.ship import ShipPanel
 from desktop.ui.panels.soundboard import SoundPanel
+from desktop.ui.panels.starmap import StarMapPanel
 from desktop.ui.panels.tokens import TokensPanel
 from desktop.ui.services import WindowServices
 from desktop.ui.window.dispatcher import Dispatcher
@@ -52,6 +53,7 @@ class WiredWindow(Protocol):
     sound: SoundPanel
     broadcast: BroadcastPanel
     displays: DisplaysPanel
+    star_map: StarMapPanel
     charon: CharonPanel
     menus: WindowMenus
     help: WindowHelp
@@ -131,6 +133,10 @@ def wire_intents(w: WiredWindow) -> None:
     w.charon.drafts.approve_requested.connect(r.charon_approve)
     w.charon.drafts.reject_requested.connect(r.charon_reject)
     w.charon.draft_requested.connect(w.services.draft_from_prompt)
+    w.star_map.visibility_requested.connect(r.star_visibility)
+    w.star_map.ship_requested.connect(r.ship_course)
+    w.star_map.show_requested.connect(r.show_star_view)
+    w.star_map.location_requested.connect(r.choose_location)
     _wire_menus(w)
 
 

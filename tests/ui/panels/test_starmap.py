@@ -1,0 +1,101 @@
+"""The Star map dock on the sample's galaxy: navigate, hide and reveal, place the ship, show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.campaign.model import Campaign
+from desktop.model import actions as a
+from desktop.model.store import Store
+from desktop.ui.panels.starmap import KEY, StarMapPanel
+
+
+def panel_on(qtbot: QtBot, store: Store) -> StarMapPanel:
+    panel = StarMapPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 600)
+    panel.show()
+    panel.sync(store.state, store.campaign)
+    return panel
+
+
+def keys(panel: StarMapPanel) -> set[str]:
+    return {item.data(KEY) for item in panel.scene.items() if item.data(KEY)}
+
+
+def point_of(panel: StarMapPanel, key: str) -> QPoint:
+    item = next(i for i in panel.scene.items() if i.data(KEY) == key and i.type() != 9)
+    return panel.view.mapFromScene(item.sceneBoundingRect().center())
+
+
+def click(qtbot: QtBot, panel: StarMapPanel, key: str, double: bool = False) -> None:
+    where = point_of(panel, key)
+    if double:
+        qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    else:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_the_galaxy_shows_every_system_hidden_ones_marked(qtbot: QtBot, campaign: Campaign) -> None:
+    store = Store(campaign)
+    panel = panel_on(qtbot, store)
+    systems = {s.key for s in campaign.star_map.galaxy.systems}  # type: ignore[union-attr]
+    assert systems <= keys(panel)
+    click(qtbot, panel, "Nadir")
+    assert panel.title.text() == "Nadir  (hidden from players)"
+    assert panel.hide_button.text() == "Reveal to players"
+    with qtbot.waitSignal(panel.visibility_requested) as sent:
+        panel.hide_button.click()
+    assert sent.args == ["Nadir", True]
+
+
+def test_double_clicks_go_down_to_the_system_and_the_planet(
+    qtbot: QtBot, campaign: Campaign
+) -> None:
+    store = Store(campaign)
+    panel = panel_on(qtbot, store)
+    click(qtbot, panel, "vesper_reach", double=True)
+    assert (panel.level, panel.key) == ("system", "vesper_reach")
+    assert "vesper_reach/gallowmere" in keys(panel)
+    click(qtbot, panel, "vesper_reach/gallowmere", double=True)
+    assert (panel.level, panel.key) == ("orbit", "vesper_reach/gallowmere")
+    assert {"vesper_reach/gallowmere/tithe", "vesper_reach/gallowmere/lantern_station"} <= keys(
+        panel
+    )
+    with qtbot.waitSignal(panel.show_requested) as shown:
+        panel.show_button.click()
+    assert shown.args == ["orbit:vesper_reach/gallowmere"]
+    with qtbot.waitSignal(panel.location_requested) as opened:  # it has a deck plan
+        click(qtbot, panel, "vesper_reach/gallowmere/lantern_station", double=True)
+    assert opened.args == ["lantern_station"]
+
+
+def test_the_ship_and_its_course(qtbot: QtBot, campaign: Campaign) -> None:
+    store = Store(campaign)
+    panel = panel_on(qtbot, store)
+    got: list[Any] = []
+    panel.ship_requested.connect(lambda at, to: got.append((at, to)))
+    click(qtbot, panel, "vesper_reach")
+    panel.ship_button.click()
+    store.dispatch(a.SetShipCourse(*got[-1]))
+    panel.sync(store.state, store.campaign)
+    click(qtbot, panel, "Ossuary Drift")
+    panel.course_button.click()
+    assert got == [("vesper_reach", ""), ("vesper_reach", "Ossuary Drift")]
+    store.dispatch(a.SetShipCourse(*got[-1]))
+    panel.sync(store.state, store.campaign)
+    assert store.state.star.course == ("vesper_reach", "Marrow Gate", "Ossuary Drift")
+
+
+def test_a_hidden_thing_is_redrawn_dimmed_after_the_store_changes(
+    qtbot: QtBot, campaign: Campaign
+) -> None:
+    store = Store(campaign)
+    panel = panel_on(qtbot, store)
+    store.dispatch(a.SetStarVisibility("cinder_verge", False))
+    panel.sync(store.state, store.campaign)
+    click(qtbot, panel, "cinder_verge")
+    assert panel.title.text().endswith("(hidden from players)")
