@@ -20,7 +20,7 @@ from desktop.model.actions.places import location_state
 from desktop.model.deckmap import player_map
 from desktop.model.display_state import DisplaySettings
 from desktop.model.names import shown_name, words
-from desktop.model.starview import location_view, star_map_part
+from desktop.model.starview import place_star_map, star_map_part
 from desktop.model.state import LocationState, TableState, Token
 from desktop.model.token_part import TokenCache, VisibleTokens
 
@@ -192,21 +192,18 @@ class Projector:
             "sessions": [wire.session(s) for s in self.campaign.sessions],
         }
 
-    def star(self, state: TableState, view: str | None) -> Part:
-        """The star map (None when `view` is None: a place with a deck plan or none at all)."""
+    def star(self, state: TableState) -> Part:
+        """The star map: the galaxy (or the view the GM showed) on BRIDGE; on ENCOUNTER the
+        map of a system, planet or moon without a deck plan (else None)."""
+        location = self.campaign.location(state.location_slug)
+        bridge = state.view_type == "BRIDGE"
 
         def build(_media: Media) -> Json:
-            if view is None:
-                return {"star_map": None}
-            return star_map_part(self.campaign, state.star, view)
+            if bridge:
+                return star_map_part(self.campaign, state.star, state.star.view)
+            return place_star_map(self.campaign, state.star, location)
 
-        return self._part("star", (state.star, view), build)
-
-    def _star_view(self, state: TableState) -> str | None:
-        if state.view_type == "BRIDGE":
-            return state.star.view
-        view = location_view(self.campaign.star_map, self.campaign.location(state.location_slug))
-        return view or None
+        return self._part("star", (state.star, bridge, location), build)
 
     def deck_of(self, location: Location, lstate: LocationState) -> Deck | None:
         """The deck shown at a location (None without a map)."""
@@ -322,7 +319,7 @@ class Projector:
         elif state.view_type == "ENCOUNTER":
             parts += self._encounter(state)
         if state.view_type in ("BRIDGE", "ENCOUNTER"):
-            parts.append(self.star(state, self._star_view(state)))
+            parts.append(self.star(state))
         return parts
 
     def player(self, state: TableState) -> tuple[Json, Media]:

@@ -305,23 +305,43 @@ def _view(view: str, systems: Mapping[str, Json], orbits: Mapping[str, Json]) ->
     return {"level": "galaxy", "key": ""}
 
 
-def location_view(star_map: StarMap, location: Location | None) -> str:
-    """The star-map view a place without a deck plan shows ("" none): a system's map, or the
-    orbit map of a planet or of the planet a moon or station circles."""
+def location_view(star_map: StarMap, location: Location | None) -> tuple[str, str]:
+    """(view, key of the place's own thing) a place without a deck plan shows: a system's map,
+    or the orbit map of a planet or of the planet a moon or station circles; ("", "") none."""
     if location is None or (location.map is not None and location.map.decks):
-        return ""
+        return "", ""
     slug = location.slug
+    owners = {s.system_map: s.key for s in star_map.galaxy.systems} if star_map.galaxy else {}
     for key, orbit in star_map.orbits.items():
-        if key.endswith("/" + slug) or any(s.location_slug == slug for s in orbit.satellites):
-            return f"orbit:{key}"
+        found = next((s.key for s in orbit.satellites if s.location_slug == slug), None)
+        if found is not None:
+            return f"orbit:{key}", found
+        if key.endswith("/" + slug):
+            system = star_map.systems.get(orbit.system)
+            bodies = system.bodies if system else ()
+            return f"orbit:{key}", next((b.key for b in bodies if b.orbit_map == key), "")
     for key, system in star_map.systems.items():
-        if key == slug or any(b.location_slug == slug for b in system.bodies):
-            return f"system:{key}"
-    galaxy = star_map.galaxy
-    for found in galaxy.systems if galaxy else ():
-        if found.location_slug == slug and found.system_map:
-            return f"system:{found.system_map}"
-    return ""
+        if key == slug:
+            return f"system:{key}", owners.get(key, "")
+        found = next((b.key for b in system.bodies if b.location_slug == slug), None)
+        if found is not None:
+            return f"system:{key}", found
+    for item in star_map.galaxy.systems if star_map.galaxy else ():
+        if item.location_slug == slug and item.system_map:
+            return f"system:{item.system_map}", item.key
+    return "", ""
+
+
+def place_star_map(campaign: Campaign, star: StarState, location: Location | None) -> Json:
+    """{"star_map": ...} of an ENCOUNTER: the place's map while players may see the place
+    itself (a hidden moon shows its location card, not its planet's orbit), else None."""
+    view, focus = location_view(campaign.star_map, location)
+    part = StarView(campaign.star_map, star).snapshot(view) if view else None
+    if part is not None and (
+        part["view"] == _view("", {}, {}) or (focus and focus not in _keys(part))
+    ):
+        part = None
+    return {"star_map": part}
 
 
 def star_map_part(campaign: Campaign, star: StarState, view: str, gm: bool = False) -> Json:

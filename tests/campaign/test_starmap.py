@@ -158,3 +158,19 @@ def test_a_star_map_that_is_not_a_mapping_is_one_problem(copy: Path) -> None:
     ]
     assert campaign.star_map.galaxy is None
     assert "cinder_verge" not in campaign.star_map.systems
+
+
+def test_the_original_style_campaign_reads_its_star_maps() -> None:
+    root = Path(__file__).resolve().parents[1] / "fixtures" / "original_campaign"
+    campaign = load_campaign(root)
+    assert [p for p in campaign.problems if p.file.startswith("galaxy/")] == []
+    stars = campaign.star_map
+    assert stars.galaxy is not None and campaign_counts(campaign)["star systems"] == 6
+    assert stars.galaxy.systems[0].system_map == "kettle_drift"
+    assert len(stars.galaxy.routes) == 5
+    system = stars.systems["kettle_drift"]
+    assert system.camera.zoom_limits == (20.0, 300.0)
+    brine = next(b for b in system.bodies if b.name == "The Brine")
+    assert brine.orbit_map == "kettle_drift/the_brine"
+    orbit = stars.orbits["kettle_drift/the_brine"]
+    assert [s.location_slug for s in orbit.satellites if s.kind == "station"] == ["relay_nine"]

@@ -330,12 +330,29 @@ def test_a_location_without_a_map_shows_its_card(
 ) -> None:
     app.gm("/api/gm/new-session/")
     places = [loc for loc in _walk(app.get("/api/gm/locations/")["locations"])]
-    plain = next(loc for loc in places if not loc["has_map"])
+    plain = _card_place(app, [loc for loc in places if not loc["has_map"]])
     app.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": plain["slug"]})
     page = open_page(browser, app, guards=guards)
     card = page.locator(".location-card")
     expect(card.locator(".lc-name")).to_have_text(plain["name"], timeout=WAIT_MS)
     expect(page.locator("#view-encounter .map-box")).to_be_hidden()
+
+
+def _card_place(app: App, plain: list[dict[str, Any]]) -> dict[str, Any]:
+    """A place without a deck plan that shows its card: one off the star map, else a moon the
+    GM hid from the star map (a system, planet or moon players see shows its star map)."""
+    for loc in plain:
+        app.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": loc["slug"]})
+        if app.get("/api/active-view/")["star_map"] is None:
+            return loc
+    stars = app.get("/api/active-view/?role=gm")["star_map"]
+    for orbit in stars["orbits"].values():
+        for moon in orbit["moons"]:
+            for loc in plain:
+                if moon["key"].endswith("/" + loc["slug"]):
+                    app.gm("/api/gm/star-map/visibility/", {"key": moon["key"], "visible": False})
+                    return loc
+    raise AssertionError("no place without a deck plan can show its card")
 
 
 def _walk(locations: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -12,12 +12,13 @@ import pytest
 
 from tests.e2e.player_fixtures import CHROMIUM_ARGS, WAIT_MS, App, Guard, open_page
 
+pytestmark = pytest.mark.e2e
+
 WEBGL_ARGS = [a for a in CHROMIUM_ARGS if a != "--disable-gpu"] + [
     "--use-angle=swiftshader",
     "--enable-unsafe-swiftshader",
     "--ignore-gpu-blocklist",
 ]
-NO_WEBGL_ARGS = [*CHROMIUM_ARGS, "--disable-webgl", "--disable-3d-apis"]
 MAP = ".br-map .starmap"
 ORBIT = "orbit:vesper_reach/gallowmere"
 
@@ -174,29 +175,3 @@ def test_an_encounter_at_a_planet_shows_its_orbit_map(
     assert page.locator("#view-encounter .location-card").is_hidden()
     app.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": "vesper_reach"})
     wait_level(page, "system", "vesper_reach", scope="#view-encounter .starmap")
-
-
-@pytest.fixture(name="plain_browser", scope="module")
-def no_webgl_browser() -> Iterator[Any]:
-    yield from launch(NO_WEBGL_ARGS)
-
-
-def test_without_webgl_the_page_draws_the_same_map_in_2d(
-    plain_browser: Any, app: App, guards: list[Guard]
-) -> None:
-    bridge(app)
-    expected = shown_systems(app)
-    page = open_map(plain_browser, app, guards, touch=True)
-    assert page.eval_on_selector(MAP, "m => m.dataset.mode") == "2d"
-    assert page.locator(f"{MAP} canvas").count() == 0
-    wait_ids(page, expected)
-    tap(page, "[data-star-id=vesper_reach]")
-    wait_level(page, "system", "vesper_reach")
-    assert page.locator(f"{MAP} [data-key='vesper_reach/The Chaff']").count() == 1
-    tap(page, "[data-key='vesper_reach/gallowmere']")
-    wait_level(page, "orbit", "vesper_reach/gallowmere")
-    assert page.locator(f"{MAP} [data-key='vesper_reach/gallowmere/tithe']").count() == 1
-    app.gm(
-        "/api/gm/star-map/visibility/", {"key": "vesper_reach/gallowmere/tithe", "visible": False}
-    )
-    page.wait_for_selector(f"{MAP} [data-key='vesper_reach/gallowmere/tithe']", state="detached")

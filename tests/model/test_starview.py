@@ -110,6 +110,11 @@ def test_an_encounter_at_a_planet_without_a_deck_plan_shows_its_orbit_map(store:
     assert star(store)["view"] == {"level": "orbit", "key": "vesper_reach/gallowmere"}
     store.dispatch(A.SwitchView(view_type="ENCOUNTER", location_slug="vesper_reach"))
     assert star(store)["view"] == {"level": "system", "key": "vesper_reach"}
+    store.dispatch(A.SwitchView(view_type="ENCOUNTER", location_slug="tithe"))
+    assert star(store)["view"] == {"level": "orbit", "key": "vesper_reach/gallowmere"}
+    store.dispatch(A.SetStarVisibility(key="vesper_reach/gallowmere/tithe", visible=False))
+    assert star(store) is None  # a hidden moon shows its card, not its planet's orbit
+    assert store.player_frame().snapshot["location_card"]["name"] == "Tithe"
     store.dispatch(A.SwitchView(view_type="ENCOUNTER", location_slug="lantern_station"))
     assert star(store) is None  # a deck plan: the map, not the stars
 
