@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
@@ -197,10 +198,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(d["problems"], d["displays"])
         self.tabifyDockWidget(d["charon"], d["broadcast"])
         self.tabifyDockWidget(d["crew"], d["activity"])
-        self.tabifyDockWidget(d["broadcast"], d["dice"])
-        self.tabifyDockWidget(d["dice"], d["alerts"])
-        self.tabifyDockWidget(d["alerts"], d["sound"])
-        self.tabifyDockWidget(d["sound"], d["star_map"])
+        for first, then in itertools.pairwise(("broadcast", "dice", "alerts", "sound", "star_map")):
+            self.tabifyDockWidget(d[first], d[then])
         for name in ("tokens", "charon", "portraits"):
             d[name].raise_()
         d["problems"].hide()
@@ -276,7 +275,6 @@ class MainWindow(QMainWindow):
         self.sound.sync(state, campaign)
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)
-        self.star_map.sync(state, campaign)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)
         self.revision_label.setText(f"REV {state.revision}")
         if self.hold_label.property("active") is not state.hold:  # a re-polish repaints it

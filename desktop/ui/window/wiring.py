@@ -75,6 +75,11 @@ def wire_intents(w: WiredWindow) -> None:
     """Every `*_requested` signal of the window's views goes to one router method."""
     r = w.router
     w.refresher.refreshed.connect(w.sync)
+    def stars() -> None:
+        w.star_map.sync(w.dispatcher.store.state, w.dispatcher.store.campaign)
+
+    w.refresher.refreshed.connect(stars)
+    stars()
     w.focus.changed.connect(w.refresher.schedule)
     w.dispatcher.message_shown.connect(w.statusBar().showMessage)
     # A refused action changes nothing, but toggles the GM clicked must show the truth again.

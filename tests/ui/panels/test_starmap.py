@@ -99,3 +99,16 @@ def test_a_hidden_thing_is_redrawn_dimmed_after_the_store_changes(
     panel.sync(store.state, store.campaign)
     click(qtbot, panel, "cinder_verge")
     assert panel.title.text().endswith("(hidden from players)")
+
+
+def test_the_window_dock_drives_the_store(qtbot: QtBot, window: Any, store: Store) -> None:
+    panel = window.star_map
+    assert "Nadir" in keys(panel)  # drawn from the start, before any change
+    window.docks["star_map"].raise_()
+    panel.select("Nadir")
+    panel.hide_button.click()
+    qtbot.waitUntil(lambda: "Nadir" in store.state.star.revealed)
+    panel.go("system", "vesper_reach")
+    panel.show_button.click()
+    qtbot.waitUntil(lambda: store.state.star.view == "system:vesper_reach")
+    assert store.state.star.shows == 1
