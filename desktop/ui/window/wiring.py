@@ -75,6 +75,7 @@ def wire_intents(w: WiredWindow) -> None:
     """Every `*_requested` signal of the window's views goes to one router method."""
     r = w.router
     w.refresher.refreshed.connect(w.sync)
+
     def stars() -> None:
         w.star_map.sync(w.dispatcher.store.state, w.dispatcher.store.campaign)
 
