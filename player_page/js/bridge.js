@@ -104,7 +104,7 @@ export class BridgeView {
       if (node.__key === look) return;
       node.__key = look;
       node.replaceChildren(...dossier(c).filter(Boolean));
-      const vitals = JSON.stringify([c.health, c.stress, c.wounds, c.min_stress, c.conditions]);
+      const vitals = vitalsOf(c);
       if (node.__vitals !== undefined && node.__vitals !== vitals) pulseOnce(node);
       node.__vitals = vitals;
     });
@@ -216,8 +216,13 @@ function stressText(c) {
   return stress && floor && floor !== "0" ? `${stress} (min ${floor})` : stress;
 }
 
+/** What of a crew member counts as vitals (a change of them pulses the card). */
+export function vitalsOf(c) {
+  return JSON.stringify([c.health, c.stress, c.wounds, c.min_stress, c.conditions]);
+}
+
 /** A short glow on a crew card whose vitals changed (removed when it ends). */
-function pulseOnce(node) {
+export function pulseOnce(node) {
   node.classList.remove("vitals-changed");
   void node.offsetWidth; // restart the animation
   node.classList.add("vitals-changed");

@@ -2,7 +2,7 @@
 // (a TV lying flat for the far side of the table), and on a tablet bound to a character that
 // character's sheet, behind a button with its name.
 import { el, setText, display } from "./dom.js";
-import { dossier } from "./bridge.js";
+import { dossier, pulseOnce, vitalsOf } from "./bridge.js";
 
 const ROTATIONS = new Set([0, 90, 180, 270]);
 
@@ -30,6 +30,9 @@ export class Stage {
     const key = JSON.stringify(who);
     if (key === this.key) return;
     this.key = key;
+    const vitals = vitalsOf(who); // a change of the character's vitals pulses the button
+    if (this.vitals !== undefined && this.vitals !== vitals) pulseOnce(this.button);
+    this.vitals = vitals;
     this.sheet.replaceChildren(el("div", { class: "sheet-card panel" }, ...dossier(who)));
   }
 }

@@ -161,3 +161,19 @@ def test_sound_starts_after_the_first_tap(app: App, browser: Any, guards: list[G
     page.wait_for_function(playing, timeout=WAIT_MS)
     app.gm("/api/gm/sound/ambient/", {})
     page.wait_for_function("document.getElementById('ambient-audio').paused", timeout=WAIT_MS)
+
+
+def test_vitals_reach_the_bound_tablets_sheet(app: App, browser: Any, guards: list[Guard]) -> None:
+    app.gm("/api/gm/new-session/")
+    crew = app.get("/api/active-view/?role=gm")["crew"][0]
+    page = open_page(browser, app, "?display=tablet-warden-1", 1024, 768, guards, touch=True)
+    app.gm("/api/gm/displays/tablet-warden-1/", {"kind": "tablet", "character": crew["id"]})
+    button = page.locator("#sheet-btn")
+    expect(button).to_have_text(crew["name"], timeout=WAIT_MS)
+    app.gm("/api/gm/crew/conditions/", {"crew_id": crew["id"], "conditions": ["Concussed"]})
+    expect(button).to_have_class(re.compile(r"\bvitals-changed\b"), timeout=WAIT_MS)
+    button.click()
+    sheet = page.locator("#sheet")
+    expect(sheet.locator(".ds-conditions li")).to_have_text("Concussed", timeout=WAIT_MS)
+    app.gm("/api/gm/gauge/", {"gauge": "wounds", "value": 1, "crew_id": crew["id"]})
+    expect(sheet.locator(".ds-facts")).to_contain_text("1 / 2", timeout=WAIT_MS)
