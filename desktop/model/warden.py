@@ -8,7 +8,7 @@ roll and the atmosphere of revealed rooms, never the private roll history.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.model.timers import Timer
 
@@ -93,6 +93,13 @@ def member_conditions(
 def sound_name(sound: str) -> str:
     """How a sound key reads: "file:reactor_hum" -> "reactor hum", "klaxon" -> "klaxon"."""
     return sound.removeprefix("file:").replace("_", " ").replace("-", " ")
+
+
+def without_atmosphere(w: WardenState, location_slug: str) -> WardenState:
+    """w without the atmosphere of that location's rooms (the same object when it has none)."""
+    prefix = f"{location_slug}/"
+    kept = {k: v for k, v in w.atmosphere.items() if not k.startswith(prefix)}
+    return w if len(kept) == len(w.atmosphere) else replace(w, atmosphere=kept)
 
 
 def room_key(location_slug: str, room_id: str) -> str:

@@ -216,6 +216,11 @@ def test_atmosphere_of_revealed_rooms_only(campaign: Campaign) -> None:
     store.undo()
     store.undo()
     assert store.player_frame().snapshot["encounter_room_atmosphere"] == {}
+    store.dispatch(A.SetAtmosphere("r-med", ("dark",)))
+    store.dispatch(A.ResetLocation(SHIP))  # the place as the campaign has it: clear air too
+    assert store.state.warden.atmosphere == {}
+    store.undo()
+    assert store.state.warden.atmosphere == {f"{SHIP}/r-med": ("dark",)}
     with pytest.raises(InvalidInput, match="field 'effects' must be one of"):
         A.SetAtmosphere.from_body({"room_id": "r-med", "effects": ["fog"]})
     with pytest.raises(NotFound, match="unknown room 'nope'"):

@@ -14,6 +14,7 @@ from desktop.model.actions.places import OnDeck, Place, place_of, with_location
 from desktop.model.deckmap import marker_shown
 from desktop.model.errors import InvalidInput, NotFound
 from desktop.model.state import LocationState, TableState
+from desktop.model.warden import without_atmosphere
 
 
 def _commit(state: TableState, place: Place, lstate: LocationState) -> TableState:
@@ -242,9 +243,10 @@ class ResetLocation(Action):
     def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
         place = place_of(state, campaign, self.location_slug)
         fresh = LocationState(deck_id=place.lstate.deck_id)
-        if fresh == place.lstate:
+        warden = without_atmosphere(state.warden, place.slug)  # the rooms' air comes back too
+        if fresh == place.lstate and warden is state.warden:
             return state
-        return _commit(state, place, fresh)
+        return _commit(replace(state, warden=warden), place, fresh)
 
 
 def _override(overrides: dict[str, str], key: str, value: str, campaign: str) -> dict[str, str]:
