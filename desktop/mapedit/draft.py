@@ -90,6 +90,10 @@ class MapDraft:
         return found
 
     def with_deck(self, deck: DraftDeck) -> MapDraft:
+        # Terminals before points of interest, as a deck file lists them (a draft read back
+        # from the files equals the one drawn).
+        markers = sorted(deck.markers, key=lambda m: not m.terminal_slug)
+        deck = replace(deck, markers=tuple(markers))
         decks = [deck if d.id == deck.id else d for d in self.decks]
         if all(d.id != deck.id for d in self.decks):
             decks.append(deck)

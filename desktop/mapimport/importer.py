@@ -153,9 +153,15 @@ def _kept(plan: DeckPlan, extra: Json) -> str:
         return ""
     parts = []
     for key, value in extra.items():
-        count = f"{len(value)} " if isinstance(value, list) else ""
-        parts.append(f"{count}{key.replace('_', ' ')}")
+        words = key.replace("_", " ")
+        if isinstance(value, list):
+            one = _ONE.get(key, words[:-1] if words.endswith("s") else words)
+            words = f"{len(value)} {one if len(value) == 1 else words}"
+        parts.append(words)
     return f"{', '.join(parts)} in map/{plan.deck_id}.extra.yaml"
+
+
+_ONE = {"portals_not_doors": "portal not a door"}
 
 
 def _write(

@@ -47,7 +47,7 @@ def test_rooms_doors_and_every_portal_kind(
     file = write_uvtt(tmp_path / f"lower-hold{suffix}", uvtt(origin=(-3.0, 5.0), version=version))
     out = imported(campaign, capsys, file)
     assert out.strip().startswith(f"{MAP_DIR.as_posix()}/lower-hold.yaml: 3 rooms, 2 doors")
-    assert "kept beside the deck: environment, 1 lights, 1 windows, 2 portals not doors" in out
+    assert "kept beside the deck: environment, 1 light, 1 window, 2 portals not doors" in out
     loaded = load_campaign(campaign)
     assert loaded.problems == ()
     deck = loaded.locations["outpost"].map.decks[0]  # type: ignore[union-attr]

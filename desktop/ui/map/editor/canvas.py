@@ -16,7 +16,10 @@ from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 
 CELL = 32.0
-TOOLS = ("select", "room", "erase", "move", "door", "corridor", "ladder", "marker", "hidden marker")
+TOOLS = (
+    "select", "room", "erase", "move", "door", "corridor", "ladder",
+    "terminal", "marker", "hidden marker",
+)  # fmt: skip
 
 
 class DeckCanvas(QGraphicsView):
@@ -36,6 +39,8 @@ class DeckCanvas(QGraphicsView):
         self.tool = "select"
         self.selected = ""  # a room id
         self.pending: tuple[str, str] | None = None  # (deck, room) waiting for its other end
+        # Which comms terminal a terminal placed now is: (slug, name), None to place none.
+        self.ask_terminal: Callable[[], tuple[str, str] | None] = lambda: None
         self._press: Cell | None = None
         self._drag: Cell | None = None
         self.setScene(QGraphicsScene(self))
@@ -199,6 +204,12 @@ class DeckCanvas(QGraphicsView):
     def _click(self, cell: Cell) -> None:
         deck = self.deck()
         room = deck.holder(cell) if deck else None
+        if self.tool == "terminal":
+            chosen = self.ask_terminal() if room is not None else None
+            if chosen is not None:
+                slug, name = chosen
+                self._edit(lambda: self.editor.mark(self.deck_id, cell, name, terminal_slug=slug))
+            return
         if self.tool in ("marker", "hidden marker"):
             hidden = self.tool == "hidden marker"
             name = "Hidden cache" if hidden else "Marker"

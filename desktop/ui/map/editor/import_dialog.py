@@ -62,6 +62,10 @@ def preview_scene(ready: Prepared, parent: QWidget) -> QGraphicsScene:
     return scene
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 class ImportMapDialog(QDialog):
     """The preview, the location and deck to make; `imported` is set once the files are
     written (the caller reloads the campaign)."""
@@ -77,8 +81,9 @@ class ImportMapDialog(QDialog):
         layout = self.ready.layout
         self.view = QGraphicsView(preview_scene(self.ready, self), self)
         self.summary = QLabel(
-            f"{len(layout.rooms)} rooms, {len(layout.doors)} doors, {len(layout.windows)} "
-            f"windows; {self.ready.uvtt.width}x{self.ready.uvtt.height} cells"
+            f"{_count(len(layout.rooms), 'room')}, {_count(len(layout.doors), 'door')}, "
+            f"{_count(len(layout.windows), 'window')}; "
+            f"{self.ready.uvtt.width}x{self.ready.uvtt.height} cells"
             + "".join(f"\n{note}" for note in self.ready.picture.warnings),
             self,
         )

@@ -36,6 +36,8 @@ class DeckEditor(QDialog):
         self.map_dir = map_dir
         self.editor = MapEditor(draft_of(location))
         self.canvas = DeckCanvas(self.editor, map_dir, self)
+        self.terminals = [(t.slug, t.name or t.slug) for t in location.terminals]
+        self.canvas.ask_terminal = self.ask_terminal
         self.decks = QComboBox(self)
         self.note = QLabel(self)
         self.tools: dict[str, QAction] = {}
@@ -109,6 +111,15 @@ class DeckEditor(QDialog):
             self.new_deck(name.strip(), width, height)
         except (ValueError, EditError) as error:
             self.note.setText(f"No deck made: {error}")
+
+    def ask_terminal(self) -> tuple[str, str] | None:
+        """Which of the location's comms terminals the one placed now is."""
+        if not self.terminals:
+            self.note.setText("This location has no terminals (comms/<terminal>/terminal.yaml)")
+            return None
+        names = [name for _slug, name in self.terminals]
+        name, ok = QInputDialog.getItem(self, "Terminal", "Which terminal:", names, 0, False)
+        return self.terminals[names.index(name)] if ok else None
 
     def rename_selected(self, name: str) -> None:
         self._try(lambda: self.editor.rename(self.canvas.deck_id, self.canvas.selected, name))

@@ -23,6 +23,11 @@ def folder(tmp_path: Path) -> Path:
     root = tmp_path / "campaign"
     (root / "galaxy" / "tug").mkdir(parents=True)
     (root / "galaxy" / "tug" / "location.yaml").write_text("name: Salvage Tug\ntype: ship\n")
+    terminal = root / "galaxy" / "tug" / "comms" / "helm"
+    terminal.mkdir(parents=True)
+    (terminal / "terminal.yaml").write_text(
+        "owner: Captain\nterminal_id: HELM-1\naccess_level: PUBLIC\nname: Helm console\n"
+    )
     return root
 
 
@@ -83,6 +88,9 @@ def test_draw_save_and_reload_a_two_deck_map(qtbot: QtBot, folder: Path) -> None
     tap(editor, 2, 2)
     editor.show_deck(upper)
     tap(editor, 4, 2)
+    editor.canvas.ask_terminal = lambda: editor.terminals[0]  # the dialog's choice
+    editor.set_tool("terminal")
+    tap(editor, 3, 2)
     editor.set_tool("marker")
     tap(editor, 4, 4)
     editor.undo()  # the last marker goes again
@@ -93,7 +101,10 @@ def test_draw_save_and_reload_a_two_deck_map(qtbot: QtBot, folder: Path) -> None
         (room2, room3, ""),
     ]
     assert [(k.from_room, k.to_deck, k.to_room) for k in deck.links] == [(room1, upper, room4)]
-    assert [(m.hidden, m.room) for m in drawn.deck(upper).markers] == [(True, room4)]
+    assert [(m.hidden, m.room, m.terminal_slug) for m in drawn.deck(upper).markers] == [
+        (False, room4, "helm"),
+        (True, room4, ""),
+    ]
     assert deck.room(room1) is not None and deck.room(room1).name == "Airlock"  # type: ignore[union-attr]
     editor.save()
 

@@ -23,14 +23,14 @@ def test_preview_then_import(qtbot: QtBot, tmp_path: Path) -> None:
     told: list[tuple[str, bool]] = []
     dialog = open_import(parent, file, load_campaign(root), "tug", lambda *a: told.append(a))
     assert dialog is not None
-    assert dialog.summary.text() == "3 rooms, 2 doors, 1 windows; 12x8 cells"
+    assert dialog.summary.text() == "3 rooms, 2 doors, 1 window; 12x8 cells"
     assert dialog.location.currentData() == "tug" and dialog.name.text() == "Cargo Hold"
     assert any(isinstance(i, QGraphicsPixmapItem) for i in dialog.view.scene().items())
     dialog.run()
     assert told == [
         (
             "galaxy/tug/map/cargo-hold.yaml: 3 rooms, 2 doors, picture 240x160 px "
-            "(20 px a cell); kept beside the deck: environment, 1 lights, 1 windows, "
+            "(20 px a cell); kept beside the deck: environment, 1 light, 1 window, "
             "2 portals not doors in map/cargo-hold.extra.yaml",
             True,
         )
