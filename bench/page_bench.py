@@ -6,14 +6,17 @@
 2. Render cost: a synthetic deck of 60 rooms, 80 doors and 100 tokens fed through the page's
    render hook exactly as a stream message would be (JSON.parse included), up to layout done and
    to the next animation frame. Goal: median < 16 ms.
-
 3. Star map (issue 18): the TV's MAP tab at 1920x1080 in Chromium with software WebGL
    (SwiftShader): time to the first drawn frame after the page starts, and the frame rate of
    the galaxy, system and orbit views, then with the CPU throttled 4x (CDP). Aim: 30 fps and
    a first frame within 1 s. Figures only, never pass/fail.
+4. Camera (stage, issue 16): the 60-room deck with the CPU throttled 4x (DevTools
+   Emulation.setCPUThrottlingRate): frame times of one camera change's ease, of a GM-frame
+   camera panning across the deck (a new rectangle every 100 ms), and of a follow camera on a
+   token moved 10 times a second (and whether it still holds the token). Aim: 60 fps.
 
-Usage: python bench/page_bench.py [--moves 100] [--renders 50] [--star-map]
-(--star-map: only the star map figures)
+Usage: python bench/page_bench.py [--moves 100] [--renders 50] [--star-map | --only camera]
+(--star-map: only the star map figures; --only camera: only the camera figures)
 """
 
 from __future__ import annotations
@@ -274,11 +277,77 @@ def star_map_figures(app: App, browser: Any, seconds: float = 5.0) -> None:
     page.close()
 
 
+CAMERA_JS = """async ({snaps, every}) => {
+  const times = [];
+  let running = true;
+  const tick = (t) => { times.push(t); if (running) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  for (const snap of snaps) {
+    window.__gmRender(JSON.parse(snap));
+    await new Promise((done) => setTimeout(done, every));
+  }
+  await new Promise((done) => setTimeout(done, 900));  // the last ease settles
+  running = false;
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  const map = document.querySelector("#view-encounter svg.map");
+  return {gaps, camera: map.dataset.camera || ""};
+}"""
+
+
+def _camera_snaps(mode: str, steps: int) -> list[str]:
+    """The deck's snapshots with this display's camera: a frame panning, or a follow camera on
+    token t0 walking along row 1 (one cell a step)."""
+    snaps = []
+    for step in range(steps):
+        snap = synthetic_deck(0)
+        snap["revision"] = 2 * 10**9 + step + (0 if mode == "frame" else 10**6)
+        if mode == "frame":
+            camera = {"mode": "frame", "x": step * 0.5, "y": 2, "w": 16, "h": 9}
+        else:
+            camera = {"mode": "follow", "target": "t0", "x": 0, "y": 0, "w": 0, "h": 0}
+            snap["encounter_tokens"]["t0"]["x"] = step % 50
+        snap["display"] = {"name": "", "kind": "tv", "rotation": 0, "character": None,
+                           "camera": {"target": "", "diagonal": 0, **camera}}  # fmt: skip
+        snaps.append(json.dumps(snap))
+    return snaps
+
+
+def camera_move(page: Any, steps: int = 30) -> None:
+    """Frame times of camera moves on the 60-room deck, the CPU throttled 4x."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    try:
+        page.evaluate(RENDER_JS, json.dumps(synthetic_deck(0)))
+        runs = (
+            ("one camera change, the ease alone", "frame", 2, 0),
+            ("GM frame panning (CPU 4x)", "frame", steps, 100),
+            ("follow, 10 moves/s", "follow", steps, 100),
+        )
+        for label, mode, count, every in runs:
+            snaps = _camera_snaps(mode, count)
+            if every == 0:  # a camera far from the last one, and nothing else
+                snaps = snaps[-1:]
+            result = page.evaluate(CAMERA_JS, {"snaps": snaps, "every": every})
+            gaps = result["gaps"]
+            report(f"{label}: frame time", gaps)
+            slow = sum(1 for g in gaps if g > 1000 / 60 * 1.5)
+            fps = 1000 * len(gaps) / max(sum(gaps), 1)
+            print(f"{'':44s} {fps:5.1f} fps, {slow} of {len(gaps)} frames over 25 ms")
+            if mode == "follow":
+                x, _y, w, _h = (float(v) for v in result["camera"].split())
+                last = (count - 1) % 50
+                print(f"{'':44s} token at x={last}: camera {x:.1f}..{x + w:.1f} "
+                      f"({'holds it' if x <= last < x + w else 'LOST IT'})")  # fmt: skip
+    finally:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--moves", type=int, default=100)
     parser.add_argument("--renders", type=int, default=50)
     parser.add_argument("--star-map", action="store_true", help="only the star map figures")
+    parser.add_argument("--only", choices=["camera"], help="only the camera figures")
     parser.add_argument(
         "--boost",
         action="store_true",
@@ -303,8 +372,10 @@ def main() -> None:
                 )
                 page = browser.new_page(viewport={"width": 1920, "height": 1080})
                 page.goto(app.url)
-                move_latency(app, page, args.moves)
-                render_cost(page, args.renders)
+                if args.only != "camera":
+                    move_latency(app, page, args.moves)
+                    render_cost(page, args.renders)
+                camera_move(page)
                 browser.close()
         finally:
             app.stop()
