@@ -84,13 +84,24 @@ class DisplayRow(QWidget):
         self.rotation.activated.connect(
             lambda _i: self._ask({"rotation": int(self.rotation.currentText())})
         )
-        self.camera.activated.connect(
-            lambda _i: self._ask({"camera": {"mode": self.camera.currentText()}})
-        )
+        self.camera.activated.connect(lambda _i: self._ask({"camera": self._camera_body()}))
 
     def _ask(self, body: dict[str, object]) -> None:
         if self.display is not None:
             self.settings_requested.emit(self.display, body)
+
+    def _camera_body(self) -> dict[str, object]:
+        """The chosen mode; a GM frame or a locked view starts on what the display shows now
+        (the revealed rooms, in whole cells), for the GM to move from there."""
+        mode = self.camera.currentText()
+        shown = self._rooms_rect() if self.scene.rooms else QRectF(0, 0, 16 * CELL, 9 * CELL)
+        x, y = round(shown.x() / CELL), round(shown.y() / CELL)
+        w, h = max(1, round(shown.width() / CELL)), max(1, round(shown.height() / CELL))
+        if mode == "frame":
+            return {"mode": mode, "x": x, "y": y, "w": w, "h": h}
+        if mode == "locked":
+            return {"mode": mode, "x": x, "y": y}
+        return {"mode": mode}
 
     def _ask_character(self, index: int) -> None:
         chosen = self._crew_ids[index] if 0 <= index < len(self._crew_ids) else ""

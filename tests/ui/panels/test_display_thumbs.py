@@ -63,3 +63,7 @@ def test_a_rows_settings_are_dispatched(qtbot: QtBot, window: MainWindow, store:
     assert settings.rotation == 90 and settings.character == store.campaign.crew[0].id
     panel.refresh_thumbnails()
     assert row.rotation.currentText() == "90"
+    row.camera.setCurrentText("frame")  # starts on the rooms the display shows
+    row.camera.activated.emit(row.camera.currentIndex())
+    camera = store.state.displays[B].camera
+    assert camera.mode == "frame" and camera.w > 0 and camera.h > 0
