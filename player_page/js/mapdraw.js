@@ -52,7 +52,10 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   const showStatus = status !== "operational" && status !== "";
   const words = [showStatus ? String(room.status).toUpperCase() : "", ...atmo.map((a) => a.toUpperCase())];
   const statusText = words.some(Boolean) ? "\u26a0 " + words.filter(Boolean).join(" \u00b7 ") : "";
-  const { fit, badgeSize, block, top, cx } = placeName(String(room.name || ""), statusText, minName, { x, y, w, h }, around);
+  // A room of cells names itself inside its largest rectangle of cells, never over its box's
+  // other cells (which may be another room's, hidden or not).
+  const box = cells ? largestRect(cells) : { x, y, w, h };
+  const { fit, badgeSize, block, top, cx } = placeName(String(room.name || ""), statusText, minName, box, around);
   setAttr(name, "font-size", fit.size.toFixed(3));
   const lines = [fit.size, cx, top, ...fit.lines].join("|");
   if (name.__lines !== lines) { // a token moving elsewhere in the room leaves the name alone
@@ -66,6 +69,27 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   setText(badge, statusText);
   // What token labels must keep clear of (js/labels.js): the name and the status line.
   g.__nameBox = { x0: cx - block.w / 2, x1: cx + block.w / 2, y0: top + block.y0, y1: top + block.y1 };
+}
+
+/** The largest rectangle of whole cells ({x, y, w, h}) inside a room of cells. */
+export function largestRect(cells) {
+  const has = new Set(cells.map(([cx, cy]) => num(cx) + "," + num(cy)));
+  const xs = cells.map(([cx]) => num(cx)), ys = cells.map(([, cy]) => num(cy));
+  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const heights = new Array(x1 - x0 + 1).fill(0);
+  let best = { x: x0, y: y0, w: 1, h: 1 }, area = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let i = 0; i < heights.length; i++) heights[i] = has.has(x0 + i + "," + y) ? heights[i] + 1 : 0;
+    for (let i = 0; i < heights.length; i++) { // widest run at least as tall as column i
+      if (!heights[i]) continue;
+      let a = i, b = i;
+      while (a > 0 && heights[a - 1] >= heights[i]) a--;
+      while (b < heights.length - 1 && heights[b + 1] >= heights[i]) b++;
+      const size = (b - a + 1) * heights[i];
+      if (size > area) [area, best] = [size, { x: x0 + a, y: y - heights[i] + 1, w: b - a + 1, h: heights[i] }];
+    }
+  }
+  return best;
 }
 
 /** A room of cells draws its floor and outline as paths (after its box, which it hides). */

@@ -25,6 +25,10 @@ RESOURCES = """() => performance.getEntriesByType('resource').map((e) => e.name)
 LOADED_MEDIA = (
     """() => performance.getEntriesByType('resource').some((e) => e.name.includes('/media/'))"""
 )
+NAME_CENTRE = """() => {
+  const b = document.querySelector('#view-encounter .room .room-name').getBBox();
+  return [b.x + b.width / 2, b.y + b.height / 2];
+}"""
 PICTURES = """() => [...document.querySelectorAll('#view-encounter image.room-picture')]
   .map((i) => i.getAttribute('href')).filter(Boolean)"""
 
@@ -105,6 +109,9 @@ def test_players_get_only_the_pixels_of_revealed_rooms(
         assert not found & others, f"{url} holds another room's pixels"
         seen |= found
     assert ROOM_COLOURS["B"] in seen
+    # The L-shaped room's name sits on its own cells (its box's corner is room C's).
+    x, y = page.evaluate(NAME_CENTRE)
+    assert room_of(int(x), int(y)) == "B", (x, y)
 
     revision = reveal(app, letters["C"])
     wait_revision(page, revision)

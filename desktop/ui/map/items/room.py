@@ -35,6 +35,20 @@ def _outline(shape: RoomShape) -> QPainterPath:
     return path.simplified()
 
 
+def _label_row(shape: RoomShape) -> tuple[float, float]:
+    """Where the name starts (item x) and how wide it may be: the room's top row of cells
+    from its leftmost cell (a room of cells never names itself over another room's cells)."""
+    if not shape.cells:
+        return 0.0, shape.width * CELL
+    top = min(y for _x, y in shape.cells)
+    row = {x for x, y in shape.cells if y == top}
+    first = min(row)
+    run = 1
+    while first + run in row:
+        run += 1
+    return (first - shape.x) * CELL, run * CELL
+
+
 class RoomItem(ShapeItem[RoomShape]):
     """One room rectangle; selectable, never revealed by a single click."""
 
@@ -43,6 +57,7 @@ class RoomItem(ShapeItem[RoomShape]):
         self.room_id = shape.id
         self._rect = QRectF()
         self._outline = QPainterPath()
+        self._label_at = QPointF(5, 4)
         self._name = QStaticText()
         self._tags = QStaticText()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -55,6 +70,9 @@ class RoomItem(ShapeItem[RoomShape]):
             self._rect = rect
             self._bounds = rect.adjusted(-2, -2, 2, 2)
         self._outline = self._hit = _outline(shape)  # a click hits the room's cells only
+        label_x, label_width = _label_row(shape)
+        label_y = (min(y for _x, y in shape.cells) - shape.y) * CELL if shape.cells else 0.0
+        self._label_at = QPointF(label_x + 5, label_y + 4)
         self.setPos(shape.x * CELL, shape.y * CELL)
         state = "revealed" if shape.revealed else "hidden"
         told = (
@@ -64,7 +82,7 @@ class RoomItem(ShapeItem[RoomShape]):
         )
         self.setToolTip(f"{shape.name} — {state}, {shape.status.lower()}{told}")
         # Static text: capitalised fonts are slow to lay out on every paint.
-        width = max(8.0, rect.width() - 10)
+        width = max(8.0, label_width - 10)
         self._name = _static(
             _NAME_METRICS.elidedText(shape.name, Qt.TextElideMode.ElideRight, width)
         )
@@ -101,9 +119,9 @@ class RoomItem(ShapeItem[RoomShape]):
         # Name and tags sit at the top-left so tokens in the room never cover them.
         painter.setFont(_NAME_FONT)
         painter.setPen(qcolor(colors.TEXT if shape.revealed else colors.TEXT_DIM, 235))
-        painter.drawStaticText(QPointF(5, 4), self._name)
+        painter.drawStaticText(self._label_at, self._name)
         if self._tags.text():
             painter.setFont(_TAG_FONT)
             tag_color = status_color if shape.status != "OPERATIONAL" else colors.TEXT_DIM
             painter.setPen(qcolor(tag_color))
-            painter.drawStaticText(QPointF(5, 18), self._tags)
+            painter.drawStaticText(self._label_at + QPointF(0, 14), self._tags)

@@ -99,3 +99,11 @@ def test_a_room_of_cells_is_hit_and_drawn_only_on_its_cells(qtbot: QtBot) -> Non
     assert not room.shape().contains(room.mapFromScene(*missing))
     hit = [i for i in scene.items(QPointF(*missing)) if isinstance(i, RoomItem)]
     assert [i.room_id for i in hit] == ["nook"]
+
+
+def test_a_room_of_cells_names_itself_on_its_own_cells(qtbot: QtBot) -> None:
+    """An L whose box's top-left cell is another room's: the name starts on the L's top row."""
+    cells = ((1, 0), (1, 1), (0, 1))
+    room = RoomItem(RoomShape("ell", "Ell", 0, 0, 2, 2, "OPERATIONAL", True, cells=cells))
+    assert room.shape().contains(room._label_at)
+    assert room._label_at.x() >= CELL  # not over cell (0, 0)
