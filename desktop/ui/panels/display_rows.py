@@ -66,12 +66,16 @@ class DisplayRow(QWidget):
         self._crew_ids = ["", *(cid for cid, _name in crew)]
         self.rotation = _combo([str(r) for r in ROTATIONS])
         self.camera = _combo(list(CAMERA_MODES))
+        self.aimed = QLabel()
+        self.aimed.setObjectName("Caption")
+        self.aimed.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Kind", self.kind)
         form.addRow("Character", self.character)
         form.addRow("Rotation", self.rotation)
         form.addRow("Camera", self.camera)
+        form.addRow(self.aimed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.thumb, 0, Qt.AlignmentFlag.AlignTop)
@@ -106,6 +110,12 @@ class DisplayRow(QWidget):
     def _ask_character(self, index: int) -> None:
         chosen = self._crew_ids[index] if 0 <= index < len(self._crew_ids) else ""
         self._ask({"character": chosen or None})
+
+    def show_aimed(self, phrases: list[str]) -> None:
+        """What only some displays see that this one does (the GM's view of the audiences)."""
+        text = "Aimed at this display: " + "; ".join(phrases)
+        self.aimed.setText(text if phrases else "")
+        self.aimed.setVisible(bool(phrases))
 
     def show_frame(self, frame: FrameLike) -> bool:
         """Draw the display's frame (True), unless it is the one drawn already (False)."""

@@ -45,12 +45,14 @@ class DisplaysPanel(QWidget):
         frame_of: FrameOf | None = None,
         images: ImageCache | None = None,
         crew: Callable[[], list[tuple[str, str]]] | None = None,
+        aimed_at: Callable[[str], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._frame_of = frame_of
         self._images = images if images is not None else ImageCache()
         self._crew = crew or list
+        self._aimed_at = aimed_at
         self.rows: dict[str, DisplayRow] = {}
         self.row_box = QVBoxLayout()
         self.url = QLabel(f'<a href="{services.player_url}">{services.player_url}</a>')
@@ -182,6 +184,8 @@ class DisplaysPanel(QWidget):
                 row.settings_requested.connect(self.settings_requested)
                 self.row_box.addWidget(row)
             row.show_frame(self._frame_of(shown))
+            if self._aimed_at is not None:
+                row.show_aimed(self._aimed_at(shown) if shown else [])
 
     def _toggle_token(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password

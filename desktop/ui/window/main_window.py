@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.activity import MOVE, ActivityEvent
+from desktop.model.aimed import aimed_at
 from desktop.model.errors import DomainError
 from desktop.model.store import Store
 from desktop.ui.look.app_icon import app_icon
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
             frame_of=self.store.player_frame,
             images=self.images,
             crew=lambda: [(c.id, c.name) for c in self.store.campaign.crew],
+            aimed_at=lambda d: aimed_at(self.store.state, self.store.campaign, d),
         )
         self.problems = ProblemsPanel()
         self.activity = ActivityPanel()

@@ -49,6 +49,12 @@ def test_one_thumbnail_per_display_drawn_again_when_its_frame_changes(
     assert panel.rows[B].draws == draws_b and _image(window, B) == before_b
     assert panel.rows[A].camera.currentText() == "frame"
 
+    # Where aimed content is visible: the row of the display it goes to says so.
+    store.dispatch(a.SendBroadcast("Only the TV hears this", displays=(A,)))
+    panel.refresh_thumbnails()
+    assert "Only the TV hears this" in panel.rows[A].aimed.text()
+    assert panel.rows[B].aimed.text() == ""
+
 
 def test_a_rows_settings_are_dispatched(qtbot: QtBot, window: MainWindow, store: Store) -> None:
     panel = window.displays

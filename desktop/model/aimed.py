@@ -1,0 +1,42 @@
+"""What is aimed at one display only, in words the GM reads (the Displays dock shows it)."""
+
+from __future__ import annotations
+
+from desktop.campaign.model import Campaign
+from desktop.model.state import TableState
+
+SHORT = 32  # characters of a message shown
+
+WORDS = {  # kinds of content whose own name is not kept here
+    "dialog": "the ship computer's dialog",
+    "charon": "a ship computer message",
+    "ping": "a ping",
+    "roll": "a roll",
+    "timer": "a timer",
+    "sound": "a sound",
+    "ambient": "the ambient sound",
+}
+
+
+def aimed_at(state: TableState, campaign: Campaign, display: str) -> list[str]:
+    """The content only some displays see that this one does, one phrase each."""
+    return [_words(state, campaign, key) for key, ids in state.targets.items() if display in ids]
+
+
+def _words(state: TableState, campaign: Campaign, key: str) -> str:
+    kind, _, ident = key.partition(":")
+    if kind == "broadcast":
+        found = next((b.content for b in state.broadcasts if b.id == ident), "")
+        return f"broadcast \u201c{_short(found)}\u201d"
+    if kind == "portrait":
+        npc = campaign.npcs.get(ident)
+        return f"portrait of {npc.name if npc else ident}"
+    if kind == "handout":
+        title = next((h.title for h in state.handouts if h.id == ident), "")
+        return f"handout \u201c{_short(title)}\u201d"
+    return WORDS.get(kind, kind)
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= SHORT else line[: SHORT - 1] + "\u2026"
