@@ -43,6 +43,7 @@ class MapPanel(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.placeholder)
         self.preview = False
+        self.editor: QWidget | None = None  # the deck editor while the GM edits the map
         self._fitted_for: tuple[str, str, bool] | None = None
         self.reveal_action = QAction("Reveal / hide selected rooms", self)
         self.reveal_action.setShortcut(QKeySequence(Qt.Key.Key_R))
@@ -77,6 +78,26 @@ class MapPanel(QWidget):
         self.reveal_action.setEnabled(not on)
         self.sync()
 
+    def start_editing(self, editor: QWidget) -> None:
+        """The deck editor in place of the map (the map view's edit mode)."""
+        self.stop_editing()
+        self.editor = editor
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        self.tabs.setVisible(False)
+        self.legend.setVisible(False)
+
+    def stop_editing(self) -> None:
+        """Back to the map (after Done)."""
+        if self.editor is None:
+            return
+        editor, self.editor = self.editor, None
+        self.stack.removeWidget(editor)
+        editor.deleteLater()
+        self.tabs.setVisible(True)
+        self.legend.setVisible(True)
+        self.sync()
+
     def show_token(self, location_slug: str, deck_id: str, token_id: str) -> None:
         """Look at a token: its location and deck, centred on it and selected."""
         self.focus.set(location_slug, deck_id)
@@ -108,9 +129,8 @@ class MapPanel(QWidget):
         live = self.focus.is_live(state)
         picture = self.current_picture()
         self.scene.sync(picture)
-        self.stack.setCurrentWidget(
-            self.view if location and location.has_map else self.placeholder
-        )
+        shown = self.view if location and location.has_map else self.placeholder
+        self.stack.setCurrentWidget(self.editor or shown)
         self.placeholder.setText(_placeholder_text(location))
         self._sync_chrome(location, live, state.hold)
         key = (self.focus.location_slug, self.focus.deck_id, self.preview)

@@ -179,9 +179,7 @@ def _wire_menus(w: WiredWindow) -> None:
     )
     for action, opener in openers:
         action.triggered.connect(
-            lambda _c=False, o=opener: o(
-                w.window(), w.map_panel.store, w.focus, w.statusBar(), w.reload_campaign
-            )
+            lambda _c=False, o=opener: o(w.map_panel, w.statusBar(), w.reload_campaign)
         )
     m.quit.triggered.connect(w.close)
     m.undo.triggered.connect(w.dispatcher.undo)

@@ -4,6 +4,7 @@ sits), watch the grid laid over the whole picture, then draw the rooms in the de
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -105,6 +106,8 @@ class NewMapDialog(QDialog):
             "Drag over one cell of the picture's grid: its size and where it sits.", self
         )
         self.editor: DeckEditor | None = None
+        # Where the editor goes (the map view's edit mode); by default a window of its own.
+        self.editor_ready: Callable[[DeckEditor], None] = DeckEditor.show
         form = QFormLayout()
         form.addRow("Deck name", self.name)
         buttons = QDialogButtonBox(self)
@@ -129,7 +132,7 @@ class NewMapDialog(QDialog):
         except MapImportError as error:
             self.note.setText(str(error))
             return None
-        editor = DeckEditor(self.location, self.map_dir, self.parentWidget())
+        editor = DeckEditor(self.location, self.map_dir)
         deck_id = editor.editor.add_deck(
             self.name.text().strip() or "Deck", across, down, unit_size=picture.pixels_per_cell
         )
@@ -138,8 +141,8 @@ class NewMapDialog(QDialog):
         editor.refresh()
         editor.show_deck(deck_id)
         editor.set_tool("room")
-        editor.show()
         self.editor = editor
+        self.editor_ready(editor)
         self.accept()
         return editor
 

@@ -6,56 +6,56 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar
 
 from desktop.campaign.model import Location
-from desktop.model.store import Store
 from desktop.ui.map.editor.image_dialog import ask_new_map
 from desktop.ui.map.editor.import_dialog import ask_import_map
 from desktop.ui.map.editor.window import DeckEditor
-from desktop.ui.map.focus import Focus
+from desktop.ui.map.panel import MapPanel
 
 ERROR_TIMEOUT_MS = 8000
 
 
-def _focused(store: Store, focus: Focus, status: QStatusBar) -> Location | None:
-    location = store.campaign.locations.get(focus.location_slug)
+def _focused(panel: MapPanel, status: QStatusBar) -> Location | None:
+    location = panel.store.campaign.locations.get(panel.focus.location_slug)
     if location is None:
         status.showMessage("Choose a location in the campaign tree first", ERROR_TIMEOUT_MS)
     return location
 
 
+def _edit_in(panel: MapPanel, editor: DeckEditor, reload: Callable[[], None]) -> None:
+    editor.saved.connect(reload)
+    editor.closed.connect(panel.stop_editing)
+    panel.start_editing(editor)
+
+
 def open_deck_editor(
-    parent: QWidget, store: Store, focus: Focus, status: QStatusBar, reload: Callable[[], None]
+    panel: MapPanel, status: QStatusBar, reload: Callable[[], None]
 ) -> DeckEditor | None:
-    campaign = store.campaign
-    location = _focused(store, focus, status)
+    location = _focused(panel, status)
     if location is None:
         return None
-    editor = DeckEditor(location, campaign.root / location.path / "map", parent)
-    editor.saved.connect(reload)
-    editor.show()
+    editor = DeckEditor(location, panel.store.campaign.root / location.path / "map", panel)
+    _edit_in(panel, editor, reload)
     return editor
 
 
-def import_into(
-    parent: QWidget, store: Store, focus: Focus, status: QStatusBar, reload: Callable[[], None]
-) -> None:
+def import_into(panel: MapPanel, status: QStatusBar, reload: Callable[[], None]) -> None:
     def done(text: str, written: bool) -> None:
         if written:
             reload()
         status.showMessage(text, ERROR_TIMEOUT_MS)
 
-    ask_import_map(parent, store.campaign, focus.location_slug, done)
+    ask_import_map(panel.window(), panel.store.campaign, panel.focus.location_slug, done)
 
 
-def new_map_into(
-    parent: QWidget, store: Store, focus: Focus, status: QStatusBar, reload: Callable[[], None]
-) -> None:
-    """File > New map from image…: the grid dialog, then the editor (saving reloads)."""
-    location = _focused(store, focus, status)
+def new_map_into(panel: MapPanel, status: QStatusBar, reload: Callable[[], None]) -> None:
+    """File > New map from image…: the grid dialog, then the editor in the map's place."""
+    location = _focused(panel, status)
     if location is None:
         return
-    dialog = ask_new_map(parent, location, store.campaign.root / location.path / "map", status)
+    map_dir = panel.store.campaign.root / location.path / "map"
+    dialog = ask_new_map(panel.window(), location, map_dir, status)
     if dialog is not None:
-        dialog.accepted.connect(lambda: dialog.editor and dialog.editor.saved.connect(reload))
+        dialog.editor_ready = lambda editor: _edit_in(panel, editor, reload)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QInputDialog,
     QLabel,
     QToolBar,
@@ -25,10 +24,12 @@ from desktop.mapedit.files import draft_of, save_draft
 from desktop.ui.map.editor.canvas import TOOLS, DeckCanvas
 
 
-class DeckEditor(QDialog):
-    """Edits one location's map; `saved` after the files are written."""
+class DeckEditor(QWidget):
+    """Edits one location's map in place of the GM map (a mode of the map view: Done goes
+    back); `saved` after the files are written, `closed` when the GM is done."""
 
     saved = Signal()
+    closed = Signal()
 
     def __init__(self, location: Location, map_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +57,14 @@ class DeckEditor(QDialog):
         self._action(top, "Status…", self.ask_status)
         self._action(top, "Delete", self.delete_selected)
         top.addSeparator()
-        self._action(top, "Undo", self.undo).setShortcut(QKeySequence.StandardKey.Undo)
-        self._action(top, "Redo", self.redo).setShortcut(QKeySequence.StandardKey.Redo)
-        self._action(top, "Save", self.save).setShortcut(QKeySequence.StandardKey.Save)
+        # Undo and Redo are the editor's own (buttons: Ctrl+Z stays the table's undo).
+        self._action(top, "Undo", self.undo)
+        self._action(top, "Redo", self.redo)
+        save = self._action(top, "Save", self.save)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(save)
+        self._action(top, "Done", self.closed.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(bar)

@@ -114,7 +114,10 @@ def test_draw_save_and_reload_a_two_deck_map(qtbot: QtBot, folder: Path) -> None
     assert main(["check", str(campaign)]) == 0
 
 
-def test_file_menu_opens_the_editor_on_the_location_the_map_shows(window: MainWindow) -> None:
+def test_file_menu_opens_the_editor_in_the_map_view(window: MainWindow) -> None:
+    """Edit deck map… puts the editor in the map's place (the map view's edit mode); Done
+    brings the map back."""
+    panel = window.map_panel
     window.focus.set("nowhere", "")
     window.menus.edit_map.trigger()
     assert window.findChildren(DeckEditor) == []  # no such location: a message instead
@@ -124,8 +127,11 @@ def test_file_menu_opens_the_editor_on_the_location_the_map_shows(window: MainWi
     window.focus.set(slug, "")
     window.menus.edit_map.trigger()
     (editor,) = window.findChildren(DeckEditor)
-    assert editor.isVisible()
+    assert panel.stack.currentWidget() is editor and not panel.tabs.isVisibleTo(panel)
+    panel.sync()  # a table change while editing leaves the editor in place
+    assert panel.stack.currentWidget() is editor
     location = campaign.locations[slug]
     assert editor.draft == draft_of(location) and len(editor.draft.decks) >= 1
     assert editor.decks.count() == len(editor.draft.decks)
-    editor.close()
+    editor.closed.emit()  # Done
+    assert panel.stack.currentWidget() is panel.view and panel.editor is None

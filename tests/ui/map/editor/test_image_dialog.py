@@ -44,6 +44,7 @@ def test_a_cell_dragged_sets_the_grid_and_the_editor_draws_on_it(
     assert len(lines) == (10 + 1) + (7 + 1)  # 10 x 7 whole cells, drawn over the picture
     editor = dialog.make_deck()
     assert editor is not None
+    qtbot.addWidget(editor)
     (deck,) = editor.draft.decks
     assert (deck.width, deck.height, deck.unit_size) == (10, 7, 37)
     with Image.open(root / location.path / "map" / f"{deck.id}.png") as saved:
