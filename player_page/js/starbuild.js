@@ -127,10 +127,12 @@ export function buildGalaxy(data, hooks, ship) {
       group.add(mesh, glowSprite(s.color, size * 4, 0.6));
     } else {
       group.add(new THREE.Mesh(new THREE.SphereGeometry(size * 0.55, 20, 14), new THREE.MeshBasicMaterial({ color: s.color })));
-      group.add(glowSprite(s.color, size * 9));
-      const halo = glowSprite(s.color, size * 16, 0.22);
-      world.movers.push((days, dt) => { halo.material.opacity = 0.18 + 0.06 * Math.sin(performance.now() / 900 + size); });
-      group.add(halo);
+      group.add(glowSprite(s.color, size * 11));
+      if (!hooks.software) { // a wide pulsing halo: costly where the CPU draws the picture
+        const halo = glowSprite(s.color, size * 16, 0.22);
+        world.movers.push(() => { halo.material.opacity = 0.18 + 0.06 * Math.sin(performance.now() / 900 + size); });
+        group.add(halo);
+      }
     }
     world.group.add(group);
     world.label(s, "system", group);
@@ -224,7 +226,7 @@ export function buildSystem(data, hooks, ship) {
   const size = Math.max(1, Number(star.size) || 5);
   const core = new THREE.Mesh(new THREE.SphereGeometry(size, 40, 24), new THREE.MeshBasicMaterial({ color: star.color }));
   const corona = Number(star.corona_intensity) || 1;
-  world.group.add(core, glowSprite(star.color, size * 6 * corona), glowSprite(star.color, size * 14 * corona, 0.25));
+  world.group.add(core, glowSprite(star.color, size * 7 * corona), glowSprite(star.color, size * 18 * corona, 0.35));
   world.group.add(new THREE.PointLight(star.light_color || star.color, 2.2, 0, 0), new THREE.AmbientLight(0x405060, 0.9));
   world.label({ key: "star", name: star.name }, "star", below(world.group, size * 1.15));
   for (const b of data.system.bodies) body(world, b, ship);

@@ -105,7 +105,7 @@ export function planetCanvas(tex, name) {
     for (let x = 0; x < w; x++) {
       let n = noise(x / w, y / h);
       if (banded) n = 0.5 + 0.5 * Math.sin((y / h) * Math.PI * scale * 2.2 + n * 4);
-      let color = mix(a, b, Math.min(1, Math.max(0, (n - 0.3) * 1.8)));
+      let color = mix(a, b, Math.min(1, Math.max(0, (n - 0.38) * 2.6)));
       if (t && n > (icy ? 0.72 : 0.66)) color = mix(color, t, Math.min(1, (n - 0.66) * 4));
       const polar = Math.abs(y / h - 0.5) * 2;
       if (icy && polar > 0.8) color = mix(color, [240, 248, 255], (polar - 0.8) * 4);
