@@ -273,7 +273,8 @@ def star_map_figures(app: App, browser: Any, seconds: float = 5.0) -> None:
             quality, work = page.evaluate("[window.__starmap.quality, window.__starmap.work]")
             label = f"star map {name}, CPU x{rate}: frame rate"
             print(
-                f"{label:44s} {fps:8.1f} fps  (resolution x{quality:.2f}, {work:.1f} ms a frame of script)"
+                f"{label:44s} {fps:8.1f} fps  "
+                f"(resolution x{quality:.2f}, {work:.1f} ms a frame of script)"
             )
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
     page.close()
