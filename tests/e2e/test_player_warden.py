@@ -21,6 +21,7 @@ from tests.e2e.player_fixtures import (
     fresh_encounter,
     mapped_location,
     open_page,
+    wait,
 )
 
 pytestmark = pytest.mark.e2e
@@ -148,25 +149,27 @@ def test_sound_starts_after_the_first_tap(app: App, browser: Any, guards: list[G
     assert page.evaluate("window.__gmSound.ctx === null")
     prompt.click()
     state = "window.__gmSound.ctx && window.__gmSound.ctx.state === 'running'"
-    page.wait_for_function(state, timeout=WAIT_MS)
+    assert wait(lambda: page.evaluate(state))
     expect(prompt).to_be_hidden(timeout=WAIT_MS)
     app.gm("/api/gm/alert/", {"alert": "intruder"})
-    page.wait_for_function("window.__gmSound.lastPlayed === 'klaxon'", timeout=WAIT_MS)
+    assert wait(lambda: page.evaluate("window.__gmSound.lastPlayed === 'klaxon'"))
     app.gm("/api/gm/alert/clear/")
     app.gm("/api/gm/sound/ambient/", {"sound": "reactor_hum"})
-    playing = (
-        "() => { const a = document.getElementById('ambient-audio');"
-        " return !a.paused && a.currentTime > 0; }"
-    )
-    page.wait_for_function(playing, timeout=WAIT_MS)
+    playing = "!document.getElementById('ambient-audio').paused"
+    playing += " && document.getElementById('ambient-audio').currentTime > 0"
+    assert wait(lambda: page.evaluate(playing))
     app.gm("/api/gm/sound/ambient/", {})
-    page.wait_for_function("document.getElementById('ambient-audio').paused", timeout=WAIT_MS)
+    assert wait(lambda: page.evaluate("document.getElementById('ambient-audio').paused"))
 
 
 def test_vitals_reach_the_bound_tablets_sheet(app: App, browser: Any, guards: list[Guard]) -> None:
     app.gm("/api/gm/new-session/")
     crew = app.get("/api/active-view/?role=gm")["crew"][0]
     page = open_page(browser, app, "?display=tablet-warden-1", 1024, 768, guards, touch=True)
+    connected = lambda: any(  # noqa: E731
+        d["id"] == "tablet-warden-1" for d in app.get("/api/gm/displays/")["displays"]
+    )
+    assert wait(connected)  # the GM sets up a display once it has connected
     app.gm("/api/gm/displays/tablet-warden-1/", {"kind": "tablet", "character": crew["id"]})
     button = page.locator("#sheet-btn")
     expect(button).to_have_text(crew["name"], timeout=WAIT_MS)
