@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from desktop.mapedit.draft import Cell, DraftDeck, DraftRoom
@@ -42,6 +42,7 @@ class DeckCanvas(QGraphicsView):
         # Which comms terminal a terminal placed now is: (slug, name), None to place none.
         self.ask_terminal: Callable[[], tuple[str, str] | None] = lambda: None
         self._press: Cell | None = None
+        self._fitted: tuple[str, int, int] | None = None
         self._drag: Cell | None = None
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -62,6 +63,9 @@ class DeckCanvas(QGraphicsView):
         if deck is None:
             return
         scene.setSceneRect(QRectF(-CELL, -CELL, (deck.width + 2) * CELL, (deck.height + 2) * CELL))
+        if self._fitted != (deck.id, deck.width, deck.height):
+            self._fitted = (deck.id, deck.width, deck.height)
+            self.fit()
         grid = QPen(qcolor(colors.GRID_FRAME))
         for x in range(deck.width + 1):
             scene.addLine(x * CELL, 0, x * CELL, deck.height * CELL, grid)
@@ -91,6 +95,22 @@ class DeckCanvas(QGraphicsView):
                 (abs(y1 - y0) + 1) * CELL,
             )
             scene.addRect(box, QPen(qcolor(colors.AMBER), 2, Qt.PenStyle.DashLine))
+
+    def fit(self) -> None:
+        """The whole deck in view, never larger than its cells' own size."""
+        self.resetTransform()
+        rect = self.scene().sceneRect()
+        if rect.isEmpty() or self.viewport().width() < 10:
+            return
+        scale = min(
+            1.0, self.viewport().width() / rect.width(), self.viewport().height() / rect.height()
+        )
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
     def _draw_background(self, deck: DraftDeck) -> None:
         """The deck's picture (an imported map's) under the rooms, as the GM map shows it."""
