@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.look.image_cache import ImageCache
 from desktop.ui.panels.display_rows import REFRESH_MS as THUMB_MS
 from desktop.ui.panels.display_rows import DisplayRow, FrameLike
+from desktop.ui.panels.handout_form import HandoutForm
 from desktop.ui.services import WindowServices
 
 FrameOf = Callable[[str | None], FrameLike]
@@ -46,6 +47,7 @@ class DisplaysPanel(QWidget):
         images: ImageCache | None = None,
         crew: Callable[[], list[tuple[str, str]]] | None = None,
         aimed_at: Callable[[str], list[str]] | None = None,
+        handouts: Callable[[], list[tuple[str, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -53,6 +55,8 @@ class DisplaysPanel(QWidget):
         self._images = images if images is not None else ImageCache()
         self._crew = crew or list
         self._aimed_at = aimed_at
+        self._handouts = handouts or list
+        self.handout_form = HandoutForm()
         self.rows: dict[str, DisplayRow] = {}
         self.row_box = QVBoxLayout()
         self.url = QLabel(f'<a href="{services.player_url}">{services.player_url}</a>')
@@ -117,6 +121,7 @@ class DisplaysPanel(QWidget):
         layout.addWidget(self.qr)
         layout.addLayout(token_row)
         layout.addWidget(self.count)
+        layout.addWidget(self.handout_form)
         layout.addLayout(self.row_box)
         layout.addWidget(self.table, 1)
 
@@ -173,6 +178,8 @@ class DisplaysPanel(QWidget):
             return
         found = [d for d in self._services.displays() if d.get("role", "player") == "player"]
         keys = [_key(d) for d in found]
+        named = [(str(d["id"]), _label(d)) for d in found if d.get("id")]
+        self.handout_form.sync(self._handouts(), named)
         for key in [k for k in self.rows if k not in keys]:
             self.rows.pop(key).deleteLater()
         for key, info in zip(keys, found, strict=True):
@@ -196,6 +203,11 @@ class DisplaysPanel(QWidget):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.setText(self._services.gm_token)
+
+
+def _label(info: Mapping[str, object]) -> str:
+    """A display as the handout form lists it: its address and agent (names are the rows')."""
+    return f"{info.get('address', '')} · {_short_agent(str(info.get('user_agent', '')))}"
 
 
 def _key(info: Mapping[str, object]) -> str:

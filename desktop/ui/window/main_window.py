@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             images=self.images,
             crew=lambda: [(c.id, c.name) for c in self.store.campaign.crew],
             aimed_at=lambda d: aimed_at(self.store.state, self.store.campaign, d),
+            handouts=lambda: [(h.key, h.title) for h in self.store.campaign.handouts.values()],
         )
         self.problems = ProblemsPanel()
         self.activity = ActivityPanel()

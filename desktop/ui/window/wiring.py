@@ -8,6 +8,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from desktop.model.actions.displays import SetDisplay
+from desktop.model.actions.handouts import ShowHandout
 from desktop.ui.map.editor.opener import import_into, new_map_into, open_deck_editor
 from desktop.ui.map.focus import Focus
 from desktop.ui.map.panel import MapPanel
@@ -131,6 +132,14 @@ def wire_intents(w: WiredWindow) -> None:
 
     w.broadcast.broadcast_requested.connect(send_broadcast)
     w.displays.settings_requested.connect(set_display)
+
+    def show_handout(key: str, displays: object, seconds: int) -> None:
+        chosen = (
+            tuple(d for d in displays if isinstance(d, str)) if isinstance(displays, list) else ()
+        )
+        w.dispatcher.dispatch(ShowHandout(key, displays=chosen, clear_after=seconds))
+
+    w.displays.handout_form.show_requested.connect(show_handout)
     w.charon.mode_requested.connect(r.charon_mode)
     w.charon.dialog_requested.connect(r.charon_dialog)
     w.charon.say_requested.connect(charon_say)

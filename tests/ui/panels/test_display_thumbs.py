@@ -73,3 +73,21 @@ def test_a_rows_settings_are_dispatched(qtbot: QtBot, window: MainWindow, store:
     row.camera.activated.emit(row.camera.currentIndex())
     camera = store.state.displays[B].camera
     assert camera.mode == "frame" and camera.w > 0 and camera.h > 0
+
+
+def test_a_campaign_handout_is_shown_to_the_chosen_display(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+    form = panel.handout_form
+    assert form.handout.count() >= 1 and form.show_button.isEnabled()
+    form.audience.setCurrentIndex(form.audience.findData(B))
+    form.seconds.setValue(20)
+    form.show_button.click()
+    shown = store.state.handouts[-1]
+    assert shown.title == store.campaign.handouts[form.handout.currentData()].title
+    assert shown.clear_after == 20 and store.state.targets[f"handout:{shown.id}"] == (B,)
+    panel.refresh_thumbnails()
+    assert shown.title in panel.rows[B].aimed.text() and panel.rows[A].aimed.text() == ""
