@@ -42,6 +42,10 @@ def open_clocked(
     return page
 
 
+def connected(app: App, display: str) -> bool:
+    return any(d["id"] == display for d in app.get("/api/gm/displays/")["displays"])
+
+
 def shot(page: Any, name: str) -> None:
     if SHOTS.is_dir():
         page.screenshot(path=str(SHOTS / f"{name}.png"))
@@ -166,10 +170,7 @@ def test_vitals_reach_the_bound_tablets_sheet(app: App, browser: Any, guards: li
     app.gm("/api/gm/new-session/")
     crew = app.get("/api/active-view/?role=gm")["crew"][0]
     page = open_page(browser, app, "?display=tablet-warden-1", 1024, 768, guards, touch=True)
-    connected = lambda: any(  # noqa: E731
-        d["id"] == "tablet-warden-1" for d in app.get("/api/gm/displays/")["displays"]
-    )
-    assert wait(connected)  # the GM sets up a display once it has connected
+    assert wait(lambda: connected(app, "tablet-warden-1"))  # set up once it has connected
     app.gm("/api/gm/displays/tablet-warden-1/", {"kind": "tablet", "character": crew["id"]})
     button = page.locator("#sheet-btn")
     expect(button).to_have_text(crew["name"], timeout=WAIT_MS)

@@ -90,3 +90,20 @@ async def test_timers_by_path_and_bad_input(aiohttp_client: Client) -> None:
     assert store.state.revision == revision
     player = await client.post("/api/gm/roll/", json={"dice": "1d6"})
     assert player.status == 401
+
+
+async def test_a_sound_file_is_served_only_while_the_displays_play_it(
+    aiohttp_client: Client,
+) -> None:
+    client, store = await warden_client(aiohttp_client, 1)
+    await post(client, "/api/gm/sound/ambient/", {"sound": "reactor_hum"})
+    snapshot = await (await client.get("/api/active-view/")).json()
+    url = snapshot["sound"]["ambient"]["url"]
+    assert url.startswith("/media/") and "reactor" not in url
+    served = await client.get(url)
+    assert served.status == 200
+    assert await served.read() == store.campaign.sounds["reactor_hum"].path.read_bytes()
+    await post(client, "/api/gm/sound/ambient/", {})
+    assert (await client.get(url)).status == 404
+    missing = await client.post("/api/gm/sound/play/", json={"sound": "nope"}, headers=GM)
+    assert missing.status == 404 and "unknown sound" in (await missing.json())["error"]

@@ -25,6 +25,7 @@ from desktop.model.state import TableState
 from desktop.model.timers import Timer
 from desktop.model.warden import ALERTS, alert_name
 from desktop.ui.look.widgets import button, label, line_edit, scroll_body, wrapped_list
+from desktop.ui.panels.display_choice import DisplayChoice
 
 _LENGTH = re.compile(r"^\s*(?:(\d+):)?(\d{1,3})(?::(\d{1,2}))?\s*$")
 
@@ -68,8 +69,8 @@ def timer_text(timer: Timer, now_ms: int) -> str:
 class AlertsPanel(QScrollArea):
     """Countdowns and alerts; each button one action (undoable)."""
 
-    start_requested = Signal(str, int)  # label, seconds
-    preset_requested = Signal(object)  # a TimerPreset of the campaign
+    start_requested = Signal(str, int, str)  # label, seconds, display ("" every display)
+    preset_requested = Signal(object, str)  # a TimerPreset of the campaign, display
     control_requested = Signal(str, str, int)  # timer id, action, seconds
     alert_requested = Signal(str, bool)  # alert, active
     clear_requested = Signal()
@@ -102,11 +103,14 @@ class AlertsPanel(QScrollArea):
         self.presets.setAccessibleName("Campaign countdowns")
         self.preset_button = button("Start", tip="Start the campaign's countdown")
         self.preset_button.clicked.connect(self._preset)
-        grid.addWidget(self.presets, 2, 0, 1, 2)
-        grid.addWidget(self.preset_button, 2, 2)
-        grid.addWidget(self.timers, 3, 0, 1, 3)
-        grid.addLayout(controls, 4, 0, 1, 3)
-        grid.addWidget(label("Alerts", name="Heading"), 5, 0, 1, 3)
+        self.target = DisplayChoice("every display", "Countdown on")
+        grid.addWidget(label("On"), 2, 0)
+        grid.addWidget(self.target, 2, 1, 1, 2)
+        grid.addWidget(self.presets, 3, 0, 1, 2)
+        grid.addWidget(self.preset_button, 3, 2)
+        grid.addWidget(self.timers, 4, 0, 1, 3)
+        grid.addLayout(controls, 5, 0, 1, 3)
+        grid.addWidget(label("Alerts", name="Heading"), 6, 0, 1, 3)
         self.alert_buttons: dict[str, QPushButton] = {}
         alerts = QGridLayout()
         for index, alert in enumerate(ALERTS):
@@ -115,17 +119,17 @@ class AlertsPanel(QScrollArea):
             widget.clicked.connect(lambda on, a=alert: self.alert_requested.emit(a, on))
             self.alert_buttons[alert] = widget
             alerts.addWidget(widget, index // 2, index % 2)
-        grid.addLayout(alerts, 6, 0, 1, 3)
+        grid.addLayout(alerts, 7, 0, 1, 3)
         self._alerts_grid = alerts
         self.own_alert = line_edit("Your own alert (Enter raises it)", 60)
         self.own_alert.returnPressed.connect(self._own_alert)
         self.stand_down = button("Stand down", tip="Clear every alert")
         self.stand_down.clicked.connect(self.clear_requested.emit)
-        grid.addWidget(self.own_alert, 7, 0, 1, 2)
-        grid.addWidget(self.stand_down, 7, 2)
+        grid.addWidget(self.own_alert, 8, 0, 1, 2)
+        grid.addWidget(self.stand_down, 8, 2)
         self.active = label("", wrap=True)
-        grid.addWidget(self.active, 8, 0, 1, 3)
-        grid.setRowStretch(9, 1)
+        grid.addWidget(self.active, 9, 0, 1, 3)
+        grid.setRowStretch(10, 1)
         self._campaign: Campaign | None = None
         self._timers: dict[str, Timer] = {}
         self._tick = QTimer(self)
@@ -135,6 +139,7 @@ class AlertsPanel(QScrollArea):
     def sync(self, state: TableState, campaign: Campaign) -> None:
         if campaign is not self._campaign:
             self._campaign_changed(campaign)
+        self.target.sync(state)
         w = state.warden
         if w.timers is not self._timers:
             self._timers = w.timers
@@ -170,7 +175,7 @@ class AlertsPanel(QScrollArea):
     def _preset(self) -> None:
         preset = self.presets.currentData()
         if isinstance(preset, TimerPreset):
-            self.preset_requested.emit(preset)
+            self.preset_requested.emit(preset, self.target.chosen())
 
     def _refresh(self) -> None:
         chosen = self.selected_timer()
@@ -202,7 +207,7 @@ class AlertsPanel(QScrollArea):
         seconds = seconds_of(self.length_edit.text())
         text = self.label_edit.text().strip() or self.label_edit.placeholderText()
         if seconds:
-            self.start_requested.emit(text, seconds)
+            self.start_requested.emit(text, seconds, self.target.chosen())
         else:
             self.length_edit.selectAll()
             self.length_edit.setFocus()

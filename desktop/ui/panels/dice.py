@@ -22,8 +22,7 @@ from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
 from desktop.model.warden import RollRecord
 from desktop.ui.look.widgets import button, label, line_edit, scroll_body, wrapped_list
-
-EVERYONE = ""  # the "show to" choice meaning every display
+from desktop.ui.panels.display_choice import DisplayChoice
 
 
 def roll_text(roll: RollRecord) -> str:
@@ -62,8 +61,7 @@ class DicePanel(QScrollArea):
         self.panic_button.clicked.connect(self._panic)
         self.history = wrapped_list("RollHistory")
         self.history.setAccessibleName("Roll history")
-        self.target = QComboBox()
-        self.target.setAccessibleName("Show to")
+        self.target = DisplayChoice("every display", "Show to")
         self.show_button = button("Show", tip="Put the chosen roll on the displays")
         self.show_button.clicked.connect(lambda: self._show(True))
         self.hide_button = button("Hide", tip="Take the roll off the displays")
@@ -84,7 +82,6 @@ class DicePanel(QScrollArea):
         grid.setRowStretch(4, 1)
         self._campaign: Campaign | None = None
         self._rolls: tuple[RollRecord, ...] = ()
-        self._targets: tuple[tuple[str, str], ...] = ()
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         if campaign is not self._campaign:
@@ -93,15 +90,7 @@ class DicePanel(QScrollArea):
             self.who.addItem("— nobody in particular —", "")
             for member in campaign.crew:
                 self.who.addItem(member.name, member.id)
-        targets: tuple[tuple[str, str], ...] = ((EVERYONE, "every display"),)
-        targets += tuple((d, s.name or d) for d, s in state.displays.items())
-        if targets != self._targets:
-            self._targets = targets
-            chosen = self.target.currentData()
-            self.target.clear()
-            for display, name in targets:
-                self.target.addItem(name, display)
-            self.target.setCurrentIndex(max(0, self.target.findData(chosen)))
+        self.target.sync(state)
         w = state.warden
         if w.rolls is not self._rolls or self._shown != w.shown_roll:
             self._fill(w.rolls, w.shown_roll)
@@ -140,4 +129,4 @@ class DicePanel(QScrollArea):
     def _show(self, shown: bool) -> None:
         roll_id = self.selected_roll()
         if roll_id:
-            self.show_requested.emit(roll_id, shown, str(self.target.currentData() or ""))
+            self.show_requested.emit(roll_id, shown, self.target.chosen())

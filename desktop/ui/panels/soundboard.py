@@ -4,14 +4,13 @@ looped, on the TVs by default or on one named display. The window itself stays s
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QListWidgetItem, QScrollArea, QWidget
+from PySide6.QtWidgets import QGridLayout, QListWidgetItem, QScrollArea, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
 from desktop.model.warden import BUILTIN_SOUNDS, sound_name
 from desktop.ui.look.widgets import button, label, scroll_body, wrapped_list
-
-DEFAULT = ""  # the TVs (every display when none is marked as a TV)
+from desktop.ui.panels.display_choice import DisplayChoice
 
 
 class SoundPanel(QScrollArea):
@@ -24,8 +23,7 @@ class SoundPanel(QScrollArea):
         self.sounds = wrapped_list("SoundList")
         self.sounds.setAccessibleName("Sounds")
         self.sounds.itemDoubleClicked.connect(lambda _item: self._play())
-        self.target = QComboBox()
-        self.target.setAccessibleName("Play on")
+        self.target = DisplayChoice("the TVs", "Play on")
         self.play_button = button("Play once", tip="Every chosen display plays it once")
         self.play_button.clicked.connect(self._play)
         self.loop_button = button("Loop", tip="The chosen displays loop it until stopped")
@@ -43,20 +41,13 @@ class SoundPanel(QScrollArea):
         grid.addWidget(self.now, 4, 0, 1, 3)
         grid.setRowStretch(1, 1)
         self._key: tuple[object, ...] = ()
-        self._targets: tuple[tuple[str, str], ...] = ()
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         key = (campaign, state.location_slug)
         if key != self._key:
             self._key = key
             self._fill(campaign, state.location_slug)
-        targets: tuple[tuple[str, str], ...] = ((DEFAULT, "the TVs"),)
-        targets += tuple((d, s.name or d) for d, s in state.displays.items())
-        if targets != self._targets:
-            self._targets = targets
-            self.target.clear()
-            for display, name in targets:
-                self.target.addItem(name, display)
+        self.target.sync(state)
         ambient = state.warden.ambient
         self.now.setText(f"Looping: {sound_name(ambient)}" if ambient else "No loop playing")
 
@@ -82,8 +73,8 @@ class SoundPanel(QScrollArea):
 
     def _play(self) -> None:
         if self.selected():
-            self.play_requested.emit(self.selected(), str(self.target.currentData() or ""))
+            self.play_requested.emit(self.selected(), self.target.chosen())
 
     def _loop(self) -> None:
         if self.selected():
-            self.ambient_requested.emit(self.selected(), str(self.target.currentData() or ""))
+            self.ambient_requested.emit(self.selected(), self.target.chosen())

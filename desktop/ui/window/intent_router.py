@@ -215,12 +215,14 @@ class IntentRouter(QObject):
     def show_roll(self, roll_id: str, shown: bool, display: str) -> None:
         self._do(a.ShowRoll(roll_id, shown, (display,) if display else ()))
 
-    def start_timer(self, label: str, seconds: int) -> None:
-        self._do_body(a.StartTimer, {"label": label, "seconds": seconds})
+    def start_timer(self, label: str, seconds: int, display: str = "") -> None:
+        body = {"label": label, "seconds": seconds, "displays": [display] if display else []}
+        self._do_body(a.StartTimer, body)
 
-    def start_preset(self, preset: TimerPreset) -> None:
+    def start_preset(self, preset: TimerPreset, display: str = "") -> None:
         phases = tuple(Phase(name, seconds * 1000) for name, seconds in preset.phases)
-        self._do(a.StartTimer(preset.label, preset.seconds or None, phases))
+        shown = (display,) if display else ()
+        self._do(a.StartTimer(preset.label, preset.seconds or None, phases, shown))
 
     def control_timer(self, timer_id: str, action: str, seconds: int) -> None:
         self._do_body(a.ControlTimer, {"timer_id": timer_id, "action": action, "seconds": seconds})

@@ -179,3 +179,16 @@ def test_the_campaigns_countdowns_and_alerts(
     own = store.campaign.presets.alerts[0]
     panel.alert_buttons[own].click()
     assert store.player_frame().snapshot["alerts"] == [{"id": own, "name": own}]
+
+
+def test_a_countdown_for_one_display(qtbot: QtBot, window: MainWindow, store: Store) -> None:
+    store.dispatch(a.SetDisplay("tv-aft-12", name="Aft TV", kind="tv"))
+    window.docks["alerts"].raise_()
+    panel = window.alerts
+    qtbot.waitUntil(lambda: panel.target.findText("Aft TV") > 0)
+    panel.target.setCurrentIndex(panel.target.findText("Aft TV"))
+    panel.label_edit.setText("VENT")
+    panel.length_edit.setText("2:00")
+    panel.start_button.click()
+    assert store.player_frame("tv-aft-12").snapshot["timers"][0]["label"] == "VENT"
+    assert store.player_frame().snapshot["timers"] == []
