@@ -1,6 +1,6 @@
 // The Warden's layer on a display: countdowns counted on this display's own clock from the
 // snapshot's absolute end times (no event per second), the ship's alert state (frame, banner,
-// klaxon) and the roll the GM shows (a short tumble, then the result).
+// a klaxon when raised) and the roll the GM shows (a short tumble, then the result).
 import { el, setText, syncKeyed, display } from "./dom.js";
 
 const TICK_MS = 250;
@@ -100,8 +100,7 @@ export class Alerts {
     else delete document.body.dataset.alert;
     this.banner.hidden = !first;
     this.banner.replaceChildren(...alerts.map((a) => el("span", { class: "alert-name", text: display(a.name) })));
-    this.sound.loop("klaxon", Boolean(first) && builtIn !== "low_power");
-    if (raised && builtIn === "low_power") this.sound.play("sting");
+    if (raised) this.sound.play(builtIn === "low_power" ? "sting" : "klaxon"); // once, when raised
   }
 }
 
