@@ -15,6 +15,7 @@ from desktop.campaign.loader import load_campaign
 from desktop.campaign.model import Campaign
 from desktop.campaign.problems import CampaignError
 from desktop.crash import CrashHandler
+from desktop.mapimport.pieces import warm_pieces
 from desktop.model.activity import ActivityFanout
 from desktop.model.state import TableState
 from desktop.model.store import Store
@@ -85,6 +86,7 @@ class Table:
         if port is None:
             return 1
         discovery.player_url = player_url(self.settings.host, port)
+        warm_pieces(self.store.campaign)  # deck pictures cut per room before the first reveal
         stop = asyncio.Event()
         install_stop_signals(stop.set)
         advertiser = self._advertise(discovery, port)
@@ -145,6 +147,7 @@ class Table:
             self._switch_state_file(campaign, default_state_path(folder))
         self.folder = folder
         remember_campaign(folder)
+        warm_pieces(campaign)
 
     def _keeps_state_file(self, folder: Path) -> bool:
         same = folder.resolve() == self.folder.resolve()

@@ -5,6 +5,7 @@ room's pixels is in a piece, not even scaled down or blurred."""
 from __future__ import annotations
 
 import io
+import logging
 import threading
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from PIL import Image, ImageDraw
 
 from desktop.campaign.model import Campaign, Deck, Room
 from desktop.mapimport.yamlout import write_atomically
+
+log = logging.getLogger(__name__)
 
 
 def find_piece(campaign: Campaign, path: Path) -> tuple[Deck, Room] | None:
@@ -108,3 +111,25 @@ def _cut(picture: Image.Image, width: int, height: int, room: Room) -> Image.Ima
         draw.rectangle((x0, y0, x1, y1), fill=255)
     clear = Image.new("RGBA", piece.size, (0, 0, 0, 0))
     return Image.composite(piece, clear, mask)
+
+
+def warm_pieces(campaign: Campaign) -> threading.Thread:
+    """Cut every missing piece of the campaign's decks in a background thread (when a table
+    opens or reloads): a first reveal then finds its piece made, and the server is not busy
+    cutting while it pushes the reveal. Returns the (daemon) thread, started."""
+
+    def run() -> None:
+        for location in campaign.locations.values():
+            for deck in location.map.decks if location.map is not None else ():
+                for room in deck.rooms:
+                    path = deck.pieces.get(room.id)
+                    if path is not None:
+                        try:
+                            cut_piece(deck, room, path)
+                        except OSError as error:  # a full disk: the pieces wait for a request
+                            log.warning("cannot cut the piece of %s: %s", room.id, error)
+                            return
+
+    thread = threading.Thread(target=run, name="map-pieces", daemon=True)
+    thread.start()
+    return thread

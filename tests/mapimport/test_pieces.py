@@ -11,7 +11,7 @@ from PIL import Image
 
 from desktop.campaign.loader import load_campaign
 from desktop.cli import main
-from desktop.mapimport.pieces import cut_piece, find_piece
+from desktop.mapimport.pieces import cut_piece, find_piece, warm_pieces
 from tests.mapimport.uvtt_files import OUTSIDE, ROOM_COLOURS, room_of, uvtt, write_uvtt
 
 
@@ -73,3 +73,20 @@ def test_displays_asking_for_one_piece_at_once_all_get_it(
         with Image.open(deck.pieces[room.id]) as piece:
             piece.load()
     assert not [p for p in deck.pieces[room.id].parent.iterdir() if p.suffix == ".partial"]
+
+
+def test_a_table_opening_cuts_every_piece_beforehand(
+    campaign: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    file = write_uvtt(tmp_path / "hold.uvtt", uvtt())
+    assert (
+        main(["import-map", str(file), "--campaign", str(campaign), "--location", "outpost"]) == 0
+    )
+    loaded = load_campaign(campaign)
+    lmap = loaded.locations["outpost"].map
+    assert lmap is not None
+    pieces = list(lmap.decks[0].pieces.values())
+    assert len(pieces) == 3 and not any(p.exists() for p in pieces)
+    warm_pieces(loaded).join(30)
+    assert all(p.is_file() for p in pieces)
