@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,8 @@ REVEAL_JS = """async ({room, token}) => {
         requestAnimationFrame(() => resolve({dom: dom - t0, frame: performance.now() - t0}));
       }
     });
-    obs.observe(document.querySelector("#view-encounter svg.map"), {childList: true, subtree: true});
+    const map = document.querySelector("#view-encounter svg.map");
+    obs.observe(map, {childList: true, subtree: true});
   });
   const answer = await fetch("/api/gm/encounter/toggle-room/", {method: "POST",
     headers: {"Content-Type": "application/json", "Authorization": "Bearer " + token},
@@ -58,12 +60,16 @@ REVEAL_JS = """async ({room, token}) => {
   return await seen;
 }"""
 
+ALL_PICTURES = """() =>
+  document.querySelectorAll('#view-encounter image.room-picture[href]').length === 30"""
+
 PAN_JS = """(ms) => new Promise((resolve) => {
   const svg = document.querySelector("#view-encounter svg.map");
   const gaps = []; let last = performance.now(); const end = last + ms; let i = 0;
   const step = (now) => {
     gaps.push(now - last); last = now; i += 1;
-    const s = 20 + 10 * Math.sin(i / 20), x = 10 + 8 * Math.sin(i / 30), y = 10 + 8 * Math.cos(i / 25);
+    const s = 20 + 10 * Math.sin(i / 20);
+    const x = 10 + 8 * Math.sin(i / 30), y = 10 + 8 * Math.cos(i / 25);
     svg.setAttribute("viewBox", `${x} ${y} ${s} ${s * 9 / 16}`);
     if (now < end) requestAnimationFrame(step); else resolve(gaps.slice(2));
   };
@@ -75,7 +81,7 @@ def uvtt_file(folder: Path) -> Path:
     """30 rooms of 6-7 x 8 cells in a grid of walls, a door in every upright wall."""
     walls, portals = [], []
     for x in XS:
-        for a, b in zip(YS, YS[1:], strict=False):
+        for a, b in pairwise(YS):
             if 0 < x < 40:
                 m = (a + b) // 2
                 walls += [
@@ -87,7 +93,7 @@ def uvtt_file(folder: Path) -> Path:
             else:
                 walls.append([{"x": x, "y": a}, {"x": x, "y": b}])
     for y in YS:
-        walls += [[{"x": a, "y": y}, {"x": b, "y": y}] for a, b in zip(XS, XS[1:], strict=False)]
+        walls += [[{"x": a, "y": y}, {"x": b, "y": y}] for a, b in pairwise(XS)]
     picture = Image.new("RGB", (4000, 4000), (40, 44, 48))
     draw = ImageDraw.Draw(picture)
     for i in range(6000):  # floor plates, crates, grime
@@ -150,9 +156,7 @@ def main() -> None:
                     frame.append(result["frame"])
                 report("reveal POST -> room in DOM", dom)
                 report("reveal POST -> next animation frame", frame)
-                page.wait_for_function(
-                    "() => document.querySelectorAll('#view-encounter image.room-picture[href]').length === 30"
-                )
+                page.wait_for_function(ALL_PICTURES)
                 page.wait_for_timeout(2000)  # the pieces arrive and the fit settles
                 gaps = page.evaluate(PAN_JS, 3000)
                 report("pan/zoom, 30 pictures: frame time", gaps)
