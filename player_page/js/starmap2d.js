@@ -58,7 +58,8 @@ export class Map2D {
   thing(thing, kind, x, y, ...shapes) {
     const g = svg("g", { class: "sm2-thing sm2-" + kind, transform: `translate(${x} ${y})`, data: { key: thing.key } }, ...shapes);
     if (kind === "system") g.dataset.starId = thing.star_id;
-    const label = svg("text", { class: "sm2-label", x: 0, y: 0, dx: "1.1em", dy: "0.35em" });
+    const ship = kind === "ship";
+    const label = svg("text", { class: "sm2-label", x: 0, y: 0, dx: ship ? "-1.1em" : "1.1em", dy: "0.35em", "text-anchor": ship ? "end" : "start" });
     label.textContent = display(thing.name).toUpperCase();
     g.appendChild(label);
     g.addEventListener("click", () => this.hooks.tap(thing));

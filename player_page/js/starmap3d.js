@@ -140,6 +140,7 @@ export class Scene3D {
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
     this.size = [w, h];
+    if (this.world) this.renderer.render(this.scene, this.camera); // a resized canvas is blank until drawn
     this.kick();
   }
 
@@ -173,7 +174,8 @@ export class Scene3D {
     this.frame = requestAnimationFrame(this.tick);
   }
 
-  /** Each second or so: a lower resolution while frames take over 40 ms, higher under 20 ms. */
+  /** Each second or so: a lower resolution (down to half) while frames take over 40 ms, higher
+   * again under 20 ms. */
   adapt(dt) {
     if (!dt || this.flight) return;
     this.frameTimes.push(dt);
@@ -182,7 +184,7 @@ export class Scene3D {
     const mean = spent / this.frameTimes.length;
     this.frameTimes = [];
     const before = this.quality;
-    if (mean > 0.04) this.quality = Math.max(0.3, this.quality * (mean > 0.12 ? 0.6 : 0.8));
+    if (mean > 0.04) this.quality = Math.max(0.5, this.quality * (mean > 0.12 ? 0.7 : 0.85));
     else if (mean < 0.02) this.quality = Math.min(1, this.quality * 1.15);
     if (this.quality === before) return;
     this.stats.quality = this.quality;
@@ -223,6 +225,33 @@ export class Scene3D {
         node.style.transform = `translate(${x}px, ${y}px)`;
       }
     }
+    this.declutter();
+  }
+
+  /** Names that would cover one another move a line up or down (systems placed first);
+   * the centred names of a star and a planet stay and keep others off. */
+  declutter() {
+    const shown = this.world.labels.map((l) => l.node).filter((n) => !n.hidden);
+    const boxes = [];
+    const rank = (n) => (n.classList.contains("sm-system") || n.classList.contains("sm-star") || n.classList.contains("sm-planet") ? 0 : 1);
+    for (const node of shown.sort((a, b) => rank(a) - rank(b) || a.__y - b.__y)) {
+      const name = node.lastChild;
+      if (!node.__w) [node.__w, node.__h] = [name.offsetWidth + 24, name.offsetHeight + 2];
+      const centred = node.classList.contains("sm-star") || node.classList.contains("sm-planet");
+      const left = centred ? node.__x - node.__w / 2 : node.__x - 12;
+      let dy = 0;
+      if (!centred) {
+        for (const step of [-1, 1, -2, 2]) { // a line above, below, two above, two below
+          if (!boxes.some((b) => overlaps(b, left, node.__y + dy, node.__w, node.__h))) break;
+          dy = step * node.__h;
+        }
+        if (name.__dy !== dy) {
+          name.__dy = dy;
+          name.style.transform = dy ? `translateY(${dy}px)` : "";
+        }
+      }
+      boxes.push([left, node.__y + dy - node.__h / 2, node.__w, node.__h]);
+    }
   }
 
   destroy() {
@@ -232,4 +261,9 @@ export class Scene3D {
     this.renderer.dispose();
     this.renderer.domElement.remove();
   }
+}
+
+function overlaps([x, y, w, h], left, centreY, width, height) {
+  const top = centreY - height / 2;
+  return left < x + w && x < left + width && top < y + h && y < top + height;
 }
