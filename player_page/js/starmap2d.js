@@ -44,7 +44,7 @@ export class Map2D {
   frameView(radius) {
     const r = radius * 1.15;
     setAttr(this.svg, "viewBox", `${-r * 1.6} ${-r} ${r * 3.2} ${r * 2}`);
-    this.fs = r / 16;
+    this.fs = r / 22;
     this.svg.style.setProperty("--sm2-fs", String(this.fs));
     this.grid.replaceChildren();
     for (let i = 1; i <= 6; i++) this.grid.appendChild(svg("circle", { r: (r * i) / 6, class: "sm2-ring" }));
@@ -118,8 +118,8 @@ export class Map2D {
 
   system(data, ship) {
     const star = data.system.star, size = Math.max(1, Number(star.size) || 5);
-    this.thing({ key: "star", name: star.name }, "star", 0, 0,
-      svg("circle", { r: size * 2.2, fill: star.color, opacity: 0.18 }), svg("circle", { r: size, fill: star.color }));
+    below(this.thing({ key: "star", name: star.name }, "star", 0, 0,
+      svg("circle", { r: size * 2.2, fill: star.color, opacity: 0.18 }), svg("circle", { r: size, fill: star.color })), size * 2.2);
     let far = size * 3;
     for (const b of data.system.bodies) {
       if (b.belt) {
@@ -140,9 +140,9 @@ export class Map2D {
   orbit(data, ship) {
     const planet = data.orbit.planet, size = Math.max(1, Number(planet.size) || 5);
     const tex = planet.texture || {};
-    this.thing({ key: "planet", name: planet.name }, "planet", 0, 0,
+    below(this.thing({ key: "planet", name: planet.name }, "planet", 0, 0,
       svg("circle", { r: size * 1.25, fill: tex.cloud_color || tex.primary || "#889", opacity: 0.15 }),
-      svg("circle", { r: size, fill: tex.primary || "#889", stroke: tex.secondary || "#556", "stroke-width": size * 0.08 }));
+      svg("circle", { r: size, fill: tex.primary || "#889", stroke: tex.secondary || "#556", "stroke-width": size * 0.08 })), size * 1.25);
     for (const site of data.orbit.sites) {
       const lon = (Number(site.longitude) || 0) * DEG, lat = (Number(site.latitude) || 0) * DEG;
       this.thing(site, "site", Math.sin(lon) * Math.cos(lat) * size, -Math.sin(lat) * size, svg("circle", { r: size * 0.06, fill: SHIP }));
@@ -181,4 +181,10 @@ export class Map2D {
     cancelAnimationFrame(this.frame);
     this.svg.remove();
   }
+}
+
+/** A star's or planet's name centred under it. */
+function below(g, radius) {
+  const label = g.lastChild;
+  for (const [name, value] of [["x", 0], ["y", radius], ["dx", 0], ["dy", "1.2em"], ["text-anchor", "middle"]]) label.setAttribute(name, String(value));
 }
