@@ -73,7 +73,7 @@ class Rehearsal:
     def cell_on_screen(self, page: Page, cell: tuple[int, int]) -> tuple[float, float]:
         point = page.evaluate(
             """(c) => {
-              const svg = document.querySelector('#view-encounter svg.map .map-view');
+              const svg = document.querySelector('#view-encounter svg.map');
               const p = new DOMPoint(c.x + 0.5, c.y + 0.5).matrixTransform(svg.getScreenCTM());
               return {x: p.x, y: p.y};
             }""",

@@ -43,15 +43,12 @@ export class EncounterView {
       ...badgeDefs());
     this.layers = {};
     this.svg.appendChild(defs);
-    // Everything in map units is in one group: the camera moves it as one transform.
-    this.view = svg("g", { class: "map-view" });
-    this.svg.appendChild(this.view);
     // One blueprint grid under the whole deck (a pattern per room costs a paint per room).
     this.grid = svg("rect", { class: "deck-grid", fill: "url(#cell-grid)", x: 0, y: 0, width: 0, height: 0 });
-    this.view.appendChild(this.grid);
+    this.svg.appendChild(this.grid);
     for (const name of ["rooms", "doors", "links", "terminals", "pois", "drag", "tokens", "pings"]) {
       this.layers[name] = svg("g", { class: "layer layer-" + name });
-      this.view.appendChild(this.layers[name]);
+      this.svg.appendChild(this.layers[name]);
     }
     this.empty = el("div", { class: "map-empty", text: "NO SURVEY DATA \u2014 AWAITING SCAN" });
     this.badge = el("div", { class: "deck-badge panel" },
@@ -67,7 +64,7 @@ export class EncounterView {
     this.pulse = new MapPulse(this.svg);
     this.camera = new Camera(this.svg);
     this.pings = new Pings(this.layers.pings);
-    this.viewport = new Viewport(this.svg, (target) => this.tap(target), this.view);
+    this.viewport = new Viewport(this.svg, (target) => this.tap(target));
     this.drag = new TokenDrag(this.svg, this.layers.drag, this.viewport, (...a) => this.drop(...a), (x, y, id) => this.isFree(x, y, id));
     this.resetBtn.addEventListener("click", () => this.viewport.reset());
     this.svg.addEventListener("viewchange", () => { this.resetBtn.hidden = !this.viewport.userMoved; });

@@ -1,9 +1,5 @@
-// The map's view: fitted to the revealed rooms or the display's camera (re-fitting smoothly),
-// plus the player's own pan and zoom (mouse drag, wheel, one-finger pan, two-finger pinch).
-// Local to this display. With a `group` the view moves as that group's transform (the map's
-// viewBox stays its own size in pixels): a camera move changes one attribute, and the deck
-// is not laid out again each frame. Without one it is the svg's viewBox. Either way the box
-// shown (map units) is the svg's `data-box`.
+// The map's viewBox: fitted to the revealed rooms (re-fitting smoothly), plus the player's own
+// pan and zoom (mouse drag, wheel, one-finger pan, two-finger pinch). Local to this display.
 
 const FIT_MS = 800;
 const MIN_ZOOM = 0.5;
@@ -13,10 +9,8 @@ const TAP_SLOP_PX = 8;
 const ease = (t) => (t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2);
 
 export class Viewport {
-  constructor(svgEl, onTap, group = null) {
+  constructor(svgEl, onTap) {
     this.svg = svgEl;
-    this.group = group;
-    this.size = { w: 0, h: 0 };
     this.onTap = onTap;
     this.fit = null; // displayed fit box {x, y, w, h}
     this.from = null;
@@ -32,7 +26,6 @@ export class Viewport {
     svgEl.addEventListener("pointerup", (e) => this.up(e));
     svgEl.addEventListener("pointercancel", (e) => this.up(e));
     svgEl.addEventListener("wheel", (e) => this.wheel(e), { passive: false });
-    if (group) new ResizeObserver(() => this.apply()).observe(svgEl);
   }
 
   /** Fit to a box (map units); animated unless it is the first fit. */
@@ -93,23 +86,8 @@ export class Viewport {
   apply() {
     if (!this.fit) return;
     const b = this.box();
-    const shown = `${b.x.toFixed(3)} ${b.y.toFixed(3)} ${b.w.toFixed(3)} ${b.h.toFixed(3)}`;
-    if (this.group) this.transform(b);
-    else this.svg.setAttribute("viewBox", shown);
-    this.svg.dataset.box = shown;
+    this.svg.setAttribute("viewBox", `${b.x.toFixed(3)} ${b.y.toFixed(3)} ${b.w.toFixed(3)} ${b.h.toFixed(3)}`);
     this.svg.dispatchEvent(new CustomEvent("viewchange"));
-  }
-
-  /** The group scaled and moved so that box b fills the svg as a viewBox would ("meet"). */
-  transform(b) {
-    const w = Math.max(this.svg.clientWidth, 1), h = Math.max(this.svg.clientHeight, 1);
-    if (w !== this.size.w || h !== this.size.h) {
-      this.size = { w, h };
-      this.svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
-    }
-    const k = Math.min(w / Math.max(b.w, 1e-6), h / Math.max(b.h, 1e-6));
-    const tx = (w - b.w * k) / 2 - b.x * k, ty = (h - b.h * k) / 2 - b.y * k;
-    this.group.setAttribute("transform", `matrix(${k.toFixed(5)} 0 0 ${k.toFixed(5)} ${tx.toFixed(2)} ${ty.toFixed(2)})`);
   }
 
   /** Map units per screen pixel (preserveAspectRatio meet). */
@@ -121,7 +99,7 @@ export class Viewport {
 
   /** A client point in map units. */
   toMap(clientX, clientY) {
-    const m = (this.group || this.svg).getScreenCTM();
+    const m = this.svg.getScreenCTM();
     if (!m) return { x: 0, y: 0 };
     const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
     return { x: p.x, y: p.y };

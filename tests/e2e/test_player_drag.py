@@ -23,7 +23,7 @@ from tests.e2e.player_fixtures import (
 pytestmark = pytest.mark.e2e
 
 CELL_TO_SCREEN = """(c) => {
-  const svg = document.querySelector('#view-encounter svg.map .map-view');  // the camera's group
+  const svg = document.querySelector('#view-encounter svg.map');
   const p = new DOMPoint(c.x + 0.5, c.y + 0.5).matrixTransform(svg.getScreenCTM());
   return {x: p.x, y: p.y};
 }"""

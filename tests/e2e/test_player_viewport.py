@@ -28,7 +28,7 @@ FEED = """async (snaps) => {
   await frame();
   for (const snap of snaps) window.__gmRender(snap);
   for (let i = 0; i < 60; i += 1) await frame();  // the whole fit animation (800 ms)
-  return document.querySelector("#view-encounter svg.map").dataset.box;
+  return document.querySelector("#view-encounter svg.map").getAttribute("viewBox");
 }"""
 
 
