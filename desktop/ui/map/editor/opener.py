@@ -37,6 +37,7 @@ def open_deck_editor(
     if location is None:
         return None
     editor = DeckEditor(location, panel.store.campaign.root / location.path / "map", panel)
+    editor.show_deck(panel.focus.deck_id)  # the deck the map shows
     _edit_in(panel, editor, reload)
     return editor
 

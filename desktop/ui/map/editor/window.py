@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -131,10 +132,21 @@ class DeckEditor(QWidget):
         self._try(lambda: self.editor.rename(self.canvas.deck_id, self.canvas.selected, name))
 
     def ask_rename(self) -> None:
-        if self.canvas.selected:
-            name, ok = QInputDialog.getText(self, "Rename", "New name:")
-            if ok:
-                self.rename_selected(name)
+        """A dialog on the selected room's name, selected: typing replaces it."""
+        deck = self.canvas.deck()
+        room = deck.room(self.canvas.selected) if deck is not None else None
+        if room is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Rename")
+        dialog.setLabelText("New name:")
+        dialog.setTextValue(room.name)
+        dialog.textValueSelected.connect(self.rename_selected)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        line = dialog.findChild(QLineEdit)
+        if line is not None:
+            line.selectAll()
 
     def set_status(self, status: str) -> None:
         self._try(lambda: self.editor.set_status(self.canvas.deck_id, self.canvas.selected, status))
