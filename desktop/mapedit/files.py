@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.campaign.model import Deck, Location
 from desktop.mapedit.draft import DraftDeck, DraftDoor, DraftLink, DraftMarker, DraftRoom, MapDraft
-from desktop.mapimport.yamlout import write_atomically, yaml_text
+from desktop.mapimport.inplace import DECK, MANIFEST, read_value, update_file
 
 Json = dict[str, object]
 
@@ -61,23 +61,36 @@ def _deck(deck: Deck) -> DraftDeck:
 
 def save_draft(draft: MapDraft, map_dir: Path) -> list[Path]:
     """Write the manifest and every deck file (decks removed from the draft keep their files,
-    unlisted); the files written."""
+    unlisted); the files written. A file that exists is updated in place: the GM's comments
+    and keys the editor does not know stay (desktop/mapimport/inplace.py)."""
     map_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for deck in draft.decks:
         path = map_dir / f"{deck.id}.yaml"
-        write_atomically(
-            path, yaml_text(deck_data(deck), "Drawn in the GM Terminal deck editor.").encode()
-        )
+        update_file(path, deck_data(deck), DECK, "Drawn in the GM Terminal deck editor.")
         written.append(path)
+    manifest = map_dir / "manifest.yaml"
+    update_file(manifest, manifest_of(draft, _default_deck(manifest)), MANIFEST)
+    return [*written, manifest]
+
+
+def _default_deck(manifest: Path) -> str:
+    decks = read_value(manifest, "decks")
+    listed = [d for d in decks if isinstance(d, dict)] if isinstance(decks, list) else []
+    return next((str(d.get("id")) for d in listed if d.get("default")), "")
+
+
+def manifest_of(draft: MapDraft, default: str = "") -> Json:
+    """The manifest of the draft's decks; the default deck stays the one it was (else the
+    first)."""
+    ids = [d.id for d in draft.decks]
+    default = default if default in ids else (ids[0] if ids else "")
     entries = [
         {"id": d.id, "name": d.name, "file": f"{d.id}.yaml", "level": d.level}
-        | ({"default": True} if i == 0 else {})
-        for i, d in enumerate(draft.decks)
+        | ({"default": True} if d.id == default else {})
+        for d in draft.decks
     ]
-    manifest = {"name": draft.name, "total_decks": len(entries), "decks": entries}
-    write_atomically(map_dir / "manifest.yaml", yaml_text(manifest).encode())
-    return [*written, map_dir / "manifest.yaml"]
+    return {"name": draft.name, "total_decks": len(entries), "decks": entries}
 
 
 def deck_data(deck: DraftDeck) -> Json:

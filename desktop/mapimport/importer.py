@@ -9,6 +9,7 @@ from desktop.campaign.cells import bounding_box
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.problems import CampaignError
 from desktop.mapimport.deckout import DeckPlan, manifest_data, plan_deck
+from desktop.mapimport.inplace import MANIFEST, update_file
 from desktop.mapimport.picture import GridPicture, decode, on_grid
 from desktop.mapimport.rooms import Layout, find_rooms
 from desktop.mapimport.uvtt import MapImportError, UvttMap, read_uvtt
@@ -178,5 +179,4 @@ def _write(
         note = f"What {source.name} holds that the map does not use (gm-terminal check skips it)."
         path = plan.map_dir / f"{plan.deck_id}.extra.yaml"
         write_atomically(path, yaml_text(extra, note).encode())
-    manifest = plan.map_dir / "manifest.yaml"
-    write_atomically(manifest, yaml_text(manifest_data(plan)).encode())
+    update_file(plan.map_dir / "manifest.yaml", manifest_data(plan), MANIFEST)
