@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 import bm25s
 import Stemmer
+
+# bm25s sets its own logger to DEBUG ("Building index from tokens"): libraries stay quiet on the
+# console below a warning, whatever level the app logs at.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # Words a question uses to ask, never to name what it asks about ("what is the STATUS of the
 # engines?"); bm25s's English stop words (what, where, the, ...) are dropped as well.
