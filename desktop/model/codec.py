@@ -152,13 +152,22 @@ def entries_in(v: list[Any]) -> tuple[CharonEntry, ...]:
 
 
 def entry_out(e: CharonEntry) -> list[Any]:
-    return [e.id, e.role, e.content, e.timestamp, e.in_reply_to, e.pending]
+    return [e.id, e.role, e.content, e.timestamp, e.in_reply_to, e.pending, e.drafted]
 
 
 def entry_in(v: list[Any]) -> CharonEntry:
-    i, role, content, timestamp, in_reply_to, pending = _list(v)
+    """An entry; one saved before questions kept `drafted` has six fields."""
+    i, role, content, timestamp, in_reply_to, pending, *drafted = _list(v)
+    if len(drafted) > 1:
+        raise BadRow(f"expected 6 or 7 fields, found {6 + len(drafted)}")
     return CharonEntry(
-        _str(i), _str(role), _str(content), _num(timestamp), _str(in_reply_to), _bool(pending)
+        _str(i),
+        _str(role),
+        _str(content),
+        _num(timestamp),
+        _str(in_reply_to),
+        _bool(pending),
+        bool(drafted) and _bool(drafted[0]),
     )
 
 

@@ -133,6 +133,7 @@ class Projector:
             "charon_dialog_open": charon.dialog_open,
             "charon_active_channel": channel,
             "charon_channel_name": self._channel_name(state),
+            "charon_name": campaign.voice.name,
             "charon_conversation": [wire.entry(e) for e in entries[-SHOWN_ENTRIES:]],
             "charon_pending": any(e.pending for e in entries),
             "overlay_location_slug": state.overlay_location,

@@ -87,6 +87,7 @@ class CharonEntry:
     timestamp: float
     in_reply_to: str = ""  # for an answer: the question's id
     pending: bool = False  # a player question that awaits the GM
+    drafted: bool = False  # a question a draft was queued for: never drafted again (GM-only)
 
 
 @dataclass(frozen=True, slots=True)

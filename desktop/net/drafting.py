@@ -59,7 +59,8 @@ class DraftService:
         for channel, entries in conversations.items():
             drafted = {d.query_id for d in state.charon.drafts.get(channel, ())}
             for entry in entries:
-                if entry.pending and entry.role == "player" and entry.id not in drafted:
+                fresh = not entry.drafted and entry.id not in drafted
+                if entry.pending and entry.role == "player" and fresh:
                     self._answer(channel, entry)
 
     def _answer(self, channel: str, entry: CharonEntry) -> None:

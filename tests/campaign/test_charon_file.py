@@ -12,7 +12,7 @@ from tests.campaign.conftest import CampaignBuilder
 
 def test_the_sample_has_a_voice() -> None:
     voice = load_campaign(sample_campaign_path()).voice
-    assert voice.name == "CHARON"
+    assert voice.name == "WREN CORE"  # the name the campaign gives its ship computer
     assert "NO DATA." in voice.refusals
     assert [t.name for t in voice.topics] == ["greeting", "singing", "lien"]
 

@@ -38,7 +38,7 @@ QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("What is the Bore Shaft Head?", ("BORE SHAFT HEAD, LANTERN STATION: HAZARD",)),
     ("Describe Cold Storage", ("COLD STORAGE, LANTERN STATION",)),
     ("What is the Aft Crawlway?", ("AFT CRAWLWAY, SV HADAL WREN",)),
-    ("Hello?", ("CHARON ONLINE. STATE YOUR QUERY.",)),
+    ("Hello?", ("WREN CORE ONLINE. STATE YOUR QUERY.",)),
 ]
 UNKNOWN = [
     "What is the capital of France?",

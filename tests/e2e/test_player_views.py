@@ -210,7 +210,7 @@ def test_query_mode_question_reaches_the_gm_and_the_answer_types_out(
     question = "Where is Dr. Kesh?"
     page.fill(".ch-input", question)
     page.press(".ch-input", "Enter")
-    expect(page.locator(".ch-status")).to_have_text("PROCESSING\u2026", timeout=WAIT_MS)
+    expect(page.locator(".ch-status")).to_have_text("AWAITING RESPONSE", timeout=WAIT_MS)
 
     def pending() -> dict[str, Any] | None:
         gm = app.get("/api/active-view/?role=gm")

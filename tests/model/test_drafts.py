@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,12 @@ def test_clearing_a_conversation_drops_its_questions_drafts(campaign: Campaign) 
     from_prompt = _queued(store)
     store.dispatch(ClearConversation("bridge"))
     assert [d.id for d in store.state.charon.drafts["bridge"]] == [from_prompt]
+
+
+def test_an_entry_saved_before_drafted_was_kept_reads_as_not_drafted() -> None:
+    from desktop.model.codec import entry_in, entry_out
+
+    old = ["q1", "player", "Is the reactor safe?", 1.0, "", True]
+    entry = entry_in(old)
+    assert entry.pending and not entry.drafted
+    assert entry_in(entry_out(replace(entry, drafted=True))).drafted

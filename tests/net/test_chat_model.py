@@ -84,7 +84,7 @@ async def test_the_request_carries_voice_passages_question_and_key(
     system, user = body["messages"]
     assert (system["role"], user["role"]) == ("system", "user")
     assert user["content"] == QUESTION
-    assert "CHARON" in system["content"]
+    assert "WREN CORE" in system["content"]
     assert sample.voice.style in system["content"]
     assert "ENGINES: STRESSED, CONDITION 64%." in system["content"]  # the retrieved passage
     assert "NO DATA." in system["content"]

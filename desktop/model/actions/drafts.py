@@ -62,6 +62,16 @@ def _open_question(state: TableState, channel: str, query_id: str) -> bool:
     )
 
 
+def _drafted(state: TableState, channel: str, query_id: str) -> TableState:
+    """The question marked as drafted for: whatever the GM does with its draft, no other."""
+    entries = tuple(
+        replace(e, drafted=True) if e.id == query_id else e
+        for e in state.charon.conversations.get(channel, ())
+    )
+    conversations = {**state.charon.conversations, channel: entries}
+    return replace(state, charon=replace(state.charon, conversations=conversations))
+
+
 @dataclass(frozen=True, slots=True)
 class QueueDraft(Action):
     """A drafted reply joins its channel's queue (from the drafting task, not from HTTP).
@@ -86,6 +96,8 @@ class QueueDraft(Action):
         draft = CharonDraft(ctx.new_id(), self.query_id, self.content, ctx.clock(), self.note)
         ctx.reply["pending_id"] = draft.id
         drafts = state.charon.drafts.get(self.channel, ())
+        if self.query_id:
+            state = _drafted(state, self.channel, self.query_id)
         return _with_drafts(state, self.channel, (*drafts, draft))
 
 
@@ -112,7 +124,7 @@ class ApproveDraft(Action):
 
 @dataclass(frozen=True, slots=True)
 class RejectDraft(Action):
-    """Throw a draft away (its question stays, awaiting the GM)."""
+    """Throw a draft away (its question stays, awaiting the GM, and is not drafted again)."""
 
     channel: str
     pending_id: str
