@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QSpinBox, QWidget
 
 from desktop.campaign.model import SYSTEM_STATUSES
+from desktop.model.names import humanise
 from desktop.ui.look.widgets import grid, line_edit
 
 
@@ -18,7 +19,7 @@ class ShipSystemRow(QFrame):
         super().__init__(parent)
         self.setObjectName("SystemRow")
         self.system = system
-        self.title = QLabel(system.replace("_", " "))
+        self.title = QLabel(humanise(system))
         self.title.setObjectName("RowTitle")
         self.status = QComboBox()
         self.status.addItems(list(SYSTEM_STATUSES))

@@ -13,6 +13,12 @@ from desktop.ui.look.widgets import button, label, scroll_body, wrapped_list
 from desktop.ui.panels.display_choice import DisplayChoice
 
 
+def _sound_title(key: str, campaign: Campaign) -> str:
+    """A sound as the GM named it in the campaign ("Reactor hum"), a built-in one capitalised."""
+    sound = campaign.sounds.get(key.removeprefix("file:")) if key.startswith("file:") else None
+    return sound.name if sound else sound_name(key).capitalize()
+
+
 class SoundPanel(QScrollArea):
     play_requested = Signal(str, str)  # sound key, display id ("" the default audience)
     ambient_requested = Signal(str, str)  # sound key ("" stops), display id
@@ -49,7 +55,8 @@ class SoundPanel(QScrollArea):
             self._fill(campaign, state.location_slug)
         self.target.sync(state)
         ambient = state.warden.ambient
-        self.now.setText(f"Looping: {sound_name(ambient)}" if ambient else "No loop playing")
+        playing = f"Now playing (loop): {_sound_title(ambient, campaign)}"
+        self.now.setText(playing if ambient else "No loop playing")
 
     def _fill(self, campaign: Campaign, here: str) -> None:
         self.sounds.clear()

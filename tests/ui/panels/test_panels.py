@@ -70,6 +70,8 @@ def test_a_narrow_portraits_dock_wraps_names_and_never_cuts_them(
 
 
 def test_ship_system_status(qtbot: QtBot, window: MainWindow, store: Store) -> None:
+    titles = [row.title.text() for row in window.ship.rows.values()]
+    assert "Life Support" in titles and all("_" not in t and t[:1].isupper() for t in titles)
     system, row = next(iter(window.ship.rows.items()))
     row.status.setCurrentText("CRITICAL")
     row.status.activated.emit(row.status.currentIndex())
