@@ -56,6 +56,11 @@ def room_menu(parent: QWidget, item: RoomItem, intents: MapIntents) -> QMenu:
         _emit_to(intents.room_status_requested, shape.id),
     )
     air = menu.addMenu("Atmosphere")
+    normal = air.addAction("Normal (clear)")
+    normal.setCheckable(True)
+    normal.setChecked(not shape.atmosphere)
+    normal.triggered.connect(lambda _=False: intents.room_atmosphere_requested.emit(shape.id, ()))
+    air.addSeparator()
     for effect in ATMOSPHERES:
         action = air.addAction(effect.capitalize())
         action.setCheckable(True)
