@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from string import Template
 
 from PySide6.QtGui import QColor, QPalette
@@ -47,6 +48,10 @@ QLabel#LiveMarker {
 QLabel#LiveMarker[state="live"] { border-color: #2f6b3e; color: $GREEN; background: #0c1a10; }
 QLabel#StatusRevision, QLabel#StatusHold { font-family: $MONO; color: $TEXT_DIM; padding: 0 8px; }
 QLabel#StatusHold[active="true"] { color: $RED; font-weight: bold; }
+QPushButton#StatusAlert {
+    color: #ffd7d0; background: $RED_DIM; border: 1px solid $RED; font-weight: bold;
+    padding: 1px 10px;
+}
 
 QFrame#FocusBar { background: $PANEL; border-bottom: 1px solid $BORDER; }
 QFrame#ViewSwitcher { background: transparent; }
@@ -90,7 +95,9 @@ QCheckBox { background: transparent; spacing: 6px; }
 QCheckBox::indicator {
     width: 12px; height: 12px; border: 1px solid $TEAL; background: #0a0f10; border-radius: 2px;
 }
-QCheckBox::indicator:checked { background: $TEAL; border-color: $TEAL_BRIGHT; }
+QCheckBox::indicator:checked {
+    background: $TEAL_BRIGHT; border-color: $TEAL_BRIGHT; image: url($CHECK);
+}
 QCheckBox::indicator:hover { border-color: $TEAL_BRIGHT; }
 
 QTreeWidget, QListWidget, QScrollArea { background: $PANEL; border: none; }
@@ -155,7 +162,8 @@ QMainWindow::separator:hover { background: $TEAL_DIM; }
 def stylesheet() -> str:
     """The window's stylesheet with the console's colours filled in."""
     names = {k: v for k, v in vars(colors).items() if k.isupper() and isinstance(v, str)}
-    return _QSS.substitute(names, MONO=MONO)
+    check = files("desktop.ui.look").joinpath("icons", "check.svg")  # a tick, not only a fill
+    return _QSS.substitute(names, MONO=MONO, CHECK=str(check).replace("\\", "/"))
 
 
 def dark_palette() -> QPalette:

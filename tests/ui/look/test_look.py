@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QScrollArea,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.look.menu_text import menu_text
+from desktop.ui.look.theme import apply_theme
 from desktop.ui.look.widgets import button, grid, label, line_edit, scroll_body, wrapped_list
 
 
@@ -46,3 +55,34 @@ def test_a_dock_body_scrolls_up_and_down_never_sideways(qtbot: QtBot) -> None:
     cells = grid(form, margins=(0, 2, 0, 0), spacing=(4, 3))
     assert form.layout() is cells and cells.contentsMargins().top() == 2
     assert (cells.horizontalSpacing(), cells.verticalSpacing(), cells.columnStretch(0)) == (4, 3, 1)
+
+
+def _indicator_colours(qtbot: QtBot, checked: bool) -> set[tuple[int, int, int]]:
+    """The colours inside a themed check box's indicator (its border left out)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    box = QCheckBox("Sound")
+    qtbot.addWidget(box)
+    box.setChecked(checked)
+    box.resize(box.sizeHint())
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    inner = rect.adjusted(2, 2, -2, -2)
+    return {
+        image.pixelColor(x, y).getRgb()[:3]
+        for x in range(inner.left(), inner.right() + 1)
+        for y in range(inner.top(), inner.bottom() + 1)
+    }
+
+
+def test_a_checked_box_shows_a_tick_unlike_an_unchecked_one(qtbot: QtBot) -> None:
+    unchecked = _indicator_colours(qtbot, False)
+    checked = _indicator_colours(qtbot, True)
+    assert checked != unchecked
+    # A tick: dark strokes on the bright fill, not one flat colour (the dark theme's old look).
+    dark = [c for c in checked if sum(c) < 150]
+    bright = [c for c in checked if sum(c) > 400]
+    assert dark and bright, checked
