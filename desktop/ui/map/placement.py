@@ -19,6 +19,7 @@ class Placed:
     token: Token
     where: str  # "Hadal Wren · Command deck · Bridge"
     room: str  # "Bridge" (the room's name, else the location's)
+    place: str = ""  # "Hadal Wren" (the location's name)
 
 
 def is_person(campaign: Campaign, template: TokenTemplate) -> bool:
@@ -56,7 +57,7 @@ class PlacedIndex:
             return None
         slug, token = found
         where = _where(self._campaign, slug, token)
-        return Placed(slug, token, " · ".join(where), where[-1])
+        return Placed(slug, token, " · ".join(where), where[-1], where[0])
 
 
 def placed(state: TableState, campaign: Campaign, template: TokenTemplate) -> Placed | None:

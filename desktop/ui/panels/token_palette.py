@@ -28,7 +28,8 @@ GENERIC = (
     TokenTemplate("creature", "Creature"),
     TokenTemplate("object", "Crate"),
 )
-PLACED_MARK = "◉ "
+PLACED_MARK = "◉ "  # placed in the location the GM is looking at: its room follows
+ELSEWHERE_MARK = "↗ "  # placed in another location: that location's name follows
 
 
 def campaign_templates(campaign: Campaign) -> list[TokenTemplate]:
@@ -63,6 +64,7 @@ class TokenPalette(QListWidget):
         self._custom: list[TokenTemplate] = []
         self._placed: dict[TokenTemplate, Placed] = {}
         self._tokens_seen: tuple[object, ...] = ()
+        self._here = ""  # the location the GM is looking at
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(ICON_PX, ICON_PX))
         line = self.fontMetrics().lineSpacing()
@@ -76,8 +78,12 @@ class TokenPalette(QListWidget):
         self.setToolTip("Drag a token onto the map to place it")
         self.itemClicked.connect(self._on_clicked)
 
-    def sync(self, campaign: Campaign, state: TableState | None = None) -> None:
-        """Rebuild the templates when the campaign changed; mark who is placed."""
+    def sync(self, campaign: Campaign, state: TableState | None = None, here: str = "") -> None:
+        """Rebuild the templates when the campaign changed; mark who is placed: the room of
+        one in `here` (the location the GM looks at), the location's name of one elsewhere."""
+        if here != self._here:
+            self._here = here
+            self._tokens_seen = ()
         if campaign is not self._campaign:
             self._campaign = campaign
             self._tokens_seen = ()
@@ -131,7 +137,11 @@ class TokenPalette(QListWidget):
         self._placed = found
 
     def _show_mark(self, item: QListWidgetItem, template: TokenTemplate, at: Placed | None) -> None:
-        text = f"{template.name}\n{PLACED_MARK}{at.room}" if at else template.name
+        text = template.name
+        if at is not None and at.location_slug == self._here:
+            text = f"{template.name}\n{PLACED_MARK}{at.room}"
+        elif at is not None:
+            text = f"{template.name}\n{ELSEWHERE_MARK}{at.place}"
         if item.text() == text:
             return
         item.setText(text)

@@ -51,9 +51,10 @@ class TokensPanel(QWidget):
         layout.addWidget(self.permissions)
         self.form.template_created.connect(self.palette_list.add_custom)
 
-    def sync(self, state: TableState, campaign: Campaign) -> None:
-        """Follow the campaign's images and the table's unplaced tokens and permissions."""
-        self.palette_list.sync(campaign, state)
+    def sync(self, state: TableState, campaign: Campaign, here: str = "") -> None:
+        """Follow the campaign's images and the table's unplaced tokens and permissions;
+        `here` is the location the GM is looking at (its tokens show their rooms)."""
+        self.palette_list.sync(campaign, state, here)
         self.form.sync(campaign)
         self.unplaced.sync(state, campaign)
         for widget in (self.unplaced_heading, self.unplaced):

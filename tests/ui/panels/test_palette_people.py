@@ -117,7 +117,7 @@ def test_moving_a_character_from_another_location_is_one_undo_step(
     store.dispatch(a.SwitchView("ENCOUNTER", "lantern_station"))
     store.dispatch(a.PlaceToken("player", "Ines Marlowe", 2, 7, "crew:marlowe", "lantern_station"))
     store.dispatch(a.SwitchView("ENCOUNTER", SHIP))
-    qtbot.waitUntil(lambda: _item(window, "Ines Marlowe").text().count("◉") == 1)
+    qtbot.waitUntil(lambda: _item(window, "Ines Marlowe").text().count("↗") == 1)
     _drop(window, encode(MARLOWE), 12, 9)
     _answer(qtbot, MOVE_LABEL)
     assert store.state.locations["lantern_station"].tokens == {}
@@ -154,3 +154,17 @@ def test_the_gm_may_still_place_a_second_token_or_cancel(
     _answer(qtbot, COPY_LABEL)
     tokens = store.state.locations[SHIP].tokens.values()
     assert sorted((t.name, t.x) for t in tokens) == [("Ines Marlowe", 12), ("Ines Marlowe", 13)]
+
+
+def test_the_palette_gives_rooms_only_for_the_location_the_gm_looks_at(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    """Placed at the station while the GM prepares the ship: the ship's palette names the
+    station, never a station room as if it were aboard."""
+    store.dispatch(a.PlaceToken("player", "Ines Marlowe", 2, 7, "crew:marlowe", "lantern_station"))
+    window.focus.set(SHIP, "deck_1")
+    item = _item(window, "Ines Marlowe")
+    qtbot.waitUntil(lambda: item.text() == "Ines Marlowe\n↗ Lantern Station")
+    window.focus.set("lantern_station", "")
+    qtbot.waitUntil(lambda: item.text().startswith("Ines Marlowe\n◉ "))
+    assert "Lantern Station" not in item.text()
