@@ -95,46 +95,54 @@ class AlertsPanel(QScrollArea):
         controls.addWidget(self.control_buttons["cancel"])
         for action, widget in self.control_buttons.items():
             widget.clicked.connect(lambda _=False, a=action: self._control(a))
-        grid.addWidget(label("Countdowns", name="Heading"), 0, 0, 1, 3)
-        grid.addWidget(self.label_edit, 1, 0)
-        grid.addWidget(self.length_edit, 1, 1)
-        grid.addWidget(self.start_button, 1, 2)
-        self.presets = QComboBox()
-        self.presets.setAccessibleName("Campaign countdowns")
-        self.preset_button = button("Start", tip="Start the campaign's countdown")
-        self.preset_button.clicked.connect(self._preset)
-        self.target = DisplayChoice("every display", "Countdown on")
-        grid.addWidget(label("On"), 2, 0)
-        grid.addWidget(self.target, 2, 1, 1, 2)
-        grid.addWidget(self.presets, 3, 0, 1, 2)
-        grid.addWidget(self.preset_button, 3, 2)
-        grid.addWidget(self.timers, 4, 0, 1, 3)
-        grid.addLayout(controls, 5, 0, 1, 3)
-        grid.addWidget(label("Alerts", name="Heading"), 6, 0, 1, 3)
+        self._alerts_grid = QGridLayout()
         self.alert_buttons: dict[str, QPushButton] = {}
-        alerts = QGridLayout()
-        for index, alert in enumerate(ALERTS):
-            widget = button(alert_name(alert).title())
-            widget.setCheckable(True)
-            widget.clicked.connect(lambda on, a=alert: self.alert_requested.emit(a, on))
-            self.alert_buttons[alert] = widget
-            alerts.addWidget(widget, index // 2, index % 2)
-        grid.addLayout(alerts, 7, 0, 1, 3)
-        self._alerts_grid = alerts
+        for alert in ALERTS:
+            self._add_alert(alert, alert_name(alert).title())
         self.own_alert = line_edit("Your own alert (Enter raises it)", 60)
         self.own_alert.returnPressed.connect(self._own_alert)
-        self.stand_down = button("Stand down", tip="Clear every alert")
+        self.stand_down = button("Stand down", tip="Clear every alert", name="StandDown")
         self.stand_down.clicked.connect(self.clear_requested.emit)
-        grid.addWidget(self.own_alert, 8, 0, 1, 2)
-        grid.addWidget(self.stand_down, 8, 2)
-        self.active = label("", wrap=True)
-        grid.addWidget(self.active, 9, 0, 1, 3)
-        grid.setRowStretch(10, 1)
+        self.active = label("No alert", wrap=True)
+        # The alerts first, "Stand down" beside what it clears; the countdowns' Cancel is the
+        # last row, far from it (a click meant for one never lands on the other).
+        grid.addWidget(label("Alerts", name="Heading"), 0, 0, 1, 3)
+        grid.addWidget(self.active, 1, 0, 1, 2)
+        grid.addWidget(self.stand_down, 1, 2)
+        grid.addLayout(self._alerts_grid, 2, 0, 1, 3)
+        grid.addWidget(self.own_alert, 3, 0, 1, 3)
+        self._countdown_rows(grid, controls, 4)
         self._campaign: Campaign | None = None
         self._timers: dict[str, Timer] = {}
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._refresh)
+
+    def _countdown_rows(self, grid: QGridLayout, controls: QHBoxLayout, top: int) -> None:
+        grid.addWidget(label("Countdowns", name="Heading"), top, 0, 1, 3)
+        grid.addWidget(self.label_edit, top + 1, 0)
+        grid.addWidget(self.length_edit, top + 1, 1)
+        grid.addWidget(self.start_button, top + 1, 2)
+        self.presets = QComboBox()
+        self.presets.setAccessibleName("Campaign countdowns")
+        self.preset_button = button("Start", tip="Start the campaign's countdown")
+        self.preset_button.clicked.connect(self._preset)
+        self.target = DisplayChoice("every display", "Countdown on")
+        grid.addWidget(label("On"), top + 2, 0)
+        grid.addWidget(self.target, top + 2, 1, 1, 2)
+        grid.addWidget(self.presets, top + 3, 0, 1, 2)
+        grid.addWidget(self.preset_button, top + 3, 2)
+        grid.addWidget(self.timers, top + 4, 0, 1, 3)
+        grid.addLayout(controls, top + 5, 0, 1, 3)
+        grid.setRowStretch(top + 4, 1)
+
+    def _add_alert(self, alert: str, text: str) -> None:
+        widget = button(text)
+        widget.setCheckable(True)
+        widget.clicked.connect(lambda on, a=alert: self.alert_requested.emit(a, on))
+        index = len(self.alert_buttons)
+        self.alert_buttons[alert] = widget
+        self._alerts_grid.addWidget(widget, index // 2, index % 2)
 
     def sync(self, state: TableState, campaign: Campaign) -> None:
         if campaign is not self._campaign:
@@ -146,9 +154,9 @@ class AlertsPanel(QScrollArea):
             self._refresh()
         for alert, widget in self.alert_buttons.items():
             widget.setChecked(alert in w.alerts)
-        self.active.setText(
-            "Active: " + ", ".join(alert_name(a) for a in w.alerts) if w.alerts else ""
-        )
+        names = ", ".join(alert_name(a) for a in w.alerts)
+        self.active.setText(f"ACTIVE: {names}" if w.alerts else "No alert")
+        self.stand_down.setEnabled(bool(w.alerts))
         running = any(not t.paused for t in w.timers.values())
         if running and not self._tick.isActive():
             self._tick.start()
@@ -165,12 +173,8 @@ class AlertsPanel(QScrollArea):
         self.preset_button.setEnabled(bool(campaign.presets.timers))
         for alert in [a for a in self.alert_buttons if a not in ALERTS]:
             self.alert_buttons.pop(alert).deleteLater()
-        for index, alert in enumerate(campaign.presets.alerts, start=len(ALERTS)):
-            widget = button(alert)
-            widget.setCheckable(True)
-            widget.clicked.connect(lambda on, a=alert: self.alert_requested.emit(a, on))
-            self.alert_buttons[alert] = widget
-            self._alerts_grid.addWidget(widget, index // 2, index % 2)
+        for alert in campaign.presets.alerts:
+            self._add_alert(alert, alert)
 
     def _preset(self) -> None:
         preset = self.presets.currentData()

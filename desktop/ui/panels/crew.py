@@ -6,12 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
-from desktop.campaign.model import Campaign
+from desktop.campaign.model import Campaign, CrewMember
 from desktop.model.gauges import current_gauge
 from desktop.model.state import CREW_GAUGES, TableState
 from desktop.model.warden import member_conditions
 from desktop.ui.look.widgets import label, line_edit, scroll_body
 from desktop.ui.panels.gauge_spin import GaugeSpin
+
+CAPTIONS = {"health": "Health", "stress": "Stress", "wounds": "Wounds", "min_stress": "Min stress"}
+ROWS = 4  # a member's rows: the name, two rows of vitals, the conditions
 
 
 class CrewPanel(QScrollArea):
@@ -53,29 +56,37 @@ class CrewPanel(QScrollArea):
                 child.deleteLater()
         self.spins.clear()
         self.conditions.clear()
-        for column, text in enumerate(("Health", "Stress", "Wounds", "Min stress")):
-            self._grid.addWidget(label(text, name="Heading"), 0, column)
         for index, member in enumerate(campaign.crew):
-            row = 1 + index * 3
-            name = label(member.name, name="RowTitle", wrap=True)
-            name.setToolTip(" · ".join(p for p in (member.role, member.char_class) if p))
-            self._grid.addWidget(name, row, 0, 1, len(CREW_GAUGES))
-            for column, gauge in enumerate(CREW_GAUGES):
-                spin = GaugeSpin()
-                spin.setAccessibleName(f"{member.name} {gauge.replace('_', ' ')}")
-                spin.value_requested.connect(
-                    lambda value, g=gauge, c=member.id: self.gauge_requested.emit(g, value, c)
-                )
-                self.spins[(member.id, gauge)] = spin
-                self._grid.addWidget(spin, row + 1, column)
-            edit = line_edit("Conditions, comma-separated (Enter)", 400)
-            edit.setAccessibleName(f"{member.name} conditions")
-            edit.returnPressed.connect(lambda c=member.id, e=edit: self._conditions(c, e))
-            self.conditions[member.id] = edit
-            self._grid.addWidget(edit, row + 2, 0, 1, len(CREW_GAUGES))
+            self._member_rows(member, 1 + index * ROWS)
         if not campaign.crew:
             self._grid.addWidget(QLabel("This campaign has no crew."), 1, 0, 1, 3)
-        self._grid.setRowStretch(len(campaign.crew) * 3 + 1, 1)
+        self._grid.setRowStretch(len(campaign.crew) * ROWS + 1, 1)
+        for column in (1, 3):  # the steppers take what the captions leave
+            self._grid.setColumnStretch(column, 1)
+
+    def _member_rows(self, member: CrewMember, row: int) -> None:
+        """The name; two vitals a row, each beside its caption (four side by side did not fit
+        a laptop's dock: "Min st…"); the conditions."""
+        name = label(member.name, name="RowTitle", wrap=True)
+        name.setToolTip(" · ".join(p for p in (member.role, member.char_class) if p))
+        self._grid.addWidget(name, row, 0, 1, 4)
+        for index, gauge in enumerate(CREW_GAUGES):
+            spin = GaugeSpin()
+            words = CAPTIONS.get(gauge, gauge.replace("_", " ").capitalize())
+            spin.setAccessibleName(f"{member.name} {words.lower()}")
+            spin.value_requested.connect(
+                lambda value, g=gauge, c=member.id: self.gauge_requested.emit(g, value, c)
+            )
+            self.spins[(member.id, gauge)] = spin
+            caption = label(words, name="Caption")
+            at, column = row + 1 + index // 2, (index % 2) * 2
+            self._grid.addWidget(caption, at, column)
+            self._grid.addWidget(spin, at, column + 1)
+        edit = line_edit("Conditions, comma-separated (Enter)", 400)
+        edit.setAccessibleName(f"{member.name} conditions")
+        edit.returnPressed.connect(lambda c=member.id, e=edit: self._conditions(c, e))
+        self.conditions[member.id] = edit
+        self._grid.addWidget(edit, row + 3, 0, 1, 4)
 
     def _conditions(self, crew_id: str, edit: QLineEdit) -> None:
         found = [part.strip() for part in edit.text().split(",")]

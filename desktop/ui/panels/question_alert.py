@@ -63,12 +63,11 @@ class QuestionAlert(QObject):
         self._retitle()
 
     def _retitle(self) -> None:
-        """The dock's tab: how many questions wait and how many drafts await approval."""
+        """The dock's tab: one short count (questions waiting and drafts to approve), so the
+        tab barely widens and its neighbours stay in view; the tooltip tells them apart."""
         count, drafts = self._count, self._drafts
-        plural = "S" if drafts > 1 else ""
-        parts = [f"{count} WAITING" if count else "", f"{drafts} DRAFT{plural}" if drafts else ""]
-        shown = " · ".join(p for p in parts if p)
-        self._dock.setWindowTitle(self._dock_title + (f" ({shown})" if shown else ""))
+        total = count + drafts
+        self._dock.setWindowTitle(self._dock_title + (f" · {total}" if total else ""))
         tips = [f"{count} player question(s) await an answer" if count else ""]
         tips.append(f"{drafts} draft(s) await your approval" if drafts else "")
         self._dock.setToolTip("\n".join(t for t in tips if t))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 from pathlib import Path
 
@@ -47,11 +46,12 @@ from desktop.ui.panels.soundboard import SoundPanel
 from desktop.ui.panels.starmap import StarMapPanel
 from desktop.ui.panels.tokens import TokensPanel
 from desktop.ui.services import WindowServices
+from desktop.ui.window.alert_badge import AlertBadge
 from desktop.ui.window.confirm import confirm
 from desktop.ui.window.dispatcher import ERROR_TIMEOUT_MS, Dispatcher
 from desktop.ui.window.help import WindowHelp
 from desktop.ui.window.intent_router import IntentRouter
-from desktop.ui.window.layout import whole_tab_titles
+from desktop.ui.window.layout import arrange_docks, whole_tab_titles
 from desktop.ui.window.menus import WindowMenus
 from desktop.ui.window.refresher import ViewRefresher
 from desktop.ui.window.settings import WindowSettings
@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         self.revision_label.setObjectName("StatusRevision")
         self.hold_label = QLabel()
         self.hold_label.setObjectName("StatusHold")
+        self.alert_badge = AlertBadge()
+        self.statusBar().addPermanentWidget(self.alert_badge)
         self.statusBar().addPermanentWidget(self.hold_label)
         self.statusBar().addPermanentWidget(self.revision_label)
         # Fixed size: a new revision then repaints the label alone, not the whole status bar.
@@ -191,27 +193,14 @@ class MainWindow(QMainWindow):
             "activity": self._dock("Activity", self.activity, right),
         }
         d = self.docks
-        self.splitDockWidget(d["campaign"], d["portraits"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(d["portraits"], d["problems"])
-        self.splitDockWidget(d["tokens"], d["charon"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(d["tokens"], d["ship"])
-        self.tabifyDockWidget(d["ship"], d["crew"])
-        # Displays sits with the portraits: the join address is on the toolbar, and the right
-        # column's tabs keep their whole titles ("ACTIVITY (2 NEW)") at 1366 px.
-        self.tabifyDockWidget(d["problems"], d["displays"])
-        self.tabifyDockWidget(d["charon"], d["broadcast"])
-        self.tabifyDockWidget(d["crew"], d["activity"])
-        for first, then in itertools.pairwise(("broadcast", "dice", "alerts", "sound", "star_map")):
-            self.tabifyDockWidget(d[first], d[then])
-        for name in ("tokens", "charon", "portraits"):
-            d[name].raise_()
+        arrange_docks(self, d)
         d["problems"].hide()
         for dock in d.values():  # a tab bar Qt makes when the GM re-tabs a dock
             dock.dockLocationChanged.connect(lambda _: QTimer.singleShot(0, self._whole_tabs))
         activity = d["activity"]
         activity.visibilityChanged.connect(self._activity_shown)
         self.activity.unseen_changed.connect(
-            lambda n: activity.setWindowTitle(f"ACTIVITY ({n} NEW)" if n else "ACTIVITY")
+            lambda n: activity.setWindowTitle(f"ACTIVITY · {n}" if n else "ACTIVITY")
         )
         # Behind another dock's tab the displays list is not polled; in front it is current.
         d["displays"].visibilityChanged.connect(self.displays.set_watched)
@@ -269,7 +258,7 @@ class MainWindow(QMainWindow):
         self.map_panel.sync()
         self.tree.sync(state, campaign, self.focus.location_slug)
         self.switcher.sync(state)
-        self.tokens.sync(state, campaign)
+        self.tokens.sync(state, campaign, self.focus.location_slug)
         self.portraits.sync(state, campaign)
         self.ship.sync(state, campaign)
         self.crew.sync(state, campaign)
@@ -279,6 +268,7 @@ class MainWindow(QMainWindow):
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)
+        self.alert_badge.sync(state)
         self.revision_label.setText(f"REV {state.revision}")
         if self.hold_label.property("active") is not state.hold:  # a re-polish repaints it
             self.hold_label.setText("HOLD ON: displays frozen" if state.hold else "")

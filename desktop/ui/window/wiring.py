@@ -25,6 +25,7 @@ from desktop.ui.panels.soundboard import SoundPanel
 from desktop.ui.panels.starmap import StarMapPanel
 from desktop.ui.panels.tokens import TokensPanel
 from desktop.ui.services import WindowServices
+from desktop.ui.window.alert_badge import AlertBadge
 from desktop.ui.window.dispatcher import Dispatcher
 from desktop.ui.window.help import WindowHelp
 from desktop.ui.window.intent_router import IntentRouter
@@ -51,6 +52,7 @@ class WiredWindow(Protocol):
     crew: CrewPanel
     dice: DicePanel
     alerts: AlertsPanel
+    alert_badge: AlertBadge
     sound: SoundPanel
     broadcast: BroadcastPanel
     displays: DisplaysPanel
@@ -115,6 +117,7 @@ def wire_intents(w: WiredWindow) -> None:
     w.alerts.preset_requested.connect(r.start_preset)
     w.alerts.alert_requested.connect(r.alert)
     w.alerts.clear_requested.connect(r.clear_alerts)
+    w.alert_badge.clicked.connect(r.clear_alerts)
     w.sound.play_requested.connect(r.play_sound)
     w.sound.ambient_requested.connect(r.ambient)
 

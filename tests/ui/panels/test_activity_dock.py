@@ -18,10 +18,10 @@ def test_news_behind_a_tab_are_counted_on_it_and_shown_in_the_status_bar(
     qtbot.waitUntil(lambda: window.activity.visibleRegion().isEmpty())
     text = "Refused move of Marlowe: the door to the Captain's Cabin is locked"
     window.report_activity(ActivityEvent(REFUSED, text, time.time()))
-    assert dock.windowTitle() == "ACTIVITY (1 NEW)"
+    assert dock.windowTitle() == "ACTIVITY · 1"
     assert window.statusBar().currentMessage() == f"Players: {text}"
     window.report_activity(ActivityEvent(REFUSED, text, time.time()))
-    assert dock.windowTitle() == "ACTIVITY (2 NEW)"
+    assert dock.windowTitle() == "ACTIVITY · 2"
     dock.raise_()
     qtbot.waitUntil(lambda: dock.windowTitle() == "ACTIVITY")
     assert window.activity.texts()[0].endswith(text)

@@ -65,7 +65,7 @@ def test_a_draft_shows_its_question_and_approve_sends_it(
     assert drafts.isVisible()
     assert drafts.heading.text() == "DRAFTS TO APPROVE: 1"
     dock = drafting_window.docks["charon"]
-    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER (1 WAITING · 1 DRAFT)")
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER · 2")
     drafts.approve_button.click()
     answer = store.state.charon.conversations[channel][-1]
     assert (answer.content, answer.in_reply_to) == (text, query_id)

@@ -73,13 +73,13 @@ def test_a_waiting_question_shows_on_the_dock_tab_and_window_title_and_beeps(
 ) -> None:
     dock = window.docks["charon"]
     _ask(store, "Where is Hale?")
-    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER (1 WAITING)")
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER · 1")
     assert window.windowTitle().startswith("(1 waiting) ")
-    qtbot.waitUntil(lambda: _tab_marked(window, "SHIP COMPUTER (1 WAITING)") is True)
+    qtbot.waitUntil(lambda: _tab_marked(window, "SHIP COMPUTER · 1") is True)
     assert beeps == [1]
     window.charon.sound.setChecked(False)  # the GM mutes it
     _ask(store, "Is it cold?")
-    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER (2 WAITING)")
+    qtbot.waitUntil(lambda: dock.windowTitle() == "SHIP COMPUTER · 2")
     assert window.windowTitle().startswith("(2 waiting) ")
     assert beeps == [1]
     channel = store.state.charon_channel

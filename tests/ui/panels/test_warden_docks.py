@@ -105,6 +105,7 @@ def test_countdowns_and_alerts(qtbot: QtBot, window: MainWindow, store: Store) -
     panel.own_alert.setText("Reactor scram")
     qtbot.keyClick(panel.own_alert, Qt.Key.Key_Return)
     assert store.state.warden.alerts == ("red_alert", "Reactor scram")
+    qtbot.waitUntil(panel.stand_down.isEnabled)  # enabled while an alert is raised
     panel.stand_down.click()
     assert store.state.warden.alerts == ()
     qtbot.waitUntil(lambda: not panel.alert_buttons["red_alert"].isChecked())
@@ -124,7 +125,7 @@ def test_the_sound_dock_plays_once_and_loops(
     panel.sounds.setCurrentRow(texts.index("Reactor hum"))
     panel.loop_button.click()
     assert store.player_frame().snapshot["sound"]["ambient"]["name"] == "Reactor hum"
-    qtbot.waitUntil(lambda: panel.now.text() == "Looping: reactor hum")
+    qtbot.waitUntil(lambda: panel.now.text() == "Now playing (loop): Reactor hum")
     panel.stop_button.click()
     assert store.player_frame().snapshot["sound"]["ambient"] is None
     store.dispatch(a.SwitchView("ENCOUNTER", "lantern_station"))
@@ -149,7 +150,10 @@ def test_a_rooms_atmosphere_from_its_map_menu(
         assert isinstance(found, QMenu)
         return found
 
+    normal = next(a for a in atmosphere_menu().actions() if a.text() == "Normal (clear)")
+    assert normal.isCheckable() and normal.isChecked()
     smoke = next(a for a in atmosphere_menu().actions() if a.text() == "Smoke")
+    assert smoke.isCheckable() and not smoke.isChecked()
     smoke.trigger()
     assert store.state.warden.atmosphere == {f"{slug}/galley": ("smoke",)}
     qtbot.waitUntil(lambda: "SMOKE" in room._tags.text())
@@ -159,6 +163,10 @@ def test_a_rooms_atmosphere_from_its_map_menu(
     assert store.state.warden.atmosphere == {f"{slug}/galley": ("dark", "smoke")}
     window.menus.undo.trigger()
     assert store.state.warden.atmosphere == {f"{slug}/galley": ("smoke",)}
+    normal = next(a for a in atmosphere_menu().actions() if a.text() == "Normal (clear)")
+    assert not normal.isChecked()
+    normal.trigger()
+    assert store.state.warden.atmosphere == {}
 
 
 def test_the_campaigns_countdowns_and_alerts(

@@ -44,7 +44,7 @@ def test_a_squeezed_saved_layout_opens_readable(
         qtbot.waitUntil(lambda: cut_tree_items(first.tree) != [])
     first.close()
     second = _open(qtbot, store, services, size)
-    second.activity.unseen_changed.emit(2)  # "ACTIVITY (2 NEW)"
+    second.activity.unseen_changed.emit(2)  # "ACTIVITY · 2"
     second.docks["tokens"].raise_()
     qtbot.wait(50)
     assert cut_tree_items(second.tree) == []

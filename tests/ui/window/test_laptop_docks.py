@@ -1,0 +1,144 @@
+"""Every dock tab in view at laptop sizes, counts and all (the GM's walk: "SHIP COMPUTER (1
+WAITING)" pushed DICE off the tab bar and cut its own title)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabBar, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.model import actions as a
+from desktop.model.store import Store
+from desktop.ui.services import WindowServices
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.settings import WindowSettings
+
+SIZES = [(1366, 768), (1440, 900)]
+
+
+def _open(
+    qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
+) -> MainWindow:
+    WindowSettings(services.settings_path).remember_table_ready_shown()
+    w = MainWindow(store, services)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)  # the first-size dock layout runs one turn after showing
+    return w
+
+
+def _busy_table(store: Store) -> None:
+    """Two questions waiting, a draft to approve, player moves unseen."""
+    store.dispatch(a.SetCharonMode("QUERY"))
+    channel = store.state.charon_channel
+    for question in ("WHERE IS THE CAPTAIN?", "IS THE REACTOR STABLE?"):
+        store.dispatch(a.SubmitQuestion(channel, question), actor="player")
+    store.dispatch(a.QueueDraft(channel, "THE CAPTAIN IS ON THE BRIDGE."))
+
+
+def _tabs(w: MainWindow) -> dict[str, tuple[QTabBar, int]]:
+    """Each tabbed dock's title -> its tab bar and index."""
+    found = {}
+    for bar in w.findChildren(QTabBar):
+        if bar.isVisible():
+            found.update({bar.tabText(i): (bar, i) for i in range(bar.count())})
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1366x768", "1440x900"])
+def test_every_dock_tab_is_whole_and_in_view(
+    qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
+) -> None:
+    w = _open(qtbot, store, services, size)
+    _busy_table(store)
+    w.activity.unseen_changed.emit(12)
+    qtbot.waitUntil(lambda: w.docks["charon"].windowTitle() == "SHIP COMPUTER · 3")
+    assert w.docks["activity"].windowTitle() == "ACTIVITY · 12"
+    qtbot.wait(50)  # the tab bars take the new titles
+    tabs = _tabs(w)
+    shown = [d for d in w.docks.values() if not d.isHidden()]
+    tabbed = [d for d in shown if w.tabifiedDockWidgets(d)]
+    assert {d.windowTitle() for d in tabbed} <= set(tabs)
+    for title, (bar, index) in tabs.items():
+        rect = bar.tabRect(index)
+        assert rect.left() >= 0 and rect.right() <= bar.rect().right(), (title, rect, bar.rect())
+        assert bar.fontMetrics().horizontalAdvance(title) <= rect.width() - 8, title
+    scrolling = [
+        bar.tabText(0)
+        for bar in w.findChildren(QTabBar)
+        if bar.isVisible() and any(b.isVisible() for b in bar.findChildren(QToolButton))
+    ]
+    assert scrolling == []
+    w.close()
+
+
+def _whole_in(widget: QWidget, area: QScrollArea) -> bool:
+    """The widget drawn whole inside the scroll area's visible part (nothing to scroll to)."""
+    port = area.viewport()
+    top_left = widget.mapTo(port, QPoint(0, 0))
+    return widget.isVisible() and port.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_the_alerts_dock_keeps_stand_down_in_view_beside_the_alert_far_from_cancel(
+    qtbot: QtBot, store: Store, services: WindowServices
+) -> None:
+    w = _open(qtbot, store, services, (1366, 768))
+    w.docks["alerts"].raise_()
+    panel = w.alerts
+    qtbot.waitUntil(panel.isVisible)
+    w.alerts.alert_buttons["red_alert"].click()
+    qtbot.waitUntil(lambda: "RED ALERT" in panel.active.text())
+    assert panel.verticalScrollBar().value() == 0
+    for key in ("red_alert", "intruder"):
+        assert _whole_in(panel.alert_buttons[key], panel), key
+    assert _whole_in(panel.stand_down, panel) and _whole_in(panel.active, panel)
+    stand_down = panel.stand_down.mapTo(panel, QPoint(0, 0))
+    active = panel.active.mapTo(panel, QPoint(0, 0))
+    assert abs(stand_down.y() - active.y()) < panel.stand_down.height()  # one row
+    cancel = panel.control_buttons["cancel"].mapTo(panel, QPoint(0, 0))
+    assert abs(cancel.y() - stand_down.y()) > 3 * panel.stand_down.height()
+    panel.stand_down.click()
+    assert store.state.warden.alerts == ()
+    w.close()
+
+
+def test_red_alert_shows_outside_the_alerts_dock_and_stands_down_in_one_click(
+    qtbot: QtBot, store: Store, services: WindowServices
+) -> None:
+    w = _open(qtbot, store, services, (1366, 768))
+    w.docks["charon"].raise_()
+    badge = w.alert_badge
+    assert not badge.isVisible()
+    store.dispatch(a.SetAlert("red_alert", True))
+    qtbot.waitUntil(badge.isVisible)
+    assert "RED ALERT" in badge.text() and "Stand down" in badge.text()
+    assert w.statusBar().isAncestorOf(badge)
+    assert w.alerts.visibleRegion().isEmpty()  # seen without the Alerts tab in front
+    qtbot.mouseClick(badge, Qt.MouseButton.LeftButton)
+    assert store.state.warden.alerts == ()
+    qtbot.waitUntil(lambda: not badge.isVisible())
+    w.close()
+
+
+def test_every_crew_vital_fits_the_crew_dock(
+    qtbot: QtBot, store: Store, services: WindowServices
+) -> None:
+    w = _open(qtbot, store, services, (1366, 768))
+    w.docks["crew"].raise_()
+    panel = w.crew
+    qtbot.waitUntil(panel.isVisible)
+    port = panel.viewport()
+    assert panel.spins
+    for (crew_id, gauge), spin in panel.spins.items():
+        left = spin.mapTo(port, QPoint(0, 0)).x()
+        assert left >= 0 and left + spin.width() <= port.width(), (crew_id, gauge)
+        assert spin.width() >= spin.minimumSizeHint().width(), (crew_id, gauge)
+    captions = [c for c in panel.findChildren(QLabel) if c.objectName() in ("Caption", "Heading")]
+    for caption in captions:
+        left = caption.mapTo(port, QPoint(0, 0)).x()
+        assert left + caption.width() <= port.width(), caption.text()
+        assert caption.fontMetrics().horizontalAdvance(caption.text()) <= caption.width()
+    w.close()
