@@ -44,6 +44,7 @@ WRITE_PATHS: Mapping[str, type[A.Action]] = MappingProxyType(
         "/api/gm/player-permissions/": A.SetPlayerPermissions,
         "/api/gm/new-session/": A.NewSession,
         "/api/gm/broadcast/": A.SendBroadcast,
+        "/api/gm/broadcast/clear/": A.ClearBroadcasts,
         "/api/gm/charon/{channel}/send/": A.CharonSend,
         "/api/gm/charon/{channel}/dismiss/": A.DismissQuestion,
         "/api/gm/charon/{channel}/clear/": A.ClearConversation,

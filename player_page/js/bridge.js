@@ -3,7 +3,7 @@
 import { el, setText, syncKeyed, initials, safeMediaUrl, display, ratio } from "./dom.js";
 import { renderBlocks } from "./blocks.js";
 import { SystemsPanel, GaugePanel, Scanner } from "./ship.js";
-import { Pager, pageItems, overflows } from "./pager.js";
+import { Pager, pageItems, balanced, overflows } from "./pager.js";
 import { StarMapView } from "./starmap.js";
 
 const TABS = [["map", "Map"], ["status", "Status"], ["crew", "Crew"], ["logs", "Logs"]];
@@ -36,7 +36,7 @@ export class BridgeView {
     this.starmap = new StarMapView(this.pages.map.firstChild, () => this.shipName);
     this.shows = null;
     this.pagers = {
-      crew: new Pager(this.pages.crew, (box) => pageItems(box, [...box.children])),
+      crew: new Pager(this.pages.crew, (box) => balanced(box, pageItems(box, [...box.children]))),
       logs: new Pager(this.pages.logs, (box) => pageLogs(box, this.sessions || [])),
     };
     // The pagers hang beside the bar, outside its width: the tabs never move under a finger.

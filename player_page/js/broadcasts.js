@@ -4,6 +4,9 @@ import { el, clock } from "./dom.js";
 
 const LOG_SIZE = 3;
 const SHOW_MS = { LOW: 5000, NORMAL: 7000, HIGH: 9000, CRITICAL: 12000 };
+// How long a message stays in the log, from its timestamp (a CRITICAL one until the GM clears).
+const LIFE_S = { LOW: 3 * 60, NORMAL: 5 * 60, HIGH: 15 * 60, CRITICAL: Infinity };
+const AGE_CHECK_MS = 10_000;
 
 export class Broadcasts {
   constructor(logRoot, stage) {
@@ -15,6 +18,7 @@ export class Broadcasts {
     this.showing = null;
     this.logKey = "";
     stage.addEventListener("click", () => this.next());
+    setInterval(() => this.drawLog(), AGE_CHECK_MS); // old messages leave on this display's clock
   }
 
   render(snap) {
@@ -52,7 +56,8 @@ export class Broadcasts {
   drawLog() {
     const shown = this.showing ? this.showing.id : "";
     const waiting = new Set(this.queue.map((b) => b.id));
-    const list = (this.current || []).filter((b) => b.id !== shown && !waiting.has(b.id)).slice(-LOG_SIZE);
+    const now = Date.now() / 1000;
+    const list = (this.current || []).filter((b) => b.id !== shown && !waiting.has(b.id) && fresh(b, now)).slice(-LOG_SIZE);
     const key = list.map((b) => b.id).join(",");
     if (key === this.logKey) return;
     this.logKey = key;
@@ -66,4 +71,10 @@ export class Broadcasts {
 function priority(b) {
   const p = String(b.priority || "NORMAL").toUpperCase();
   return SHOW_MS[p] ? p : "NORMAL";
+}
+
+/** Still young enough for the log (a message without a time stays). */
+function fresh(b, now) {
+  const at = Number(b.timestamp);
+  return !Number.isFinite(at) || now - at < LIFE_S[priority(b)];
 }

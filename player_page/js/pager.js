@@ -89,3 +89,25 @@ export function pageItems(box, items) {
   for (const item of items) item.hidden = true;
   return pages;
 }
+
+/**
+ * The same number of pages with the items shared out evenly (5 cards: 3 and 2, not 4 and 1),
+ * so no page is mostly empty; the greedy pages when an even share would not fit.
+ */
+export function balanced(box, pages) {
+  if (pages.length < 2) return pages;
+  const items = pages.flat();
+  const out = [];
+  let at = 0;
+  for (let i = 0; i < pages.length; i++) {
+    const n = Math.ceil((items.length - at) / (pages.length - i));
+    out.push(items.slice(at, at + n));
+    at += n;
+  }
+  const fits = out.every((page) => {
+    for (const item of items) item.hidden = !page.includes(item);
+    return !overflows(box);
+  });
+  for (const item of items) item.hidden = true;
+  return fits ? out : pages;
+}

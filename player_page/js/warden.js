@@ -67,7 +67,7 @@ export class Countdowns {
       const node = this.nodes.get(String(t.id));
       if (!node) continue;
       const at = timerAt(t, now);
-      setText(node.children[0], at.label);
+      setText(node.children[0], at.paused ? `${at.label} \u00b7 PAUSED` : at.label);
       setText(node.children[1], clockText(at.left));
       const out = at.left <= 0 && !at.paused && !at.phased;
       node.dataset.state = at.paused ? "paused" : out ? "alarm" : at.left <= URGENT_MS ? "urgent" : "running";
@@ -105,23 +105,35 @@ export class Alerts {
 }
 
 const TUMBLE_MS = 1100;
+const ROLL_LIFE_MS = 12_000; // a shown roll leaves on its own, and when the view changes
 
 export class RollReveal {
   constructor(root, sound) {
     this.root = root;
     this.sound = sound;
     this.shown = "";
+    this.view = "";
     this.timer = null;
+    this.life = null;
+  }
+
+  hide() {
+    clearInterval(this.timer);
+    clearTimeout(this.life);
+    this.root.hidden = true;
+    this.root.replaceChildren();
   }
 
   render(snap, fresh) {
     const roll = snap.roll && typeof snap.roll === "object" ? snap.roll : null;
     const id = roll ? String(roll.id) : "";
+    const view = document.body.dataset.view || "";
+    if (view !== this.view) { this.view = view; this.hide(); } // the roll stays with the view it was shown on
     if (id === this.shown) return;
     this.shown = id;
-    clearInterval(this.timer);
-    this.root.hidden = !roll;
-    if (!roll) return this.root.replaceChildren();
+    this.hide();
+    if (!roll) return;
+    this.root.hidden = false;
     const total = el("div", { class: "rr-total" });
     const panic = roll.panic && typeof roll.panic === "object" ? roll.panic : null;
     const verdict = el("div", { class: "rr-verdict" });
@@ -132,6 +144,7 @@ export class RollReveal {
       el("div", { class: "rr-dice", text: display(roll.dice) }), total, verdict, effect));
     const finish = () => {
       clearInterval(this.timer);
+      this.life = setTimeout(() => this.hide(), ROLL_LIFE_MS);
       this.root.dataset.phase = "done";
       setText(total, display(roll.total));
       if (!panic) return;

@@ -169,3 +169,15 @@ def test_broadcasts_keep_the_last_twenty_on_display(store: Store) -> None:
     shown = store.player_frame().snapshot["broadcasts"]
     assert [b["content"] for b in shown] == [f"m{i}" for i in range(5, 25)]  # type: ignore[attr-defined]
     assert store.last_reply["broadcast_id"] == shown[-1]["id"]  # type: ignore[index]
+
+
+def test_clearing_broadcasts_empties_the_displays_and_undoes(store: Store) -> None:
+    store.dispatch(A.SendBroadcast("Hull breach", "CORE", "CRITICAL", displays=("tv",)))
+    store.dispatch(A.SendBroadcast("Coffee is ready"))
+    state = store.dispatch(A.ClearBroadcasts())
+    assert state.broadcasts == ()
+    assert store.player_frame().snapshot["broadcasts"] == []
+    assert not any(key.startswith("broadcast") for key in state.targets)
+    assert store.dispatch(A.ClearBroadcasts()) is state  # nothing left: no change
+    store.undo()
+    assert [b.content for b in store.state.broadcasts] == ["Hull breach", "Coffee is ready"]

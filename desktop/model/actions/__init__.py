@@ -31,7 +31,13 @@ from desktop.model.actions.markers import RemoveMarker, RenameMarker
 from desktop.model.actions.ship import SetShipSystem
 from desktop.model.actions.sound import PlaySound, SetAmbient
 from desktop.model.actions.starmap import SetShipCourse, SetStarVisibility, ShowStarView
-from desktop.model.actions.table import NewSession, SendBroadcast, SetHold, SetPlayerPermissions
+from desktop.model.actions.table import (
+    ClearBroadcasts,
+    NewSession,
+    SendBroadcast,
+    SetHold,
+    SetPlayerPermissions,
+)
 from desktop.model.actions.tokens import (
     ClearTokens,
     MoveToken,
@@ -66,6 +72,7 @@ __all__ = [
     "ApproveDraft",
     "CharonSend",
     "ClearAlerts",
+    "ClearBroadcasts",
     "ClearConversation",
     "ClearTokens",
     "Composite",

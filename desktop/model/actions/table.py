@@ -94,3 +94,17 @@ class SendBroadcast(Action):
         targets = pruned(state.targets, "broadcast", {b.id for b in kept})
         targets = aimed(targets, content_key("broadcast", message.id), self.displays)
         return replace(state, broadcasts=kept, targets=targets)
+
+
+@dataclass(frozen=True, slots=True)
+class ClearBroadcasts(Action):
+    """Take every broadcast off the displays (and out of the list): the ticker is empty."""
+
+    @property
+    def label(self) -> str:
+        return "Clear broadcasts"
+
+    def apply(self, state: TableState, campaign: Campaign, ctx: ActionContext) -> TableState:
+        if not state.broadcasts:
+            return state
+        return replace(state, broadcasts=(), targets=pruned(state.targets, "broadcast", set()))

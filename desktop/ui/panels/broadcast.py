@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -29,6 +30,7 @@ class BroadcastPanel(QWidget):
     """Sender, priority and message; Send (Ctrl+Enter) asks for a broadcast."""
 
     broadcast_requested = Signal(str, str, str)  # content, sender, priority
+    clear_requested = Signal()  # take every broadcast off the displays
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,10 @@ class BroadcastPanel(QWidget):
         self.message.setPlaceholderText("Message for every display…")
         self.message.setMaximumHeight(90)
         self.send_button = button("Send broadcast", name="PrimaryButton")
+        self.clear_button = button(
+            "Clear from displays", tip="Take every broadcast off the displays"
+        )
+        self.clear_button.setEnabled(False)
         self.history = QListWidget()
         self.history.setObjectName("BroadcastHistory")
         self.history.setWordWrap(True)
@@ -51,9 +57,14 @@ class BroadcastPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
+        layout.addLayout(buttons)
         layout.addWidget(self.history, 1)
         self.send_button.clicked.connect(self._send)
+        self.clear_button.clicked.connect(lambda: self.clear_requested.emit())
         send = QShortcut(QKeySequence("Ctrl+Return"), self.message, self._send)
         send.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._shown: tuple[object, ...] = ()
@@ -72,6 +83,7 @@ class BroadcastPanel(QWidget):
         if state.broadcasts == self._shown:
             return
         self._shown = state.broadcasts
+        self.clear_button.setEnabled(bool(state.broadcasts))
         self.history.clear()
         for message in reversed(state.broadcasts[-20:]):
             stamp = time.strftime("%H:%M", time.localtime(message.timestamp))

@@ -255,6 +255,9 @@ class IntentRouter(QObject):
     def broadcast(self, content: str, sender: str, priority: str) -> bool:
         return self._do(a.SendBroadcast(content, sender, priority))
 
+    def clear_broadcasts(self) -> None:
+        self._do(a.ClearBroadcasts())
+
     def star_visibility(self, key: str, visible: bool) -> None:
         self._do(a.SetStarVisibility(key, visible))
 

@@ -134,6 +134,7 @@ def wire_intents(w: WiredWindow) -> None:
             w.dispatcher.dispatch(SetDisplay.from_body(body, display=display))
 
     w.broadcast.broadcast_requested.connect(send_broadcast)
+    w.broadcast.clear_requested.connect(r.clear_broadcasts)
     w.displays.settings_requested.connect(set_display)
 
     def show_handout(key: str, displays: object, seconds: int) -> None:
