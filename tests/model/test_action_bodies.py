@@ -57,6 +57,7 @@ VALID: dict[type[A.Action], dict[str, Any]] = {
     A.ControlTimer: {"timer_id": "t1", "action": "pause"},
     A.SetAlert: {"alert": "red_alert"},
     A.ClearAlerts: {},
+    A.ClearBroadcasts: {},
     A.SetAtmosphere: {"room_id": "r-med", "effects": ["smoke"]},
     A.SetConditions: {"crew_id": "reyes", "conditions": ["Shaken"]},
     A.PlaySound: {"sound": "klaxon"},
@@ -95,7 +96,7 @@ REQUIRED = [
 
 def test_every_write_of_the_api_has_an_action() -> None:
     assert set(VALID) == set(WRITE_PATHS.values())
-    assert len(WRITE_PATHS) == 52
+    assert len(WRITE_PATHS) == 53
 
 
 @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)

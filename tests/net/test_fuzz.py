@@ -72,6 +72,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "/api/gm/timers/{timer_id}/": {"action": ("enum", True), "seconds": ("int", False)},
     "/api/gm/alert/": {"alert": ("text", True), "active": ("bool", False)},
     "/api/gm/alert/clear/": {},
+    "/api/gm/broadcast/clear/": {},
     E + "room-atmosphere/": {"room_id": ("id", True), "effects": ("list", True)},
     "/api/gm/crew/conditions/": {"crew_id": ("id", True), "conditions": ("list", True)},
     "/api/gm/sound/play/": {"sound": ("id", True)},
