@@ -12,6 +12,11 @@ ORGANIZATION = "gm-terminal"
 APPLICATION = "gm-terminal"
 
 
+# Qt's dock layout version: raised when the default layout changes, so that a layout saved by
+# an earlier version (all of the right column's docks in one scrolling tab bar) is not put back.
+LAYOUT_VERSION = 2
+
+
 class WindowSettings:
     """QSettings in the user's config (or an INI file when a path is given, for tests)."""
 
@@ -28,13 +33,13 @@ class WindowSettings:
         if isinstance(geometry, QByteArray):
             window.restoreGeometry(geometry)
         if isinstance(layout, QByteArray):
-            window.restoreState(layout)
+            window.restoreState(layout, LAYOUT_VERSION)
         return isinstance(geometry, QByteArray)
 
     def save(self, window: QMainWindow) -> None:
         """Remember the window's geometry and dock layout."""
         self._qs.setValue("window/geometry", window.saveGeometry())
-        self._qs.setValue("window/state", window.saveState())
+        self._qs.setValue("window/state", window.saveState(LAYOUT_VERSION))
         self._qs.sync()
 
     def table_ready_shown(self) -> bool:

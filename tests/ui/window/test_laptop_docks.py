@@ -4,7 +4,7 @@ WAITING)" pushed DICE off the tab bar and cut its own title)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -142,3 +142,19 @@ def test_every_crew_vital_fits_the_crew_dock(
         assert left + caption.width() <= port.width(), caption.text()
         assert caption.fontMetrics().horizontalAdvance(caption.text()) <= caption.width()
     w.close()
+
+
+def test_a_layout_saved_before_the_tab_groups_opens_as_the_new_default(
+    qtbot: QtBot, store: Store, services: WindowServices
+) -> None:
+    first = _open(qtbot, store, services, (1366, 768))
+    first.tabifyDockWidget(first.docks["charon"], first.docks["star_map"])  # as it was
+    settings = QSettings(str(services.settings_path), QSettings.Format.IniFormat)
+    settings.setValue("window/state", first.saveState())  # an earlier version's layout
+    settings.sync()
+    first.hide()
+    second = MainWindow(store, services)
+    qtbot.addWidget(second)
+    tabbed = {d.objectName() for d in second.tabifiedDockWidgets(second.docks["star_map"])}
+    assert "DockTokens" in tabbed and "DockShipcomputer" not in tabbed
+    first.close()
