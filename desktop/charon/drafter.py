@@ -19,6 +19,7 @@ from desktop.model.state import TableState
 
 MAX_REPLY = 900  # characters: a reply is a few lines on a TV
 NEAR_BEST = 0.75  # a passage scoring at least this share of the best one is also quoted
+COVERAGE = 2  # a quoted passage holds this many of the question's terms (half, if fewer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +52,16 @@ def retrieve(
 ) -> tuple[Passage, ...]:
     """The passages that best match the question, as the table has them now (best first)."""
     found, index = _Indexed.of(campaign)
-    scores = index.scores(question_terms(question))
+    asked = question_terms(question)
+    scores = index.scores(asked)
     ranked = sorted(range(len(found)), key=lambda i: -scores[i])
     best = scores[ranked[0]] if ranked else 0.0
     kept: list[Passage] = []
     for i in ranked:
         if scores[i] <= 0.0 or scores[i] < best * NEAR_BEST or len(kept) >= limit:
             break
+        if not _covers(found[i].words, asked):
+            continue
         now = passage(found[i], campaign, state)
         if now is not None and now not in kept:
             kept.append(now)
@@ -93,13 +97,23 @@ def _words(text: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in text.casefold()).split()
 
 
+def _covers(words: str, asked: Sequence[str]) -> bool:
+    """Whether a passage holds enough of the question's terms to be about what it asks (one
+    common word shared with a long session log is not a match for a question naming three)."""
+    wanted = set(asked)
+    return len(wanted & set(terms(words))) >= min(COVERAGE, (len(wanted) + 1) // 2)
+
+
 def _quote(found: Passage, question: str, voice: CharonVoice) -> str:
-    """The passage's heading and its sentences that share the most terms with the question."""
+    """The passage's heading and its sentences that share the most terms with the question
+    (sentences sharing fewer are left out; a session log's unrelated lines never come along)."""
     asked = set(question_terms(question))
     shared = [len(asked & set(terms(s))) for s in found.sentences]
     order = sorted(range(len(shared)), key=lambda i: (-shared[i], i))
-    chosen = sorted(i for i in order[: voice.max_sentences] if shared[i] or i == order[0])
-    return " ".join((found.heading, *(found.sentences[i] for i in chosen)))
+    top = shared[order[0]] if order else 0
+    unrelated = found.kind == "session" and not top  # the log matched by its title only
+    best = [i for i in order[: voice.max_sentences] if shared[i] == top and not unrelated]
+    return " ".join((found.heading, *(found.sentences[i] for i in sorted(best))))
 
 
 def _voiced(text: str, voice: CharonVoice) -> str:

@@ -176,3 +176,10 @@ def test_control_and_bidi_characters_of_the_campaign_never_reach_a_draft(tmp_pat
     reply = draft("engines?", load_campaign(tmp_path), TableState())
     assert reply.text == "ENGINES: ONLINE, CONDITION 100%. BURN LIMIT 70%. BELL CRACKED."
     assert check_str(reply.text, "content", MAX_MESSAGE, lines=True) == reply.text
+
+
+def test_a_reply_quotes_only_the_lines_that_match_the_question(sample: Campaign) -> None:
+    """The walk's question: the session log's matching line, never its unrelated neighbour."""
+    reply = draft("What happened to the station crew?", sample, TableState()).text
+    assert "FOUND ELEVEN STATION CREW" in reply
+    assert "OFFERED TEA" not in reply  # shares one word ("crew") of the two asked

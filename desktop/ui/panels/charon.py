@@ -19,19 +19,11 @@ from desktop.campaign.model import Campaign
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 from desktop.ui.look import colors
 from desktop.ui.look.widgets import button, label, line_edit
-from desktop.ui.panels.charon_drafts import CompactList, DraftsPanel
+from desktop.ui.panels.charon_drafts import CompactList, DraftsPanel, channel_name
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SAY_HINT = "Say something as the ship computer…"
 ANSWER_HINT = "Your answer (Enter)…"
-
-
-def channel_name(channel: str, campaign: Campaign | None) -> str:
-    """A channel as the GM reads it: Story, Bridge, or the place's name."""
-    if channel.startswith("encounter-"):
-        location = campaign.location(channel[10:]) if campaign else None
-        return location.name if location else channel[10:]
-    return channel.capitalize()
 
 
 def waiting_questions(entries: tuple[CharonEntry, ...]) -> list[CharonEntry]:
@@ -131,7 +123,7 @@ class CharonPanel(QWidget):
         text = f"CHANNEL: {channel_name(self._channel, campaign)}{waiting}"
         if self.channel.text() != text:
             self.channel.setText(text)
-        self.drafts.sync(state)
+        self.drafts.sync(state, campaign)
 
     def _show_entries(self, entries: tuple[CharonEntry, ...]) -> None:
         before = len(self._waiting)

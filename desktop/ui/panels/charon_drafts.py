@@ -1,11 +1,17 @@
-"""The ship computer's drafts in its dock: each with the question it answers, approved as it is
-or edited, or rejected. Shown only while drafts wait (the dock stays small on a laptop)."""
+"""The ship computer's drafts in its dock, of every channel: each with where it was asked and the
+question it answers, approved as it is or edited, or rejected. A draft naming what players have
+not seen (a room not revealed, an NPC not shown, mail not opened) says so, and sending it takes
+a deliberate tick; a clean draft goes in one click. Shown only while drafts wait (the dock stays
+small on a laptop)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -14,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.campaign.model import Campaign
+from desktop.charon.exposure import gm_only
 from desktop.model.state import CharonDraft, TableState
 from desktop.ui.look import colors
 from desktop.ui.look.widgets import button, label
@@ -44,22 +52,48 @@ class CompactEditor(QPlainTextEdit):
         return QSize(super().sizeHint().width(), 64)
 
 
-def draft_caption(draft: CharonDraft, question: str) -> str:
-    """A draft as the list shows it: the question it answers (or "from your prompt"), the text,
-    and why the language model was not used when it failed."""
+def channel_name(channel: str, campaign: Campaign | None) -> str:
+    """A channel as the GM reads it: Ship computer (its own view), Bridge, or the place's name."""
+    if channel.startswith("encounter-"):
+        location = campaign.location(channel[10:]) if campaign else None
+        return location.name if location else channel[10:]
+    return {"story": "Ship computer", "bridge": "Bridge"}.get(channel, channel.capitalize())
+
+
+def uses_gm_only(found: tuple[str, ...]) -> str:
+    """The warning a draft naming what players have not seen carries ("" when it is clean)."""
+    return f"⚠ USES GM-ONLY: {', '.join(found)}" if found else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A draft as the dock lists it: its channel, the place's name, its question, its warning."""
+
+    channel: str
+    where: str
+    draft: CharonDraft
+    question: str
+    hidden: tuple[str, ...]
+
+
+def draft_caption(shown: Shown) -> str:
+    """A draft as the list shows it: where and what it answers (or "from your prompt"), the
+    text, what of it players have not seen, and why the language model was not used."""
+    draft, question = shown.draft, shown.question
     asked = f"ANSWERS “{question}”" if draft.query_id else "FROM YOUR PROMPT"
     if draft.query_id and not question:
         asked = "ANSWERS a question no longer waiting"
+    warning = f"\n{uses_gm_only(shown.hidden)}" if shown.hidden else ""
     note = f"\n⚠ MODEL FELL BACK: {draft.note}" if draft.note else ""
-    return f"{asked}\n{draft.content}{note}"
+    return f"{shown.where.upper()} · {asked}\n{draft.content}{warning}{note}"
 
 
 class DraftsPanel(QWidget):
-    """Pending drafts of the active channel; the selected one can be edited before approval."""
+    """Pending drafts of every channel; the selected one can be edited before approval."""
 
     approve_requested = Signal(str, str, str)  # channel, draft id, edited text ("": as drafted)
     reject_requested = Signal(str, str)  # channel, draft id
-    count_changed = Signal(int)  # how many drafts await the GM on the active channel
+    count_changed = Signal(int)  # how many drafts await the GM, all channels
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,16 +104,24 @@ class DraftsPanel(QWidget):
         self.editor.setPlaceholderText("Select a draft to read or edit it before approving")
         self.editor.setMinimumHeight(44)
         self.editor.setMaximumHeight(90)
+        self.warning = label(name="GmOnlyWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {colors.AMBER};")
+        self.confirm = QCheckBox("Send it anyway: players will read what they have not seen")
+        self.confirm.setObjectName("GmOnlyConfirm")
         self.approve_button = button(
             "Approve", tip="Send the draft (as edited here) to every display", name="PrimaryButton"
         )
         self.reject_button = button("Reject", tip="Throw the draft away; its question stays")
         self._layout()
-        self._channel = ""
-        self._shown: tuple[tuple[CharonDraft, str], ...] | None = None
+        self._campaign: Campaign | None = None
+        self._state: TableState | None = None
+        self._shown: tuple[Shown, ...] | None = None
         self._count = 0
         self.hide()
         self.drafts.itemSelectionChanged.connect(self._selected)
+        self.editor.textChanged.connect(self._check)
+        self.confirm.toggled.connect(self._enable)
         self.approve_button.clicked.connect(self._approve)
         self.reject_button.clicked.connect(self._reject)
 
@@ -93,22 +135,22 @@ class DraftsPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.drafts, 1)
         layout.addWidget(self.editor)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.confirm)
         layout.addLayout(actions)
 
     @property
     def count(self) -> int:
         return self._count
 
-    def sync(self, state: TableState) -> None:
-        """Show the active channel's drafts, each with the question it answers."""
-        self._channel = state.charon_channel
-        questions = {
-            e.id: e.content
-            for e in state.charon.conversations.get(self._channel, ())
-            if e.role == "player" and e.pending
-        }
-        drafts = state.charon.drafts.get(self._channel, ())
-        shown = tuple((d, questions.get(d.query_id, "")) for d in drafts)
+    def sync(self, state: TableState, campaign: Campaign | None = None) -> None:
+        """Show every channel's drafts, each with where it was asked and what it answers."""
+        self._state, self._campaign = state, campaign
+        shown = tuple(
+            self._shown_draft(channel, draft, _waiting(state, channel))
+            for channel, drafts in state.charon.drafts.items()
+            for draft in drafts
+        )
         if shown == self._shown:
             return
         self._shown = shown
@@ -118,15 +160,26 @@ class DraftsPanel(QWidget):
             self._count = len(shown)
             self.count_changed.emit(self._count)
 
-    def _fill(self, shown: tuple[tuple[CharonDraft, str], ...]) -> None:
+    def _shown_draft(self, channel: str, draft: CharonDraft, waiting: dict[str, str]) -> Shown:
+        where = channel_name(channel, self._campaign)
+        question = waiting.get(draft.query_id, "")
+        return Shown(channel, where, draft, question, self._hidden(draft.content))
+
+    def _hidden(self, text: str) -> tuple[str, ...]:
+        if self._campaign is None or self._state is None:
+            return ()
+        return gm_only(text, self._campaign, self._state)
+
+    def _fill(self, shown: tuple[Shown, ...]) -> None:
         selected = self.selected_id()
         self.drafts.clear()
-        for draft, question in shown:
-            item = QListWidgetItem(draft_caption(draft, question))
-            item.setData(DRAFT_ROLE, draft.id)
-            item.setForeground(QColor(colors.AMBER if draft.note else colors.TEAL_BRIGHT))
+        for one in shown:
+            item = QListWidgetItem(draft_caption(one))
+            item.setData(DRAFT_ROLE, one.draft.id)
+            warn = one.draft.note or one.hidden
+            item.setForeground(QColor(colors.AMBER if warn else colors.TEAL_BRIGHT))
             self.drafts.addItem(item)
-            if draft.id == selected:
+            if one.draft.id == selected:
                 item.setSelected(True)
         if not self.drafts.selectedItems() and self.drafts.count():
             self.drafts.item(0).setSelected(True)
@@ -137,30 +190,56 @@ class DraftsPanel(QWidget):
         items = self.drafts.selectedItems()
         return str(items[0].data(DRAFT_ROLE) or "") if items else ""
 
-    def _draft(self, draft_id: str) -> CharonDraft | None:
-        return next((d for d, _q in self._shown or () if d.id == draft_id), None)
+    def _find(self, draft_id: str) -> Shown | None:
+        return next((s for s in self._shown or () if s.draft.id == draft_id), None)
 
     def _selected(self) -> None:
-        draft = self._draft(self.selected_id())
-        text = draft.content if draft else ""
+        shown = self._find(self.selected_id())
+        draft = shown.draft if shown else None
         if self.editor.property("draft_id") != (draft.id if draft else ""):
-            self.editor.setPlainText(text)
             self.editor.setProperty("draft_id", draft.id if draft else "")
+            self.editor.setPlainText(draft.content if draft else "")
         self.editor.setEnabled(draft is not None)
-        self.approve_button.setEnabled(draft is not None)
         self.reject_button.setEnabled(draft is not None)
+        self._check()
+
+    def _check(self) -> None:
+        """The warning for the text as edited now; a new warning asks for a new tick."""
+        hidden = self._hidden(self.editor.toPlainText()) if self.selected_id() else ()
+        text = uses_gm_only(hidden)
+        if text != self.warning.text():
+            self.warning.setText(text)
+            self.confirm.setChecked(False)
+        self.warning.setVisible(bool(hidden))
+        self.confirm.setVisible(bool(hidden))
+        self._enable()
+
+    def _enable(self) -> None:
+        clean = not self.warning.text()
+        ready = self._find(self.selected_id()) is not None
+        self.approve_button.setEnabled(ready and (clean or self.confirm.isChecked()))
 
     def _approve(self) -> None:
-        draft = self._draft(self.selected_id())
-        if draft is None:
+        shown = self._find(self.selected_id())
+        if shown is None or not self.approve_button.isEnabled():
             return
         text = self.editor.toPlainText().strip()
         if not text:
             self.editor.setFocus()
             return
-        self.approve_requested.emit(self._channel, draft.id, "" if text == draft.content else text)
+        edited = "" if text == shown.draft.content else text
+        self.approve_requested.emit(shown.channel, shown.draft.id, edited)
 
     def _reject(self) -> None:
-        draft_id = self.selected_id()
-        if draft_id:
-            self.reject_requested.emit(self._channel, draft_id)
+        shown = self._find(self.selected_id())
+        if shown is not None:
+            self.reject_requested.emit(shown.channel, shown.draft.id)
+
+
+def _waiting(state: TableState, channel: str) -> dict[str, str]:
+    """The channel's questions still awaiting the GM, by id."""
+    return {
+        e.id: e.content
+        for e in state.charon.conversations.get(channel, ())
+        if e.role == "player" and e.pending
+    }

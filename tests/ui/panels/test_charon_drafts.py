@@ -53,13 +53,15 @@ def _asked(store: Store, question: str) -> tuple[str, str]:
 def test_a_draft_shows_its_question_and_approve_sends_it(
     qtbot: QtBot, drafting_window: MainWindow, store: Store
 ) -> None:
+    store.dispatch(a.SetRoomVisibility((("engineering", True),)))  # the draft quotes it
     channel, query_id = _asked(store, "How are the engines?")
     text = draft("How are the engines?", store.campaign, store.state).text
     store.dispatch(a.QueueDraft(channel, text, query_id))
     drafts = drafting_window.charon.drafts
     qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
     caption = drafts.drafts.item(0).text()
-    assert caption.startswith("ANSWERS “How are the engines?”")
+    assert caption.startswith("SV HADAL WREN · ANSWERS “How are the engines?”")
+    assert "GM-ONLY" not in caption and not drafts.confirm.isVisible()  # clean: one click
     assert "ENGINES: STRESSED" in caption
     assert drafts.editor.toPlainText() == text
     assert drafts.isVisible()
@@ -110,7 +112,7 @@ def test_draft_from_prompt_queues_a_draft_from_the_campaign(
     panel.draft_button.click()
     qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
     caption = drafts.drafts.item(0).text()
-    assert caption.startswith("FROM YOUR PROMPT")
+    assert caption.startswith("SV HADAL WREN · FROM YOUR PROMPT")
     assert "DR. MARA KESH" in caption
     assert panel.input.text() == ""
     assert store.player_frame().snapshot["charon_conversation"] == []  # not sent yet
@@ -125,3 +127,58 @@ def test_a_model_that_fell_back_says_so(
     drafts = drafting_window.charon.drafts
     qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
     assert drafts.drafts.item(0).text().endswith(f"⚠ MODEL FELL BACK: {note}")
+
+
+def test_a_draft_using_gm_only_knowledge_says_what_and_takes_a_deliberate_approve(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    """The walk's draft placed an NPC in a room players had not found; one click sent it."""
+    channel, query_id = _asked(store, "Where is Lio Farrant?")
+    text = draft("Where is Lio Farrant?", store.campaign, store.state).text
+    store.dispatch(a.QueueDraft(channel, text, query_id))
+    drafts = drafting_window.charon.drafts
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
+    caption = drafts.drafts.item(0).text()
+    assert "⚠ USES GM-ONLY: Cold Storage (not revealed)" in caption
+    assert "Cold Storage (not revealed)" in drafts.warning.text()
+    assert drafts.warning.isVisible() and drafts.confirm.isVisible()
+    assert not drafts.approve_button.isEnabled()
+    drafts.approve_button.click()
+    assert store.state.charon.conversations[channel][-1].pending  # nothing sent
+    drafts.confirm.click()
+    assert drafts.approve_button.isEnabled()
+    drafts.approve_button.click()
+    answer = store.state.charon.conversations[channel][-1]
+    assert (answer.content, answer.in_reply_to) == (text, query_id)
+
+
+def test_editing_out_the_gm_only_part_makes_the_draft_clean(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    channel, query_id = _asked(store, "Where is Lio Farrant?")
+    store.dispatch(a.QueueDraft(channel, "LIO FARRANT: COLD STORAGE.", query_id))
+    drafts = drafting_window.charon.drafts
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
+    assert not drafts.approve_button.isEnabled()
+    drafts.editor.setPlainText("ONE CREW MEMBER INJURED.")
+    assert drafts.warning.text() == "" and not drafts.confirm.isVisible()
+    assert drafts.approve_button.isEnabled()
+
+
+def test_the_dock_lists_every_channels_drafts_by_the_places_name(
+    qtbot: QtBot, drafting_window: MainWindow, store: Store
+) -> None:
+    store.dispatch(a.QueueDraft("bridge", "HULL 38/55."))
+    store.dispatch(a.QueueDraft("story", "ENGINES: STRESSED."))
+    store.dispatch(a.QueueDraft(store.state.charon_channel, "COMMS: DAMAGED."))
+    drafts = drafting_window.charon.drafts
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 3)
+    places = sorted(drafts.drafts.item(i).text().split(" · ")[0] for i in range(3))
+    assert places == ["BRIDGE", "SHIP COMPUTER", "SV HADAL WREN"]
+    assert drafts.heading.text() == "DRAFTS TO APPROVE: 3"
+    bridge = next(i for i in range(3) if drafts.drafts.item(i).text().startswith("BRIDGE"))
+    drafts.drafts.item(bridge).setSelected(True)
+    drafts.approve_button.click()
+    said = store.state.charon.conversations["bridge"][-1]
+    assert said.content == "HULL 38/55."
+    assert [d.content for d in store.state.charon.drafts.get("bridge", ())] == []
