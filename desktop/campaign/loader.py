@@ -20,7 +20,7 @@ from desktop.campaign.ship import read_ship
 from desktop.campaign.sounds import read_loops, read_sounds
 from desktop.campaign.starmap import read_star_map
 from desktop.campaign.tokens import read_token_images
-from desktop.campaign.yamlfile import YamlMap, read_yaml
+from desktop.campaign.yamlfile import YamlMap, read_optional_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def _campaign_name(root: Path, log: ProblemLog) -> str:
     named like `data`, its parent's) name."""
     path = root / CAMPAIGN_FILE
     fallback = _folder_name(root)
-    data = read_yaml(path, log) if path.is_file() else None
+    data = read_optional_yaml(path, log)
     if isinstance(data, YamlMap):
         return Fields(data, log.rel(path), log).text("name", fallback) or fallback
     if data is not None:

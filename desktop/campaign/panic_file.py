@@ -7,7 +7,7 @@ from pathlib import Path
 from desktop.campaign.fields import Fields, describe
 from desktop.campaign.panic import DEFAULT_DIE, PanicEntry, PanicTable
 from desktop.campaign.problems import ProblemLog
-from desktop.campaign.yamlfile import YamlList, YamlMap, read_yaml
+from desktop.campaign.yamlfile import YamlList, YamlMap, read_optional_yaml
 
 PANIC_FILE = "panic.yaml"
 
@@ -15,12 +15,10 @@ PANIC_FILE = "panic.yaml"
 def read_panic(campaign_dir: Path, log: ProblemLog) -> PanicTable | None:
     """campaign/panic.yaml, or None when the campaign has none."""
     path = campaign_dir / PANIC_FILE
-    if not path.is_file():
-        return None
-    data = read_yaml(path, log)
-    file = log.rel(path)
+    data = read_optional_yaml(path, log)
     if data is None:
         return None
+    file = log.rel(path)
     if not isinstance(data, YamlMap) or not isinstance(data.get("table"), YamlList):
         log.add(file, 1, "expected a mapping with a 'table' list")
         return None

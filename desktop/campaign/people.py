@@ -9,7 +9,7 @@ from desktop.campaign.fields import Fields, plain
 from desktop.campaign.images import ImageRef
 from desktop.campaign.model import CrewMember, Npc, frozen_map
 from desktop.campaign.problems import ProblemLog
-from desktop.campaign.yamlfile import YamlMap, read_yaml
+from desktop.campaign.yamlfile import YamlMap, read_optional_yaml
 
 _NPC_KEYS = ("id", "name", "role", "faction", "location", "portrait", "status", "description")
 _CREW_KEYS = ("id", "name", "role", "class", "portrait", "stats", "saves", "stress", "health")
@@ -17,12 +17,10 @@ _CREW_KEYS = ("id", "name", "role", "class", "portrait", "stats", "saves", "stre
 
 def read_list_file(path: Path, key: str, log: ProblemLog) -> list[Fields]:
     """The records of a file holding `key: [{...}, ...]`, as Fields (none if it is absent)."""
-    if not path.is_file():
-        return []
-    data = read_yaml(path, log)
-    file = log.rel(path)
+    data = read_optional_yaml(path, log)
     if data is None:
         return []
+    file = log.rel(path)
     if not isinstance(data, YamlMap) or key not in data:
         log.add(file, 1, f"expected a mapping with a {key!r} list")
         return []

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.campaign.fields import Fields
 from desktop.campaign.presets import Presets, TimerPreset
 from desktop.campaign.problems import ProblemLog
-from desktop.campaign.yamlfile import YamlList, YamlMap, read_yaml
+from desktop.campaign.yamlfile import YamlList, YamlMap, read_optional_yaml
 
 PRESETS_FILE = "warden.yaml"
 MAX_SECONDS = 7 * 24 * 3600
@@ -16,12 +16,10 @@ MAX_SECONDS = 7 * 24 * 3600
 
 def read_presets(campaign_dir: Path, log: ProblemLog) -> Presets:
     path = campaign_dir / PRESETS_FILE
-    if not path.is_file():
-        return Presets()
-    data = read_yaml(path, log)
-    file = log.rel(path)
+    data = read_optional_yaml(path, log)
     if data is None:
         return Presets()
+    file = log.rel(path)
     if not isinstance(data, YamlMap):
         log.add(file, 1, "expected a mapping with 'timers' and/or 'alerts'")
         return Presets()

@@ -7,7 +7,7 @@ from pathlib import Path
 from desktop.campaign.fields import Fields
 from desktop.campaign.model import SYSTEM_STATUSES, Ship, ShipSystem, frozen_map
 from desktop.campaign.problems import ProblemLog
-from desktop.campaign.yamlfile import YamlMap, read_yaml
+from desktop.campaign.yamlfile import YamlMap, read_optional_yaml
 
 _SHIP_KEYS = ("name", "class", "crew_count", "crew_capacity", "hull", "armor", "systems")
 
@@ -15,12 +15,10 @@ _SHIP_KEYS = ("name", "class", "crew_count", "crew_capacity", "hull", "armor", "
 def read_ship(campaign_dir: Path, log: ProblemLog) -> Ship | None:
     """The ship of ship.yaml, or None when there is none."""
     path = campaign_dir / "ship.yaml"
-    if not path.is_file():
-        return None
-    data = read_yaml(path, log)
-    file = log.rel(path)
+    data = read_optional_yaml(path, log)
     if data is None:
         return None
+    file = log.rel(path)
     top = data.get("ship") if isinstance(data, YamlMap) else None
     if not isinstance(top, YamlMap):
         log.add(file, 1, "expected a mapping with a 'ship' mapping")

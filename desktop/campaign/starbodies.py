@@ -36,27 +36,6 @@ class BodyReader:
         self.known = known
         self.log = log
 
-    def _items(self, top: StarFields, key: str, what: str) -> list[tuple[StarFields, str, str]]:
-        """(fields, id, slug) of each named item of a list; ids are unique within the list."""
-        found: list[tuple[StarFields, str, str]] = []
-        seen: set[str] = set()
-        for record in top.records(key):
-            item = StarFields(record, top.file, self.log)
-            name = item.required_text("name")
-            if name is None:
-                continue
-            item.label = f"{what} {name!r}"
-            slug = item.text("location_slug")
-            if slug and slug not in self.known:
-                item.problem("location_slug", f"location_slug {slug!r} is not a location")
-            ident = slug or name
-            if ident in seen:
-                item.problem("name", f"a second {what} {ident!r}: skipped")
-                continue
-            seen.add(ident)
-            found.append((item, ident, slug))
-        return found
-
     # --- system maps ---------------------------------------------------------------------------
 
     def system_map(self, path: Path, key: str, orbits: Mapping[str, OrbitMap]) -> SystemMap | None:
@@ -66,7 +45,7 @@ class BodyReader:
         time = StarFields(top.mapping("time") or YamlMap(top.line()), top.file, self.log, "time")
         bodies = tuple(
             self._body(item, f"{key}/{ident}", slug, self._orbit_key(key, slug, item, orbits))
-            for item, ident, slug in self._items(top, "bodies", "body")
+            for item, ident, slug in top.named_items("bodies", "body", self.known)
         )
         return SystemMap(
             key=key,
@@ -145,15 +124,15 @@ class BodyReader:
             return None
         satellites = [
             self._satellite(item, f"{key}/{ident}", slug, "moon")
-            for item, ident, slug in self._items(top, "moons", "moon")
+            for item, ident, slug in top.named_items("moons", "moon", self.known)
         ]
         satellites += [
             self._satellite(item, f"{key}/{ident}", slug, "station")
-            for item, ident, slug in self._items(top, "orbital_stations", "station")
+            for item, ident, slug in top.named_items("orbital_stations", "station", self.known)
         ]
         sites = tuple(
             self._site(item, f"{key}/{ident}", slug)
-            for item, ident, slug in self._items(top, "surface_markers", "surface site")
+            for item, ident, slug in top.named_items("surface_markers", "surface site", self.known)
         )
         return OrbitMap(
             key=key,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 from types import MappingProxyType
 
@@ -112,6 +113,31 @@ class StarFields(Fields):
             cloud_opacity=tex.number("cloud_opacity", base.cloud_opacity) or 0.0,
             noise_scale=tex.positive("noise_scale", base.noise_scale),
         )
+
+    def named_items(self, key: str, what: str, known: Collection[str]) -> list[NamedItem]:
+        """(fields, id, slug) of each named item of a list: its id is its `location_slug` (which
+        must be in `known`), else its name; a second item of the same id is a problem, skipped."""
+        found: list[NamedItem] = []
+        seen: set[str] = set()
+        for record in self.records(key):
+            item = StarFields(record, self.file, self.log)
+            name = item.required_text("name")
+            if name is None:
+                continue
+            item.label = f"{what} {name!r}"
+            slug = item.text("location_slug")
+            if slug and slug not in known:
+                item.problem("location_slug", f"location_slug {slug!r} is not a location")
+            ident = slug or name
+            if ident in seen:
+                item.problem("name", f"a second {what} {ident!r}: skipped")
+                continue
+            seen.add(ident)
+            found.append((item, ident, slug))
+        return found
+
+
+NamedItem = tuple[StarFields, str, str]
 
 
 def _is_number(value: object) -> bool:

@@ -92,19 +92,8 @@ class _GalaxyReader:
 
     def _systems(self, top: StarFields) -> tuple[StarSystem, ...]:
         found: dict[str, StarSystem] = {}
-        for record in top.records("systems"):
-            item = StarFields(record, top.file, self.log)
-            name = item.required_text("name")
-            if name is None:
-                continue
-            item.label = f"system {name!r}"
-            slug = item.text("location_slug")
-            if slug and slug not in self.known:
-                item.problem("location_slug", f"location_slug {slug!r} is not a location")
-            key = slug or name
-            if key in found:
-                item.problem("name", f"a second system {key!r}: skipped")
-                continue
+        for item, key, slug in top.named_items("systems", "system", self.known):
+            name = item.text("name")
             found[key] = StarSystem(
                 key=key,
                 name=name,
@@ -117,7 +106,7 @@ class _GalaxyReader:
                 info=item.info(),
                 hidden=item.flag("hidden"),
                 system_map=self._system_map(slug, name),
-                line=record.line,
+                line=item.line(),
             )
         return tuple(found.values())
 

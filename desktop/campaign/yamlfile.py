@@ -244,6 +244,11 @@ def read_yaml(path: Path, log: ProblemLog) -> object:
     return None if text is None else parse_yaml(text, log.rel(path), log)
 
 
+def read_optional_yaml(path: Path, log: ProblemLog) -> object:
+    """The parsed YAML file, or None when it is absent, empty or unreadable."""
+    return read_yaml(path, log) if path.is_file() else None
+
+
 def split_front_matter(text: str) -> tuple[str, str] | None:
     """(front matter YAML, body) of a Markdown file starting with a `---` line, else None."""
     lines = text.splitlines(keepends=True)
