@@ -29,16 +29,30 @@ class ImportResult:
     pixels_per_cell: int
     kept: str  # what the extras file holds ("" when nothing was kept)
     warnings: tuple[str, ...]
+    deck_name: str = ""
+    level: int = 0
 
     def summary(self) -> str:
         rel = self.deck_file
         width, height = self.picture
         text = (
-            f"{rel}: {self.rooms} room{'s' if self.rooms != 1 else ''}, {self.doors} "
-            f"door{'s' if self.doors != 1 else ''}, picture {width}x{height} px "
-            f"({self.pixels_per_cell} px a cell)"
+            f"{rel}: {count(self.rooms, 'room')}, {count(self.doors, 'door')}, "
+            f"picture {width}x{height} px ({self.pixels_per_cell} px a cell)"
         )
         return f"{text}; kept beside the deck: {self.kept}" if self.kept else text
+
+    def confirmation(self) -> str:
+        """What the window says once the deck is written: what was made, and where."""
+        text = (
+            f"Imported {self.deck_name!r}: {count(self.rooms, 'room')}, "
+            f"{count(self.doors, 'door')} on deck {self.level}"
+        )
+        return "; ".join([text, *self.warnings])
+
+
+def count(n: int, noun: str, nouns: str = "") -> str:
+    """'1 room', '2 rooms' (nouns: an irregular plural)."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +103,8 @@ def import_map(
         picture.pixels_per_cell,
         _kept(plan, extra),
         tuple(notes),
+        plan.name,
+        plan.level,
     )
 
 
@@ -156,8 +172,7 @@ def _kept(plan: DeckPlan, extra: Json) -> str:
     for key, value in extra.items():
         words = key.replace("_", " ")
         if isinstance(value, list):
-            one = _ONE.get(key, words[:-1] if words.endswith("s") else words)
-            words = f"{len(value)} {one if len(value) == 1 else words}"
+            words = count(len(value), _ONE.get(key, words.removesuffix("s")), words)
         parts.append(words)
     return f"{', '.join(parts)} in map/{plan.deck_id}.extra.yaml"
 

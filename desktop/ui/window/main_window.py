@@ -347,6 +347,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not reload: {error}", ERROR_TIMEOUT_MS)
             return
         self.statusBar().showMessage("Campaign reloaded", 3000)
+        if self.store.campaign is not self._campaign_seen:
+            self._campaign_changed()  # now: what the caller says after the reload stays shown
         self.refresher.schedule()
 
     # --- confirmations -------------------------------------------------------------------

@@ -62,3 +62,12 @@ class WindowSettings:
         items = [p for p in self.recent() if p != resolved]
         self._qs.setValue("campaigns/recent", [str(p) for p in [resolved, *items][:RECENT_MAX]])
         self._qs.sync()
+
+    def last_folder(self, kind: str) -> Path | None:
+        """The folder a kind of file ("import-map") was last picked from, if any."""
+        value = self._qs.value(f"folders/{kind}", "")
+        return Path(str(value)) if value else None
+
+    def remember_folder(self, kind: str, folder: Path) -> None:
+        self._qs.setValue(f"folders/{kind}", str(folder))
+        self._qs.sync()

@@ -33,6 +33,7 @@ from desktop.ui.window.menus import WindowMenus
 from desktop.ui.window.model_dialog import ask_chat_model
 from desktop.ui.window.move_question import ask_move_or_copy
 from desktop.ui.window.refresher import ViewRefresher
+from desktop.ui.window.settings import WindowSettings
 from desktop.ui.window.view_switcher import ViewSwitcher
 
 
@@ -185,15 +186,14 @@ def _wire_menus(w: WiredWindow) -> None:
     m.open.triggered.connect(w.ask_campaign_folder)
     m.reload.triggered.connect(w.reload_campaign)
     m.chat_model.triggered.connect(lambda: ask_chat_model(w.window(), w.services))
-    openers = (
-        (m.edit_map, open_deck_editor),
-        (m.import_map, import_into),
-        (m.new_map, new_map_into),
+    folders = WindowSettings(w.services.settings_path)  # where file choosers open
+    m.edit_map.triggered.connect(
+        lambda: open_deck_editor(w.map_panel, w.statusBar(), w.reload_campaign)
     )
-    for action, opener in openers:
-        action.triggered.connect(
-            lambda _c=False, o=opener: o(w.map_panel, w.statusBar(), w.reload_campaign)
-        )
+    m.import_map.triggered.connect(
+        lambda: import_into(w.map_panel, w.statusBar(), w.reload_campaign, folders)
+    )
+    m.new_map.triggered.connect(lambda: new_map_into(w.map_panel, w.statusBar(), w.reload_campaign))
     m.quit.triggered.connect(w.close)
     m.undo.triggered.connect(w.dispatcher.undo)
     m.redo.triggered.connect(w.dispatcher.redo)

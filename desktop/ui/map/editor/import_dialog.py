@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.campaign.model import Campaign
-from desktop.mapimport.importer import ImportResult, Prepared, import_map, prepare
+from desktop.mapimport.importer import ImportResult, Prepared, count, import_map, prepare
 from desktop.mapimport.uvtt import MapImportError
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
+from desktop.ui.map.editor.folders import Folders, pick_file
 
 PREVIEW_CELL = 24.0
 MAP_TYPES = ("station", "ship", "base", "deck", "room", "level", "section")
@@ -62,10 +63,6 @@ def preview_scene(ready: Prepared, parent: QWidget) -> QGraphicsScene:
     return scene
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 class ImportMapDialog(QDialog):
     """The preview, the location and deck to make; `imported` is set once the files are
     written (the caller reloads the campaign)."""
@@ -81,8 +78,8 @@ class ImportMapDialog(QDialog):
         layout = self.ready.layout
         self.view = QGraphicsView(preview_scene(self.ready, self), self)
         self.summary = QLabel(
-            f"{_count(len(layout.rooms), 'room')}, {_count(len(layout.doors), 'door')}, "
-            f"{_count(len(layout.windows), 'window')}; "
+            f"{count(len(layout.rooms), 'room')}, {count(len(layout.doors), 'door')}, "
+            f"{count(len(layout.windows), 'window')}; "
             f"{self.ready.uvtt.width}x{self.ready.uvtt.height} cells"
             + "".join(f"\n{note}" for note in self.ready.picture.warnings),
             self,
@@ -136,13 +133,18 @@ class ImportMapDialog(QDialog):
 Done = Callable[[str, bool], None]  # (what to tell the GM, whether files were written)
 
 
-def ask_import_map(parent: QWidget, campaign: Campaign, slug: str, done: Done) -> None:
-    """The file chooser, then the preview; `done(summary, True)` after an import."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "Import map", "", "Universal VTT maps (*.dd2vtt *.df2vtt *.uvtt)"
+def ask_import_map(
+    parent: QWidget, campaign: Campaign, slug: str, done: Done, folders: Folders
+) -> QFileDialog:
+    """The file chooser (where the last map came from), then the preview; `done(text, True)`
+    after an import."""
+    return pick_file(
+        parent,
+        "Import map",
+        "Universal VTT maps (*.dd2vtt *.df2vtt *.uvtt)",
+        (folders, "import-map", campaign.root),
+        lambda file: open_import(parent, file, campaign, slug, done),
     )
-    if name:
-        open_import(parent, Path(name), campaign, slug, done)
 
 
 def open_import(
@@ -154,7 +156,7 @@ def open_import(
         done(f"{file.name}: {error}", False)
         return None
     dialog.accepted.connect(
-        lambda: done(dialog.imported.summary() if dialog.imported else "", True)
+        lambda: done(dialog.imported.confirmation() if dialog.imported else "", True)
     )
     dialog.open()
     return dialog

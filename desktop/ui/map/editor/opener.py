@@ -9,12 +9,15 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QStatusBar
 
 from desktop.campaign.model import Location
+from desktop.mapimport.importer import count
+from desktop.ui.map.editor.folders import Folders
 from desktop.ui.map.editor.image_dialog import ask_new_map
 from desktop.ui.map.editor.import_dialog import ask_import_map
 from desktop.ui.map.editor.window import DeckEditor
 from desktop.ui.map.panel import MapPanel
 
 ERROR_TIMEOUT_MS = 8000
+IMPORT_MESSAGE_MS = 15000  # long enough to read what was made
 
 
 def _focused(panel: MapPanel, status: QStatusBar) -> Location | None:
@@ -42,13 +45,18 @@ def open_deck_editor(
     return editor
 
 
-def import_into(panel: MapPanel, status: QStatusBar, reload: Callable[[], None]) -> None:
+def import_into(
+    panel: MapPanel, status: QStatusBar, reload: Callable[[], None], folders: Folders
+) -> None:
     def done(text: str, written: bool) -> None:
         if written:
             reload()
-        status.showMessage(text, ERROR_TIMEOUT_MS)
+            problems = len(panel.store.campaign.problems)
+            if problems:
+                text += f"; {count(problems, 'campaign problem')}: see the Problems dock"
+        status.showMessage(text, IMPORT_MESSAGE_MS)
 
-    ask_import_map(panel.window(), panel.store.campaign, panel.focus.location_slug, done)
+    ask_import_map(panel.window(), panel.store.campaign, panel.focus.location_slug, done, folders)
 
 
 def new_map_into(panel: MapPanel, status: QStatusBar, reload: Callable[[], None]) -> None:
