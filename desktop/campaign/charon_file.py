@@ -59,15 +59,8 @@ def _texts(fields: Fields, key: str) -> tuple[str, ...]:
 
 
 def _topics(fields: Fields) -> tuple[Topic, ...]:
-    data = fields.mapping("topics")
-    if data is None:
-        return ()
     found: list[Topic] = []
-    for name, value in data.items():
-        if not isinstance(value, YamlMap):
-            fields.log.add(fields.file, data.line_of(name), f"topic {name!r} must be a mapping")
-            continue
-        topic = Fields(value, fields.file, fields.log, f"topic {name!r}")
+    for name, topic in fields.named("topics", "topic"):
         match, lines = _texts(topic, "match"), _texts(topic, "lines")
         if not match or not lines:
             topic.problem(None, "needs both match and lines")

@@ -165,6 +165,18 @@ class Fields:
                 self.log.add(self.file, line, f"{key} entry is empty")
         return found
 
+    def named(self, key: str, what: str) -> list[tuple[str, Fields]]:
+        """(name, fields) of each entry of a nested `name: {...}` mapping, labelled
+        `what 'name'`; an entry that is not a mapping is a problem and skipped."""
+        data = self.mapping(key)
+        found: list[tuple[str, Fields]] = []
+        for name, value in (data or {}).items():
+            if isinstance(value, YamlMap):
+                found.append((name, Fields(value, self.file, self.log, f"{what} {name!r}")))
+            elif data is not None:
+                self.log.add(self.file, data.line_of(name), f"{what} {name!r} must be a mapping")
+        return found
+
     def extra(self, known: Iterable[str]) -> dict[str, object]:
         """The keys this reader does not use, as plain Python values."""
         skip = set(known)

@@ -46,15 +46,8 @@ def _gauge(fields: Fields, key: str) -> tuple[int, int]:
 
 
 def _systems(fields: Fields) -> tuple[ShipSystem, ...]:
-    data = fields.mapping("systems")
-    if data is None:
-        return ()
     systems: list[ShipSystem] = []
-    for name, value in data.items():
-        if not isinstance(value, YamlMap):
-            fields.log.add(fields.file, data.line_of(name), f"system {name!r} must be a mapping")
-            continue
-        system = Fields(value, fields.file, fields.log, f"system {name!r}")
+    for name, system in fields.named("systems", "system"):
         systems.append(
             ShipSystem(
                 name,

@@ -22,7 +22,6 @@ from desktop.campaign.starmodel import (
     SystemMap,
     Texture,
 )
-from desktop.campaign.yamlfile import YamlMap
 
 _SYSTEM_CAMERA = Camera(position=(0.0, 90.0, 160.0))
 _ORBIT_CAMERA = Camera(position=(0.0, 14.0, 34.0))
@@ -42,7 +41,7 @@ class BodyReader:
         top = top_mapping(path, self.log, "a star and its bodies")
         if top is None:
             return None
-        time = StarFields(top.mapping("time") or YamlMap(top.line()), top.file, self.log, "time")
+        time = top.part("time")
         bodies = tuple(
             self._body(item, f"{key}/{ident}", slug, self._orbit_key(key, slug, item, orbits))
             for item, ident, slug in top.named_items("bodies", "body", self.known)
@@ -58,8 +57,7 @@ class BodyReader:
         )
 
     def _star(self, top: StarFields) -> Star:
-        data = top.mapping("star")
-        star = StarFields(data or YamlMap(top.line()), top.file, self.log, "star")
+        star = top.part("star")
         return Star(
             name=star.text("name", "Star"),
             type=star.text("type", "star"),
@@ -145,8 +143,7 @@ class BodyReader:
         )
 
     def _planet(self, top: StarFields) -> Planet:
-        data = top.mapping("planet")
-        planet = StarFields(data or YamlMap(top.line()), top.file, self.log, "planet")
+        planet = top.part("planet")
         return Planet(
             name=planet.text("name", "Planet"),
             type=planet.text("type", "planet"),

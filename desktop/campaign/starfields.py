@@ -114,6 +114,12 @@ class StarFields(Fields):
             noise_scale=tex.positive("noise_scale", base.noise_scale),
         )
 
+    def part(self, key: str) -> StarFields:
+        """The nested mapping `key` as StarFields labelled `key` (missing or wrong: empty, so
+        every value takes its default)."""
+        data = self.mapping(key) or YamlMap(self.line())
+        return StarFields(data, self.file, self.log, key)
+
     def named_items(self, key: str, what: str, known: Collection[str]) -> list[NamedItem]:
         """(fields, id, slug) of each named item of a list: its id is its `location_slug` (which
         must be in `known`), else its name; a second item of the same id is a problem, skipped."""

@@ -29,7 +29,6 @@ from desktop.campaign.starmodel import (
     StarSystem,
     SystemMap,
 )
-from desktop.campaign.yamlfile import YamlMap
 
 STAR_MAP = "star_map.yaml"
 SYSTEM_MAP = "system_map.yaml"
@@ -75,8 +74,7 @@ class _GalaxyReader:
         top = top_mapping(path, self.log, "systems, nebulae and routes")
         if top is None:
             return None
-        light = top.mapping("ambient_light")
-        ambient = StarFields(light or YamlMap(top.line()), top.file, self.log, "ambient_light")
+        ambient = top.part("ambient_light")
         systems = self._systems(top)
         return Galaxy(
             file=top.file,
