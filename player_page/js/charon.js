@@ -102,7 +102,6 @@ export class CharonPanel {
     setText(this.status, "TRANSMITTING\u2026");
     const answer = await askCharon(this.channel, query);
     this.sending = false;
-    this.name = "CHARON";
     if (answer.ok) {
       this.input.value = "";
       setText(this.status, "AWAITING RESPONSE");
