@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 # people (right, top), and what the GM reaches for while the table plays (right, bottom).
 TAB_GROUPS = (
     ("campaign", "problems"),
-    ("portraits", "displays", "broadcast"),
+    ("portraits", "displays"),
     ("tokens", "ship", "crew", "activity", "star_map"),
-    ("charon", "dice", "alerts", "sound"),
+    ("charon", "dice", "alerts", "sound", "broadcast"),
 )
 IN_FRONT = ("campaign", "portraits", "tokens", "charon")
 
