@@ -1,5 +1,6 @@
-"""Small widgets as the theme styles them: named labels, line edits, buttons, wrapped lists and
-scrolled dock bodies, so each panel says what it holds instead of how it is set up."""
+"""Small widgets as the theme styles them: named labels, line edits, buttons, wrapped lists,
+scrolled dock bodies, a dialog's accept/cancel buttons; each panel says what it holds instead
+of how it is set up."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLayout,
@@ -79,3 +82,15 @@ def scroll_body(area: QScrollArea, make: Callable[[QWidget], LayoutT], margin: i
     layout.setContentsMargins(margin, margin, margin, margin)
     area.setWidget(body)
     return layout
+
+
+def accept_cancel(
+    dialog: QDialog, accept: str, on_accept: Callable[[], object]
+) -> QDialogButtonBox:
+    """A dialog's `accept` and Cancel buttons: `accept` calls `on_accept`, Cancel rejects."""
+    buttons = QDialogButtonBox(dialog)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

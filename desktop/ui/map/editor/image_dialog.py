@@ -12,7 +12,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGraphicsScene,
@@ -29,6 +28,7 @@ from desktop.mapimport.image_map import PictureGrid, cut_to_grid, grid_from_cell
 from desktop.mapimport.uvtt import MapImportError
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
+from desktop.ui.look.widgets import accept_cancel
 from desktop.ui.map.editor.window import DeckEditor
 
 
@@ -110,11 +110,7 @@ class NewMapDialog(QDialog):
         self.editor_ready: Callable[[DeckEditor], None] = DeckEditor.show
         form = QFormLayout()
         form.addRow("Deck name", self.name)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.make_deck)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel(self, "Create", self.make_deck)
         box = QVBoxLayout(self)
         box.addWidget(self.view, 1)
         box.addWidget(self.note)

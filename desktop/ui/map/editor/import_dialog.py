@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGraphicsScene,
@@ -29,6 +28,7 @@ from desktop.mapimport.importer import ImportResult, Prepared, count, import_map
 from desktop.mapimport.uvtt import MapImportError
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
+from desktop.ui.look.widgets import accept_cancel
 from desktop.ui.map.editor.folders import Folders, pick_file
 
 PREVIEW_CELL = 24.0
@@ -99,11 +99,7 @@ class ImportMapDialog(QDialog):
         form.addRow("Location", self.location)
         form.addRow("Deck name", self.name)
         form.addRow("Deck level", self.level)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.run)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel(self, "Import", self.run)
         box = QVBoxLayout(self)
         for widget in (self.view, self.summary):
             box.addWidget(widget)
