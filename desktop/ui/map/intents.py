@@ -24,3 +24,5 @@ class MapIntents(QObject):
     token_status_requested = Signal(str, object)  # token id, tuple of statuses
     token_rename_requested = Signal(str, str)  # token id, new name
     token_remove_requested = Signal(str)  # token id
+    display_frame_requested = Signal(str, object)  # display id, (x, y, w, h) in cells
+    ping_requested = Signal(int, int, object)  # cell x, cell y, tuple of display ids (() all)

@@ -155,6 +155,35 @@ def token_menu(parent: QWidget, item: TokenItem, picture: MapPicture, intents: M
     return menu
 
 
+def add_ping(menu: QMenu, cell: tuple[int, int], picture: MapPicture, intents: MapIntents) -> None:
+    """ "Ping here" on the deck the displays show: a ring pulses on this cell, on every
+    display or (the submenu) on one display, by name."""
+    if not picture.on_displays:
+        return
+    x, y = cell
+    menu.addSeparator()
+    ping = menu.addAction("Ping here")
+    ping.triggered.connect(lambda: intents.ping_requested.emit(x, y, ()))
+    if not picture.displays:
+        return
+    one = menu.addMenu("Ping here on")
+    for display, name in sorted(picture.displays.items(), key=lambda d: d[1].lower()):
+        action = one.addAction(menu_text(name))
+        action.triggered.connect(lambda _=False, d=display: intents.ping_requested.emit(x, y, (d,)))
+
+
+def floor_menu(
+    parent: QWidget, cell: tuple[int, int], picture: MapPicture, intents: MapIntents
+) -> QMenu | None:
+    """The empty floor's menu: only the ping, on the deck the displays show."""
+    x, y = cell
+    if not picture.on_displays or not (0 <= x < picture.width and 0 <= y < picture.height):
+        return None
+    menu = _menu(parent, f"Cell {cell[0]}, {cell[1]}")
+    add_ping(menu, cell, picture, intents)
+    return menu
+
+
 def _visibility(menu: QMenu, shown: bool, set_shown: Callable[[bool], None]) -> None:
     """ "Hide from players" for what they see, "Reveal to players" for what they do not."""
     action = menu.addAction("Hide from players" if shown else "Reveal to players")

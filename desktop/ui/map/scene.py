@@ -14,6 +14,7 @@ from desktop.ui.look.colors import qcolor
 from desktop.ui.look.image_cache import ImageCache
 from desktop.ui.map.items.base import ShapeItem
 from desktop.ui.map.items.door import DoorItem
+from desktop.ui.map.items.frame import FrameItem
 from desktop.ui.map.items.link import LinkItem
 from desktop.ui.map.items.marker import MarkerItem
 from desktop.ui.map.items.room import RoomItem
@@ -39,6 +40,7 @@ class MapScene(QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.markers: dict[str, MarkerItem] = {}
         self.tokens: dict[str, TokenItem] = {}
+        self.frames: dict[str, FrameItem] = {}
         self.tokens_movable = True
         self.background: QGraphicsPixmapItem | None = None
         self.setBackgroundBrush(qcolor(colors.BG))
@@ -66,6 +68,8 @@ class MapScene(QGraphicsScene):
             spread_token_labels(self.tokens)
         if picture.markers is not previous.markers or picture.tokens is not previous.tokens:
             separate_marker_labels(self.markers, self.tokens)
+        if picture.frames is not previous.frames:
+            self._sync_kind(self.frames, picture.frames, lambda _k, s: FrameItem(s))
         if picture.background != previous.background or picture.width != previous.width:
             self._sync_background(picture)
         rect = QRectF(0, 0, picture.width * CELL, picture.height * CELL)
@@ -139,8 +143,9 @@ class MapScene(QGraphicsScene):
         painter.drawRect(deck)
 
     def item_kind(self, item: QGraphicsItem | None) -> str:
-        """Which kind of map item this is: room, door, link, marker, token or ''."""
+        """Which kind of map item this is: room, door, link, marker, token, frame or ''."""
         for kind, cls in (
+            ("frame", FrameItem),
             ("token", TokenItem),
             ("door", DoorItem),
             ("link", LinkItem),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.map import menus as map_menus
 from desktop.ui.map.intents import MapIntents
+from desktop.ui.map.items.frame import FrameItem
 from desktop.ui.map.items.room import RoomItem
 from desktop.ui.map.items.token import TokenItem, cell_center
 from desktop.ui.map.picture.shapes import CELL
@@ -54,6 +55,7 @@ class MapView(QGraphicsView):
         self.preview = False
         self._pan_from: QPoint | None = None
         self._dragged: TokenItem | None = None
+        self._framed: FrameItem | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -145,6 +147,7 @@ class MapView(QGraphicsView):
             return
         token = _token_of(item)
         self._dragged = token if token is not None and not self.preview else None
+        self._framed = item if isinstance(item, FrameItem) and not self.preview else None
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -168,6 +171,18 @@ class MapView(QGraphicsView):
         token, self._dragged = self._dragged, None
         if token is not None:
             self.commit_drag(token)
+        frame, self._framed = self._framed, None
+        if frame is not None:
+            self.commit_frame(frame)
+
+    def commit_frame(self, frame: FrameItem) -> None:
+        """End a frame drag or resize: the display's camera becomes the new rectangle."""
+        if not frame.changed():
+            frame.settle()
+            return
+        self.intents.display_frame_requested.emit(frame.display_id, frame.rect_cells())
+        # Accepted: the store's re-sync gives the item its new shape. Refused: it snaps back.
+        QTimer.singleShot(0, frame.settle)
 
     def commit_drag(self, token: TokenItem) -> None:
         """End a token drag: one move intent for the cell it was dropped on."""
@@ -229,9 +244,15 @@ class MapView(QGraphicsView):
             return map_menus.door_menu(self, item, self.intents)  # type: ignore[arg-type]
         if kind == "marker":
             return map_menus.marker_menu(self, item, self.intents)  # type: ignore[arg-type]
+        cell = cell_at(self.mapToScene(pos))
+        picture = self.map_scene.picture
         if kind == "room":
-            return map_menus.room_menu(self, item, self.intents)  # type: ignore[arg-type]
-        return None
+            menu = map_menus.room_menu(self, item, self.intents)  # type: ignore[arg-type]
+            map_menus.add_ping(menu, cell, picture, self.intents)
+            return menu
+        if kind == "frame":
+            return None
+        return map_menus.floor_menu(self, cell, picture, self.intents)
 
     # --- drops from the token palette --------------------------------------------------------
 

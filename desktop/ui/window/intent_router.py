@@ -175,6 +175,16 @@ class IntentRouter(QObject):
     def remove_token(self, token_id: str) -> None:
         self._do(a.RemoveToken(token_id, self.focus.location_slug))
 
+    def display_frame(self, display: str, rect: tuple[float, float, float, float]) -> None:
+        """The display's camera becomes this GM frame (cells of the deck it shows)."""
+        x, y, w, h = rect
+        camera = {"mode": "frame", "x": x, "y": y, "w": w, "h": h}
+        self._do(a.SetDisplay.from_body({"camera": camera}, display=display))
+
+    def ping(self, x: int, y: int, displays: tuple[str, ...]) -> None:
+        """A ring pulses on a cell of the shown deck, on these displays (all: none named)."""
+        self._do(a.PingCell(x, y, displays=displays))
+
     def clear_tokens(self) -> None:
         self._do(a.ClearTokens(**self._where))
 

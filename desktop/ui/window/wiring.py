@@ -177,6 +177,8 @@ def _wire_map(w: WiredWindow) -> None:
     intents.token_status_requested.connect(r.token_status)
     intents.token_rename_requested.connect(r.rename_token)
     intents.token_remove_requested.connect(r.remove_token)
+    intents.display_frame_requested.connect(r.display_frame)
+    intents.ping_requested.connect(r.ping)
     bar.show_requested.connect(r.show_focus)
     bar.hold_requested.connect(r.hold)
 

@@ -110,6 +110,18 @@ class TokenShape:
 
 
 @dataclass(frozen=True, slots=True)
+class FrameShape:
+    """A display's GM frame (its camera in "frame" mode), in cells of the deck it shows."""
+
+    id: str  # the display's id
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, slots=True)
 class MapPicture:
     """Everything the map scene draws for one deck."""
 
@@ -122,6 +134,10 @@ class MapPicture:
     markers: dict[str, MarkerShape] = field(default_factory=dict)
     tokens: dict[str, TokenShape] = field(default_factory=dict)
     background: Path | None = None
+    frames: dict[str, FrameShape] = field(default_factory=dict)
+    # The deck the displays show (a ping lands on it); display names by id, for the menus.
+    on_displays: bool = False
+    displays: dict[str, str] = field(default_factory=dict)
 
 
 EMPTY_PICTURE = MapPicture(deck_id="", width=0, height=0)

@@ -15,6 +15,7 @@ from desktop.model.warden import room_key
 from desktop.ui.map.picture.shapes import (
     EMPTY_PICTURE,
     DoorShape,
+    FrameShape,
     LinkShape,
     MapPicture,
     MarkerShape,
@@ -64,6 +65,7 @@ class StatePictureBuilder:
             return EMPTY_PICTURE
         loc = state.locations.get(location_slug) or LocationState(deck_id=deck.id)
         air = state.warden.atmosphere
+        shown = location_slug == state.location_slug and (loc.deck_id or deck.id) == deck.id
         return MapPicture(
             deck_id=deck.id,
             width=deck.grid.width,
@@ -88,6 +90,13 @@ class StatePictureBuilder:
                 lambda: _tokens(deck, loc, campaign),
             ),
             background=deck.background,
+            frames=self._cached(
+                "frames",
+                (state.displays, state.location_slug, loc, deck),
+                lambda: _frames(state, shown) if shown else {},
+            ),
+            on_displays=shown,
+            displays=self._cached("displays", (state.displays,), lambda: _display_names(state)),
         )
 
     def _door_shapes(
@@ -226,3 +235,17 @@ def _tokens(deck: Deck, loc: LocationState, campaign: Campaign) -> dict[str, Tok
         image = images.get(token.image) if token.image else None
         tokens[token.id] = _copy(TokenShape, token, image=image.path if image else None)
     return tokens
+
+
+def _display_names(state: TableState) -> dict[str, str]:
+    return {d: s.name or f"Display {d[:6]}" for d, s in state.displays.items()}
+
+
+def _frames(state: TableState, shown: bool) -> dict[str, FrameShape]:
+    """The GM frames of the displays, on the deck the displays show (none on any other)."""
+    names = _display_names(state)
+    return {
+        display: FrameShape(display, names[display], c.x, c.y, c.w, c.h)
+        for display, settings in state.displays.items()
+        if shown and (c := settings.camera).mode == "frame" and c.w > 0 and c.h > 0
+    }
