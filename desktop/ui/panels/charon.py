@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.campaign.model import Campaign
+from desktop.charon.thread import threaded
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 from desktop.ui.look import colors
 from desktop.ui.look.widgets import button, label, line_edit
@@ -71,6 +72,7 @@ class CharonPanel(QWidget):
         self._layout()
         self._channel = ""
         self._entries: tuple[CharonEntry, ...] | None = None
+        self._name = "CHARON"  # the campaign's name for its ship computer
         self._waiting: list[CharonEntry] = []
         self.mode.activated.connect(lambda: self.mode_requested.emit(self.mode.currentText()))
         self.dialog.clicked.connect(self.dialog_requested)
@@ -116,7 +118,9 @@ class CharonPanel(QWidget):
             self.dialog.setChecked(charon.dialog_open)
         self._channel = state.charon_channel
         entries = charon.conversations.get(self._channel, ())
-        if entries != self._entries:
+        name = campaign.voice.name if campaign else self._name
+        if entries != self._entries or name != self._name:
+            self._name = name
             self._show_entries(entries)
         count = len(self._waiting)
         waiting = f" · {count} question(s) waiting" if count else ""
@@ -143,8 +147,8 @@ class CharonPanel(QWidget):
     def _fill(self, entries: tuple[CharonEntry, ...]) -> None:
         selected = self._selected_question()
         self.conversation.clear()
-        for entry in entries:
-            who = "CHARON" if entry.role == "charon" else "PLAYER"
+        for entry in threaded(entries):
+            who = self._name if entry.role == "charon" else "PLAYER"
             mark = "  [awaiting answer]" if entry.pending else ""
             item = QListWidgetItem(f"{who} › {entry.content}{mark}")
             item.setData(ENTRY_ROLE, entry.id if entry.pending else "")

@@ -89,3 +89,18 @@ def test_a_waiting_question_shows_on_the_dock_tab_and_window_title_and_beeps(
     assert not window.windowTitle().startswith("(")
     qtbot.waitUntil(lambda: _tab_marked(window, "SHIP COMPUTER") is False)
     assert window.windowTitle().endswith("GM Terminal")
+
+
+def test_an_answer_sits_under_its_own_question_in_the_dock(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    """The walk: "Where is Dr. Kesh?" answered after "Is the reactor safe?" was asked."""
+    channel = _ask(store, "Where is Dr. Kesh?", "Is the reactor safe?")
+    kesh = store.state.charon.conversations[channel][0].id
+    store.dispatch(a.CharonSend(channel, "DR. KESH: NO BIOMETRIC SIGNAL.", kesh))
+    listed = window.charon.conversation
+    qtbot.waitUntil(lambda: listed.count() == 3)
+    lines = [listed.item(i).text() for i in range(3)]
+    assert lines[0].startswith("PLAYER › Where is Dr. Kesh?")
+    assert lines[1] == "WREN CORE › DR. KESH: NO BIOMETRIC SIGNAL."  # the campaign's name
+    assert lines[2].startswith("PLAYER › Is the reactor safe?")
