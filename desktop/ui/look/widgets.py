@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QWidget,
@@ -94,3 +95,22 @@ def accept_cancel(
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def keyed_item(text: str, key: str) -> QListWidgetItem:
+    """A list row showing `text` that stands for `key` (read back with `current_key`)."""
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, key)
+    return item
+
+
+def current_key(rows: QListWidget) -> str:
+    """The key of the selected row ("" when none is)."""
+    item = rows.currentItem()
+    return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+
+def keep_a_selection(rows: QListWidget) -> None:
+    """Select the first row when rows are listed and none is selected."""
+    if rows.currentItem() is None and rows.count():
+        rows.setCurrentRow(0)

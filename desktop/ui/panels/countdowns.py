@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QWidget,
@@ -24,7 +23,16 @@ from desktop.model import timers
 from desktop.model.state import TableState
 from desktop.model.timers import Timer
 from desktop.model.warden import ALERTS, alert_name
-from desktop.ui.look.widgets import button, label, line_edit, scroll_body, wrapped_list
+from desktop.ui.look.widgets import (
+    button,
+    current_key,
+    keep_a_selection,
+    keyed_item,
+    label,
+    line_edit,
+    scroll_body,
+    wrapped_list,
+)
 from desktop.ui.panels.display_choice import DisplayChoice
 
 _LENGTH = re.compile(r"^\s*(?:(\d+):)?(\d{1,3})(?::(\d{1,2}))?\s*$")
@@ -187,9 +195,7 @@ class AlertsPanel(QScrollArea):
         if self.timers.count() != len(self._timers):
             self.timers.clear()
             for timer_id in self._timers:
-                item = QListWidgetItem()
-                item.setData(Qt.ItemDataRole.UserRole, timer_id)
-                self.timers.addItem(item)
+                self.timers.addItem(keyed_item("", timer_id))
         for row, timer in enumerate(self._timers.values()):
             item = self.timers.item(row)
             item.setData(Qt.ItemDataRole.UserRole, timer.id)
@@ -200,12 +206,10 @@ class AlertsPanel(QScrollArea):
             if ended and not item.data(Qt.ItemDataRole.UserRole + 1):
                 item.setData(Qt.ItemDataRole.UserRole + 1, True)
                 QApplication.beep()  # the GM's own alarm: the window has no sound of its own
-        if self.timers.currentItem() is None and self.timers.count():
-            self.timers.setCurrentRow(0)
+        keep_a_selection(self.timers)
 
     def selected_timer(self) -> str:
-        item = self.timers.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        return current_key(self.timers)
 
     def _start(self) -> None:
         seconds = seconds_of(self.length_edit.text())

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QListWidgetItem,
     QScrollArea,
     QWidget,
 )
@@ -21,7 +20,16 @@ from PySide6.QtWidgets import (
 from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
 from desktop.model.warden import RollRecord
-from desktop.ui.look.widgets import button, label, line_edit, scroll_body, wrapped_list
+from desktop.ui.look.widgets import (
+    button,
+    current_key,
+    keep_a_selection,
+    keyed_item,
+    label,
+    line_edit,
+    scroll_body,
+    wrapped_list,
+)
 from desktop.ui.panels.display_choice import DisplayChoice
 
 
@@ -103,17 +111,14 @@ class DicePanel(QScrollArea):
         self.history.clear()
         for roll in reversed(rolls):
             mark = "▶ " if roll.id == shown else ""
-            item = QListWidgetItem(mark + roll_text(roll))
-            item.setData(Qt.ItemDataRole.UserRole, roll.id)
+            item = keyed_item(mark + roll_text(roll), roll.id)
             self.history.addItem(item)
             if roll.id == chosen:
                 self.history.setCurrentItem(item)
-        if self.history.currentItem() is None and self.history.count():
-            self.history.setCurrentRow(0)
+        keep_a_selection(self.history)
 
     def selected_roll(self) -> str:
-        item = self.history.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        return current_key(self.history)
 
     def _roll(self) -> None:
         self.roll_requested.emit(self.dice.text().strip(), str(self.who.currentData() or ""))

@@ -3,13 +3,21 @@ looped, on the TVs by default or on one named display. The window itself stays s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QListWidgetItem, QScrollArea, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
 from desktop.campaign.model import Campaign
 from desktop.model.state import TableState
 from desktop.model.warden import BUILTIN_SOUNDS, sound_name
-from desktop.ui.look.widgets import button, label, scroll_body, wrapped_list
+from desktop.ui.look.widgets import (
+    button,
+    current_key,
+    keep_a_selection,
+    keyed_item,
+    label,
+    scroll_body,
+    wrapped_list,
+)
 from desktop.ui.panels.display_choice import DisplayChoice
 
 
@@ -63,20 +71,13 @@ class SoundPanel(QScrollArea):
         loops_here = {loop.sound for loop in campaign.sound_loops if loop.location == here}
         for sound in campaign.sounds.values():
             mark = " · ambient here" if sound.id in loops_here else ""
-            self._add(f"{sound.name}{mark}", f"file:{sound.id}")
+            self.sounds.addItem(keyed_item(f"{sound.name}{mark}", f"file:{sound.id}"))
         for name in BUILTIN_SOUNDS:
-            self._add(f"{name.capitalize()} (built in)", name)
-        if self.sounds.count():
-            self.sounds.setCurrentRow(0)
-
-    def _add(self, text: str, key: str) -> None:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.sounds.addItem(item)
+            self.sounds.addItem(keyed_item(f"{name.capitalize()} (built in)", name))
+        keep_a_selection(self.sounds)
 
     def selected(self) -> str:
-        item = self.sounds.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        return current_key(self.sounds)
 
     def _play(self) -> None:
         if self.selected():
