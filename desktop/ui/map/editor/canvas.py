@@ -6,16 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from desktop.mapedit.as_campaign import campaign_map
 from desktop.mapedit.draft import Cell, DraftDeck, DraftRoom
 from desktop.mapedit.editor import EditError, MapEditor
+from desktop.model.deck_geometry import deck_geometry
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
+from desktop.ui.map.items.door import DoorItem
+from desktop.ui.map.picture.shapes import CELL
+from desktop.ui.map.picture.state import door_shape
 
-CELL = 32.0
 TOOLS = (
     "select", "room", "erase", "move", "door", "corridor", "ladder",
     "terminal", "marker", "hidden marker",
@@ -140,27 +144,21 @@ class DeckCanvas(QGraphicsView):
         label.setPos(top[0] * CELL + 4, top[1] * CELL + 3)
 
     def _draw_joins(self, deck: DraftDeck) -> None:
-        """A door as a bar on the shared wall; a corridor (rooms apart) as a line between."""
-        rooms = {r.id: r for r in deck.rooms}
-        for door in deck.doors:
-            a, b = rooms.get(door.from_room), rooms.get(door.to_room)
-            if a is None or b is None:
-                continue
-            colour = qcolor(colors.DOOR_STATUS.get(door.door_status, colors.TEAL))
-            wall = _door_wall(door.position) if door.position else _shared_wall(a.cells, b.cells)
-            if wall is None:
-                p, q = _centre(a.cells), _centre(b.cells)
-                pen = QPen(colour, 3, Qt.PenStyle.DashLine)
-                self.scene().addLine(p.x(), p.y(), q.x(), q.y(), pen)
-                continue
-            (x0, y0), (x1, y1) = wall
-            self.scene().addLine(x0 * CELL, y0 * CELL, x1 * CELL, y1 * CELL, QPen(colour, 7))
-        for link in deck.links:  # a ladder or lift: a square in the middle of its room
-            room = rooms.get(link.from_room)
-            if room is not None:
-                at = _centre(room.cells)
-                square = QRectF(at.x() - 8, at.y() - 8, 16, 16)
-                self.scene().addRect(square, QPen(QColor(colors.GREEN), 2))
+        """Doors, corridors and ladders where the deck geometry puts them: what the GM map
+        and the displays will draw once the deck is saved."""
+        lmap = campaign_map(self.editor.draft)
+        found = lmap.deck(deck.id)
+        if found is None:
+            return
+        geometry = deck_geometry(lmap, found)
+        rooms = {r.id: r for r in found.rooms}
+        for door in geometry.doors.values():
+            shape = door_shape(rooms, door)
+            if shape is not None:
+                self.scene().addItem(DoorItem(shape))
+        for link in geometry.links.values():  # a ladder or lift: a square where the map has it
+            square = QRectF(link.x * CELL - 8, link.y * CELL - 8, 16, 16)
+            self.scene().addRect(square, QPen(QColor(colors.GREEN), 2))
 
     # --- the mouse ---------------------------------------------------------------------------
 
@@ -278,23 +276,3 @@ def _outline(cells: frozenset[Cell]) -> list[Segment]:
         if (x + 1, y) not in cells:
             found.append(((x + 1, y), (x + 1, y + 1)))
     return found
-
-
-def _shared_wall(a: frozenset[Cell], b: frozenset[Cell]) -> Segment | None:
-    """The middle cell edge of the wall two rooms share (None: they do not touch)."""
-    edges = sorted(set(_outline(a)) & set(_outline(b)))
-    return edges[len(edges) // 2] if edges else None
-
-
-def _door_wall(at: tuple[float, float]) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A cell-long bar through an imported door's position, along its grid line."""
-    x, y = at
-    if abs(x - round(x)) < 1e-6:
-        return (x, y - 0.5), (x, y + 0.5)
-    return (x - 0.5, y), (x + 0.5, y)
-
-
-def _centre(cells: frozenset[Cell]) -> QPointF:
-    xs = [x for x, _ in cells]
-    ys = [y for _, y in cells]
-    return QPointF((sum(xs) / len(xs) + 0.5) * CELL, (sum(ys) / len(ys) + 0.5) * CELL)

@@ -143,7 +143,7 @@ def _rooms(
     }
 
 
-def _door_shape(rooms: dict[str, Room], door: DoorPlace) -> DoorShape | None:
+def door_shape(rooms: dict[str, Room], door: DoorPlace) -> DoorShape | None:
     room_a, room_b = rooms.get(door.from_room), rooms.get(door.to_room)
     if room_a is None or room_b is None:
         return None
@@ -168,7 +168,7 @@ def _base_doors(location: Location, deck: Deck) -> dict[str, DoorShape]:
     rooms = {r.id: r for r in deck.rooms}
     doors: dict[str, DoorShape] = {}
     for door in geometry_of(location, deck).doors.values():
-        shape = _door_shape(rooms, door)
+        shape = door_shape(rooms, door)
         if shape is not None:
             doors[door.id] = shape
     return doors
