@@ -24,3 +24,8 @@ def shown_name(name: str, *idents: str) -> str:
     if name and name not in idents:
         return name
     return humanise(name or next((i for i in idents if i), ""))
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """A count with its noun in the right number: "1 window", "2 windows", "2 mice" (given)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -11,7 +11,7 @@ import pytest
 from desktop.campaign.model import Campaign, Location, LocationMap, frozen_map
 from desktop.model import actions as A
 from desktop.model.errors import DomainError
-from desktop.model.names import humanise, shown_name
+from desktop.model.names import counted, humanise, shown_name
 from desktop.model.store import Store
 
 from .conftest import open_ship, place
@@ -126,3 +126,12 @@ def test_player_refusals_speak_like_the_ship(store: Store) -> None:
         assert not COORDINATES.search(text), text
         for ident in ids:
             assert not re.search(rf"\b{re.escape(ident)}\b", text, re.IGNORECASE), (ident, text)
+
+
+def test_counts_read_in_the_right_number() -> None:
+    assert [counted(1, "window"), counted(2, "window"), counted(0, "room")] == [
+        "1 window",
+        "2 windows",
+        "0 rooms",
+    ]
+    assert counted(3, "mouse", "mice") == "3 mice"

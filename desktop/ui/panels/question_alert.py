@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QWidget
 
+from desktop.model.names import counted
 from desktop.ui.look import colors
 from desktop.ui.panels.charon import CharonPanel
 
@@ -68,8 +69,8 @@ class QuestionAlert(QObject):
         count, drafts = self._count, self._drafts
         total = count + drafts
         self._dock.setWindowTitle(self._dock_title + (f" · {total}" if total else ""))
-        tips = [f"{count} player question(s) await an answer" if count else ""]
-        tips.append(f"{drafts} draft(s) await your approval" if drafts else "")
+        tips = [f"{counted(count, 'player question')} waiting for an answer" if count else ""]
+        tips.append(f"{counted(drafts, 'draft')} waiting for your approval" if drafts else "")
         self._dock.setToolTip("\n".join(t for t in tips if t))
         self._mark_title()
         QTimer.singleShot(0, self._mark_tab)  # once the dock area has renamed its tab

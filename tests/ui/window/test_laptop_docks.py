@@ -57,6 +57,8 @@ def test_every_dock_tab_is_whole_and_in_view(
     w.activity.unseen_changed.emit(12)
     qtbot.waitUntil(lambda: w.docks["charon"].windowTitle() == "SHIP COMPUTER · 3")
     assert w.docks["activity"].windowTitle() == "ACTIVITY · 12"
+    tip = w.docks["charon"].toolTip()
+    assert tip == "2 player questions waiting for an answer\n1 draft waiting for your approval"
     qtbot.wait(50)  # the tab bars take the new titles
     tabs = _tabs(w)
     shown = [d for d in w.docks.values() if not d.isHidden()]
