@@ -95,8 +95,9 @@ class PlayerLimits:
         self._address_writes = Buckets(ADDRESS_WRITES, clock)
         self._questions = Buckets(QUESTIONS, clock)
 
-    def admit(self, request: web.Request, *, question_for: TableState | None = None) -> None:
-        """A player write from this display may go on (a question: `question_for` the state)."""
+    def admit(self, request: web.Request) -> None:
+        """A player write from this display may go on: counted before its body is read, so a
+        broken or refused write counts as much as a taken one."""
         key = display_key(request)
         address = f"address:{request.remote or '?'}"
         wait = max(self._writes.take(key, peek=True), self._address_writes.take(address, peek=True))
@@ -104,8 +105,11 @@ class PlayerLimits:
             raise TooMany("too many requests from this display: slow down", wait)
         self._writes.take(key)
         self._address_writes.take(address)
-        if question_for is None:
-            return
+
+    def admit_question(self, request: web.Request, question_for: TableState) -> None:
+        """A question (already admitted as a write) may go on: the channel has room for it and
+        this display has not asked too often."""
+        key = display_key(request)
         channel = request.match_info.get("channel", "")
         if waiting_questions(question_for, channel) >= MAX_WAITING:
             raise TooMany(

@@ -53,8 +53,12 @@ def _actor(request: web.Request, player_allowed: bool) -> str:
 
 def _over_limit(request: web.Request, store: Store, *, question: bool) -> web.Response | None:
     """A 429 when this display writes (or asks) too often; None when it may go on."""
+    limits = request.app[LIMITS]
     try:
-        request.app[LIMITS].admit(request, question_for=store.state if question else None)
+        if question:
+            limits.admit_question(request, store.state)
+        else:
+            limits.admit(request)
     except TooMany as exc:
         refused = json_error(429, exc.message)
         refused.headers["Retry-After"] = str(exc.retry_after)
@@ -82,15 +86,20 @@ def action_handler(action_type: type[Action]) -> Handler:
         actor = _actor(request, action_type.player_allowed)
         store: Store = request.app[STORE]
         action: Action | None = None
+        if actor != GM:  # every player write counts, before its body is even read
+            refused = _over_limit(request, store, question=False)
+            if refused is not None:
+                return refused
         try:
             body = parse_body(await request.read())
             action = action_type.from_body(body, **request.match_info)
             if isinstance(action, SetDisplay):
                 known_display(request, action.display)
-            if actor != GM:
-                refused = _over_limit(request, store, question=action_type is SubmitQuestion)
+            if actor != GM and action_type is SubmitQuestion:
+                refused = _over_limit(request, store, question=True)
                 if refused is not None:
                     return refused
+            before = store.state.revision
             state = store.dispatch(action, actor=actor, display=display_of(request))
         except DomainError as exc:
             if actor != GM:  # the GM hears of what the players tried and why it was refused
@@ -100,7 +109,8 @@ def action_handler(action_type: type[Action]) -> Handler:
         request.app[BROADCASTER].deliver()  # committed: the displays first, then the reply
         if actor == GM:
             return _success(state.revision, store.last_reply)
-        request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
+        if state.revision != before:  # a write that changed nothing is no news for the GM
+            request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
         if action_type is SubmitQuestion:
             request.app[LIMITS].asked(request)
         # A display counts only the frames of its audience (API.md "Audiences").

@@ -92,10 +92,21 @@ class ActivityPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.list, 1)
         self.unseen = 0
+        self._repeats = 1  # how many times the top row happened
 
     def add(self, event: ActivityEvent) -> None:
-        """Put an event on top of the list (the oldest fall off past KEPT_ROWS)."""
+        """Put an event on top of the list (the oldest fall off past KEPT_ROWS); the same
+        refusal again only counts on the top row (a flood of them costs no new rows)."""
         stamp = time.strftime("%H:%M:%S", time.localtime(event.at))
+        if not self._repeat(event, stamp):
+            self._insert(event, stamp)
+        if self.visibleRegion().isEmpty():  # behind another dock's tab: the tab counts news
+            self.unseen += 1
+            self.unseen_changed.emit(self.unseen)
+        self.event_added.emit(event)
+
+    def _insert(self, event: ActivityEvent, stamp: str) -> None:
+        self._repeats = 1
         item = QTreeWidgetItem([stamp, KIND_NAMES.get(event.kind, event.kind), event.text])
         item.setToolTip(2, event.text)
         if event.kind == REFUSED:
@@ -105,10 +116,19 @@ class ActivityPanel(QWidget):
         self.list.insertTopLevelItem(0, item)
         while self.list.topLevelItemCount() > KEPT_ROWS:
             self.list.takeTopLevelItem(self.list.topLevelItemCount() - 1)
-        if self.visibleRegion().isEmpty():  # behind another dock's tab: the tab counts news
-            self.unseen += 1
-            self.unseen_changed.emit(self.unseen)
-        self.event_added.emit(event)
+
+    def _repeat(self, event: ActivityEvent, stamp: str) -> bool:
+        """Count a refusal like the top row's on that row; False when it is something new."""
+        top = self.list.topLevelItem(0)
+        if event.kind != REFUSED or top is None:
+            return False
+        last = top.data(0, Qt.ItemDataRole.UserRole)
+        if not isinstance(last, ActivityEvent) or (last.kind, last.text) != (REFUSED, event.text):
+            return False
+        self._repeats += 1
+        top.setText(0, stamp)
+        top.setText(TEXT_COLUMN, f"{event.text} (\u00d7{self._repeats})")
+        return True
 
     def mark_seen(self) -> None:
         """The GM looks at the list (its tab came to the front)."""
