@@ -6,14 +6,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
-    QScrollArea,
     QSizePolicy,
     QToolBar,
     QWidget,
@@ -51,7 +50,14 @@ from desktop.ui.window.confirm import confirm
 from desktop.ui.window.dispatcher import ERROR_TIMEOUT_MS, Dispatcher
 from desktop.ui.window.help import WindowHelp
 from desktop.ui.window.intent_router import IntentRouter
-from desktop.ui.window.layout import arrange_docks, whole_tab_titles
+from desktop.ui.window.layout import (
+    arrange_docks,
+    fit_first_size,
+    new_dock,
+    scrolled,
+    size_docks,
+    whole_tab_titles,
+)
 from desktop.ui.window.menus import WindowMenus
 from desktop.ui.window.refresher import ViewRefresher
 from desktop.ui.window.settings import WindowSettings
@@ -92,7 +98,7 @@ class MainWindow(QMainWindow):
         self._campaign_seen: object = None
         self.setWindowTitle("GM Terminal")
         self.setWindowIcon(app_icon())
-        self._fit_first_size(1440, 900)
+        fit_first_size(self, 1440, 900)
         self._shown_once = False
         self._restored = self.settings.restore(self)
         self.menus.fill_recent(self.settings.recent(), self.open_campaign)
@@ -157,16 +163,7 @@ class MainWindow(QMainWindow):
         self.revision_label.setFixedSize(self.revision_label.sizeHint())
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title.upper(), self)
-        dock.setObjectName(f"Dock{title.replace(' ', '')}")
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        return dock
+        return new_dock(self, title, widget, area)
 
     def _build_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -186,7 +183,7 @@ class MainWindow(QMainWindow):
             "dice": self._dock("Dice", self.dice, right),
             "alerts": self._dock("Alerts", self.alerts, right),
             "sound": self._dock("Sound", self.sound, right),
-            "displays": self._dock("Displays", _scrolled(self.displays), left),
+            "displays": self._dock("Displays", scrolled(self.displays), left),
             "charon": self._dock("Ship computer", self.charon, right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
             "star_map": self._dock("Star map", self.star_map, right),
@@ -208,34 +205,10 @@ class MainWindow(QMainWindow):
 
     def size_docks(self) -> None:
         """Give the map most of the room at any window size (when no layout was saved)."""
-        d, width, height = self.docks, self.width(), self.height()
-        # Wide enough for whole place and NPC names at 1366 px; the map keeps the rest.
-        left = min(340, max(280, width // 5))
-        right = min(430, max(330, width // 4.4))
-        self.resizeDocks(
-            [d["campaign"], d["tokens"]], [left, int(right)], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [d["campaign"], d["portraits"]], [height // 2, height // 2], Qt.Orientation.Vertical
-        )
-        self.resizeDocks(
-            [d["tokens"], d["charon"]],
-            [height * 3 // 5, height * 2 // 5],
-            Qt.Orientation.Vertical,
-        )
-        whole_tab_titles(self)
+        size_docks(self, self.docks)
 
     def _whole_tabs(self) -> None:
         whole_tab_titles(self)
-
-    def _fit_first_size(self, width: int, height: int) -> None:
-        # A laptop screen (1366x768) is smaller than the preferred first size: never open wider
-        # or taller than the screen's free area (restored geometry is clamped by Qt itself).
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            free = screen.availableGeometry()
-            width, height = min(width, free.width()), min(height, free.height())
-        self.resize(width, height)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -389,12 +362,3 @@ class MainWindow(QMainWindow):
         self.refresher.detach()
         event.accept()
         self.closed.emit()
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    """A panel that may be taller than its dock (the Displays panel's QR code and list)."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
-    return area
