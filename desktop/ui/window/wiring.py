@@ -195,7 +195,9 @@ def _wire_menus(w: WiredWindow) -> None:
     m.import_map.triggered.connect(
         lambda: import_into(w.map_panel, w.statusBar(), w.reload_campaign, folders)
     )
-    m.new_map.triggered.connect(lambda: new_map_into(w.map_panel, w.statusBar(), w.reload_campaign))
+    m.new_map.triggered.connect(
+        lambda: new_map_into(w.map_panel, w.statusBar(), w.reload_campaign, folders)
+    )
     m.quit.triggered.connect(w.close)
     m.undo.triggered.connect(w.dispatcher.undo)
     m.redo.triggered.connect(w.dispatcher.redo)

@@ -29,6 +29,7 @@ from desktop.mapimport.uvtt import MapImportError
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 from desktop.ui.look.widgets import accept_cancel
+from desktop.ui.map.editor.folders import Folders, pick_file
 from desktop.ui.map.editor.window import DeckEditor
 
 
@@ -144,17 +145,27 @@ class NewMapDialog(QDialog):
 
 
 def ask_new_map(
-    parent: QWidget, location: Location, map_dir: Path, status: QStatusBar
-) -> NewMapDialog | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "New map from image", "", "Pictures (*.png *.jpg *.jpeg *.webp)"
+    parent: QWidget,
+    location: Location,
+    map_dir: Path,
+    status: QStatusBar,
+    where: tuple[Folders, Path],
+    ready: Callable[[DeckEditor], None],
+) -> QFileDialog:
+    """The picture chooser (where the last picture came from), then the grid dialog; `ready`
+    gets the editor it makes."""
+    folders, campaign_root = where
+
+    def chosen(file: Path) -> None:
+        try:
+            dialog = NewMapDialog(file, location, map_dir, parent)
+        except MapImportError as error:
+            status.showMessage(f"{file.name}: {error}", 8000)
+            return
+        dialog.editor_ready = ready
+        dialog.open()
+
+    filters = "Pictures (*.png *.jpg *.jpeg *.webp)"
+    return pick_file(
+        parent, "New map from image", filters, (folders, "map-image", campaign_root), chosen
     )
-    if not name:
-        return None
-    try:
-        dialog = NewMapDialog(Path(name), location, map_dir, parent)
-    except MapImportError as error:
-        status.showMessage(f"{Path(name).name}: {error}", 8000)
-        return None
-    dialog.open()
-    return dialog

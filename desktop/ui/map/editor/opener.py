@@ -59,12 +59,19 @@ def import_into(
     ask_import_map(panel.window(), panel.store.campaign, panel.focus.location_slug, done, folders)
 
 
-def new_map_into(panel: MapPanel, status: QStatusBar, reload: Callable[[], None]) -> None:
+def new_map_into(
+    panel: MapPanel, status: QStatusBar, reload: Callable[[], None], folders: Folders
+) -> None:
     """File > New map from image…: the grid dialog, then the editor in the map's place."""
     location = _focused(panel, status)
     if location is None:
         return
-    map_dir = panel.store.campaign.root / location.path / "map"
-    dialog = ask_new_map(panel.window(), location, map_dir, status)
-    if dialog is not None:
-        dialog.editor_ready = lambda editor: _edit_in(panel, editor, reload)
+    root = panel.store.campaign.root
+    ask_new_map(
+        panel.window(),
+        location,
+        root / location.path / "map",
+        status,
+        (folders, root),
+        lambda editor: _edit_in(panel, editor, reload),
+    )

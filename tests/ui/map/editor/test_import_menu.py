@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PIL import Image
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.campaign.loader import load_campaign
 from desktop.model.store import Store
+from desktop.ui.map.editor.image_dialog import NewMapDialog
 from desktop.ui.map.editor.import_dialog import ImportMapDialog
 from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
@@ -25,8 +28,8 @@ crew:
 """
 
 
-def _chooser(window: MainWindow, qtbot: QtBot) -> QFileDialog:
-    window.menus.import_map.trigger()
+def _chooser(window: MainWindow, qtbot: QtBot, action: QAction | None = None) -> QFileDialog:
+    (action or window.menus.import_map).trigger()
     found: list[QFileDialog] = []
     qtbot.waitUntil(
         lambda: (
@@ -80,5 +83,19 @@ def test_import_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None:
     assert Path(chooser.directory().absolutePath()) == maps
     chooser.reject()
     assert WindowSettings(settings).last_folder("import-map") == maps
+
+    # File > New map from image…: its own folder (pictures are kept apart from VTT files).
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    Image.new("RGB", (200, 100), "grey").save(pictures / "wreck.png")
+    chooser = _chooser(window, qtbot, window.menus.new_map)
+    assert Path(chooser.directory().absolutePath()) == root
+    chooser.selectFile(str(pictures / "wreck.png"))
+    chooser.accept()
+    assert [d.isVisible() for d in window.findChildren(NewMapDialog)] == [True]
+    window.findChildren(NewMapDialog)[0].reject()
+    chooser = _chooser(window, qtbot, window.menus.new_map)
+    assert Path(chooser.directory().absolutePath()) == pictures
+    chooser.reject()
     window.refresher.detach()
     window.close()
