@@ -27,6 +27,7 @@ from desktop.ui.panels.tokens import TokensPanel
 from desktop.ui.services import WindowServices
 from desktop.ui.window.alert_badge import AlertBadge
 from desktop.ui.window.dispatcher import Dispatcher
+from desktop.ui.window.handout_drop import HandoutDrop
 from desktop.ui.window.help import WindowHelp
 from desktop.ui.window.intent_router import IntentRouter
 from desktop.ui.window.menus import WindowMenus
@@ -79,6 +80,7 @@ def wire_intents(w: WiredWindow) -> None:
     """Every `*_requested` signal of the window's views goes to one router method."""
     r = w.router
     w.refresher.refreshed.connect(w.sync)
+    HandoutDrop(w.window(), w.dispatcher, w.statusBar())  # kept by the window, its parent
 
     def stars() -> None:
         w.star_map.sync(w.dispatcher.store.state, w.dispatcher.store.campaign)
