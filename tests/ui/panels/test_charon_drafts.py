@@ -19,6 +19,8 @@ from desktop.ui.window.settings import WindowSettings
 
 SHIP = "hadal_wren"
 
+WAIT = 20_000  # ms: the machine may be busy; the check polls until true
+
 
 @pytest.fixture
 def drafting_window(
@@ -137,7 +139,7 @@ def test_a_draft_using_gm_only_knowledge_says_what_and_takes_a_deliberate_approv
     text = draft("Where is Lio Farrant?", store.campaign, store.state).text
     store.dispatch(a.QueueDraft(channel, text, query_id))
     drafts = drafting_window.charon.drafts
-    qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 1, timeout=WAIT)
     caption = drafts.drafts.item(0).text()
     assert "⚠ USES GM-ONLY: Cold Storage (not revealed)" in caption
     assert "Cold Storage (not revealed)" in drafts.warning.text()
@@ -158,7 +160,7 @@ def test_editing_out_the_gm_only_part_makes_the_draft_clean(
     channel, query_id = _asked(store, "Where is Lio Farrant?")
     store.dispatch(a.QueueDraft(channel, "LIO FARRANT: COLD STORAGE.", query_id))
     drafts = drafting_window.charon.drafts
-    qtbot.waitUntil(lambda: drafts.drafts.count() == 1)
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 1, timeout=WAIT)
     assert not drafts.approve_button.isEnabled()
     drafts.editor.setPlainText("ONE CREW MEMBER INJURED.")
     assert drafts.warning.text() == "" and not drafts.confirm.isVisible()
@@ -172,7 +174,7 @@ def test_the_dock_lists_every_channels_drafts_by_the_places_name(
     store.dispatch(a.QueueDraft("story", "ENGINES: STRESSED."))
     store.dispatch(a.QueueDraft(store.state.charon_channel, "COMMS: DAMAGED."))
     drafts = drafting_window.charon.drafts
-    qtbot.waitUntil(lambda: drafts.drafts.count() == 3)
+    qtbot.waitUntil(lambda: drafts.drafts.count() == 3, timeout=WAIT)
     places = sorted(drafts.drafts.item(i).text().split(" · ")[0] for i in range(3))
     assert places == ["BRIDGE", "SHIP COMPUTER", "SV HADAL WREN"]
     assert drafts.heading.text() == "DRAFTS TO APPROVE: 3"

@@ -10,6 +10,8 @@ from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.window.main_window import MainWindow
 
+WAIT = 20_000  # ms: the machine may be busy; the check polls until true
+
 
 def _ask(store: Store, *questions: str) -> str:
     store.dispatch(a.SetCharonMode("QUERY"))
@@ -99,7 +101,7 @@ def test_an_answer_sits_under_its_own_question_in_the_dock(
     kesh = store.state.charon.conversations[channel][0].id
     store.dispatch(a.CharonSend(channel, "DR. KESH: NO BIOMETRIC SIGNAL.", kesh))
     listed = window.charon.conversation
-    qtbot.waitUntil(lambda: listed.count() == 3)
+    qtbot.waitUntil(lambda: listed.count() == 3, timeout=WAIT)
     lines = [listed.item(i).text() for i in range(3)]
     assert lines[0].startswith("PLAYER › Where is Dr. Kesh?")
     assert lines[1] == "WREN CORE › DR. KESH: NO BIOMETRIC SIGNAL."  # the campaign's name
