@@ -103,6 +103,8 @@ def test_a_rejected_draft_stays_rejected_across_a_restart(tmp_path: Path) -> Non
         assert any(e["id"] == rejected and e["pending"] for e in gm), "it still awaits the GM"
     finally:
         again.stop()
+    noise = [line for line in first.log + again.log if line.startswith(("DEBUG", "INFO"))]
+    assert noise == [], "libraries' DEBUG/INFO lines on the console"
 
 
 @pytest.mark.parametrize("size", [TV, TABLET], ids=["1920x1080", "1024x768"])
