@@ -268,6 +268,7 @@ class Broadcaster:
         response = web.StreamResponse(headers=SSE_HEADERS)
         if self._closing:
             raise web.HTTPServiceUnavailable(reason="shutting down")
+        display = display_of(request)  # a malformed `?display=` is a 400, before any byte
         await response.prepare(request)
         transport = request.transport
         if transport is None or transport.is_closing():
@@ -280,7 +281,7 @@ class Broadcaster:
             role=role,
             address=request.remote or "",
             user_agent=request.headers.get("User-Agent", ""),
-            display=display_of(request),
+            display=display,
             kind=kind if (kind := request.query.get("kind", "")) in DISPLAY_KINDS else "",
         )
         # Registered before the first snapshot is read: a change from now on lands in its

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from desktop.model.display_state import is_display_id
+from desktop.model.errors import InvalidInput
 from desktop.model.state import TableState
 
 MAX_WAITING = 10  # questions of one channel waiting for the GM's answer
@@ -71,14 +72,28 @@ class Buckets:
 
 
 def display_of(request: web.Request) -> str | None:
-    """The display a request names with `?display=<id>` (None: an anonymous display)."""
-    display = request.query.get("display", "")
-    return display if is_display_id(display) else None
+    """The display a request names with `?display=<id>` (None: an anonymous display).
+
+    One `display` parameter of API.md's form, or none: a malformed id, a second one or a
+    differently cased name is a 400 (InvalidInput) on every route, never taken as anonymous.
+    """
+    named = [(key, value) for key, value in request.query.items() if key.lower() == "display"]
+    if not named:
+        return None
+    if len(named) > 1 or named[0][0] != "display":
+        raise InvalidInput("display: give one `display` parameter, in lower case")
+    if not is_display_id(named[0][1]):
+        raise InvalidInput("display: bad display id (6 to 64 of A-Z a-z 0-9 _ -)")
+    return named[0][1]
 
 
 def display_key(request: web.Request) -> str:
-    """The display a request comes from: its `?display=` id, else its address."""
-    display = display_of(request)
+    """The display a request comes from: its `?display=` id, else (none, or a malformed one
+    that will be refused) its address."""
+    try:
+        display = display_of(request)
+    except InvalidInput:
+        display = None
     return f"display:{display}" if display else f"address:{request.remote or '?'}"
 
 

@@ -153,3 +153,31 @@ def _any_png(campaign: Campaign) -> Path:
     portrait = campaign.npcs["kade"].portrait
     assert portrait is not None
     return portrait.relative_to(campaign.root)
+
+
+async def test_a_bound_characters_token_moves_only_from_its_display(
+    client: TestClient[Any, Any], store: Store
+) -> None:
+    """However a request names (or hides) its display, Reyes bound to A moves only from A."""
+    await gm_post(client, "/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": SHIP})
+    await gm_post(client, "/api/gm/encounter/toggle-room/", {"room_id": "r-bridge"})
+    reyes = {"type": "player", "name": "Reyes", "x": 1, "y": 1, "image_url": "crew:reyes"}
+    mine = (await gm_post(client, "/api/gm/encounter/place-token/", reyes))["token_id"]
+    async with client.get(_stream(A)) as response:
+        await StreamReader(response).events(1)
+        await gm_post(client, f"/api/gm/displays/{A}/", {"character": "reyes"})
+    body = {"token_id": mine, "x": 2, "y": 1}
+    for query in ("", f"?display={B}"):  # anonymous, another display: the ship's 403
+        refused = await client.post(f"{MOVE}{query}", json=body)
+        assert refused.status == 403, query
+        assert "CREW MEMBER" in (await refused.json())["error"]
+    for query in ("?display=bad!", f"?display={A}&display={A}", f"?Display={A}"):
+        malformed = await client.post(f"{MOVE}{query}", json=body)
+        assert malformed.status == 400, query
+        assert (await malformed.json())["error"].startswith("display:")
+        for read in ("/api/active-view/", "/api/active-view/stream/"):
+            answer = await client.get(f"{read}{query}")  # the same rule on reads and the stream
+            assert answer.status == 400, (read, query)
+    assert store.state.locations[SHIP].tokens[mine].x == 1  # unchanged
+    moved = await client.post(f"{MOVE}?display={A}", json=body)
+    assert moved.status == 200, await moved.text()

@@ -119,7 +119,13 @@ def crew_of(token: Token) -> str:
 
 
 def check_bound(state: TableState, ctx: ActionContext, token: Token) -> None:
-    """A display bound to a character moves only that character's token (Forbidden)."""
+    """A display bound to a character moves only that character's token, and a character
+    bound to displays moves only from those (Forbidden): anonymous or other displays, however
+    they name themselves, are refused the same way."""
     settings = state.displays.get(ctx.display) if ctx.display else None
-    if settings is not None and settings.character and crew_of(token) != settings.character:
+    mine = settings.character if settings is not None else None
+    crew = crew_of(token)
+    if mine and crew != mine:
+        raise Forbidden(NOT_YOUR_CREW)
+    if crew and crew != mine and any(d.character == crew for d in state.displays.values()):
         raise Forbidden(NOT_YOUR_CREW)
