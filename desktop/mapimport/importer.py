@@ -51,7 +51,8 @@ class ImportResult:
 
 
 def count(n: int, noun: str, nouns: str = "") -> str:
-    """'1 room', '2 rooms' (nouns: an irregular plural)."""
+    """'1 room', '2 rooms' (nouns: an irregular plural); the window says it with
+    desktop.model.names.counted (map import stays free of the table's model)."""
     return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.campaign.model import Campaign
-from desktop.mapimport.importer import ImportResult, Prepared, count, import_map, prepare
+from desktop.mapimport.importer import ImportResult, Prepared, import_map, prepare
 from desktop.mapimport.uvtt import MapImportError
+from desktop.model.names import counted
 from desktop.ui.look import colors
 from desktop.ui.look.colors import qcolor
 from desktop.ui.look.widgets import accept_cancel
@@ -78,8 +79,8 @@ class ImportMapDialog(QDialog):
         layout = self.ready.layout
         self.view = QGraphicsView(preview_scene(self.ready, self), self)
         self.summary = QLabel(
-            f"{count(len(layout.rooms), 'room')}, {count(len(layout.doors), 'door')}, "
-            f"{count(len(layout.windows), 'window')}; "
+            f"{counted(len(layout.rooms), 'room')}, {counted(len(layout.doors), 'door')}, "
+            f"{counted(len(layout.windows), 'window')}; "
             f"{self.ready.uvtt.width}x{self.ready.uvtt.height} cells"
             + "".join(f"\n{note}" for note in self.ready.picture.warnings),
             self,

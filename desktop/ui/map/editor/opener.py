@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QStatusBar
 
 from desktop.campaign.model import Location
-from desktop.mapimport.importer import count
+from desktop.model.names import counted
 from desktop.ui.map.editor.folders import Folders
 from desktop.ui.map.editor.image_dialog import ask_new_map
 from desktop.ui.map.editor.import_dialog import ask_import_map
@@ -53,7 +53,7 @@ def import_into(
             reload()
             problems = len(panel.store.campaign.problems)
             if problems:
-                text += f"; {count(problems, 'campaign problem')}: see the Problems dock"
+                text += f"; {counted(problems, 'campaign problem')}: see the Problems dock"
         status.showMessage(text, IMPORT_MESSAGE_MS)
 
     ask_import_map(panel.window(), panel.store.campaign, panel.focus.location_slug, done, folders)
