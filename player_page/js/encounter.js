@@ -2,7 +2,8 @@
 // place; the deck badge; pan/zoom; tablet token moves with optimistic display.
 import { StarMapView } from "./starmap.js";
 import { el, svg, setAttr, setText, syncKeyed } from "./dom.js";
-import { createRoom, updateRoom, roomSurroundings, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes, separateLabels } from "./mapdraw.js";
+import { createRoom, updateRoom, roomSurroundings, createMarker, updateLink, updateTerminal, updatePoi, markerBoxes } from "./mapdraw.js";
+import { separateLabels } from "./marklabels.js";
 import { createDoor, updateDoor, badgeDefs, doorBoxes } from "./doors.js";
 import { createToken, updateToken } from "./tokens.js";
 import { Viewport } from "./viewport.js";
@@ -130,10 +131,11 @@ export class EncounterView {
     syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
     syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
     syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
-    const markerKey = JSON.stringify([map.links, map.terminals, map.pois, this.scale.px]); // CSS sizes follow --px
+    // CSS sizes follow --px; a label keeps to its revealed room and off the doors
+    const markerKey = JSON.stringify([map.links, map.terminals, map.pois, this.scale.px, rooms.map((r) => r.id), doors.length]);
     if (markerKey !== this.markerKey) {
       this.markerKey = markerKey;
-      this.markBoxes = separateLabels([this.layers.links, this.layers.terminals, this.layers.pois]);
+      this.markBoxes = separateLabels([this.layers.links, this.layers.terminals, this.layers.pois], rooms, doorBoxes(doors));
     }
     const tokens = this.tokenList(snap);
     const around = roomSurroundings(rooms, tokens.map((t) => [Number(t.x) || 0, Number(t.y) || 0]), this.markBoxes || []);

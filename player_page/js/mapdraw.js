@@ -275,49 +275,6 @@ function place(g, item) {
   setAttr(g, "transform", `translate(${g.__at.x} ${g.__at.y})`);
 }
 
-const ICON_HALF = 0.36; // the largest marker icon (a deck link's box) is 0.72 cells wide
-
-/**
- * Marker labels moved (above their icon, or down a line at a time) until none covers another
- * label or another marker's icon (the server keeps the icons apart). Run when markers changed;
- * returns the boxes the icons and labels cover.
- */
-export function separateLabels(layers) {
-  const markers = layers.flatMap((layer) => [...layer.children]).filter((g) => g.__at);
-  const icons = markers.map((g) => ({ g, x: g.__at.x - ICON_HALF, y: g.__at.y - ICON_HALF, width: 2 * ICON_HALF, height: 2 * ICON_HALF }));
-  const labels = [];
-  for (const g of markers) {
-    const text = g.querySelector(".mk-label");
-    if (!text || !text.textContent) continue;
-    if (text.dataset.base === undefined) text.dataset.base = text.getAttribute("y") || "0";
-    setAttr(text, "y", text.dataset.base);
-    const b = text.getBBox();
-    if (!(b.width > 0)) continue;
-    labels.push({ g, text, box: { x: g.__at.x + b.x, y: g.__at.y + b.y, width: b.width, height: b.height } });
-  }
-  labels.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
-  const placed = [];
-  for (const label of labels) {
-    const start = label.box.y, line = label.box.height * 1.05;
-    // Under the icon first, then above it, then further down a line at a time.
-    const above = label.g.__at.y - ICON_HALF - 0.06 - label.box.height - start;
-    const shifts = [0, above, line, 2 * line, 3 * line, 4 * line];
-    const free = (shift) => {
-      const box = { ...label.box, y: start + shift };
-      return !placed.some((o) => overlaps(box, o)) && !icons.some((i) => i.g !== label.g && overlaps(box, i));
-    };
-    const shift = shifts.find(free) ?? shifts[shifts.length - 1];
-    if (shift) setAttr(label.text, "y", +(Number(label.text.dataset.base) + shift).toFixed(3));
-    placed.push({ ...label.box, y: start + shift });
-  }
-  // Where the icons and labels ended up (map units), for room names to keep clear of.
-  return icons.concat(placed).map((b) => ({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }));
-}
-
-function overlaps(a, b) {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
 export function updateLink(g, link) {
   const key = [link.x, link.y, link.type, link.direction, link.status].join("|");
   if (g.__key === key) return;

@@ -271,3 +271,41 @@ def test_the_maps_legend_and_deck_badge_read_at_three_metres(
     texts = ".legend .panel-head, .legend-row, .deck-badge .panel-head, .deck-name"
     small = [(t, px) for t, px in page.evaluate(FONT_PX, texts) if px < 17.5]
     assert small == []
+
+
+# Each marker label: the room its icon stands in, and what it crosses (walls, doors, room names).
+MARKER_LABELS = """() => {
+  const r = (e) => e.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+    && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const floors = [...document.querySelectorAll('.map .room rect.room-floor')].map(r);
+  const doors = [...document.querySelectorAll('.map .door-end')].map(r);
+  const names = [...document.querySelectorAll('.map .room-name, .map .room-status')].map(r);
+  const out = [];
+  for (const label of document.querySelectorAll('.map .marker .mk-label')) {
+    if (!label.textContent || !label.getClientRects().length) continue;
+    const icon = r(label.parentNode.firstElementChild), b = r(label);
+    const cx = (icon.left + icon.right) / 2, cy = (icon.top + icon.bottom) / 2;
+    const room = floors.find((f) => cx > f.left && cx < f.right && cy > f.top && cy < f.bottom);
+    const inRoom = !!room && b.left >= room.left - 1 && b.right <= room.right + 1
+      && b.top >= room.top - 1 && b.bottom <= room.bottom + 1;
+    out.push({ text: label.textContent, inRoom, door: doors.some((d) => hit(b, d)),
+      name: names.some((n) => hit(b, n)) });
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["tv", "tablet"])
+def test_marker_labels_stay_in_their_room_off_doors_and_room_names(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    deck = mapped_location(app)
+    fresh_encounter(app, deck, list(deck.rooms))
+    page = open_clocked(browser, app, guards, size)
+    expect(page.locator(".map .room")).to_have_count(len(deck.rooms), timeout=WAIT_MS)
+    assert wait(lambda: page.locator(".map .marker .mk-label").count() > 0)
+    labels = page.evaluate(MARKER_LABELS)
+    wrong = [x for x in labels if not x["inRoom"] or x["door"] or x["name"]]
+    assert wrong == [], wrong
+    shot(page, f"r2-marker-labels-{size[0]}")
