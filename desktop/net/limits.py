@@ -40,6 +40,11 @@ WRITES = Rate(burst=120, every=0.025)
 # could name a new one for every write): a few tablets behind one address, four times one.
 ADDRESS_WRITES = Rate(burst=480, every=0.00625)
 QUESTIONS = Rate(burst=3, every=15.0)  # questions: three at once, then four a minute
+# All the displays of one address together: twice one display's (new ids lift nothing).
+ADDRESS_QUESTIONS = Rate(burst=6, every=7.5)
+# Waiting questions of one channel from one address: one client never fills the channel.
+MAX_WAITING_PER_ADDRESS = 3
+MAX_ASKED = 64  # questions remembered per address (only waiting ones matter)
 
 
 class TooMany(Exception):
@@ -97,9 +102,10 @@ def display_key(request: web.Request) -> str:
     return f"display:{display}" if display else f"address:{request.remote or '?'}"
 
 
-def waiting_questions(state: TableState, channel: str) -> int:
+def waiting_ids(state: TableState, channel: str) -> set[str]:
+    """The ids of a channel's questions waiting for the GM's answer."""
     entries = state.charon.conversations.get(channel, ())
-    return sum(1 for e in entries if e.role == "player" and e.pending)
+    return {e.id for e in entries if e.role == "player" and e.pending}
 
 
 class PlayerLimits:
@@ -109,12 +115,14 @@ class PlayerLimits:
         self._writes = Buckets(WRITES, clock)
         self._address_writes = Buckets(ADDRESS_WRITES, clock)
         self._questions = Buckets(QUESTIONS, clock)
+        self._address_questions = Buckets(ADDRESS_QUESTIONS, clock)
+        self._asked: OrderedDict[str, list[tuple[str, str]]] = OrderedDict()  # address -> asked
 
     def admit(self, request: web.Request) -> None:
         """A player write from this display may go on: counted before its body is read, so a
         broken or refused write counts as much as a taken one."""
         key = display_key(request)
-        address = f"address:{request.remote or '?'}"
+        address = _address(request)
         wait = max(self._writes.take(key, peek=True), self._address_writes.take(address, peek=True))
         if wait:
             raise TooMany("too many requests from this display: slow down", wait)
@@ -122,18 +130,38 @@ class PlayerLimits:
         self._address_writes.take(address)
 
     def admit_question(self, request: web.Request, question_for: TableState) -> None:
-        """A question (already admitted as a write) may go on: the channel has room for it and
-        this display has not asked too often."""
-        key = display_key(request)
+        """A question (already admitted as a write) may go on: the channel has room for it,
+        this address holds few of its waiting places, and neither this display nor its
+        address has asked too often."""
+        key, address = display_key(request), _address(request)
         channel = request.match_info.get("channel", "")
-        if waiting_questions(question_for, channel) >= MAX_WAITING:
+        waiting = waiting_ids(question_for, channel)
+        if len(waiting) >= MAX_WAITING:
             raise TooMany(
                 "the ship computer already has questions waiting: wait for its answers", 30
             )
-        wait = self._questions.take(key, peek=True)  # counted once taken: `asked`
+        wait = max(
+            self._questions.take(key, peek=True),
+            self._address_questions.take(address, peek=True),
+        )  # counted once taken: `asked`
         if wait:
             raise TooMany("too many questions from this display: wait a little and ask again", wait)
+        mine = [(c, q) for c, q in self._asked.get(address, ()) if q in waiting or c != channel]
+        self._asked[address] = mine
+        if sum(1 for c, _ in mine if c == channel) >= MAX_WAITING_PER_ADDRESS:
+            raise TooMany("your questions are waiting: wait for the ship computer's answers", 30)
 
-    def asked(self, request: web.Request) -> None:
+    def asked(self, request: web.Request, query_id: str) -> None:
         """A question of this display was taken (a refused one does not count)."""
+        address = _address(request)
         self._questions.take(display_key(request))
+        self._address_questions.take(address)
+        mine = self._asked.pop(address, [])
+        mine.append((request.match_info.get("channel", ""), query_id))
+        self._asked[address] = mine[-MAX_ASKED:]
+        if len(self._asked) > MAX_KEYS:
+            self._asked.popitem(last=False)
+
+
+def _address(request: web.Request) -> str:
+    return f"address:{request.remote or '?'}"

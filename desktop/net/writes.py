@@ -112,7 +112,7 @@ def action_handler(action_type: type[Action]) -> Handler:
         if state.revision != before:  # a write that changed nothing is no news for the GM
             request.app[ACTIVITY](player_write_event(action, state, store.campaign, time.time()))
         if action_type is SubmitQuestion:
-            request.app[LIMITS].asked(request)
+            request.app[LIMITS].asked(request, str(store.last_reply.get("query_id", "")))
         # A display counts only the frames of its audience (API.md "Audiences").
         return _success(store.player_frame(display_of(request)).revision, store.last_reply)
 
