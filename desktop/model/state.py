@@ -40,6 +40,11 @@ class Token:
     def hidden(self) -> bool:
         return "hidden" in self.statuses
 
+    @property
+    def crew_id(self) -> str:
+        """The crew member it was placed for ("" none): its image is that member's."""
+        return self.image[5:] if self.image.startswith("crew:") else ""
+
 
 @dataclass(frozen=True, slots=True)
 class LocationState:

@@ -46,6 +46,8 @@ class TokenCache:
             "image_url": media_url(path, found),
             "room_id": token.room_id,
         }
+        if token.crew_id:
+            data["crew_id"] = token.crew_id  # a bound tablet drags only its member's token
         return token, data, orjson.dumps({token.id: data})[1:-1], next(iter(found), ""), path
 
 

@@ -178,12 +178,15 @@ export class EncounterView {
   }
 
   renderTokens(snap, quiet, fresh = true) {
-    const movable = new Set(Array.isArray(snap.movable_types) ? snap.movable_types : []);
+    const types = new Set(Array.isArray(snap.movable_types) ? snap.movable_types : []);
+    // A tablet bound to a character drags only that member's token (the server checks it too).
+    const own = snap.display && snap.display.character ? snap.display.character.id : null;
+    const movable = (t) => types.has(t.type) && (!own || t.crew_id === own);
     const tokens = this.tokenList(snap);
     if (quiet) this.jump();
     const dragging = this.drag.active ? this.drag.state.id : null;
     syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, () => createToken(fresh), (g, t) => {
-      if (t.id !== dragging) updateToken(g, t, movable.has(t.type));
+      if (t.id !== dragging) updateToken(g, t, movable(t));
     });
     this.scale.labels(tokens, this.nodes.tokens, this.obstacles || []);
   }

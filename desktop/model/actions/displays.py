@@ -113,18 +113,13 @@ class PingCell(Action):
         return replace(state, pings=kept, targets=targets)
 
 
-def crew_of(token: Token) -> str:
-    """The crew member a token was placed for ("" none): its image is that member's."""
-    return token.image[5:] if token.image.startswith("crew:") else ""
-
-
 def check_bound(state: TableState, ctx: ActionContext, token: Token) -> None:
     """A display bound to a character moves only that character's token, and a character
     bound to displays moves only from those (Forbidden): anonymous or other displays, however
     they name themselves, are refused the same way."""
     settings = state.displays.get(ctx.display) if ctx.display else None
     mine = settings.character if settings is not None else None
-    crew = crew_of(token)
+    crew = token.crew_id
     if mine and crew != mine:
         raise Forbidden(NOT_YOUR_CREW)
     if crew and crew != mine and any(d.character == crew for d in state.displays.values()):
