@@ -94,3 +94,12 @@ def test_a_press_inside_the_frame_still_reaches_the_room_under_it(
     qtbot.waitUntil(lambda: TV in scene.frames)
     inside = view.mapFromScene(QPointF(6 * CELL, 3.5 * CELL))
     assert scene.item_kind(view.itemAt(inside)) != "frame"
+
+
+def test_a_resize_stops_at_two_cells(qtbot: QtBot, window: MainWindow, store: Store) -> None:
+    _framed(window, store)
+    view, scene = window.map_panel.view, window.map_panel.scene
+    qtbot.waitUntil(lambda: TV in scene.frames)
+    corner = QPointF(10 * CELL, 6 * CELL)
+    drag(view, view.mapFromScene(corner), view.mapFromScene(QPointF(0, 0)))
+    qtbot.waitUntil(lambda: _camera(store) == ("frame", 2.0, 1.0, 2.0, 2.0))

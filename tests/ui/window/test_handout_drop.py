@@ -3,6 +3,7 @@ kept in the campaign's handouts folder and shown like a campaign handout; bad fi
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -39,6 +40,7 @@ def _files(*paths: Path) -> QMimeData:
 
 
 def _drop(qtbot: QtBot, window: MainWindow, data: QMimeData) -> QDialog:
+    gc.collect()  # the window's drop watcher is kept by the window alone
     viewport = window.map_panel.view.viewport()  # over the map: it passes files on
     entered, moved = drop_on(viewport, QPointF(viewport.rect().center()), data)
     assert entered and moved

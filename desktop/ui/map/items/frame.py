@@ -13,7 +13,7 @@ from desktop.ui.look.fonts import mono_font
 from desktop.ui.map.items.base import ShapeItem, cosmetic_pen
 from desktop.ui.map.picture.shapes import CELL, FrameShape
 
-MIN_CELLS = 2.0  # the smallest frame, in cells
+MIN_CELLS = 2.0  # the smallest a resize makes a frame, in cells
 _EDGE = CELL * 0.35  # how far either side of the edge a press grabs the frame
 _HANDLE = CELL * 0.6  # the resize corner's square
 _LABEL_H = CELL * 0.7
@@ -65,8 +65,8 @@ class FrameItem(ShapeItem[FrameShape]):
         return (
             float(round(self.pos().x() / CELL)),
             float(round(self.pos().y() / CELL)),
-            float(max(MIN_CELLS, round(self._size.x() / CELL))),
-            float(max(MIN_CELLS, round(self._size.y() / CELL))),
+            float(max(1, round(self._size.x() / CELL))),
+            float(max(1, round(self._size.y() / CELL))),
         )
 
     def changed(self) -> bool:
