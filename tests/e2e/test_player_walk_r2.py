@@ -309,3 +309,16 @@ def test_marker_labels_stay_in_their_room_off_doors_and_room_names(
     wrong = [x for x in labels if not x["inRoom"] or x["door"] or x["name"]]
     assert wrong == [], wrong
     shot(page, f"r2-marker-labels-{size[0]}")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["tv", "tablet"])
+def test_the_bridge_pager_keeps_off_the_volume_and_full_screen_buttons(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page = open_clocked(browser, app, guards, size)
+    page.locator(".br-tab", has_text="Crew").click()
+    expect(page.locator(".dossier").first).to_be_visible(timeout=WAIT_MS)
+    buttons = ".br-dock button, .pager:not(.off), #controls button"
+    assert wait(lambda: not overlaps(page, buttons, buttons)), overlaps(page, buttons, buttons)
