@@ -15,7 +15,8 @@ import socket
 import threading
 from dataclasses import dataclass, field
 
-REQUEST_LINE = re.compile(rb"(?:^|\r\n)((?:GET|POST|HEAD) \S+) HTTP/1\.1\r\n")
+# The request line without its query (displays add ?display=<id> to every request).
+REQUEST_LINE = re.compile(rb"(?:^|\r\n)((?:GET|POST|HEAD) [^\s?]+)(?:\?\S*)? HTTP/1\.1\r\n")
 STATUS_LINE = re.compile(rb"^HTTP/1\.1 (\d{3})")
 
 
