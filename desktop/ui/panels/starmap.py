@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QGridLayout,
     QHBoxLayout,
     QVBoxLayout,
     QWidget,
@@ -96,9 +97,11 @@ class StarMapPanel(QWidget):
         self.show_button = button(
             "Show to players", name="PrimaryButton", tip="Fly every display here"
         )
-        actions = QHBoxLayout()
-        for widget in (self.hide_button, self.ship_button, self.course_button):
-            actions.addWidget(widget)
+        # Two buttons a row: three in one row made this dock the widest of its column, which
+        # took the map's share of a laptop screen.
+        actions = QGridLayout()
+        for i, widget in enumerate((self.hide_button, self.ship_button, self.course_button)):
+            actions.addWidget(widget, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(self.crumbs)
