@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.campaign.cells import bounding_box
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.problems import CampaignError
+from desktop.campaign.yamlfile import MAX_FILE_BYTES
 from desktop.mapimport.deckout import DeckPlan, manifest_data, plan_deck
 from desktop.mapimport.inplace import MANIFEST, update_file
 from desktop.mapimport.picture import GridPicture, decode, on_grid
@@ -95,7 +96,7 @@ def import_map(
     notes = list(picture.warnings)
     if not layout.rooms:
         notes.append("no enclosed rooms were found: draw them in the deck editor")
-    _write(plan, file, uvtt, deck, extra, picture)
+    _write(plan, file, uvtt, _deck_text(plan, file, uvtt, deck), extra, picture)
     return ImportResult(
         plan.deck_file.relative_to(campaign.root).as_posix(),
         len(layout.rooms),
@@ -181,16 +182,27 @@ def _kept(plan: DeckPlan, extra: Json) -> str:
 _ONE = {"portals_not_doors": "portal not a door"}
 
 
-def _write(
-    plan: DeckPlan, source: Path, uvtt: UvttMap, deck: Json, extra: Json, picture: GridPicture
-) -> None:
+def _deck_text(plan: DeckPlan, source: Path, uvtt: UvttMap, deck: Json) -> bytes:
+    """The deck file's bytes; MapImportError when the campaign loader would not read them."""
     header = (
         f"Imported by gm-terminal import-map from {source.name} (Universal VTT {uvtt.version:g}).\n"
         "Rooms are named Room 1, Room 2, ...: rename them here or in the deck editor."
     )
+    text = yaml_text(deck, header).encode()
+    if len(text) > MAX_FILE_BYTES:
+        raise MapImportError(
+            f"the deck would be {len(text) >> 20} MB, over the {MAX_FILE_BYTES >> 20} MB"
+            f" a campaign file may be: not written ({plan.deck_file.name})"
+        )
+    return text
+
+
+def _write(
+    plan: DeckPlan, source: Path, uvtt: UvttMap, deck: bytes, extra: Json, picture: GridPicture
+) -> None:
     plan.map_dir.mkdir(parents=True, exist_ok=True)
     picture.image.save(plan.map_dir / f"{plan.deck_id}.png", format="PNG", compress_level=1)
-    write_atomically(plan.deck_file, yaml_text(deck, header).encode())
+    write_atomically(plan.deck_file, deck)
     if extra:
         note = f"What {source.name} holds that the map does not use (gm-terminal check skips it)."
         path = plan.map_dir / f"{plan.deck_id}.extra.yaml"

@@ -10,12 +10,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from desktop.mapimport.uvtt import Point, Portal
+from desktop.mapimport.uvtt import MapImportError, Point, Portal
 
 Cell = tuple[int, int]
 Edge = tuple[str, int, int]  # ("v", x, y): the line x between (x-1, y) and (x, y); "h": line y
 OUTSIDE = -1
 EPS = 1e-9
+MAX_ROOMS = 2_000  # a deck of more rooms is no deck a GM drew
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,12 @@ def find_rooms(
         closed.update(edges)
     region = _regions(width, height, closed)
     rooms, number = _rooms(region)
-    doors, windows, loose = [], [], []
+    if len(rooms) > MAX_ROOMS:
+        raise MapImportError(f"the walls make {len(rooms):,} rooms: at most {MAX_ROOMS:,}")
+    doors: list[Door] = []
+    windows: list[int] = []
+    loose: list[int] = []
+    seen: set[tuple[int, int, Point]] = set()  # one door per place between two rooms
     for index, (portal, edges) in enumerate(zip(portals, by_portal, strict=True)):
         if not portal.closed:
             windows.append(index)
@@ -59,23 +65,40 @@ def find_rooms(
         pair = _joined(edges, region, number, width, height)
         if pair is None:
             loose.append(index)
-        else:
+        elif (pair[0], pair[1], portal.centre) not in seen:
+            seen.add((pair[0], pair[1], portal.centre))
             doors.append(Door(index, pair[0], pair[1], portal.centre))
     return Layout(tuple(rooms), tuple(doors), tuple(windows), tuple(loose))
 
 
 def crossed_edges(p: Point, q: Point, width: int, height: int) -> Iterator[Edge]:
-    """The cell edges (inside or bounding the grid) that the segment p-q closes."""
+    """The cell edges (inside or bounding the grid) that the segment p-q closes: only those
+    near where it crosses each row and column of cell centres (linear in its length)."""
     x0, x1 = sorted((p[0], q[0]))
     y0, y1 = sorted((p[1], q[1]))
     xs = range(max(0, math.floor(x0 - 0.5)), min(width, math.ceil(x1 + 0.5)) + 1)
     ys = range(max(0, math.floor(y0 - 0.5)), min(height, math.ceil(y1 + 0.5)) + 1)
-    for x in xs:
-        for y in ys:
-            if y < height and _meets(p, q, (x - 0.5, y + 0.5), (x + 0.5, y + 0.5)):
+    for y in ys:  # "v": the centre-to-centre segment of row y, at height y + 0.5
+        for x in _near(p, q, y + 0.5, 1):
+            if x in xs and y < height and _meets(p, q, (x - 0.5, y + 0.5), (x + 0.5, y + 0.5)):
                 yield "v", x, y
-            if x < width and _meets(p, q, (x + 0.5, y - 0.5), (x + 0.5, y + 0.5)):
+    for x in xs:  # "h": the centre-to-centre segment of column x, at x + 0.5
+        for y in _near(p, q, x + 0.5, 0):
+            if y in ys and x < width and _meets(p, q, (x + 0.5, y - 0.5), (x + 0.5, y + 0.5)):
                 yield "h", x, y
+
+
+def _near(p: Point, q: Point, level: float, axis: int) -> range:
+    """The cells along the other axis around where p-q crosses the line `axis` = level."""
+    span = q[axis] - p[axis]
+    if span == 0:
+        return range(0)  # along the line (or beside it): it crosses no segment on it properly
+    t = (level - p[axis]) / span
+    if not -EPS <= t <= 1 + EPS:
+        return range(0)
+    other = 1 - axis
+    at = math.floor(p[other] + t * (q[other] - p[other]) + 0.5)
+    return range(at - 1, at + 2)
 
 
 def _cross(o: Point, a: Point, b: Point) -> float:

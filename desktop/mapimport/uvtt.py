@@ -8,12 +8,16 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 SUFFIXES = (".dd2vtt", ".df2vtt", ".uvtt")
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_CELLS_A_SIDE = 1_000
 MAX_POINTS = 2_000_000
+MAX_CELLS = 250_000  # cells of the whole map (500x500): rooms are found cell by cell
+MAX_WALL_LENGTH = 200_000  # cells crossed by all the walls and portals together
+MAX_PORTALS = 5_000
 KNOWN_KEYS = frozenset(
     {"format", "resolution", "line_of_sight", "objects_line_of_sight", "portals", "image"}
 )
@@ -90,7 +94,13 @@ def parse_uvtt(text: str) -> UvttMap:
         for key in ("line_of_sight", "objects_line_of_sight")
         for line in _polylines(data.get(key), key, counter)
     )
-    portals = tuple(_portal(item, n, origin) for n, item in enumerate(_list(data, "portals")))
+    # Copies of one portal are one portal.
+    portals = tuple(
+        dict.fromkeys(_portal(i, n, origin) for n, i in enumerate(_list(data, "portals")))
+    )
+    if len(portals) > MAX_PORTALS:
+        raise MapImportError(f"{len(portals):,} portals: at most {MAX_PORTALS:,}")
+    _check_length(walls, portals)
     extra = {key: value for key, value in data.items() if key not in KNOWN_KEYS}
     return UvttMap(version, width, height, ppg, origin, walls, portals, _image(data), extra)
 
@@ -117,7 +127,22 @@ def _resolution(value: object) -> tuple[int, int, int, Point]:
     if not (1 <= width <= MAX_CELLS_A_SIDE and 1 <= height <= MAX_CELLS_A_SIDE):
         message = f"resolution.map_size {size[0]:g}x{size[1]:g} cells: each side must be 1 to"
         raise MapImportError(f"{message} {MAX_CELLS_A_SIDE}")
+    if width * height > MAX_CELLS:
+        raise MapImportError(
+            f"resolution.map_size {width}x{height} cells: at most {MAX_CELLS:,} cells in all"
+        )
     return width, height, round(float(ppg)), origin  # type: ignore[arg-type]
+
+
+def _check_length(walls: tuple[tuple[Point, ...], ...], portals: tuple[Portal, ...]) -> None:
+    """Refuse walls and portals that would take too long to lay on the grid."""
+    segments = [(p, q) for line in walls for p, q in pairwise(line)]
+    segments += [(portal.a, portal.b) for portal in portals]
+    length = sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in segments)
+    if length > MAX_WALL_LENGTH:
+        raise MapImportError(
+            f"walls and portals {length:,.0f} cells long in all: at most {MAX_WALL_LENGTH:,}"
+        )
 
 
 def _is_number(value: object) -> bool:
