@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from desktop.campaign.folders import files
+from desktop.campaign.folders import files, subfolders
 from desktop.campaign.model import CrewMember, Npc, TokenImage
 from desktop.campaign.problems import ProblemLog
 
@@ -45,7 +45,9 @@ def read_token_images(
 def _token_files(folder: Path, log: ProblemLog) -> list[TokenImage]:
     found: list[TokenImage] = []
     for sub, kind in _FOLDERS:
-        for path in files(folder / sub if sub else folder, log, TOKEN_SUFFIXES):
+        here = folder / sub if sub else folder
+        subfolders(here, log)  # not read, but a linked folder leading out is reported
+        for path in files(here, log, TOKEN_SUFFIXES):
             found.append(
                 TokenImage(f"token:{path.stem}", token_name(path.stem), kind, path.resolve())
             )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from desktop.campaign.links import within
 from desktop.campaign.maps import is_deck_file
 from desktop.campaign.model import Location
 from desktop.mapimport.uvtt import MapImportError
@@ -40,6 +41,9 @@ class DeckPlan:
 def plan_deck(root: Path, location: Location, name: str, level: int | None) -> DeckPlan:
     """The deck to add to the location's map; MapImportError when the level is taken."""
     map_dir = root / location.path / "map"
+    if within(root, map_dir) is None:  # the loader would refuse it: never write through it
+        folder = map_dir.relative_to(root).as_posix()
+        raise MapImportError(f"{folder} is a link leading outside the campaign folder")
     lmap = location.map
     entries = _manifest_entries(map_dir, location)
     levels = {int(str(e.get("level", i + 1))): str(e.get("id")) for i, e in enumerate(entries)}
