@@ -252,3 +252,11 @@ class Campaign:
 
     def location(self, slug: str) -> Location | None:
         return self.locations.get(slug)
+
+    def ship_location(self) -> str:
+        """The slug of the party's ship as a place: the location of type ship named as
+        ship.yaml names the ship, else the only location of type ship; "" when none is."""
+        ships = [loc for loc in self.locations.values() if loc.type.lower() == "ship"]
+        named = [loc for loc in ships if self.ship is not None and loc.name == self.ship.name]
+        found = named or (ships if len(ships) == 1 else [])
+        return found[0].slug if found else ""

@@ -3,7 +3,8 @@
 Click a thing to read it; double-click to go down into its map (a system, a planet with an
 orbit map) or to open the deck map of a place that has one. Hide or reveal it for players,
 place the ship there or set its course there, and show the view on every display.
-Hidden things are drawn dimmed with a dashed outline; the ship is an amber triangle.
+Hidden things are drawn dimmed with a dashed outline; the ship is an amber triangle (clicking
+it reads the thing it is at; double-clicking it opens the ship's deck plan).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from desktop.ui.look.widgets import button, label
 
 Json = dict[str, Any]
 KEY = 0  # the item data slot holding a thing's key
+SHIP = "@ship"  # the key the ship's marker carries: double-click opens the ship's deck plan
 
 
 class _View(QGraphicsView):
@@ -84,6 +86,7 @@ class StarMapPanel(QWidget):
         self.level, self.key, self.selected = "galaxy", "", ""
         self.things: dict[str, Json] = {}
         self.places: dict[str, bool] = {}  # location slug -> has a deck plan
+        self.ship_place = ""  # the party's ship as a place (campaign.ship_location())
         self._seen: tuple[object, object] = (None, None)
         self.scene = QGraphicsScene(self)
         self.view = _View(self.scene)
@@ -127,6 +130,7 @@ class StarMapPanel(QWidget):
         self._seen = (state.star, campaign)
         part = StarView(campaign.star_map, state.star, gm=True).snapshot(state.star.view)
         self.places = {slug: loc.map is not None for slug, loc in campaign.locations.items()}
+        self.ship_place = campaign.ship_location()
         if part == self.part:
             return
         self.part = part
@@ -200,7 +204,11 @@ class StarMapPanel(QWidget):
                 QPointF(x, y - 0.6 * size),
             ]
         )
-        self.scene.addPolygon(shape, QPen(QColor(colors.AMBER), 0), QBrush(QColor(colors.AMBER)))
+        mark = self.scene.addPolygon(
+            shape, QPen(QColor(colors.AMBER), 0), QBrush(QColor(colors.AMBER))
+        )
+        mark.setData(KEY, SHIP)
+        mark.setToolTip("The ship: double-click to open its deck plan")
 
     def _galaxy(self, galaxy: Json, ship: Json) -> None:
         at = {s["key"]: (s["position"][0], s["position"][2]) for s in galaxy.get("systems", [])}
@@ -301,6 +309,8 @@ class StarMapPanel(QWidget):
         self.redraw()
 
     def select(self, key: str) -> None:
+        if key == SHIP:  # the marker reads as the thing the ship is at
+            key = ((self.part or {}).get("ship") or {}).get("at", "")
         self.selected = key if key in self.things else ""
         thing = self.things.get(self.selected)
         if thing is None:
@@ -322,7 +332,10 @@ class StarMapPanel(QWidget):
         """Into a system's or planet's map; a place with a deck plan opens on the GM map."""
         thing = self.things.get(key) or {}
         part = self.part or {}
-        if thing.get("system_map") in part.get("systems", {}):
+        if key == SHIP:
+            if self.places.get(self.ship_place):
+                self.location_requested.emit(self.ship_place)
+        elif thing.get("system_map") in part.get("systems", {}):
             self.go("system", thing["system_map"])
         elif thing.get("orbit_map") in part.get("orbits", {}):
             self.go("orbit", thing["orbit_map"])

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.campaign.loader import load_campaign
 from desktop.campaign.model import Campaign
+from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as a
 from desktop.model.store import Store
-from desktop.ui.panels.starmap import KEY, StarMapPanel
+from desktop.ui.panels.starmap import KEY, SHIP, StarMapPanel
+from tests.ui.map.gestures import double_click
 
 
 def panel_on(qtbot: QtBot, store: Store) -> StarMapPanel:
@@ -112,3 +117,35 @@ def test_the_window_dock_drives_the_store(qtbot: QtBot, window: Any, store: Stor
     panel.show_button.click()
     qtbot.waitUntil(lambda: store.state.star.view == "system:vesper_reach")
     assert store.state.star.shows == 1
+
+
+def test_double_clicking_the_ship_marker_opens_the_ships_deck_plan(
+    qtbot: QtBot, campaign: Campaign
+) -> None:
+    store = Store(campaign)
+    store.dispatch(a.SetShipCourse("vesper_reach", ""))
+    panel = panel_on(qtbot, store)
+    assert campaign.ship_location() == "hadal_wren"
+    with qtbot.waitSignal(panel.location_requested) as opened:
+        double_click(panel.view, point_of(panel, SHIP))
+    assert opened.args == ["hadal_wren"]
+    assert (panel.level, panel.key) == ("galaxy", "")  # the ship's map, not the system's
+    assert panel.title.text() == "Vesper Reach"  # a click on the marker reads where it is
+
+
+def test_double_clicking_a_ship_on_the_star_map_opens_its_deck_plan(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    root = shutil.copytree(sample_campaign_path(), tmp_path / "campaign")
+    orbit = root / "galaxy" / "vesper_reach" / "gallowmere" / "orbit_map.yaml"
+    ship = (
+        'orbital_stations:\n  - name: "SV Hadal Wren"\n    location_slug: hadal_wren\n'
+        "    orbital_radius: 7\n    orbital_period: 0.6\n    orbital_angle: 270\n"
+        "    size: 0.5\n    icon_type: ship\n"
+    )
+    orbit.write_text(orbit.read_text().replace("orbital_stations:\n", ship, 1))
+    panel = panel_on(qtbot, Store(load_campaign(root)))
+    panel.go("orbit", "vesper_reach/gallowmere")
+    with qtbot.waitSignal(panel.location_requested) as opened:
+        double_click(panel.view, point_of(panel, "vesper_reach/gallowmere/hadal_wren"))
+    assert opened.args == ["hadal_wren"]
