@@ -47,6 +47,10 @@ class _View(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(QColor(colors.BG))
         self.setMinimumSize(240, 200)
+        # The map is always fitted: scroll bars would only come and go with each fit, and each
+        # time they did the viewport resized and fitted again (the window froze on a system).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _key(self, event: QMouseEvent) -> str:
         for item in self.items(event.position().toPoint()):

@@ -149,3 +149,23 @@ def test_double_clicking_a_ship_on_the_star_map_opens_its_deck_plan(
     with qtbot.waitSignal(panel.location_requested) as opened:
         double_click(panel.view, point_of(panel, "vesper_reach/gallowmere/hadal_wren"))
     assert opened.args == ["hadal_wren"]
+
+
+def test_a_narrow_dock_fits_the_system_without_scroll_bars(
+    qtbot: QtBot, campaign: Campaign
+) -> None:
+    """The view fits its map on every resize; scroll bars that came and went with each fit made
+    the fit resize the view again (a walk-through froze the window on a system in a ~290 px
+    column). Every size settles with no scroll bar and one fit."""
+    panel = panel_on(qtbot, Store(campaign))
+    click(qtbot, panel, "vesper_reach", double=True)
+    qtbot.waitUntil(lambda: panel.level == "system")
+    view = panel.view
+    for width in range(250, 460, 7):
+        panel.resize(width, 420)
+        qtbot.wait(1)
+        assert not view.horizontalScrollBar().isVisible(), width
+        assert not view.verticalScrollBar().isVisible(), width
+        before = view.transform()
+        view.fit()
+        assert view.transform() == before, width
