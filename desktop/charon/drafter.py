@@ -53,6 +53,7 @@ def retrieve(
     """The passages that best match the question, as the table has them now (best first)."""
     found, index = _Indexed.of(campaign)
     asked = question_terms(question)
+    named = _names(question)
     scores = index.scores(asked)
     ranked = sorted(range(len(found)), key=lambda i: -scores[i])
     best = scores[ranked[0]] if ranked else 0.0
@@ -60,7 +61,7 @@ def retrieve(
     for i in ranked:
         if scores[i] <= 0.0 or scores[i] < best * NEAR_BEST or len(kept) >= limit:
             break
-        if not _covers(found[i].words, asked):
+        if not _covers(found[i].words, asked, named):
             continue
         now = passage(found[i], campaign, state)
         if now is not None and now not in kept:
@@ -97,11 +98,18 @@ def _words(text: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in text.casefold()).split()
 
 
-def _covers(words: str, asked: Sequence[str]) -> bool:
+def _names(question: str) -> set[str]:
+    """The terms of the names the question gives (capitalised words after its first)."""
+    words = question.split()[1:]
+    return {t for w in words if w[:1].isupper() for t in terms(w)}
+
+
+def _covers(words: str, asked: Sequence[str], named: set[str]) -> bool:
     """Whether a passage holds enough of the question's terms to be about what it asks (one
-    common word shared with a long session log is not a match for a question naming three)."""
-    wanted = set(asked)
-    return len(wanted & set(terms(words))) >= min(COVERAGE, (len(wanted) + 1) // 2)
+    common word shared with a long session log is not a match for a question naming three),
+    or a name the question gives (a person, a place: what it is asked about)."""
+    wanted, held = set(asked), set(terms(words))
+    return bool(named & held) or len(wanted & held) >= min(COVERAGE, (len(wanted) + 1) // 2)
 
 
 def _quote(found: Passage, question: str, voice: CharonVoice) -> str:

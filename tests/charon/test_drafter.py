@@ -183,3 +183,13 @@ def test_a_reply_quotes_only_the_lines_that_match_the_question(sample: Campaign)
     reply = draft("What happened to the station crew?", sample, TableState()).text
     assert "FOUND ELEVEN STATION CREW" in reply
     assert "OFFERED TEA" not in reply  # shares one word ("crew") of the two asked
+
+
+def test_a_question_naming_someone_is_answered_about_them(sample: Campaign, corpus: str) -> None:
+    """A name in the question is enough to quote what the campaign says of it (a walk-through's
+    "What happened to the Kesh survey team?" got NO DATA: no passage held two of its terms)."""
+    reply = draft("What happened to the Kesh survey team?", sample, TableState())
+    assert not reply.refused, reply.text
+    assert "KESH" in reply.text.upper()
+    invented = [p for p in _phrases(reply.text) if not _quoted(p, corpus)]
+    assert invented == [], reply.text
