@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.model.display_state import CAMERA_MODES, ROTATIONS
 from desktop.ui.look import colors
@@ -76,10 +76,11 @@ class DisplayRow(QWidget):
         form.addRow("Rotation", self.rotation)
         form.addRow("Camera", self.camera)
         form.addRow(self.aimed)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(self.thumb, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(form, 1)
+        # The thumbnail above its settings: side by side they did not fit the dock's column.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 8)
+        layout.addWidget(self.thumb, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(form)
         for widget in (self.name, self.kind, self.character, self.rotation, self.camera):
             widget.setEnabled(display is not None)  # an anonymous display has no settings
         self.name.editingFinished.connect(lambda: self._ask({"name": self.name.text()}))

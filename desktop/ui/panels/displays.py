@@ -28,7 +28,7 @@ from desktop.ui.services import WindowServices
 FrameOf = Callable[[str | None], FrameLike]
 
 REFRESH_MS = 2000
-QR_PX = 180
+QR_PX = 120
 
 
 class DisplaysPanel(QWidget):
@@ -113,6 +113,12 @@ class DisplaysPanel(QWidget):
         token_row.addWidget(self.copy_token)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        # The displays and what to show them first; how to join below (the QR code filled a
+        # narrow column and pushed every display's row out of sight).
+        layout.addWidget(self.count)
+        layout.addLayout(self.row_box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.handout_form)
         heading = QLabel("Player display")
         heading.setObjectName("Heading")
         layout.addWidget(heading)
@@ -120,10 +126,6 @@ class DisplaysPanel(QWidget):
         layout.addWidget(self.mdns)
         layout.addWidget(self.qr)
         layout.addLayout(token_row)
-        layout.addWidget(self.count)
-        layout.addWidget(self.handout_form)
-        layout.addLayout(self.row_box)
-        layout.addWidget(self.table, 1)
 
     def _show_qr(self) -> None:
         data = (
