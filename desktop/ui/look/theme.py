@@ -122,7 +122,7 @@ QDockWidget::title {
 }
 QTabBar { background: transparent; font-family: $MONO; font-size: 8pt; }
 QTabBar::tab {
-    background: $PANEL; color: $TEXT_DIM; padding: 6px 10px; border: 1px solid $BORDER;
+    background: $PANEL; color: $TEXT_DIM; padding: 6px 6px; border: 1px solid $BORDER;
     border-bottom: none;
 }
 QTabBar::tab:selected { color: $TEAL_BRIGHT; background: $PANEL_ALT; border-top: 2px solid $TEAL; }
