@@ -180,6 +180,13 @@ def test_the_pages_own_buttons_never_overlap(
         expect(page.locator(sel)).to_be_visible(timeout=WAIT_MS)
     assert overlaps(page, buttons, buttons) == []
     shot(page, f"r2-buttons-{size[0]}")
+    # On the bridge they keep off its tab bar and pager (a second walk-through found the
+    # tablet's HANDOUTS chip over the MAP tab).
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    expect(page.locator("body")).to_have_attribute("data-view", "BRIDGE", timeout=WAIT_MS)
+    expect(page.locator(".br-tab").first).to_be_visible(timeout=WAIT_MS)
+    chips = "#sound-prompt, #handouts-btn, #sheet-btn"
+    assert overlaps(page, chips, ".br-tab, .pager:not(.off)") == []
 
 
 def test_broadcasts_leave_the_ticker_with_age_and_the_gm_clears_the_rest(
