@@ -75,7 +75,11 @@ class TcpRelay:
                 browser, _ = self._listener.accept()
             except OSError:
                 return
-            app = socket.create_connection(("127.0.0.1", self.target_port))
+            try:
+                app = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:  # the app has stopped (a test's end) while the page reconnects
+                browser.close()
+                continue
             pair = _Pair(browser, app)
             with self._lock:
                 self._pairs.append(pair)
