@@ -326,7 +326,9 @@ class StarMapPanel(QWidget):
                 f"{thing.get('name', '')}{'  (hidden from players)' if hidden else ''}"
             )
             info = thing.get("info") or {}
-            self.details.setText("\n".join(f"{k.replace('_', ' ')}: {v}" for k, v in info.items()))
+            self.details.setText(
+                "\n".join(f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in info.items())
+            )
             self.hide_button.setText("Reveal to players" if hidden else "Hide from players")
         for widget in (self.hide_button, self.ship_button):
             widget.setEnabled(thing is not None)

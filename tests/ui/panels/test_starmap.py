@@ -169,3 +169,12 @@ def test_a_narrow_dock_fits_the_system_without_scroll_bars(
         before = view.transform()
         view.fit()
         assert view.transform() == before, width
+
+
+def test_a_things_details_read_as_words_not_keys(qtbot: QtBot, campaign: Campaign) -> None:
+    """A walk-through read "description:", "status:" in the dock: the campaign's info keys."""
+    panel = panel_on(qtbot, Store(campaign))
+    click(qtbot, panel, "vesper_reach")
+    text = panel.details.text()
+    assert "Population: " in text and "Status: " in text
+    assert "population:" not in text and "status:" not in text
