@@ -84,6 +84,12 @@ def test_countdowns_and_the_alert_banner_cover_no_bridge_or_map_content(
         page, ".countdown, .alert-name", content
     )
     shot(page, f"r2-strip-bridge-{size[0]}")
+    # An incoming transmission comes in under the strip, not over its countdown and banner.
+    app.gm("/api/gm/broadcast/", {"content": "Seal the bulkheads.", "priority": "HIGH"})
+    expect(page.locator(".tx-box")).to_be_visible(timeout=WAIT_MS)
+    settled = "document.querySelector('.tx-box').getAnimations().length === 0"
+    assert wait(lambda: page.evaluate(settled)), "the transmission never finished coming in"
+    assert overlaps(page, ".tx-box", ".countdown, .alert-name") == []
     deck = mapped_location(app)
     app.gm("/api/gm/switch-view/", {"view_type": "ENCOUNTER", "location_slug": deck.slug})
     app.gm("/api/gm/encounter/switch-level/", {"deck_id": deck.deck_id})
