@@ -344,8 +344,9 @@ def contact_sheet(shots: list[Path], out: Path) -> None:
     )  # fmt: skip
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def table_from_args(doc: str) -> tuple[Table, Path]:
+    """The command line's campaign on a fresh table, and its output folder emptied of pictures."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("campaign", type=Path)
     parser.add_argument("outdir", type=Path)
     args = parser.parse_args()
@@ -353,7 +354,11 @@ def main() -> int:
     for old in args.outdir.glob("*.png"):
         old.unlink()
     (args.outdir / "rehearsal-state.sqlite").unlink(missing_ok=True)
-    table = Table(args.campaign.resolve(), args.outdir)
+    return Table(args.campaign.resolve(), args.outdir), args.outdir
+
+
+def main() -> int:
+    table, outdir = table_from_args(__doc__)
     failed = False
     try:
         with sync_playwright() as pw:
@@ -368,17 +373,17 @@ def main() -> int:
             for page in (tv, tablet):
                 page.on("pageerror", lambda err: print(f"page error: {err}", file=sys.stderr))
                 page.goto(table.url)
-            rehearsal = Rehearsal(table, args.outdir, tv, tablet)
+            rehearsal = Rehearsal(table, outdir, tv, tablet)
             try:
                 play(rehearsal)
             except Exception as exc:  # the pictures so far still go on the sheet
                 print(f"step {rehearsal.count + 1} failed: {exc!r}", file=sys.stderr)
                 failed = True
             browser.close()
-        contact_sheet(rehearsal.shots, args.outdir / "contact-sheet.png")
+        contact_sheet(rehearsal.shots, outdir / "contact-sheet.png")
     finally:
         table.stop()
-    print(f"{len(rehearsal.shots)} pictures and contact-sheet.png in {args.outdir}")
+    print(f"{len(rehearsal.shots)} pictures and contact-sheet.png in {outdir}")
     return 1 if failed else 0
 
 

@@ -12,7 +12,6 @@ OUTDIR and `contact-sheet.png` puts them on one picture. Exit 1 if a step failed
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
-from rehearsal import CHROMIUM_ARGS, SETTLE_MS, WAIT_MS, contact_sheet
+from rehearsal import CHROMIUM_ARGS, SETTLE_MS, WAIT_MS, contact_sheet, table_from_args
 from rehearsal_table import Table, cells, mapped_location, reveal_order
 
 DISPLAYS = {"tv": "stage-tv-000001", "tablet-a": "stage-tab-00000a", "tablet-b": "stage-tab-00000b"}
@@ -64,7 +63,8 @@ def play(s: Stage) -> None:
         s.setup(name, {"name": f"{member['name']}'s tablet", "kind": "tablet",
                        "character": member["id"]})  # fmt: skip
     t.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
-    for name in ("tablet-a", "tablet-b"):
+    for name in ("tablet-a", "tablet-b"):  # on the bridge first: a view change closes a sheet
+        s.pages[name].wait_for_selector('body[data-view="BRIDGE"]', timeout=WAIT_MS)
         s.pages[name].click("#sheet-btn")
     s.shot("character-sheets")
     for name in ("tablet-a", "tablet-b"):
@@ -106,15 +106,7 @@ def play(s: Stage) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("campaign", type=Path)
-    parser.add_argument("outdir", type=Path)
-    args = parser.parse_args()
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    for old in args.outdir.glob("*.png"):
-        old.unlink()
-    (args.outdir / "rehearsal-state.sqlite").unlink(missing_ok=True)
-    table = Table(args.campaign.resolve(), args.outdir)
+    table, outdir = table_from_args(__doc__)
     failed = False
     try:
         with sync_playwright() as pw:
@@ -137,17 +129,17 @@ def main() -> int:
                 while display not in listed:
                     page.wait_for_timeout(100)
                     listed = {d["id"] for d in table.get("/api/gm/displays/")["displays"]}
-            stage = Stage(table, args.outdir, pages)
+            stage = Stage(table, outdir, pages)
             try:
                 play(stage)
             except Exception as exc:  # the pictures so far still go on the sheet
                 print(f"step {stage.count + 1} failed: {exc!r}", file=sys.stderr)
                 failed = True
             browser.close()
-        contact_sheet(stage.shots, args.outdir / "contact-sheet.png")
+        contact_sheet(stage.shots, outdir / "contact-sheet.png")
     finally:
         table.stop()
-    print(f"{len(stage.shots)} pictures and contact-sheet.png in {args.outdir}")
+    print(f"{len(stage.shots)} pictures and contact-sheet.png in {outdir}")
     return 1 if failed else 0
 
 
