@@ -29,6 +29,12 @@ MAP = "#view-encounter svg.map"
 def _display_page(app: App, browser: Any, guards: list[Guard], display: str, **kw: Any) -> Any:
     page = open_page(browser, app, query=f"?display={display}", guards=guards, **kw)
     wait(lambda: any(d["id"] == display for d in app.get("/api/gm/displays/")["displays"]))
+    # Its stream's first frame drawn: what comes after it is news (a handout pops up), what came
+    # with it is not (a reload never re-opens one).
+    revision = app.get(f"/api/active-view/?display={display}")["revision"]
+    page.wait_for_function(
+        "(r) => Number(document.body.dataset.revision || -1) >= r", arg=revision, timeout=WAIT_MS
+    )
     return page
 
 
