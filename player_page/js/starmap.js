@@ -4,6 +4,7 @@
 // view and updated in place; labels are HTML, each system's carrying data-star-id.
 import { el, setText, display } from "./dom.js";
 import { guessedKind } from "./identity.js";
+import { Map2D } from "./starmap2d.js";
 
 const LEVEL_NAMES = { galaxy: "Galaxy", system: "System", orbit: "Orbit" };
 
@@ -131,21 +132,24 @@ export class StarMapView {
   async makeDrawer() {
     const hooks = { labels: this.labels, tap: (thing) => this.tap(thing), root: this.root };
     const gl = this.force2d ? null : webglInfo();
-    if (gl) {
-      try {
-        const { Scene3D } = await import("./starmap3d.js");
-        this.drawer = new Scene3D(this.stage, { ...hooks, software: gl.software }, () => this.fallBack(hooks));
-      } catch (err) {
-        this.drawer = null;
-      }
-    }
-    if (!this.drawer) await this.use2d(hooks);
+    if (gl) this.drawer = await this.make3d(hooks, gl);
+    if (!this.drawer) this.use2d(hooks);
     this.drawer.setActive(this.active);
     return this.drawer;
   }
 
-  async use2d(hooks) {
-    const { Map2D } = await import("./starmap2d.js");
+  /** The 3D scene, or null: no WebGL after all, or its module did not arrive (the app went away
+   * while three.js loaded): the same map in 2D then, whose module came with the page. */
+  async make3d(hooks, gl) {
+    try {
+      const { Scene3D } = await import("./starmap3d.js");
+      return new Scene3D(this.stage, { ...hooks, software: gl.software }, () => this.fallBack(hooks));
+    } catch (err) {
+      return null;
+    }
+  }
+
+  use2d(hooks) {
     this.stage.replaceChildren();
     this.labels.replaceChildren();
     this.drawer = new Map2D(this.stage, hooks);
@@ -155,12 +159,10 @@ export class StarMapView {
   /** WebGL failed after it started (a lost context): the same map in 2D from now on. */
   fallBack(hooks) {
     if (this.drawer) this.drawer.destroy();
-    this.drawer = null;
-    this.loading = this.use2d(hooks).then(() => {
-      this.drawer.setActive(this.active);
-      if (this.part && this.view) this.drawer.show(viewData(this.part, this.view), { fly: false, tv: this.tv, ship: this.shipInfo() });
-      return this.drawer;
-    });
+    this.use2d(hooks);
+    this.drawer.setActive(this.active);
+    this.loading = Promise.resolve(this.drawer);
+    if (this.part && this.view) this.drawer.show(viewData(this.part, this.view), { fly: false, tv: this.tv, ship: this.shipInfo() });
   }
 
   /** A tap on a thing: into its map when it has one, and its info beside the map. */

@@ -126,6 +126,12 @@ class App:
         return answer
 
 
+def describe(error: Any) -> str:
+    """An uncaught error as the page threw it: its name, message and stack (a value thrown or
+    rejected that is not an Error has no stack; its message is all there is to read)."""
+    return " | ".join(str(part) for part in (error.name, error.message, error.stack) if part)
+
+
 @dataclass
 class Guard:
     """Counts every request a page tried to send anywhere but the app (and blocks it), and
@@ -139,7 +145,7 @@ class Guard:
     def watch(self, page: Any) -> Any:
         """Note the page's uncaught exceptions and console errors (a refused connection while
         the app is away is the network's doing, not the page's)."""
-        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error.stack}"))
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {describe(error)}"))
 
         def console(message: Any) -> None:
             text = str(message.text)

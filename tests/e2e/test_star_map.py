@@ -4,6 +4,7 @@ the real app on the sample campaign. What players see of it is what the GM lets 
 from __future__ import annotations
 
 import math
+import re
 import shutil
 from collections.abc import Iterator
 from typing import Any
@@ -106,6 +107,22 @@ def test_the_map_tab_draws_one_element_per_visible_system(
     app.gm("/api/gm/star-map/visibility/", {"key": "cinder_verge", "visible": False})
     wait_ids(page, [*[e for e in expected if e != "cinder_verge"], "Nadir"])
     assert page.locator(f"{MAP} canvas").count() == 1  # the same scene, updated
+
+
+def test_when_the_3d_scene_does_not_arrive_the_map_is_drawn_in_2d(
+    browser: Any, app: App, guards: list[Guard]
+) -> None:
+    """The app went away while a display loaded the star map's modules (they load when a star
+    map is first shown): no script error, and the map is drawn in 2D, whose module came with
+    the page (a failed dynamic import stays failed in Chromium until the page reloads)."""
+    app.gm("/api/gm/new-session/")
+    page = open_page(browser, app, width=1366, height=768, guards=guards)
+    page.route(re.compile(r"/js/starmap[23]d\.js"), lambda route: route.abort())
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page.wait_for_selector(".br-tab[data-tab=map]:not([hidden])", timeout=WAIT_MS)
+    page.click(".br-tab[data-tab=map]")
+    wait_ids(page, shown_systems(app))
+    assert page.eval_on_selector(MAP, "m => m.dataset.mode") == "2d"
 
 
 def test_a_tablet_drills_down_on_its_own(browser: Any, app: App, guards: list[Guard]) -> None:
