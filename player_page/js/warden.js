@@ -1,7 +1,9 @@
-// The Warden's layer on a display: countdowns counted on this display's own clock from the
-// snapshot's absolute end times (no event per second), the ship's alert state (frame, banner,
-// a klaxon when raised) and the roll the GM shows (a short tumble, then the result).
+// The Warden's layer on a display: countdowns counted on this display's own clock (put in step
+// with the app's by clock.js) from the snapshot's absolute end times (no event per second), the
+// ship's alert state (frame, banner, a klaxon when raised) and the roll the GM shows (a short
+// tumble, then the result).
 import { el, setText, syncKeyed, display } from "./dom.js";
+import { appNow, syncClock } from "./clock.js";
 
 const TICK_MS = 250;
 const URGENT_MS = 60_000;
@@ -56,12 +58,13 @@ export class Countdowns {
     document.body.classList.toggle("has-countdown", this.timers.length > 0);
     this.tick();
     const running = this.timers.some((t) => !t.paused);
+    if (running) syncClock().then(() => this.tick());
     if (running && !this.interval) this.interval = setInterval(() => this.tick(), TICK_MS);
     if (!running && this.interval) { clearInterval(this.interval); this.interval = null; }
   }
 
   tick() {
-    const now = Date.now();
+    const now = appNow();
     let ringing = false;
     for (const t of this.timers) {
       const node = this.nodes.get(String(t.id));

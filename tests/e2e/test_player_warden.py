@@ -29,15 +29,21 @@ SHOTS = Path(os.environ.get("GM_TERMINAL_SHOTS", "/nonexistent"))  # screenshots
 
 
 def open_clocked(
-    browser: Any, app: App, guards: list[Guard], width: int = 1280, height: int = 720
+    browser: Any,
+    app: App,
+    guards: list[Guard],
+    width: int = 1280,
+    height: int = 720,
+    ahead_s: float = 0,
 ) -> Any:
-    """A display page whose clock Playwright drives (installed before the page loads)."""
+    """A display page whose clock Playwright drives (installed before the page loads), set
+    `ahead_s` seconds ahead of the app's."""
     context = browser.new_context(viewport={"width": width, "height": height})
     guard = Guard(app.url.rstrip("/"), context=context)
     context.route(guard.pattern(), guard.handle)
     guards.append(guard)
     page = guard.watch(context.new_page())
-    page.clock.install(time=time.time())
+    page.clock.install(time=time.time() + ahead_s)
     page.goto(app.url)
     return page
 
@@ -181,3 +187,20 @@ def test_vitals_reach_the_bound_tablets_sheet(app: App, browser: Any, guards: li
     expect(sheet.locator(".ds-conditions li")).to_have_text("Concussed", timeout=WAIT_MS)
     app.gm("/api/gm/gauge/", {"gauge": "wounds", "value": 1, "crew_id": crew["id"]})
     expect(sheet.locator(".ds-facts")).to_contain_text("1 / 2", timeout=WAIT_MS)
+
+
+def test_a_countdown_counts_by_the_apps_clock_when_the_displays_is_off(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    """A TV whose clock runs ten minutes ahead (no time server on the LAN) still shows the time
+    the GM's countdown has left, not 00:00: it reads the app's clock from the HTTP Date."""
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page = open_clocked(browser, app, guards, ahead_s=600)
+    app.gm("/api/gm/timers/", {"label": "O2 RESERVE", "seconds": 300})
+    timer = page.locator("#countdowns .countdown")
+    expect(timer.locator(".cd-label")).to_have_text("O2 RESERVE", timeout=WAIT_MS)
+    expect(timer.locator(".cd-time")).to_have_text(
+        re.compile(r"^0(4:[45]\d|5:00)$"), timeout=WAIT_MS
+    )
+    expect(timer).to_have_attribute("data-state", "running")
