@@ -1,6 +1,7 @@
 // Broadcast messages: each new one arrives as a transmission styled by its priority, then joins
 // a short log in the corner. Those already there when the page opens go straight to the log.
 import { el, clock } from "./dom.js";
+import { appNow } from "./clock.js";
 
 const LOG_SIZE = 3;
 const SHOW_MS = { LOW: 5000, NORMAL: 7000, HIGH: 9000, CRITICAL: 12000 };
@@ -56,7 +57,7 @@ export class Broadcasts {
   drawLog() {
     const shown = this.showing ? this.showing.id : "";
     const waiting = new Set(this.queue.map((b) => b.id));
-    const now = Date.now() / 1000;
+    const now = appNow() / 1000;
     const list = (this.current || []).filter((b) => b.id !== shown && !waiting.has(b.id) && fresh(b, now)).slice(-LOG_SIZE);
     const key = list.map((b) => b.id).join(",");
     if (key === this.logKey) return;

@@ -2,6 +2,7 @@
 // the player snapshot; what it may send back is limited to the few player writes of api.js.
 import { setText } from "./dom.js";
 import { SnapshotStream } from "./stream.js";
+import { syncClock } from "./clock.js";
 import { readOptions, setupChrome, makeToast, setBanner } from "./chrome.js";
 import { StandbyView } from "./standby.js";
 import { BridgeView } from "./bridge.js";
@@ -49,6 +50,7 @@ function render(snap, fresh) {
   if (!snap || typeof snap !== "object") return;
   if (!fresh && current && Number(snap.revision) < Number(current.revision)) return;
   current = snap;
+  if (fresh) syncClock(); // the app's clock, for countdowns and the age of messages
   let view = VIEWS.has(snap.view_type) ? snap.view_type : "STANDBY";
   if (options.mapOnly && view !== "ENCOUNTER") view = "STANDBY";
   document.body.dataset.view = view;
