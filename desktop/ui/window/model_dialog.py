@@ -25,7 +25,9 @@ INTRO = (
     "The ship computer drafts its replies offline from the campaign. With a language model "
     "(an OpenAI-compatible chat endpoint: llama.cpp or Ollama on this machine, or a cloud "
     "provider) it drafts with the model instead, and falls back to the offline drafter when "
-    "the model fails. Leave the address empty for no model: the app then connects nowhere."
+    "the model fails. A draft's question and the campaign passages it uses, GM-only ones "
+    "included, go to that address: name a cloud provider only if you are happy for it to read "
+    "them. Leave the address empty for no model: the app then connects nowhere."
 )
 
 
