@@ -93,8 +93,10 @@ def play(s: Stage) -> None:
     first = rooms[order[0]]
     spots = cells(first)
     for member, spot in zip(crew, spots, strict=False):
-        t.gm("/api/gm/encounter/place-token/", {"type": "player", "name": member["name"],
-             "x": spot[0], "y": spot[1], "image_url": f"crew:{member['id']}"})  # fmt: skip
+        token = {"type": "player", "name": member["name"], "x": spot[0], "y": spot[1]}
+        if member.get("portrait_url"):  # as the palette: a crew image only with a portrait
+            token["image_url"] = f"crew:{member['id']}"
+        t.gm("/api/gm/encounter/place-token/", token)
     s.shot("encounter-fit")
     frame = {"mode": "frame", "x": first["x"] - 2, "y": first["y"] - 2, "w": 16, "h": 9}
     s.setup("tv", {"rotation": 180, "camera": frame})

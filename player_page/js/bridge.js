@@ -192,10 +192,7 @@ function logArticle(s, more) {
 }
 
 export function dossier(c) {
-  const url = safeMediaUrl(c.portrait_url);
-  const face = url
-    ? el("img", { class: "ds-face", src: url, alt: "" })
-    : el("div", { class: "ds-face ds-placeholder", text: initials(c.name) });
+  const face = portrait(c);
   const facts = [["Role", c.role], ["Class", c.class], ["Stress", stressText(c)], ["Wounds", c.wounds]]
     .map(([k, v]) => [k, display(v)]).filter(([, v]) => v);
   const conditions = Array.isArray(c.conditions) ? c.conditions.map(display).filter(Boolean) : [];
@@ -208,6 +205,17 @@ export function dossier(c) {
         conditions.length ? el("ul", { class: "ds-conditions" }, ...conditions.map((t) => el("li", { text: t }))) : null)),
     statGrid("Stats", c.stats), statGrid("Saves", c.saves),
   ];
+}
+
+/** The crew member's portrait; their initials when there is none or it does not load (a file
+ * that is no picture): never a broken image. */
+function portrait(c) {
+  const initialsBox = () => el("div", { class: "ds-face ds-placeholder", text: initials(c.name) });
+  const url = safeMediaUrl(c.portrait_url);
+  if (!url) return initialsBox();
+  const img = el("img", { class: "ds-face", src: url, alt: "" });
+  img.addEventListener("error", () => img.replaceWith(initialsBox()), { once: true });
+  return img;
 }
 
 /** Stress with its floor: "5 (min 2)". */

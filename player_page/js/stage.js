@@ -33,6 +33,9 @@ export class Stage {
     const vitals = vitalsOf(who); // a change of the character's vitals pulses the button
     if (this.vitals !== undefined && this.vitals !== vitals) pulseOnce(this.button);
     this.vitals = vitals;
-    this.sheet.replaceChildren(el("div", { class: "sheet-card panel" }, ...dossier(who)));
+    const [head, ...rest] = dossier(who);
+    head.classList.add("sheet-head"); // a tap anywhere closes it; the button says so
+    head.appendChild(el("button", { class: "sheet-close", type: "button", "aria-label": "Close", text: "\u2715" }));
+    this.sheet.replaceChildren(el("div", { class: "sheet-card panel" }, head, ...rest.filter(Boolean)));
   }
 }
