@@ -3,24 +3,22 @@
 Click a thing to read it; double-click to go down into its map (a system, a planet with an
 orbit map) or to open the deck map of a place that has one. Hide or reveal it for players,
 place the ship there or set its course there, and show the view on every display.
-Hidden things are drawn dimmed with a dashed outline; the ship is an amber triangle (clicking
-it reads the thing it is at; double-clicking it opens the ship's deck plan).
+Hidden things are drawn dimmed with a dashed outline; the selected thing is ringed; the ship is
+an amber arrowhead with its name (clicking it reads the thing it is at; double-clicking it opens
+the ship's deck plan). What is selected stays selected across state updates while it exists.
 """
 
 from __future__ import annotations
 
-import itertools
-import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPolygonF, QResizeEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsScene,
-    QGraphicsView,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,54 +26,16 @@ from PySide6.QtWidgets import (
 from desktop.campaign.model import Campaign
 from desktop.model.starview import StarView
 from desktop.model.state import TableState
-from desktop.ui.look import colors
 from desktop.ui.look.widgets import button, label
+from desktop.ui.panels.starmap_marks import KEY, SHIP
+from desktop.ui.panels.starmap_scene import StarMapScene
+from desktop.ui.panels.starmap_view import StarMapView
+
+__all__ = ["KEY", "SHIP", "StarMapPanel"]
 
 Json = dict[str, Any]
-KEY = 0  # the item data slot holding a thing's key
-SHIP = "@ship"  # the key the ship's marker carries: double-click opens the ship's deck plan
-
-
-class _View(QGraphicsView):
-    """Clicks and double-clicks on the scene's things, by key."""
-
-    clicked = Signal(str)
-    double_clicked = Signal(str)
-
-    def __init__(self, scene: QGraphicsScene) -> None:
-        super().__init__(scene)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setBackgroundBrush(QColor(colors.BG))
-        self.setMinimumSize(240, 200)
-        # The map is always fitted: scroll bars would only come and go with each fit, and each
-        # time they did the viewport resized and fitted again (the window froze on a system).
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def _key(self, event: QMouseEvent) -> str:
-        for item in self.items(event.position().toPoint()):
-            key = item.data(KEY)
-            if isinstance(key, str) and key:
-                return key
-        return ""
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit(self._key(event))
-        super().mousePressEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        key = self._key(event)
-        if key:
-            self.double_clicked.emit(key)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit()
-
-    def fit(self) -> None:
-        rect = self.scene().itemsBoundingRect()
-        if not rect.isEmpty():
-            self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+DETAIL_LINES = 5  # the details' box keeps its height: a map that moved under the cursor when a
+# click changed them lost the double-click's second press
 
 
 class StarMapPanel(QWidget):
@@ -92,8 +52,9 @@ class StarMapPanel(QWidget):
         self.places: dict[str, bool] = {}  # location slug -> has a deck plan
         self.ship_place = ""  # the party's ship as a place (campaign.ship_location())
         self._seen: tuple[object, object] = (None, None)
-        self.scene = QGraphicsScene(self)
-        self.view = _View(self.scene)
+        self.ship_name = ""
+        self.scene = StarMapScene(self)
+        self.view = StarMapView(self.scene)
         self.crumbs = QHBoxLayout()
         self.crumbs.setSpacing(4)
         self.title = label(name="StarMapTitle")
@@ -114,7 +75,7 @@ class StarMapPanel(QWidget):
         layout.addLayout(self.crumbs)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.title)
-        layout.addWidget(self.details)
+        layout.addWidget(self._details_box())
         layout.addLayout(actions)
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignRight)
         self.view.clicked.connect(self.select)
@@ -135,6 +96,7 @@ class StarMapPanel(QWidget):
         part = StarView(campaign.star_map, state.star, gm=True).snapshot(state.star.view)
         self.places = {slug: loc.map is not None for slug, loc in campaign.locations.items()}
         self.ship_place = campaign.ship_location()
+        self.ship_name = campaign.ship.name if campaign.ship else ""
         if part == self.part:
             return
         self.part = part
@@ -148,140 +110,26 @@ class StarMapPanel(QWidget):
 
     # --- drawing -------------------------------------------------------------------------------
 
+    def _details_box(self) -> QScrollArea:
+        """The details under the map in a box of fixed height (longer ones scroll in it)."""
+        box = QScrollArea()
+        box.setFrameShape(QFrame.Shape.NoFrame)
+        box.setWidgetResizable(True)
+        box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        box.setWidget(self.details)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        box.setFixedHeight(self.details.fontMetrics().lineSpacing() * DETAIL_LINES + 4)
+        # One line whatever its length: a title that wrapped moved the map too, and a long one
+        # must not widen the dock (it is cut at the dock's edge instead).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        return box
+
     def redraw(self) -> None:
-        self.scene.clear()
-        self.things = {}
-        part = self.part
-        if part is None:
-            self.scene.addText("No star map in this campaign").setDefaultTextColor(
-                QColor(colors.TEXT_DIM)
-            )
-        elif self.level == "system":
-            self._system(part["systems"][self.key], part["ship"])
-        elif self.level == "orbit":
-            self._orbit(part["orbits"][self.key], part["ship"])
-        else:
-            self._galaxy(part.get("galaxy") or {}, part["ship"])
+        self.scene.draw(self.part, self.level, self.key, self.ship_name)
+        self.things = self.scene.things
         self._crumbs()
-        self.view.fit()
         self.select(self.selected if self.selected in self.things else "")
-
-    def _thing(
-        self, thing: Json, x: float, y: float, radius: float, color: str, shape: str = "o"
-    ) -> None:
-        key = thing["key"]
-        if key:
-            self.things[key] = thing
-        hidden = bool(thing.get("hidden"))
-        pen = QPen(QColor(colors.TEXT_DIM if hidden else color), 0)
-        if hidden:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        fill = QColor(color)
-        fill.setAlphaF(0.25 if hidden else 0.9)
-        rect = QRectF(x - radius, y - radius, radius * 2, radius * 2)
-        item: QGraphicsItem
-        if shape == "o":
-            item = self.scene.addEllipse(rect, pen, QBrush(fill))
-        else:
-            item = self.scene.addRect(rect, pen, QBrush(fill if not hidden else QColor(0, 0, 0, 0)))
-        item.setData(KEY, key)
-        name = thing.get("name", "") + ("  (hidden)" if hidden else "")
-        text = self.scene.addSimpleText(name)
-        text.setBrush(QColor(colors.TEXT_DIM if hidden else colors.TEXT))
-        text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        text.setPos(x + radius * 1.3, y - radius)
-        text.setData(KEY, key)
-
-    def _line(
-        self, a: tuple[float, float], b: tuple[float, float], color: str, dashed: bool
-    ) -> None:
-        pen = QPen(QColor(color), 0)
-        if dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        self.scene.addLine(a[0], a[1], b[0], b[1], pen)
-
-    def _ship_mark(self, x: float, y: float, size: float) -> None:
-        shape = QPolygonF(
-            [
-                QPointF(x - size, y - 2 * size),
-                QPointF(x + size, y - 2 * size),
-                QPointF(x, y - 0.6 * size),
-            ]
-        )
-        mark = self.scene.addPolygon(
-            shape, QPen(QColor(colors.AMBER), 0), QBrush(QColor(colors.AMBER))
-        )
-        mark.setData(KEY, SHIP)
-        mark.setToolTip("The ship: double-click to open its deck plan")
-
-    def _galaxy(self, galaxy: Json, ship: Json) -> None:
-        at = {s["key"]: (s["position"][0], s["position"][2]) for s in galaxy.get("systems", [])}
-        for n in galaxy.get("nebulae", []):
-            self._thing(
-                {**n, "info": {}}, n["position"][0], n["position"][2], n["size"] / 2, n["color"]
-            )
-        for r in galaxy.get("routes", []):
-            self._line(at[r["from"]], at[r["to"]], r["color"], bool(r.get("hidden")))
-        for s in galaxy.get("systems", []):
-            self._thing(
-                s,
-                *at[s["key"]],
-                max(1.5, s["size"]),
-                s["color"],
-                "o" if s["type"] != "station" else "s",
-            )
-        course = [at[k] for k in ship["course"] if k in at]
-        for a, b in itertools.pairwise(course):
-            self._line(a, b, colors.AMBER, True)
-        if ship["at"] in at:
-            self._ship_mark(*at[ship["at"]], 2.5)
-
-    def _around(self, items: list[Json], ship: Json, color_of: Any) -> None:
-        for item in items:
-            r = item["orbit"]["radius"] if "orbit" in item else 0.0
-            self.scene.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), QPen(QColor(colors.TEAL_DIM), 0))
-            angle = math.radians(item["orbit"]["angle"])
-            x, y = r * math.cos(angle), -r * math.sin(angle)
-            self._thing(item, x, y, max(0.8, item.get("size", 1)), color_of(item))
-            if ship["at"] == item["key"]:
-                self._ship_mark(x, y, 1.5)
-
-    def _system(self, system: Json, ship: Json) -> None:
-        star = system["star"]
-        self._thing({"key": "", "name": star["name"]}, 0, 0, star["size"], star["color"])
-        bodies = [b for b in system["bodies"] if not b.get("belt")]
-        for belt in (b for b in system["bodies"] if b.get("belt")):
-            mid = (belt["belt"]["inner"] + belt["belt"]["outer"]) / 2
-            pen = QPen(QColor(belt["color"]), belt["belt"]["outer"] - belt["belt"]["inner"])
-            pen.setStyle(Qt.PenStyle.DotLine if not belt.get("hidden") else Qt.PenStyle.DashLine)
-            ring = self.scene.addEllipse(QRectF(-mid, -mid, 2 * mid, 2 * mid), pen)
-            ring.setOpacity(0.35)
-            self._thing(belt, mid, 0, 1.0, belt["color"])
-        self._around(bodies, ship, lambda b: b["color"])
-
-    def _orbit(self, orbit: Json, ship: Json) -> None:
-        planet = orbit["planet"]
-        texture = planet.get("texture") or {}
-        self._thing(
-            {"key": orbit["key"], "name": planet["name"]},
-            0,
-            0,
-            planet["size"],
-            texture.get("primary", "#889"),
-        )
-        for site in orbit["sites"]:
-            lon, lat = math.radians(site["longitude"]), math.radians(site["latitude"])
-            size = planet["size"]
-            self._thing(
-                site,
-                size * math.sin(lon) * math.cos(lat),
-                -size * math.sin(lat),
-                0.4,
-                colors.AMBER,
-                "s",
-            )
-        self._around(orbit["moons"], ship, lambda m: m["color"])
-        self._around(orbit["stations"], ship, lambda s: colors.TEAL_BRIGHT)
+        self.view.fit()
 
     # --- navigating and choosing ---------------------------------------------------------------
 
@@ -333,6 +181,8 @@ class StarMapPanel(QWidget):
         for widget in (self.hide_button, self.ship_button):
             widget.setEnabled(thing is not None)
         self.course_button.setEnabled(thing is not None and self.level == "galaxy")
+        self.scene.highlight(self.selected)
+        self.view.place_names()  # the selected thing's name first
 
     def open(self, key: str) -> None:
         """Into a system's or planet's map; a place with a deck plan opens on the GM map."""
