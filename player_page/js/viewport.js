@@ -1,5 +1,12 @@
-// The map's viewBox: fitted to the revealed rooms (re-fitting smoothly), plus the player's own
-// pan and zoom (mouse drag, wheel, one-finger pan, two-finger pinch). Local to this display.
+// The map's viewBox: fitted to the revealed rooms or the display's camera (re-fitting smoothly),
+// plus the player's own pan and zoom (mouse drag, wheel, one-finger pan, two-finger pinch).
+// Local to this display. While the view moves (a fit easing, a finger panning or pinching) the
+// map is not drawn again each frame: the map element, a compositor layer of its own
+// (css/map.css), is moved and scaled as one CSS transform from the viewBox last set to the box
+// shown, and the viewBox is set once the move ends. A new viewBox lays out and paints every
+// room, door, token and text of the deck again (tens of ms a frame on a slow TV); a transform
+// of the drawn layer costs the compositor alone. The box shown (map units) is the map's
+// `data-box`, whichever way it is shown.
 
 const FIT_MS = 800;
 const MIN_ZOOM = 0.5;
@@ -12,6 +19,8 @@ export class Viewport {
   constructor(svgEl, onTap) {
     this.svg = svgEl;
     this.onTap = onTap;
+    this.size = { w: 0, h: 0 }; // the map's own box in CSS pixels (no transform)
+    this.drawn = null; // the box of the viewBox set last {x, y, w, h}
     this.fit = null; // displayed fit box {x, y, w, h}
     this.from = null;
     this.target = null;
@@ -26,6 +35,9 @@ export class Viewport {
     svgEl.addEventListener("pointerup", (e) => this.up(e));
     svgEl.addEventListener("pointercancel", (e) => this.up(e));
     svgEl.addEventListener("wheel", (e) => this.wheel(e), { passive: false });
+    new ResizeObserver(([entry]) => {
+      this.size = { w: entry.contentRect.width, h: entry.contentRect.height };
+    }).observe(svgEl);
   }
 
   /** Fit to a box (map units); animated unless it is the first fit. */
@@ -44,7 +56,6 @@ export class Viewport {
   }
 
   step(now) {
-    this.frame = 0;
     // A frame's timestamp is when the frame began, which can be before `started` when a busy
     // main thread (a burst of snapshots) set the fit late in that frame: clamp, or the easing
     // of a negative t extrapolates past both boxes (a negative viewBox height).
@@ -52,9 +63,9 @@ export class Viewport {
     const k = ease(t);
     const a = this.from, b = this.target;
     this.fit = { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k, w: a.w + (b.w - a.w) * k, h: a.h + (b.h - a.h) * k };
-    this.apply();
-    if (t < 1) this.frame = requestAnimationFrame((n) => this.step(n));
-    else delete this.svg.dataset.fitting;
+    this.frame = t < 1 ? requestAnimationFrame((n) => this.step(n)) : 0;
+    this.apply(); // the last frame (t = 1) sets the viewBox
+    if (t >= 1) delete this.svg.dataset.fitting;
   }
 
   /** Another place: no fit, no animation still running, the player's pan and zoom undone. */
@@ -63,6 +74,7 @@ export class Viewport {
     this.frame = 0;
     this.fit = this.from = this.target = null;
     delete this.svg.dataset.fitting;
+    this.svg.style.removeProperty("transform");
     this.reset();
   }
 
@@ -83,18 +95,33 @@ export class Viewport {
     return { x: cx - w / 2, y: cy - h / 2, w, h };
   }
 
+  /** A fit easing or a pointer on the map: the view is moving. */
+  get moving() {
+    return this.frame !== 0 || this.pointers.size > 0;
+  }
+
+  /** Show box(): moved as a transform of the drawn map while moving, else as the viewBox. */
   apply() {
     if (!this.fit) return;
     const b = this.box();
-    this.svg.setAttribute("viewBox", `${b.x.toFixed(3)} ${b.y.toFixed(3)} ${b.w.toFixed(3)} ${b.h.toFixed(3)}`);
+    const shown = `${b.x.toFixed(3)} ${b.y.toFixed(3)} ${b.w.toFixed(3)} ${b.h.toFixed(3)}`;
+    const { w, h } = this.size;
+    if (this.moving && this.drawn && w > 0 && h > 0) {
+      this.svg.style.transform = between(this.drawn, b, w, h);
+    } else {
+      if (!this.drawn || !sameBox(this.drawn, b)) this.svg.setAttribute("viewBox", shown);
+      this.drawn = b;
+      this.svg.style.removeProperty("transform");
+    }
+    this.svg.dataset.box = shown; // what the map shows, either way (map units)
     this.svg.dispatchEvent(new CustomEvent("viewchange"));
   }
 
   /** Map units per screen pixel (preserveAspectRatio meet). */
   unitsPerPixel() {
     const b = this.box();
-    const r = this.svg.getBoundingClientRect();
-    return Math.max(b.w / Math.max(r.width, 1), b.h / Math.max(r.height, 1));
+    const { w, h } = this.size;
+    return Math.max(b.w / Math.max(w, 1), b.h / Math.max(h, 1));
   }
 
   /** A client point in map units. */
@@ -139,6 +166,7 @@ export class Viewport {
     this.gesture = this.pointers.size === 1
       ? { kind: "pan", ...[...this.pointers.values()][0], moved: TAP_SLOP_PX, target: null }
       : null;
+    if (!this.moving) this.apply(); // the gesture ended: its view becomes the viewBox
   }
 
   wheel(e) {
@@ -165,4 +193,14 @@ export class Viewport {
 
 function sameBox(a, b) {
   return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+}
+
+/**
+ * The CSS transform (about the map's centre) that turns the map drawn for box `a` into the
+ * map as box `b` would draw it, both fitted into a w x h map ("xMidYMid meet").
+ */
+function between(a, b, w, h) {
+  const ka = Math.min(w / a.w, h / a.h), kb = Math.min(w / b.w, h / b.h);
+  const tx = kb * (a.x + a.w / 2 - b.x - b.w / 2), ty = kb * (a.y + a.h / 2 - b.y - b.h / 2);
+  return `translate(${tx.toFixed(2)}px, ${ty.toFixed(2)}px) scale(${(kb / ka).toFixed(5)})`;
 }
