@@ -82,8 +82,11 @@ class World {
     return node;
   }
 
-  animate(days, dt) {
-    for (const move of this.movers) move(days, dt);
+  /** A frame: `days` of the map's clock, `t` seconds since the scene began. Everything turns
+   * as a function of those, never by steps: a world rebuilt by an update (a thing revealed or
+   * hidden, the ship moved) goes on from where the last one was, not from its start. */
+  animate(days, t) {
+    for (const move of this.movers) move(days, t);
   }
 
   dispose() {
@@ -103,7 +106,7 @@ function shipMarker(world, ship, at, lift) {
   marker.position.copy(at).add(new THREE.Vector3(0, lift, 0));
   world.group.add(marker);
   world.label({ key: "ship", name: ship.name }, "ship", marker);
-  world.movers.push((days, dt) => { cone.rotation.y += dt * 1.5; });
+  world.movers.push((days, t) => { cone.rotation.y = t * 1.5; });
   return marker;
 }
 
@@ -123,7 +126,7 @@ export function buildGalaxy(data, hooks, ship) {
     const size = Math.max(0.4, Number(s.size) || 1);
     if (s.type === "station") {
       const mesh = new THREE.Mesh(new THREE.OctahedronGeometry(size * 0.7), new THREE.MeshBasicMaterial({ color: s.color, wireframe: true }));
-      world.movers.push((days, dt) => { mesh.rotation.y += dt * 0.6; });
+      world.movers.push((days, t) => { mesh.rotation.y = t * 0.6; });
       group.add(mesh, glowSprite(s.color, size * 4, 0.6));
     } else {
       group.add(new THREE.Mesh(new THREE.SphereGeometry(size * 0.55, 20, 14), new THREE.MeshBasicMaterial({ color: s.color })));
@@ -147,7 +150,7 @@ export function buildGalaxy(data, hooks, ship) {
     }
     const cloud = particles(positions, n.color, size * 0.09, Math.min(1, Number(n.opacity) || 0.5));
     cloud.position.copy(vec(n.position));
-    world.movers.push((days, dt) => { cloud.rotation.y += dt * 0.01; });
+    world.movers.push((days, t) => { cloud.rotation.y = t * 0.01; });
     world.group.add(cloud);
     world.label({ ...n, name: n.name }, "nebula", cloud);
   }
@@ -207,10 +210,10 @@ function body(world, b, ship) {
   pivot.add(holder);
   world.group.add(pivot);
   world.label(b, b.orbit_map ? "body drill" : "body", holder);
-  world.movers.push((days, dt) => {
+  world.movers.push((days, t) => {
     const a = orbitAngle(b.orbit, days) * DEG;
     holder.position.set(Math.cos(a) * r, 0, -Math.sin(a) * r);
-    mesh.rotation.y += dt * (station ? 0.8 : 0.25);
+    mesh.rotation.y = t * (station ? 0.8 : 0.25);
   });
   if (ship.at === b.key) {
     const marker = shipMarker(world, ship, new THREE.Vector3(), size + 3);
@@ -255,7 +258,7 @@ export function buildOrbit(data, hooks, ship) {
       map: texture("clouds:" + data.key, () => cloudCanvas(tex, planet.name)), transparent: true, opacity: Number(tex.cloud_opacity) || 0.4, depthWrite: false,
     }));
     tilt.add(clouds);
-    world.movers.push((days, dt) => { clouds.rotation.y += dt * (Number(planet.rotation_speed) || 0.002) * 75; });
+    world.movers.push((days, t) => { clouds.rotation.y = t * (Number(planet.rotation_speed) || 0.002) * 75; });
   }
   tilt.add(glowSprite(tex.cloud_color || tex.primary || "#88aacc", size * 3.3, 0.35));
   world.group.add(tilt);
@@ -263,7 +266,7 @@ export function buildOrbit(data, hooks, ship) {
   sun.position.set(80, 30, 50);
   world.group.add(sun, new THREE.AmbientLight(0x507080, 0.7));
   world.label({ key: "planet", name: planet.name }, "planet", below(world.group, size * 1.12));
-  world.movers.push((days, dt) => { globe.rotation.y += dt * (Number(planet.rotation_speed) || 0.002) * 60; });
+  world.movers.push((days, t) => { globe.rotation.y = t * (Number(planet.rotation_speed) || 0.002) * 60; });
   for (const site of data.orbit.sites) {
     const mark = glowSprite(SHIP, size * 0.22);
     mark.position.copy(spherePoint(Number(site.latitude) || 0, Number(site.longitude) || 0, size * 1.01));
@@ -274,7 +277,8 @@ export function buildOrbit(data, hooks, ship) {
   for (const station of data.orbit.stations) satellite(world, station, "station", ship);
   if (ship.at === data.key) {
     const marker = shipMarker(world, ship, new THREE.Vector3(size * 1.4, 0, 0), size * 0.6);
-    world.movers.push((days, dt) => { marker.position.applyAxisAngle(new THREE.Vector3(0, 1, 0), dt * 0.1); });
+    const lift = marker.position.y;
+    world.movers.push((days, t) => { marker.position.set(Math.cos(t * 0.1) * size * 1.4, lift, -Math.sin(t * 0.1) * size * 1.4); });
   }
   return world;
 }
@@ -303,10 +307,10 @@ function satellite(world, item, kind, ship) {
   pivot.add(holder);
   world.group.add(pivot);
   world.label(item, kind, holder);
-  world.movers.push((days, dt) => {
+  world.movers.push((days, t) => {
     const a = orbitAngle(item.orbit, days) * DEG;
     holder.position.set(Math.cos(a) * r, 0, -Math.sin(a) * r);
-    mesh.rotation.y += dt * 0.5;
+    mesh.rotation.y = t * 0.5;
   });
   if (ship.at === item.key) {
     const marker = shipMarker(world, ship, new THREE.Vector3(), size + 1.5);

@@ -95,7 +95,10 @@ export class Scene3D {
       for (const { node } of this.world.labels) this.hooks.labels.appendChild(node);
       this.worldKey = key;
       this.fitGrid(this.world.radius);
-      if (!sameView) fly = true;
+      if (!sameView) { // the same view rebuilt by an update keeps the player's zoom range
+        this.zoomRange(this.world.radius);
+        fly = true;
+      }
     }
     this.controls.autoRotate = Boolean(tv);
     const camera = (data.galaxy || data.system || data.orbit || {}).camera;
@@ -109,6 +112,9 @@ export class Scene3D {
     this.grid.position.y = -Math.max(2, radius * 0.04);
     this.sweep.scale.setScalar(r);
     this.sweep.position.y = this.grid.position.y + 0.05;
+  }
+
+  zoomRange(radius) {
     this.controls.minDistance = radius * 0.08;
     this.controls.maxDistance = radius * 6;
   }
@@ -160,8 +166,8 @@ export class Scene3D {
     const dt = Math.min(0.1, raw);
     this.last = now;
     if (this.flight) this.flying(now);
-    const days = this.world.day + ((now - this.started) / 1000) * this.world.speed;
-    this.world.animate(days, dt);
+    const seconds = (now - this.started) / 1000;
+    this.world.animate(this.world.day + seconds * this.world.speed, seconds);
     this.sweep.rotation.z -= dt * 0.6;
     this.controls.update(dt);
     this.renderer.render(this.scene, this.camera);
