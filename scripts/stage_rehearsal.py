@@ -6,7 +6,8 @@ Starts the app headless on the campaign (as scripts/rehearsal.py does), opens a 
 and two touch tablets (1024x768), each with its own display id, names and binds them over the
 GM API, then plays the stage's moments: each tablet's character sheet, a handout and a portrait
 aimed at one tablet only, the TV turned for the far side of the table with a GM frame and a
-ping, a locked camera, a follow camera. Every step writes `NN-<display>-<step>.png` into
+ping, a locked camera, a follow camera, the Warden's strip (an alert, a countdown) over a long
+broadcast in the ticker. Every step writes `NN-<display>-<step>.png` into
 OUTDIR and `contact-sheet.png` puts them on one picture. Exit 1 if a step failed.
 """
 
@@ -105,6 +106,24 @@ def play(s: Stage) -> None:
     s.setup("tv", {"rotation": 0, "camera": {"mode": "locked", "x": first["x"], "y": first["y"]}})
     s.setup("tablet-a", {"camera": {"mode": "follow"}})
     s.shot("tv-locked-tablet-a-follows")
+    t.gm("/api/gm/alert/", {"alert": "red_alert"})
+    t.gm("/api/gm/timers/", {"label": "Reactor scram", "seconds": 900})
+    t.gm("/api/gm/broadcast/", {"content": LONG_BROADCAST, "sender": "Captain", "priority": "HIGH"})
+    s.shot("warden-strip-and-ticker", before=lambda: dismiss_transmissions(s))
+
+
+LONG_BROADCAST = (
+    "Hull breach on the lower deck: all hands to the aft lifeboats, seal bulkheads four "
+    "through nine and wait for the Warden's word before anyone opens a single hatch."
+)
+
+
+def dismiss_transmissions(s: Stage) -> None:
+    """A tap on each display's incoming transmission: the message goes on to the ticker."""
+    for page in s.pages.values():
+        page.wait_for_selector("#transmission:not([hidden])", timeout=WAIT_MS)
+        page.click("#transmission")
+        page.wait_for_selector("#transmission", state="hidden", timeout=WAIT_MS)
 
 
 def main() -> int:
