@@ -138,7 +138,8 @@ export class EncounterView {
       this.markBoxes = separateLabels([this.layers.links, this.layers.terminals, this.layers.pois], rooms, doorBoxes(doors));
     }
     const tokens = this.tokenList(snap);
-    const around = roomSurroundings(rooms, tokens.map((t) => [Number(t.x) || 0, Number(t.y) || 0]), this.markBoxes || []);
+    const cells = tokens.map((t) => [Number(t.x) || 0, Number(t.y) || 0]);
+    const around = roomSurroundings(rooms, cells, this.markBoxes || [], passageBoxes(doors), box);
     syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), (g, r) => updateRoom(g, r, nameMin, around.get(String(r.id))));
     syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     this.obstacles = [...this.nodes.rooms.values()].map((g) => g.__nameBox).filter(Boolean)
@@ -266,6 +267,12 @@ export class EncounterView {
     const terms = (this.snap.encounter_map.terminals || []).filter((t) => t.room_id === data.id);
     this.info.show(data, pois, terms);
   }
+}
+
+/** The boxes (map units) of the doors and their corridors' cells: no room name goes there. */
+function passageBoxes(doors) {
+  const cells = doors.flatMap((d) => (Array.isArray(d.corridor) ? d.corridor : []));
+  return doorBoxes(doors).concat(cells.map(([x, y]) => ({ x0: x - 0.45, x1: x + 0.45, y0: y - 0.45, y1: y + 0.45 })));
 }
 
 /** How many of `items` (objects with an id, or ids) have no node yet. */

@@ -127,6 +127,8 @@ function cellsOutline(cells) {
 
 const NOTHING = { key: "", tokens: [], marks: [] };
 const DISC = 0.44; // a token's drawn radius (disc plus halo), in cells
+const CAPTION_GAP = 0.12; // between a room's wall and a name outside it, in cells
+const NEAR = 3; // how far around a room its name may look for a place outside, in cells
 
 /**
  * The name at the readable size where a free place of the room holds it; where none does (a
@@ -138,14 +140,16 @@ function placeName(label, statusText, minName, r, around) {
     const block = nameBlock(fit, statusText, badgeSize, r.w);
     return { fit, badgeSize, block, ...namePlace(r.x, r.y, r.w, r.h, block, around) };
   };
-  let best = layout(readable(plain, minName, r.w, r.h), Math.max(0.3, minName * 0.75));
+  const first = layout(readable(plain, minName, r.w, r.h), Math.max(0.3, minName * 0.75));
+  let best = first;
   for (const k of [1, 0.85, 0.7]) {
     if (!best.hits) break;
     const fit = { size: plain.size * k, lines: plain.lines };
     const small = layout(fit, Math.min(best.badgeSize, Math.max(0.2, fit.size * 0.8)));
     if (small.hits < best.hits) best = small;
   }
-  return best;
+  const outside = best.hits ? captionPlace(r.x, r.y, r.w, r.h, first.block, around) : null;
+  return outside ? { ...first, ...outside } : best;
 }
 
 /** The name and status lines' box relative to the name's top (ascent 1.02, descent 0.3 em). */
@@ -181,19 +185,47 @@ function namePlace(x, y, w, h, block, around) {
   return best;
 }
 
+/**
+ * A room too crowded to hold its name (tokens on its band, a marker on the other) is named
+ * just above its top wall, else just below its bottom one, where that is free of other rooms,
+ * corridors, doors, tokens and markers and inside the fitted view: covering its crew or a
+ * marker would hide both.
+ */
+function captionPlace(x, y, w, h, block, around) {
+  const cx = x + w / 2;
+  for (const top of [y - CAPTION_GAP - block.y1, y + h + CAPTION_GAP - block.y0]) {
+    const b = { x0: cx - block.w / 2, x1: cx + block.w / 2, y0: top + block.y0, y1: top + block.y1 };
+    const v = around.bounds;
+    if (v && (b.x0 < v.x || b.y0 < v.y || b.x1 > v.x + v.w || b.y1 > v.y + v.h)) continue;
+    if (!around.outside.some((o) => meets(b, o))) return { top, cx, hits: 0 };
+  }
+  return null;
+}
+
 function meets(a, b) {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 ? 1 : 0;
 }
 
-/** What lies in each room: token cells and marker boxes, keyed for updateRoom's cache. */
-export function roomSurroundings(rooms, tokens, marks) {
+/**
+ * What lies in and around each room, keyed for updateRoom's cache: token cells and marker boxes
+ * in it; and, for a name that has to go outside (captionPlace), what lies near it (other rooms,
+ * corridors and doors, every token and marker) and the fitted view (`bounds`).
+ */
+export function roomSurroundings(rooms, tokens, marks, doors = [], bounds = null) {
   const out = new Map();
-  for (const r of rooms) {
-    const x0 = num(r.x), y0 = num(r.y), x1 = x0 + num(r.width, 1), y1 = y0 + num(r.height, 1);
+  const discs = tokens.map(([x, y]) => ({ x0: x + 0.5 - DISC, x1: x + 0.5 + DISC, y0: y + 0.5 - DISC, y1: y + 0.5 + DISC }));
+  const walls = rooms.map((r) => ({ x0: num(r.x), y0: num(r.y), x1: num(r.x) + num(r.width, 1), y1: num(r.y) + num(r.height, 1) }));
+  const all = walls.concat(discs, marks, doors);
+  for (const [i, r] of rooms.entries()) {
+    const { x0, y0, x1, y1 } = walls[i];
     const inRoom = tokens.filter(([x, y]) => x >= x0 && x < x1 && y >= y0 && y < y1);
     const near = marks.filter((m) => m.x0 < x1 && x0 < m.x1 && m.y0 < y1 && y0 < m.y1);
-    const key = inRoom.join(";") + "/" + near.map((m) => [m.x0, m.y0, m.x1, m.y1].map((v) => v.toFixed(2))).join(";");
-    out.set(String(r.id), { key, tokens: inRoom, marks: near });
+    const zone = { x0: x0 - NEAR, y0: y0 - NEAR, x1: x1 + NEAR, y1: y1 + NEAR };
+    const outside = all.filter((b) => b !== walls[i] && meets(b, zone));
+    const boxes = (list) => list.map((m) => [m.x0, m.y0, m.x1, m.y1].map((v) => v.toFixed(2))).join(";");
+    const view = bounds ? [bounds.x, bounds.y, bounds.w, bounds.h].map((v) => v.toFixed(2)).join(",") : "";
+    const key = inRoom.join(";") + "/" + boxes(near) + "/" + boxes(outside) + "/" + view;
+    out.set(String(r.id), { key, tokens: inRoom, marks: near, outside, bounds });
   }
   return out;
 }

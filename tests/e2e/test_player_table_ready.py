@@ -192,7 +192,10 @@ def test_token_labels_never_overlap_labels_or_tokens(
     settle(page, app)
     labels, discs = boxes(page, LABEL), boxes(page, DISC)
     assert len(discs) == len(ids)
-    assert len(labels) >= (len(ids) if count <= 6 else len(ids) // 2), f"too few labels: {labels}"
+    # Twenty fill the room: its name goes just above it (it was hidden under the tokens), and
+    # the labels keep off the name, so two fifths of them at least.
+    least = len(ids) if count <= 6 else len(ids) * 2 // 5
+    assert len(labels) >= least, f"too few labels: {labels}"
     for i, a in enumerate(labels):
         assert a[3] - a[1] >= 18, f"label {a[4]!r} is {a[3] - a[1]:.1f} px high at 1080p"
         for b in labels[i + 1 :]:
