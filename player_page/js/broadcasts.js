@@ -19,6 +19,7 @@ export class Broadcasts {
     this.showing = null;
     this.logKey = "";
     stage.addEventListener("click", () => this.next());
+    this.resized = new ResizeObserver(() => this.fitTicker());
     setInterval(() => this.drawLog(), AGE_CHECK_MS); // old messages leave on this display's clock
   }
 
@@ -33,6 +34,20 @@ export class Broadcasts {
     this.current = list;
     this.drawLog();
     if (!this.showing) this.next();
+  }
+
+  /** On the bridge and the map the log is a one-line ticker in the top bar: a message longer
+   * than its line scrolls through it and back (css: .bl-text[data-scroll]), read whole without
+   * a second line under the Warden's strip. Its layout width: a transform does not change it. */
+  fitTicker() {
+    const last = this.logRoot.lastElementChild;
+    const box = last && last.querySelector(".bl-text");
+    if (!box || !box.firstElementChild) return;
+    const over = box.firstElementChild.offsetWidth - box.clientWidth;
+    if (over > 1) {
+      box.style.setProperty("--shift", `${-over}px`);
+      box.dataset.scroll = "";
+    } else if (box.dataset.scroll !== undefined) delete box.dataset.scroll;
   }
 
   next() {
@@ -65,7 +80,13 @@ export class Broadcasts {
     this.logRoot.replaceChildren(...list.map((b) => el("div", { class: "bl-item p-" + priority(b).toLowerCase(), data: { id: b.id } },
       el("span", { class: "bl-time", text: clock(b.timestamp) }),
       el("span", { class: "bl-sender", text: b.sender || "" }),
-      el("span", { class: "bl-text", text: b.content || "" }))));
+      el("span", { class: "bl-text" }, el("span", { text: b.content || "" })))));
+    // Measured once laid out, and again when the view, the font or the screen changes it.
+    this.resized.disconnect();
+    for (const box of this.logRoot.querySelectorAll(".bl-text")) {
+      this.resized.observe(box);
+      this.resized.observe(box.firstElementChild);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 """The broadcast ticker on the TV, in real Chromium, while the Warden's strip (an alert and a
-countdown) is up: on the bridge and the map it stays one line in the top bar, cut short with an
-ellipsis (the whole message came in as a transmission), and on no view does it slide under the
+countdown) is up: on the bridge and the map it stays one line in the top bar, a longer message
+scrolling through that line (so it is still read whole), and on no view does it slide under the
 strip (a stage rehearsal's TV showed a long message wrapping to a second line under it)."""
 
 from __future__ import annotations
@@ -28,6 +28,18 @@ LINES = """() => [...document.querySelectorAll('#broadcast-log .bl-text')]
     const rows = [...r.getClientRects()].filter((c) => c.bottom > box.top && c.top < box.bottom);
     return new Set(rows.map((c) => Math.round(c.top))).size; })"""
 
+# The shown ticker message is read whole: it fits its line, or it scrolls by exactly what does
+# not fit (its layout width: the transform does not change it).
+READ_WHOLE = """() => {
+  const shown = [...document.querySelectorAll('#broadcast-log .bl-text')]
+    .filter((t) => t.getBoundingClientRect().height > 0);
+  const t = shown[shown.length - 1], line = t.firstElementChild;
+  const over = line.offsetWidth - t.clientWidth;
+  if (over <= 1) return true;
+  const shift = parseFloat(getComputedStyle(t).getPropertyValue('--shift'));
+  return line.getAnimations().length > 0 && Math.abs(shift + over) < 1;
+}"""
+
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1080p", "768p"])
 def test_the_ticker_stays_one_line_clear_of_the_wardens_strip(
@@ -51,3 +63,4 @@ def test_the_ticker_stays_one_line_clear_of_the_wardens_strip(
         assert overlaps(page, "#broadcast-log .bl-item", "#warden-strip") == [], view
         if view != "STANDBY":  # the stand-by screen lists a few messages, whole
             assert page.evaluate(LINES) == [1], f"the ticker wraps on {view}"
+            assert page.evaluate(READ_WHOLE), f"the ticker's message is cut short on {view}"
