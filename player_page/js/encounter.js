@@ -59,13 +59,15 @@ export class EncounterView {
     this.legend = new Legend();
     this.info = new RoomInfo();
     this.card = new LocationCard();
-    this.mapBox = el("div", { class: "map-box" }, this.svg, this.empty);
+    // The layer a camera move transforms (js/viewport.js): the map, drawn once for the move.
+    this.mapLayer = el("div", { class: "map-layer" }, this.svg);
+    this.mapBox = el("div", { class: "map-box" }, this.mapLayer, this.empty);
     this.side = el("div", { class: "map-side" }, this.badge, this.legend.node);
     this.root.append(this.mapBox, this.side, this.info.node, this.resetBtn, this.card.node);
     this.pulse = new MapPulse(this.svg);
     this.camera = new Camera(this.svg);
     this.pings = new Pings(this.layers.pings);
-    this.viewport = new Viewport(this.svg, (target) => this.tap(target));
+    this.viewport = new Viewport(this.svg, (target) => this.tap(target), this.mapLayer);
     this.drag = new TokenDrag(this.svg, this.layers.drag, this.viewport, (...a) => this.drop(...a), (x, y, id) => this.isFree(x, y, id));
     this.resetBtn.addEventListener("click", () => this.viewport.reset());
     this.svg.addEventListener("viewchange", () => { this.resetBtn.hidden = !this.viewport.userMoved; });

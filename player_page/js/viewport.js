@@ -1,9 +1,9 @@
 // The map's viewBox: fitted to the revealed rooms or the display's camera (re-fitting smoothly),
 // plus the player's own pan and zoom (mouse drag, wheel, one-finger pan, two-finger pinch).
 // Local to this display. While the view moves (a fit easing, a finger panning or pinching) the
-// map is not drawn again each frame: the map element, a compositor layer of its own
-// (css/map.css), is moved and scaled as one CSS transform from the viewBox last set to the box
-// shown, and the viewBox is set once the move ends. A new viewBox lays out and paints every
+// map is not drawn again each frame: the map's `layer` (its parent element, a compositor layer
+// of its own: css/map.css) is moved and scaled as one CSS transform from the viewBox last set to
+// the box shown, and the viewBox is set once the move ends. A new viewBox lays out and paints every
 // room, door, token and text of the deck again (tens of ms a frame on a slow TV); a transform
 // of the drawn layer costs the compositor alone. The box shown (map units) is the map's
 // `data-box`, whichever way it is shown.
@@ -16,8 +16,9 @@ const TAP_SLOP_PX = 8;
 const ease = (t) => (t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2);
 
 export class Viewport {
-  constructor(svgEl, onTap) {
+  constructor(svgEl, onTap, layer = svgEl) {
     this.svg = svgEl;
+    this.layer = layer; // moved while the view moves: the svg, or an element holding only it
     this.onTap = onTap;
     this.size = { w: 0, h: 0 }; // the map's own box in CSS pixels (no transform)
     this.drawn = null; // the box of the viewBox set last {x, y, w, h}
@@ -74,7 +75,7 @@ export class Viewport {
     this.frame = 0;
     this.fit = this.from = this.target = null;
     delete this.svg.dataset.fitting;
-    this.svg.style.removeProperty("transform");
+    this.layer.style.removeProperty("transform");
     this.reset();
   }
 
@@ -107,11 +108,11 @@ export class Viewport {
     const shown = `${b.x.toFixed(3)} ${b.y.toFixed(3)} ${b.w.toFixed(3)} ${b.h.toFixed(3)}`;
     const { w, h } = this.size;
     if (this.moving && this.drawn && w > 0 && h > 0) {
-      this.svg.style.transform = between(this.drawn, b, w, h);
+      this.layer.style.transform = between(this.drawn, b, w, h);
     } else {
       if (!this.drawn || !sameBox(this.drawn, b)) this.svg.setAttribute("viewBox", shown);
       this.drawn = b;
-      this.svg.style.removeProperty("transform");
+      this.layer.style.removeProperty("transform");
     }
     this.svg.dataset.box = shown; // what the map shows, either way (map units)
     this.svg.dispatchEvent(new CustomEvent("viewchange"));
