@@ -76,9 +76,11 @@ class World {
     this.radius = 100;
   }
 
-  label(thing, kind, anchor, facing = null) {
+  /** A thing's name following `anchor`; `facing`: the planet a surface site is on (hidden on
+   * its far side); `behind`: {object, radius} of a planet the thing may pass behind. */
+  label(thing, kind, anchor, facing = null, behind = null) {
     const node = makeLabel(thing, kind, this.hooks);
-    this.labels.push({ node, anchor, facing });
+    this.labels.push({ node, anchor, facing, behind });
     return node;
   }
 
@@ -273,6 +275,7 @@ export function buildOrbit(data, hooks, ship) {
     globe.add(mark);
     world.label(site, "site", mark, globe);
   }
+  world.planet = { object: globe, radius: size };
   for (const moon of data.orbit.moons) satellite(world, moon, "moon", ship);
   for (const station of data.orbit.stations) satellite(world, station, "station", ship);
   if (ship.at === data.key) {
@@ -306,7 +309,7 @@ function satellite(world, item, kind, ship) {
   holder.add(mesh);
   pivot.add(holder);
   world.group.add(pivot);
-  world.label(item, kind, holder);
+  world.label(item, kind, holder, null, world.planet);
   world.movers.push((days, t) => {
     const a = orbitAngle(item.orbit, days) * DEG;
     holder.position.set(Math.cos(a) * r, 0, -Math.sin(a) * r);

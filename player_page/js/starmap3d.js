@@ -212,7 +212,7 @@ export class Scene3D {
     const [w, h] = this.size || [0, 0];
     const p = new THREE.Vector3();
     const toCamera = new THREE.Vector3();
-    for (const { node, anchor, facing } of this.world.labels) {
+    for (const { node, anchor, facing, behind } of this.world.labels) {
       anchor.getWorldPosition(p);
       let hidden = false;
       if (facing) { // a surface site: hidden on the far side of its planet
@@ -220,6 +220,7 @@ export class Scene3D {
         toCamera.subVectors(this.camera.position, centre);
         hidden = p.clone().sub(centre).dot(toCamera) < 0;
       }
+      if (behind && !node.classList.contains("selected")) hidden = this.eclipsed(p, behind);
       p.project(this.camera);
       hidden = hidden || p.z > 1 || Math.abs(p.x) > 1.1 || Math.abs(p.y) > 1.1;
       if (node.hidden !== hidden) node.hidden = hidden;
@@ -234,29 +235,43 @@ export class Scene3D {
     this.declutter();
   }
 
-  /** Names that would cover one another move a line up or down (systems placed first);
-   * the centred names of a star and a planet stay and keep others off. */
+  /** Whether a point is behind a planet as the camera sees it (a moon's name is not drawn on
+   * the planet that hides the moon). */
+  eclipsed(point, { object, radius }) {
+    const eye = this.camera.position;
+    const centre = object.getWorldPosition(new THREE.Vector3()).sub(eye);
+    const seen = point.clone().sub(eye);
+    if (seen.length() <= centre.length()) return false;
+    return seen.angleTo(centre) < Math.asin(Math.min(1, radius / centre.length()));
+  }
+
+  /** Names kept off one another: the selected (or pointed at) name first, then the star's or
+   * planet's, systems and bodies, the ship's, stations and moons, belts, sites, nebulae. Each
+   * goes beside its mark, else on its other side, else a line or two up or down; a lesser
+   * name with no free place is left out (its mark stays, a tap still reads it). */
   declutter() {
     const shown = this.world.labels.map((l) => l.node).filter((n) => !n.hidden);
     const boxes = [];
-    const rank = (n) => (n.classList.contains("sm-system") || n.classList.contains("sm-star") || n.classList.contains("sm-planet") ? 0 : 1);
-    for (const node of shown.sort((a, b) => rank(a) - rank(b) || a.__y - b.__y)) {
+    for (const node of shown.sort((a, b) => nameRank(a) - nameRank(b) || a.__y - b.__y)) {
       const name = node.lastChild;
-      if (!node.__w) [node.__w, node.__h] = [name.offsetWidth + 24, name.offsetHeight + 2];
+      if (!node.__w) [node.__w, node.__h, node.__left, node.__top] = [name.offsetWidth, name.offsetHeight, name.offsetLeft, name.offsetTop];
       const centred = node.classList.contains("sm-star") || node.classList.contains("sm-planet");
-      const left = centred ? node.__x - node.__w / 2 : node.__x - 12;
-      let dy = 0;
-      if (!centred) {
-        for (const step of [-1, 1, -2, 2]) { // a line above, below, two above, two below
-          if (!boxes.some((b) => overlaps(b, left, node.__y + dy, node.__w, node.__h))) break;
-          dy = step * node.__h;
-        }
-        if (name.__dy !== dy) {
-          name.__dy = dy;
-          name.style.transform = dy ? `translateY(${dy}px)` : "";
-        }
+      const box = [centred ? node.__x - node.__w / 2 : node.__x + node.__left, node.__y + node.__top];
+      const spot = freeSpot(boxes, box, node.__w, node.__h, centred ? null : node.__left);
+      const placed = spot || (nameRank(node) === 0 ? [0, 0] : null);
+      if (node.__crowded !== !placed) {
+        node.__crowded = !placed;
+        node.classList.toggle("sm-crowded", !placed);
       }
-      boxes.push([left, node.__y + dy - node.__h / 2, node.__w, node.__h]);
+      if (!placed) continue;
+      const [dx, dy] = placed;
+      if (name.__dx !== dx || name.__dy !== dy) {
+        name.__dx = dx;
+        name.__dy = dy;
+        const centring = centred ? "translateX(-50%) " : "";
+        name.style.transform = dx || dy ? `${centring}translate(${dx}px, ${dy}px)` : "";
+      }
+      boxes.push([box[0] + dx, box[1] + dy, node.__w, node.__h]);
     }
   }
 
@@ -269,7 +284,30 @@ export class Scene3D {
   }
 }
 
-function overlaps([x, y, w, h], left, centreY, width, height) {
-  const top = centreY - height / 2;
+// The ship's name after its place's: a system's name stays beside its mark, the ship's above.
+const RANKS = ["sm-star", "sm-planet", "sm-system", "sm-body", "sm-ship", "sm-station", "sm-moon", "sm-belt", "sm-site", "sm-nebula"];
+
+/** 0 for the selected or pointed-at name (always drawn), then by kind. */
+function nameRank(node) {
+  if (node.classList.contains("selected") || node.matches(":hover")) return 0;
+  const at = RANKS.findIndex((c) => node.classList.contains(c));
+  return 1 + (at < 0 ? RANKS.length : at);
+}
+
+/** The first offset of a name's box [left, top] that covers no placed box: beside its mark,
+ * on the mark's other side, then a line or two up or down on either side (a centred name,
+ * `gap` null: below its body, a line or two lower); null if none. */
+function freeSpot(boxes, [left, top], width, height, gap) {
+  const other = -(2 * gap + width);
+  const spots = gap === null
+    ? [[0, 0], [0, height], [0, 2 * height]]
+    : [[0, 0], [other, 0], [0, -height], [0, height], [other, -height], [other, height], [0, -2 * height], [0, 2 * height]];
+  for (const [dx, dy] of spots) {
+    if (!boxes.some((b) => overlaps(b, left + dx, top + dy, width, height))) return [dx, dy];
+  }
+  return null;
+}
+
+function overlaps([x, y, w, h], left, top, width, height) {
   return left < x + w && x < left + width && top < y + h && y < top + height;
 }
