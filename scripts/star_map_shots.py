@@ -59,8 +59,10 @@ def overlaps(page: Page) -> tuple[int, int]:
     hits = sum(
         1
         for a, b in itertools.combinations(boxes, 2)
-        if a[0] < b[0] + b[2] - 1 and b[0] < a[0] + a[2] - 1
-        and a[1] < b[1] + b[3] - 1 and b[1] < a[1] + a[3] - 1
+        if a[0] < b[0] + b[2] - 1
+        and b[0] < a[0] + a[2] - 1
+        and a[1] < b[1] + b[3] - 1
+        and b[1] < a[1] + a[3] - 1
     )
     return len(boxes), hits
 
