@@ -130,6 +130,9 @@ export class EncounterView {
     if (!each && arriving > 0 && this.mapBox.animate) this.mapBox.animate(MAP_IN, { duration: 1100, easing: "ease-out" });
     const box = rooms.length ? fitBox(map, rooms, doors, this.scale.font()) : null;
     const nameMin = this.scale.fit(box);
+    // What the GM's camera shows of it (the fitted box, a frame, a locked or a following view):
+    // a room's name placed outside its room and the token labels keep inside it.
+    this.view = box ? this.camera.box(box, snap) : null;
     syncKeyed(this.layers.links, this.nodes.links, map.links || [], createMarker, updateLink);
     syncKeyed(this.layers.terminals, this.nodes.terminals, map.terminals || [], createMarker, updateTerminal);
     syncKeyed(this.layers.pois, this.nodes.pois, map.pois || [], createMarker, updatePoi);
@@ -141,7 +144,7 @@ export class EncounterView {
     }
     const tokens = this.tokenList(snap);
     const cells = tokens.map((t) => [Number(t.x) || 0, Number(t.y) || 0]);
-    const around = roomSurroundings(rooms, cells, this.markBoxes || [], passageBoxes(doors), box);
+    const around = roomSurroundings(rooms, cells, this.markBoxes || [], passageBoxes(doors), this.view);
     syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), (g, r) => updateRoom(g, r, nameMin, around.get(String(r.id))));
     syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     this.obstacles = [...this.nodes.rooms.values()].map((g) => g.__nameBox).filter(Boolean)
@@ -155,7 +158,7 @@ export class EncounterView {
     const cameraKey = JSON.stringify((snap.display && snap.display.camera) || null);
     if (this.cameraKey !== undefined && cameraKey !== this.cameraKey) this.viewport.reset();
     this.cameraKey = cameraKey;
-    this.viewport.setFit(this.camera.box(box, snap), animate);
+    this.viewport.setFit(this.view, animate);
     // The blueprint grid covers what has been surveyed (plus a margin), never the whole deck.
     setAttr(this.grid, "x", Math.floor(box.x));
     setAttr(this.grid, "y", Math.floor(box.y));
@@ -191,7 +194,7 @@ export class EncounterView {
     syncKeyed(this.layers.tokens, this.nodes.tokens, tokens, () => createToken(fresh), (g, t) => {
       if (t.id !== dragging) updateToken(g, t, movable(t));
     });
-    this.scale.labels(tokens, this.nodes.tokens, this.obstacles || []);
+    this.scale.labels(tokens, this.nodes.tokens, this.obstacles || [], this.view);
   }
 
   /** The snapshot's tokens, where a move of this display's is still on its way at its target. */

@@ -38,16 +38,18 @@ export class MapScale {
     return Math.max(0.28, this.px * LABEL_PX);
   }
 
-  /** Lay out the token labels again when a token, a name, the scale or what they avoid changed. */
-  labels(tokens, nodes, obstacles) {
+  /** Lay out the token labels again when a token, a name, the scale or what they avoid changed;
+   * inside `view` (the camera's box), else the fitted one. */
+  labels(tokens, nodes, obstacles, view = null) {
     const font = this.font();
-    const b = this.box || { x: 0, y: 0, w: 0, h: 0 };
+    const bounds = view || this.box;
+    const b = bounds || { x: 0, y: 0, w: 0, h: 0 };
     const key = font.toFixed(4) + `|${b.x},${b.y},${b.w},${b.h}|${boxesHash(obstacles)}|` +
       tokens.map((t) => `${t.id}:${t.x},${t.y}:${t.name}`).join("|");
     if (key === this.key) return;
     this.key = key;
     const placed = tokens.map((t) => ({ id: t.id, name: t.name, x: Number(t.x) || 0, y: Number(t.y) || 0 }));
-    layoutLabels(placed, nodes, font, obstacles, this.box);
+    layoutLabels(placed, nodes, font, obstacles, bounds);
   }
 }
 
