@@ -4,6 +4,7 @@ canvas. Saving writes the location's `map/` folder in our format and asks for a 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -49,7 +50,8 @@ class DeckEditor(QWidget):
         top.addSeparator()
         group = QActionGroup(self)
         for tool in TOOLS:
-            action = self._action(bar, tool.capitalize(), lambda t=tool: self.set_tool(t))
+            # triggered(checked) would fill a default argument: bind the tool another way
+            action = self._action(bar, tool.capitalize(), partial(self.set_tool, tool))
             action.setCheckable(True)
             group.addAction(action)
             self.tools[tool] = action

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.campaign.loader import load_campaign
@@ -135,3 +136,32 @@ def test_file_menu_opens_the_editor_in_the_map_view(window: MainWindow) -> None:
     assert editor.decks.count() == len(editor.draft.decks)
     editor.closed.emit()  # Done
     assert panel.stack.currentWidget() is panel.view and panel.editor is None
+
+
+def tool_button(editor: DeckEditor, text: str) -> QToolButton:
+    found = [b for b in editor.findChildren(QToolButton) if b.text() == text]
+    assert len(found) == 1, f"one {text!r} button on the editor's toolbars"
+    return found[0]
+
+
+def test_the_toolbar_buttons_switch_the_tool_and_a_room_gets_drawn(
+    qtbot: QtBot, folder: Path
+) -> None:
+    """The GM clicks the toolbar's Room button (not a call in code): the tool switches, without
+    an error dialog, and a drag draws a room; Door then joins two rooms."""
+    location = load_campaign(folder).locations["tug"]
+    editor = DeckEditor(location, folder / location.path / "map")
+    qtbot.addWidget(editor)
+    editor.show()
+    deck = editor.new_deck("Lower Deck", 14, 9)
+    for text in ("Room", "Door", "Select", "Room"):
+        qtbot.mouseClick(tool_button(editor, text), Qt.MouseButton.LeftButton)
+        assert editor.canvas.tool == text.lower()
+        assert tool_button(editor, text).isChecked()
+    paint(editor, (1, 1), (4, 3))
+    paint(editor, (5, 1), (8, 3))
+    assert [len(r.cells) for r in editor.draft.deck(deck).rooms] == [12, 12]
+    qtbot.mouseClick(tool_button(editor, "Door"), Qt.MouseButton.LeftButton)
+    tap(editor, 2, 2)
+    tap(editor, 6, 2)
+    assert len(editor.draft.deck(deck).doors) == 1
