@@ -28,7 +28,7 @@ class WindowHelp(QObject):
         self.join_button.setObjectName("JoinButton")
         self.join_button.setText(f"JOIN  {url}" if url else "JOIN")
         self.join_button.setToolTip("How the TV and tablets join: address, QR code, first steps")
-        self.join_button.clicked.connect(self.show_table_ready)
+        self.join_button.clicked.connect(lambda: self.show_table_ready())
 
     def first_start(self) -> None:
         """On the very first start, show the table-ready panel once."""

@@ -217,6 +217,6 @@ def _wire_menus(w: WiredWindow) -> None:
     m.zoom_out.triggered.connect(lambda: panel.view.zoom_by(0.8))
     for dock in w.docks.values():
         m.docks_menu.addAction(dock.toggleViewAction())
-    m.table_ready.triggered.connect(w.help.show_table_ready)
+    m.table_ready.triggered.connect(lambda: w.help.show_table_ready())
     m.shortcuts.triggered.connect(w.help.show_shortcuts)
     m.guide.triggered.connect(w.help.show_guide)

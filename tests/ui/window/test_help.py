@@ -52,12 +52,16 @@ def test_first_start_shows_the_table_ready_panel_once(
     qtbot.waitUntil(lambda: checked == [True])
     assert not _table_ready_shown(second)
     # Help > Get the table ready opens it again, and so does the toolbar's Join button.
+    # Asked for, it comes to the front (only the first start's opens without the keyboard).
+    without_focus = Qt.WidgetAttribute.WA_ShowWithoutActivating
     second.menus.table_ready.trigger()
     assert _table_ready_shown(second)
+    assert not second.help.table_ready.testAttribute(without_focus)  # type: ignore[union-attr]
     second.help.table_ready.close()  # type: ignore[union-attr]
     assert PLAYER_URL in second.help.join_button.text()
     second.help.join_button.click()
     assert _table_ready_shown(second)
+    assert not second.help.table_ready.testAttribute(without_focus)  # type: ignore[union-attr]
     second.close()
 
 
