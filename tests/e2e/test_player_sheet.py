@@ -26,6 +26,7 @@ from tests.e2e.player_fixtures import (
     wait,
     wait_revision,
 )
+from tests.e2e.test_player_walk_r2 import overlaps
 
 pytestmark = pytest.mark.e2e
 
@@ -45,9 +46,11 @@ SHEET_BOXES = """() => {
 }"""
 
 
-def _bound_tablet(app: App, browser: Any, guards: list[Guard]) -> tuple[Any, dict[str, Any]]:
-    """A touch tablet on the bridge, bound to the first crew member (its sound still locked)."""
-    page = open_page(browser, app, f"?display={TABLET}", 1024, 768, guards, touch=True)
+def _bound_tablet(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int] = (1024, 768)
+) -> tuple[Any, dict[str, Any]]:
+    """A touch tablet, bound to the first crew member (its sound still locked)."""
+    page = open_page(browser, app, f"?display={TABLET}", size[0], size[1], guards, touch=True)
     wait(lambda: any(d["id"] == TABLET for d in app.get("/api/gm/displays/")["displays"]))
     crew = app.get("/api/active-view/?role=gm")["crew"][0]
     app.gm(f"/api/gm/displays/{TABLET}/", {"kind": "tablet", "character": crew["id"]})
@@ -144,3 +147,20 @@ def test_the_sheet_looks_finished_on_the_original_campaign(
         assert got[vital]["font"] >= 18, f"{vital} too small to read: {got[vital]}"
     page.locator("#sheet .sheet-close").tap()
     expect(sheet).to_be_hidden(timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768), (768, 1024)], ids=str)
+def test_the_pages_buttons_keep_off_the_bridges_panels(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    """The sheet's button, the handouts' and the sound prompt sat on the long-range scan's
+    state line (a stage rehearsal's TV and tablets): the bridge makes room for them."""
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page, _crew = _bound_tablet(app, browser, guards, size)
+    panels = "#view-bridge .panel, #view-bridge .sc-state"
+    expect(page.locator("#sound-prompt")).to_be_visible(timeout=WAIT_MS)
+    assert overlaps(page, "#sound-prompt, #sheet-btn", panels) == []
+    app.gm("/api/gm/handouts/show/", {"title": "Orders", "text": "Hold.", "displays": [TABLET]})
+    page.locator("#handout").click()  # read (the tap unlocks the sound): its button stays
+    expect(page.locator("#handouts-btn")).to_be_visible(timeout=WAIT_MS)
+    assert overlaps(page, "#sheet-btn, #handouts-btn", panels) == []
