@@ -257,7 +257,7 @@ export class Scene3D {
       if (!node.__w) [node.__w, node.__h, node.__left, node.__top] = [name.offsetWidth, name.offsetHeight, name.offsetLeft, name.offsetTop];
       const centred = node.classList.contains("sm-star") || node.classList.contains("sm-planet");
       const box = [centred ? node.__x - node.__w / 2 : node.__x + node.__left, node.__y + node.__top];
-      const spot = freeSpot(boxes, box, node.__w, node.__h, centred ? null : node.__left);
+      const spot = freeSpot(boxes, box, node.__w, node.__h, centred ? null : node.__left, node.classList.contains("sm-ship"));
       const placed = spot || (nameRank(node) === 0 ? [0, 0] : null);
       if (node.__crowded !== !placed) {
         node.__crowded = !placed;
@@ -296,12 +296,14 @@ function nameRank(node) {
 
 /** The first offset of a name's box [left, top] that covers no placed box: beside its mark,
  * on the mark's other side, then a line or two up or down on either side (a centred name,
- * `gap` null: below its body, a line or two lower); null if none. */
-function freeSpot(boxes, [left, top], width, height, gap) {
+ * `gap` null: below its body, a line or two lower; the ship's, `up`: a line or two higher
+ * first, over its place's name); null if none. */
+function freeSpot(boxes, [left, top], width, height, gap, up = false) {
   const other = -(2 * gap + width);
   const spots = gap === null
     ? [[0, 0], [0, height], [0, 2 * height]]
     : [[0, 0], [other, 0], [0, -height], [0, height], [other, -height], [other, height], [0, -2 * height], [0, 2 * height]];
+  if (up) spots.splice(1, 0, [0, -height], [0, -2 * height]);
   for (const [dx, dy] of spots) {
     if (!boxes.some((b) => overlaps(b, left + dx, top + dy, width, height))) return [dx, dy];
   }
