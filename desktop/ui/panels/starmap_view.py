@@ -53,9 +53,10 @@ class StarMapView(QGraphicsView):
             key, role = item.data(KEY), item.data(ROLE)
             if not isinstance(key, str) or not key:
                 continue
-            if role in ("mark", "ship"):
-                centre = self.mapFromScene(item.scenePos())
-                here = math.dist((centre.x(), centre.y()), (pos.x(), pos.y()))
+            if role in ("mark", "ship"):  # the ship's arrowhead is drawn above its place
+                centre = item.deviceTransform(self.viewportTransform())
+                at = centre.mapRect(item.boundingRect()).center()
+                here = math.dist((at.x(), at.y()), (pos.x(), pos.y()))
             elif item in under:
                 here = REACH + (1 if role == "area" else 2)
             else:

@@ -250,3 +250,22 @@ def test_each_level_fits_with_names_apart(
         if width >= 420:  # room enough: every name is there
             named = {n.data(KEY) for n in shown}
             assert set(panel.things) <= named, (level, set(panel.things) - named)
+
+
+def test_a_thing_the_ship_is_at_still_opens_and_the_arrowhead_opens_the_ship(
+    qtbot: QtBot, campaign: Campaign
+) -> None:
+    """The ship's arrowhead is drawn above its place: a double-click on the place goes into it
+    (it opened the ship's deck plan instead), one on the arrowhead opens the ship's deck plan."""
+    store = Store(campaign)
+    store.dispatch(a.SetShipCourse("vesper_reach/gallowmere", ""))
+    panel = panel_on(qtbot, store)
+    panel.go("system", "vesper_reach")
+    opened: list[str] = []
+    panel.location_requested.connect(opened.append)
+    arrow = on_screen(panel, mark_of(panel, SHIP)).center().toPoint()
+    qtbot.mouseDClick(panel.view.viewport(), LEFT, pos=arrow)
+    assert opened == ["hadal_wren"] and panel.level == "system"
+    qtbot.mouseDClick(panel.view.viewport(), LEFT, pos=centre(panel, "vesper_reach/gallowmere"))
+    assert (panel.level, panel.key) == ("orbit", "vesper_reach/gallowmere")
+    assert opened == ["hadal_wren"]
