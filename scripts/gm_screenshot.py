@@ -4,7 +4,8 @@
     xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python scripts/gm_screenshot.py
 
 Writes screenshots/gm-window-1920x1080.png, gm-window-1366x768.png and gm-window-displays.png
-(1920x1080 with the Displays dock in front).
+(1920x1080 with the Displays dock in front), and gm-star-map-<size>.png: the Star map dock in
+front on the galaxy (1920x1080) and on a system with a planet selected (1366x768).
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def table(store: Store) -> None:
             "Docking collar sealed. Station atmosphere: 3% O2.", "LANTERN CONTROL", "HIGH"
         )
     )
+    d(a.SetShipCourse("vesper_reach", "Ossuary Drift"))
     d(a.SetCharonMode("QUERY"))
     channel = store.state.charon_channel
     d(a.CharonSend(channel, "Welcome aboard. Internal sensors register six heat signatures."))
@@ -98,6 +100,23 @@ def wait(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def star_map(window: MainWindow, width: int, height: int) -> None:
+    """The Star map dock in front: the galaxy with Vesper Reach selected at 1920x1080, the
+    Vesper system with Gallowmere selected at 1366x768."""
+    window.docks["star_map"].raise_()
+    panel = window.star_map
+    if width == 1920:
+        panel.go("galaxy", "")
+        panel.select("vesper_reach")
+    else:
+        panel.go("system", "vesper_reach")
+        panel.select("vesper_reach/gallowmere")
+    wait(300)
+    path = OUT / f"gm-star-map-{width}x{height}.png"
+    window.grab().save(str(path))
+    print(path)
 
 
 def main() -> None:
@@ -136,6 +155,7 @@ def main() -> None:
             path = OUT / "gm-window-displays.png"
             window.grab().save(str(path))
             print(path)
+        star_map(window, width, height)
         window.displays.timer.stop()
         window.close()
     app.quit()
