@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
 from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPolygonItem,
@@ -54,10 +55,10 @@ def thing_mark(
     fill = QColor(color)
     fill.setAlphaF(0.3 if hidden else 1.0)
     rect = QRectF(-radius, -radius, 2 * radius, 2 * radius)
-    item: QGraphicsItem
+    item: QAbstractGraphicsShapeItem
     item = QGraphicsRectItem(rect) if square else QGraphicsEllipseItem(rect)
-    item.setPen(pen)  # type: ignore[attr-defined]
-    item.setBrush(QBrush(fill))  # type: ignore[attr-defined]
+    item.setPen(pen)
+    item.setBrush(QBrush(fill))
     item.setFlag(FIXED)
     item.setPos(at)
     item.setZValue(Z_MARK)
