@@ -164,3 +164,6 @@ def test_the_pages_buttons_keep_off_the_bridges_panels(
     page.locator("#handout").click()  # read (the tap unlocks the sound): its button stays
     expect(page.locator("#handouts-btn")).to_be_visible(timeout=WAIT_MS)
     assert overlaps(page, "#sheet-btn, #handouts-btn", panels) == []
+    page.locator("#handouts-btn").click()  # the history opens above the buttons, off the tabs
+    expect(page.locator("#handout-list")).to_be_visible(timeout=WAIT_MS)
+    assert overlaps(page, "#handout-list", "#sheet-btn, #handouts-btn, .br-tab") == []
