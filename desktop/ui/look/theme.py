@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.look import colors
+from desktop.ui.look.wheel import guard_the_wheel
 
 MONO = '"DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", Menlo, Consolas, monospace'
 
@@ -190,9 +191,11 @@ def dark_palette() -> QPalette:
 
 
 def apply_theme(app: QApplication) -> None:
-    """Fusion style (QSS renders the same on every platform), the palette, the stylesheet.
+    """Fusion style (QSS renders the same on every platform), the palette, the stylesheet, and
+    the wheel guard (desktop/ui/look/wheel.py).
 
     Done once: setting a stylesheet again re-polishes every widget of the application."""
+    guard_the_wheel(app)
     sheet = stylesheet()
     if app.styleSheet() == sheet:
         return
