@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from desktop.campaign.model import Campaign, Deck, Location, MapTerminal, Poi, Room
 from desktop.model.deck_geometry import DoorPlace
 from desktop.model.deckmap import geometry_of, marker_shown
+from desktop.model.names import shown_name
 from desktop.model.naming import door_name
 from desktop.model.state import LocationState, TableState
 from desktop.model.warden import room_key
@@ -215,11 +216,16 @@ def _markers(deck: Deck, loc: LocationState, location: Location) -> dict[str, Ma
 def _marker_state(marker: Poi | MapTerminal, loc: LocationState) -> dict[str, Any]:
     """A marker's name as the GM left it, its room, and whether players may see it."""
     return {
-        "name": loc.marker_names.get(marker.id, marker.name),
+        "name": loc.marker_names.get(marker.id) or shown_name(marker.name, *_idents(marker)),
         "room_id": marker.room,
         "secret": marker.hidden,
         "concealed": not marker_shown(marker, loc),
     }
+
+
+def _idents(marker: Poi | MapTerminal) -> tuple[str, ...]:
+    """What stands in for a marker's name where the campaign gave none (as on the displays)."""
+    return (marker.id, marker.terminal_slug) if isinstance(marker, MapTerminal) else (marker.id,)
 
 
 def _at(marker: MarkerShape, x: float, y: float) -> MarkerShape:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+from desktop.campaign.loader import load_campaign
 from desktop.campaign.model import Campaign
 from desktop.model import actions as a
 from desktop.model.store import Store
@@ -18,6 +20,7 @@ from desktop.ui.map.picture.snapshot import picture_from_snapshot
 from desktop.ui.map.picture.state import StatePictureBuilder
 
 SHIP = "hadal_wren"
+ORIGINAL = Path(__file__).resolve().parents[3] / "fixtures" / "original_campaign"
 SHOWN = {"airlock", "suit_locker", "d1_corridor"}  # revealed by the store fixture
 
 
@@ -131,3 +134,14 @@ def test_a_hand_made_snapshot_reads_into_shapes_and_bad_values_read_empty() -> N
         ("wounded",),
         None,
     )
+
+
+def test_a_marker_without_a_name_reads_as_words_on_the_gm_map_as_on_the_displays() -> None:
+    """A campaign written the old way leaves a terminal unnamed: the GM map reads "Ops
+    Terminal" as the displays do, never its slug."""
+    campaign = load_campaign(ORIGINAL)
+    store = Store(campaign)
+    picture = StatePictureBuilder().build(store.state, campaign, "relay_nine", "upper")
+    names = {m.name for m in picture.markers.values()}
+    assert "Ops Terminal" in names and "ops_terminal" not in names
+    assert "INFIRMARY CONSOLE" in names  # a name the campaign gave stays as it is
