@@ -40,3 +40,20 @@ def _words(state: TableState, campaign: Campaign, key: str) -> str:
 def _short(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= SHORT else line[: SHORT - 1] + "\u2026"
+
+
+def display_name(state: TableState, display: str) -> str:
+    """A display as the GM named it (never its id)."""
+    settings = state.displays.get(display)
+    return settings.name if settings is not None and settings.name else "an unnamed display"
+
+
+def where_seen(state: TableState, key: str) -> str:
+    """Where the content of `key` is visible, in words: "on Tablet Ana only" (names, never
+    ids), or "" when every display sees it."""
+    ids = state.targets.get(key)
+    if ids is None:
+        return ""
+    names = [display_name(state, d) for d in ids]
+    listed = names[0] if len(names) < 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"on {listed} only"

@@ -1,4 +1,5 @@
-"""The Broadcast dock: send a message to every display, see the recent ones."""
+"""The Broadcast dock: send a message to every display or one, see the recent ones and
+where each is seen."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.campaign.model import PRIORITIES
+from desktop.model.aimed import where_seen
+from desktop.model.audience import content_key
 from desktop.model.state import TableState
 from desktop.ui.look import colors
 from desktop.ui.look.widgets import button, line_edit
+from desktop.ui.panels.display_choice import DisplayChoice
 
 PRIORITY_COLOR = {"LOW": colors.TEXT_DIM, "NORMAL": colors.TEXT, "HIGH": colors.AMBER}
 PRIORITY_COLOR["CRITICAL"] = colors.RED
@@ -29,7 +33,7 @@ PRIORITY_COLOR["CRITICAL"] = colors.RED
 class BroadcastPanel(QWidget):
     """Sender, priority and message; Send (Ctrl+Enter) asks for a broadcast."""
 
-    broadcast_requested = Signal(str, str, str)  # content, sender, priority
+    broadcast_requested = Signal(str, str, str, str)  # content, sender, priority, display
     clear_requested = Signal()  # take every broadcast off the displays
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,6 +42,7 @@ class BroadcastPanel(QWidget):
         self.priority = QComboBox()
         self.priority.addItems(list(PRIORITIES))
         self.priority.setCurrentText("NORMAL")
+        self.target = DisplayChoice("every display", "Send to")
         self.message = QPlainTextEdit()
         self.message.setPlaceholderText("Message for every display…")
         self.message.setMaximumHeight(90)
@@ -53,6 +58,7 @@ class BroadcastPanel(QWidget):
         form = QFormLayout()
         form.addRow("Sender", self.sender_edit)
         form.addRow("Priority", self.priority)
+        form.addRow("To", self.target)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(form)
@@ -75,20 +81,28 @@ class BroadcastPanel(QWidget):
             self.message.setFocus()
             return
         self.broadcast_requested.emit(
-            content, self.sender_edit.text().strip(), self.priority.currentText()
+            content,
+            self.sender_edit.text().strip(),
+            self.priority.currentText(),
+            self.target.chosen(),
         )
 
     def sync(self, state: TableState) -> None:
-        """List the broadcasts, newest first."""
-        if state.broadcasts == self._shown:
+        """List the broadcasts, newest first, each with where it is seen."""
+        self.target.sync(state)
+        seen = tuple(where_seen(state, content_key("broadcast", b.id)) for b in state.broadcasts)
+        if (state.broadcasts, seen) == self._shown:
             return
-        self._shown = state.broadcasts
+        self._shown = (state.broadcasts, seen)
         self.clear_button.setEnabled(bool(state.broadcasts))
         self.history.clear()
-        for message in reversed(state.broadcasts[-20:]):
+        for message, where in reversed(list(zip(state.broadcasts, seen, strict=True))[-20:]):
             stamp = time.strftime("%H:%M", time.localtime(message.timestamp))
             sender = f"{message.sender}: " if message.sender else ""
-            item = QListWidgetItem(f"{stamp}  [{message.priority}]  {sender}{message.content}")
+            audience = f"  ({where})" if where else ""
+            item = QListWidgetItem(
+                f"{stamp}  [{message.priority}]  {sender}{message.content}{audience}"
+            )
             item.setForeground(QColor(PRIORITY_COLOR.get(message.priority, colors.TEXT)))
             self.history.addItem(item)
 

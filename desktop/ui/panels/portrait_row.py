@@ -41,7 +41,8 @@ class PortraitRow(QFrame):
         name = QLabel(npc.name)
         name.setObjectName("RowTitle")
         name.setWordWrap(True)
-        role = QLabel(" · ".join(p for p in (npc.role, npc.faction) if p))
+        self.npc_role = " · ".join(p for p in (npc.role, npc.faction) if p)
+        role = QLabel(self.npc_role)
         role.setObjectName("RowDetail")
         role.setWordWrap(True)
         texts = QVBoxLayout()
@@ -59,13 +60,15 @@ class PortraitRow(QFrame):
         row.addWidget(self.button)
         self.setToolTip(npc.description)
         self.name, self.role = name, role
-        self._shown: bool | None = None
+        self._shown: tuple[bool, str] | None = None
 
-    def sync(self, shown: bool) -> None:
-        """Say whether the portrait is on the displays."""
-        if shown == self._shown:
+    def sync(self, shown: bool, where: str = "") -> None:
+        """Say whether the portrait is on the displays, and where ("" every display)."""
+        if (shown, where) == self._shown:
             return
-        self._shown = shown
+        self._shown = (shown, where)
+        detail = " · ".join(p for p in (self.npc_role, where if shown else "") if p)
+        self.role.setText(detail)
         self.button.setText("Dismiss" if shown else "Show")
         self.setProperty("active", shown)
         for widget in (self, self.button):

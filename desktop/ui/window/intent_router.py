@@ -202,8 +202,8 @@ class IntentRouter(QObject):
 
     # --- people, ship, messages ------------------------------------------------------------
 
-    def toggle_portrait(self, npc_id: str) -> None:
-        self._do(a.TogglePortrait(npc_id))
+    def toggle_portrait(self, npc_id: str, display: str = "") -> None:
+        self._do(a.TogglePortrait(npc_id, (display,) if display else ()))
 
     def ship_system(self, system: str, status: str, condition: int, info: str) -> None:
         self._do(a.SetShipSystem(system, status, condition, info))
@@ -262,8 +262,9 @@ class IntentRouter(QObject):
             return False
         return self._do(action)
 
-    def broadcast(self, content: str, sender: str, priority: str) -> bool:
-        return self._do(a.SendBroadcast(content, sender, priority))
+    def broadcast(self, content: str, sender: str, priority: str, display: str = "") -> bool:
+        shown = (display,) if display else ()
+        return self._do(a.SendBroadcast(content, sender, priority, shown))
 
     def clear_broadcasts(self) -> None:
         self._do(a.ClearBroadcasts())

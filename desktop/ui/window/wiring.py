@@ -124,8 +124,8 @@ def wire_intents(w: WiredWindow) -> None:
     w.sound.play_requested.connect(r.play_sound)
     w.sound.ambient_requested.connect(r.ambient)
 
-    def send_broadcast(content: str, sender: str, priority: str) -> None:
-        if r.broadcast(content, sender, priority):
+    def send_broadcast(content: str, sender: str, priority: str, display: str) -> None:
+        if r.broadcast(content, sender, priority, display):
             w.broadcast.clear_message()
 
     def charon_say(channel: str, content: str, in_reply_to: str) -> None:

@@ -82,6 +82,6 @@ def test_the_portraits_dock_lights_the_shown_portraits_and_asks_to_flip_one(
     assert others and all(row.button.text() == "Show" for row in others)
     with qtbot.waitSignal(portraits.toggle_requested) as asked:
         qtbot.mouseClick(others[0].button, Qt.MouseButton.LeftButton)
-    assert asked.args == [others[0].npc_id]
+    assert asked.args == [others[0].npc_id, ""]  # "" every display
     portraits.sync(TableState(), campaign)
     assert portraits.summary.text() == "ON SCREEN: none"
