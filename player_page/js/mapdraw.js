@@ -136,7 +136,10 @@ const NEAR = 3; // how far around a room its name may look for a place outside, 
  */
 function placeName(label, statusText, minName, r, around) {
   const plain = fitLabel(label, r.w, r.h);
-  const layout = (fit, badgeSize) => {
+  // A status line never wider than its room (a narrow room's "⚠ OFFLINE" ran over its wall).
+  const badgeMax = statusText ? (r.w - 0.3) / (statusText.length * 0.72) : Infinity;
+  const layout = (fit, size) => {
+    const badgeSize = Math.min(size, badgeMax);
     const block = nameBlock(fit, statusText, badgeSize, r.w);
     return { fit, badgeSize, block, ...namePlace(r.x, r.y, r.w, r.h, block, around) };
   };

@@ -93,3 +93,27 @@ def test_token_labels_stay_inside_a_locked_cameras_view(
     cut = [a[4] for a in m["labels"] if a[0] < view[0] - 0.5 or a[2] > view[2] + 0.5
            or a[1] < view[1] - 0.5 or a[3] > view[3] + 0.5]  # fmt: skip
     assert cut == [], f"token labels cut by the edge of the display: {cut}"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (768, 1024)], ids=["tablet", "portrait"])
+def test_every_status_line_stays_in_its_room_on_a_tablet(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    """A narrow room's status line ('⚠ OFFLINE' in the sample's cryo bay) ran over its wall
+    into the next room on a tablet showing the whole deck."""
+    app.gm("/api/gm/new-session/")
+    slug, deck = next(
+        (s, d) for s, d in _decks(app) if "PORT AIRLOCK" in {r["name"].upper() for r in d["rooms"]}
+    )
+    _show(app, slug, deck)
+    page = open_page(browser, app, width=size[0], height=size[1], guards=guards)
+    wait_revision(page, int(app.get("/api/active-view/")["revision"]))
+    page.wait_for_function(MAP_SETTLED_JS, timeout=WAIT_MS)
+    m = page.evaluate(MAP_JS)
+    out = [
+        t[4]
+        for room in m["rooms"]
+        for t in map(_ink, room["texts"])
+        if t[0] < room["wall"][0] - 1 or t[2] > room["wall"][2] + 1
+    ]
+    assert out == [], f"texts run over their room's walls: {out}"
