@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.model.state import TableState
@@ -16,9 +18,11 @@ class DisplayChoice(QComboBox):
         self.setAccessibleName(accessible)
         self._shown: tuple[tuple[str, str], ...] = ()
 
-    def sync(self, state: TableState) -> None:
+    def sync(self, state: TableState, connected: Sequence[str] = ()) -> None:
+        """The displays the table knows, and those `connected` it has no settings for yet."""
         entries: tuple[tuple[str, str], ...] = (("", self.default),)
         entries += tuple((d, s.name or d) for d, s in state.displays.items())
+        entries += tuple((d, d) for d in dict.fromkeys(connected) if d not in state.displays)
         if entries == self._shown:
             return
         self._shown = entries

@@ -54,6 +54,8 @@ class DisplayRow(QWidget):
         super().__init__(parent)
         self.display = display
         self.frame: object = None
+        self.page_kind = ""  # the kind the page guessed from its screen ("" none)
+        self._own: Mapping[str, object] = {}
         self.draws = 0
         self.scene = MapScene(images, self)
         self.thumb = QLabel()
@@ -127,9 +129,16 @@ class DisplayRow(QWidget):
         snapshot = frame.snapshot
         own = snapshot.get("display")
         own = own if isinstance(own, Mapping) else {}
+        self._own = own
         self._sync_settings(own)
         self.thumb.setPixmap(self._draw(snapshot, frame.media.get, own))
         return True
+
+    def show_page_kind(self, kind: str) -> None:
+        """The kind the display's page reported: shown until the GM sets one."""
+        if kind != self.page_kind:
+            self.page_kind = kind
+            self._sync_settings(self._own)
 
     def _draw(
         self,
@@ -175,7 +184,8 @@ class DisplayRow(QWidget):
             widget.blockSignals(True)
         if not self.name.hasFocus():
             self.name.setText(str(own.get("name", "")))
-        self.kind.setCurrentText(str(own.get("kind") or "tablet"))
+        # The GM's kind, else the page's own guess: what the table answers (API.md "Displays").
+        self.kind.setCurrentText(str(own.get("kind") or self.page_kind or "tablet"))
         index = self._crew_ids.index(crew_id) if crew_id in self._crew_ids else 0
         self.character.setCurrentIndex(index)
         self.rotation.setCurrentText(str(own.get("rotation", 0)))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.model.state import TableState
 from desktop.ui.look.image_cache import ImageCache
 from desktop.ui.panels.display_rows import REFRESH_MS as THUMB_MS
 from desktop.ui.panels.display_rows import DisplayRow, FrameLike
@@ -58,6 +59,10 @@ class DisplaysPanel(QWidget):
         self._handouts = handouts or list
         self.handout_form = HandoutForm()
         self.rows: dict[str, DisplayRow] = {}
+        self._first_seen: dict[str, int] = {}  # a row's place among equals: first seen first
+        self._names: dict[str, str] = {}  # display id -> the GM's name for it
+        self._state = TableState()
+        self._connected: list[str] = []  # the connected displays' ids, in the rows' order
         self.row_box = QVBoxLayout()
         self.url = QLabel(f'<a href="{services.player_url}">{services.player_url}</a>')
         self.url.setObjectName("PlayerUrl")
@@ -113,12 +118,13 @@ class DisplaysPanel(QWidget):
         token_row.addWidget(self.copy_token)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        # The displays and what to show them first; how to join below (the QR code filled a
-        # narrow column and pushed every display's row out of sight).
+        # Handouts first, in their own titled group (below the rows the GM missed them), then
+        # the displays; how to join below (the QR code filled a narrow column and pushed every
+        # display's row out of sight).
+        layout.addWidget(self.handout_form)
         layout.addWidget(self.count)
         layout.addLayout(self.row_box)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.handout_form)
         heading = QLabel("Player display")
         heading.setObjectName("Heading")
         layout.addWidget(heading)
@@ -155,6 +161,15 @@ class DisplaysPanel(QWidget):
         if watched:
             self.refresh()
 
+    def sync(self, state: TableState) -> None:
+        """The handouts group and the displays' names (the rows' order) from the table."""
+        self._state = state
+        self.handout_form.sync(state, self._handouts(), self._connected)
+        names = {d: s.name for d, s in state.displays.items()}
+        if names != self._names:
+            self._names = names
+            self.refresh_thumbnails()
+
     def refresh(self) -> None:
         """Read the connected displays again (not while the list is out of sight)."""
         if not self._watched:
@@ -178,23 +193,40 @@ class DisplaysPanel(QWidget):
         """One row per connected display, each drawn again when its frame changed."""
         if not self._watched or self._frame_of is None:
             return
-        found = [d for d in self._services.displays() if d.get("role", "player") == "player"]
+        found = self._in_order(
+            [d for d in self._services.displays() if d.get("role", "player") == "player"]
+        )
         keys = [_key(d) for d in found]
-        named = [(str(d["id"]), _label(d)) for d in found if d.get("id")]
-        self.handout_form.sync(self._handouts(), named)
+        self._connected = [str(d["id"]) for d in found if d.get("id")]
+        self.handout_form.sync(self._state, self._handouts(), self._connected)
         for key in [k for k in self.rows if k not in keys]:
             self.rows.pop(key).deleteLater()
-        for key, info in zip(keys, found, strict=True):
+        for index, (key, info) in enumerate(zip(keys, found, strict=True)):
             row = self.rows.get(key)
             display = info.get("id")
             shown = display if isinstance(display, str) else None
             if row is None:
                 row = self.rows[key] = DisplayRow(shown, self._images, self._crew())
                 row.settings_requested.connect(self.settings_requested)
-                self.row_box.addWidget(row)
+            if self.row_box.indexOf(row) != index:
+                self.row_box.removeWidget(row)
+                self.row_box.insertWidget(index, row)
+            row.show_page_kind(str(info.get("kind") or ""))
             row.show_frame(self._frame_of(shown))
             if self._aimed_at is not None:
                 row.show_aimed(self._aimed_at(shown) if shown else [])
+
+    def _in_order(self, found: list[dict[str, object]]) -> list[dict[str, object]]:
+        """By name (named ones first), then by when this window first saw them: a display
+        that reconnects keeps its place."""
+        for info in found:
+            self._first_seen.setdefault(_key(info), len(self._first_seen))
+
+        def place(info: dict[str, object]) -> tuple[int, str, int]:
+            name = self._names.get(str(info.get("id") or ""), "")
+            return (0 if name else 1, name.casefold(), self._first_seen[_key(info)])
+
+        return sorted(found, key=place)
 
     def _toggle_token(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
@@ -205,11 +237,6 @@ class DisplaysPanel(QWidget):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.setText(self._services.gm_token)
-
-
-def _label(info: Mapping[str, object]) -> str:
-    """A display as the handout form lists it: its address and agent (names are the rows')."""
-    return f"{info.get('address', '')} · {_short_agent(str(info.get('user_agent', '')))}"
 
 
 def _key(info: Mapping[str, object]) -> str:

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.sound.sync(state, campaign)
         self.charon.sync(state, campaign)
         self.broadcast.sync(state)
+        self.displays.sync(state)
         self.menus.sync(self.store.undo_label, self.store.redo_label, state.hold)
         self.alert_badge.sync(state)
         self.revision_label.setText(f"REV {state.revision}")

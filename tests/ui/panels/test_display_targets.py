@@ -71,3 +71,55 @@ def test_a_broadcast_to_one_tablet_says_where(
     named.dispatch(a.SendBroadcast("All hands", displays=(TV, ANA)))
     qtbot.waitUntil(lambda: panel.history.count() == 2)
     assert panel.history.item(0).text().endswith("All hands  (on TV and Tablet Ana only)")
+
+
+def test_the_displays_dock_shows_the_kind_the_table_holds(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    """The TV's page said "tv" and the GM set nothing: the table answers "tv", so does the dock."""
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+    assert panel.rows[TV].kind.currentText() == "tv"
+    assert panel.rows[ANA].kind.currentText() == "tablet"
+    store.dispatch(a.SetDisplay(TV, kind="tablet"))  # the GM's word wins over the page's
+    panel.refresh_thumbnails()
+    assert panel.rows[TV].kind.currentText() == "tablet"
+
+
+def test_the_display_rows_keep_their_order_across_a_reconnect(
+    qtbot: QtBot, window: MainWindow, named: Store, displays: list[dict[str, object]]
+) -> None:
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+
+    def order() -> list[str]:
+        return sorted(panel.rows, key=lambda k: panel.row_box.indexOf(panel.rows[k]))
+
+    qtbot.waitUntil(lambda: order() == [ANA, BO, TV])  # by name
+    ana = displays.pop(1)  # Tablet Ana drops off the network...
+    panel.refresh_thumbnails()
+    assert order() == [BO, TV]
+    displays.append({**ana, "since": 9.0})  # ...and comes back last
+    panel.refresh_thumbnails()
+    assert order() == [ANA, BO, TV]
+
+
+def test_handouts_have_their_own_group_on_top_and_say_where_they_are_seen(
+    qtbot: QtBot, window: MainWindow, named: Store
+) -> None:
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+    form = panel.handout_form
+    assert form.title() == "Handouts"
+    assert panel.layout().indexOf(form) == 0  # above the displays' rows
+    qtbot.waitUntil(lambda: form.audience.findText("Tablet Ana") >= 0)
+    form.audience.setCurrentIndex(form.audience.findText("Tablet Ana"))
+    form.show_button.click()
+    shown = named.state.handouts[-1]
+    assert named.state.targets[f"handout:{shown.id}"] == (ANA,)
+    qtbot.waitUntil(lambda: "on Tablet Ana only" in form.shown.text())
+    assert form.shown.text() == f"Shown: {shown.title} (on Tablet Ana only)"
+    assert ANA not in form.shown.text()
