@@ -69,3 +69,18 @@ def test_a_marker_name_keeps_off_a_token_on_its_cell_below(qtbot: QtBot) -> None
     marker, token = scene.markers["poi:poi_safe"], scene.tokens["t"]
     name = marker.mapRectToScene(marker.label_rect())
     assert not name.intersects(token.mapRectToScene(token.disc_rect()))
+
+
+def test_a_name_cut_short_keeps_a_word_the_gm_knows_them_by(qtbot: QtBot) -> None:
+    """Side by side, "Dr. Halvard Sunde" and "Ines Marlowe" read as a whole word each (their
+    first name, or their surname), never "Dr. …" or "Ines…"."""
+    tokens = {
+        "a": _token("a", "Dr. Halvard Sunde", 10, 12),
+        "b": _token("b", "Ines Marlowe", 11, 12),
+        "c": _token("c", "Juno Castellane", 12, 12),
+    }
+    scene = _scene(qtbot, tokens)
+    shown = {key: scene.tokens[key].label_text() for key in tokens}
+    assert shown["a"] in ("Halvard", "Sunde", "Halvard Sunde"), shown
+    assert shown["b"] in ("Ines", "Marlowe"), shown
+    assert shown["c"] in ("Juno", "Castellane"), shown

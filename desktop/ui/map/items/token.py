@@ -80,9 +80,13 @@ class TokenItem(ShapeItem[TokenShape]):
             self.update()
 
     def label_text(self) -> str:
-        """The name as drawn: whole, or cut short where the row leaves no room."""
+        """The name as drawn: whole where the row leaves room, else a whole word of it the GM
+        knows them by (the surname, else the first name), cut short only when none fits."""
         metrics = QFontMetricsF(_LABEL_FONT)
-        return metrics.elidedText(self.shape_data.name, Qt.TextElideMode.ElideRight, self._label_w)
+        forms = shorter_forms(self.shape_data.name)
+        fitting = (f for f in forms if metrics.horizontalAdvance(f) <= self._label_w)
+        cut = metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, self._label_w)
+        return next(fitting, cut)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -152,3 +156,12 @@ def initials(name: str) -> str:
     if len(words) == 1:
         return words[0][:2].upper()
     return (words[0][0] + words[-1][0]).upper()
+
+
+def shorter_forms(name: str) -> list[str]:
+    """A name, then shorter forms a GM knows them by: without titles written with a dot ("Dr.",
+    "Lt."), its last word, its first word ("Dr. Halvard Sunde": "Halvard Sunde", "Sunde",
+    "Halvard"); where none fits, the last form is drawn cut short."""
+    words = name.split()
+    plain = [w for w in words if not w.endswith(".")] or words or [name]
+    return list(dict.fromkeys([name, " ".join(plain), plain[-1], plain[0]]))
