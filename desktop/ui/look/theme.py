@@ -60,6 +60,9 @@ QFrame#PortraitRow, QFrame#SystemRow {
     background: $PANEL_ALT; border: 1px solid $BORDER; border-radius: 2px;
 }
 QFrame#PortraitRow[active="true"] { border-color: $AMBER; background: #17120b; }
+QFrame#CountdownRow { background: $PANEL_ALT; border: 1px solid $BORDER; border-radius: 2px; }
+QFrame#CountdownRow[ended="true"] { border-color: $RED; background: #2a0f0c; }
+QLabel#RowTitle[ended="true"] { color: $RED; }
 QFrame#SystemRow[status="STRESSED"] { border-left: 3px solid $AMBER; }
 QFrame#SystemRow[status="DAMAGED"] { border-left: 3px solid #e07b39; }
 QFrame#SystemRow[status="CRITICAL"] { border-left: 3px solid $RED; }

@@ -1,39 +1,34 @@
-"""The Alerts dock: countdowns (start, pause, resume, add a minute, cancel) and ship-wide
-alerts (red alert, intruder, hull breach, low power, or the GM's own words)."""
+"""The Alerts dock: ship-wide alerts (red alert, intruder, hull breach, low power, or the GM's
+own words) and countdowns, each with its own row of Pause / +1 min / Cancel; a countdown at
+zero turns red and `ended_changed` tells the window (the dock's tab gets a mark)."""
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.campaign.model import Campaign
 from desktop.campaign.presets import TimerPreset
-from desktop.model import timers
 from desktop.model.state import TableState
 from desktop.model.timers import Timer
 from desktop.model.warden import ALERTS, alert_name
-from desktop.ui.look.widgets import (
-    button,
-    current_key,
-    keep_a_selection,
-    keyed_item,
-    label,
-    line_edit,
-    scroll_body,
-    wrapped_list,
-)
+from desktop.ui.look.widgets import button, label, line_edit, scroll_body
+from desktop.ui.panels.countdown_row import CountdownRow, clock_text, has_ended
 from desktop.ui.panels.display_choice import DisplayChoice
+
+TICK_MS = 500  # the clocks' refresh, only while a countdown is counting
 
 _LENGTH = re.compile(r"^\s*(?:(\d+):)?(\d{1,3})(?::(\d{1,2}))?\s*$")
 
@@ -51,27 +46,11 @@ def seconds_of(text: str) -> int | None:
     return int(first) * 3600 + int(second) * 60 + int(third)
 
 
-def clock_text(ms: int) -> str:
-    total = max(0, -(-ms // 1000))
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
-
-
 def preset_text(preset: TimerPreset) -> str:
     if preset.phases:
         cycle = " / ".join(f"{name} {clock_text(s * 1000)}" for name, s in preset.phases)
         return f"{preset.label} ({cycle}, repeating)"
     return f"{preset.label} {clock_text(preset.seconds * 1000)}"
-
-
-def timer_text(timer: Timer, now_ms: int) -> str:
-    current = timers.at(timer, now_ms)
-    label_text = current.label
-    if current.phases:
-        label_text += f" · {current.phases[current.phase].label}"
-    state = " (paused)" if current.paused else ""
-    return f"{label_text}  {clock_text(timers.remaining(current, now_ms))}{state}"
 
 
 class AlertsPanel(QScrollArea):
@@ -82,6 +61,7 @@ class AlertsPanel(QScrollArea):
     control_requested = Signal(str, str, int)  # timer id, action, seconds
     alert_requested = Signal(str, bool)  # alert, active
     clear_requested = Signal()
+    ended_changed = Signal(int)  # how many countdowns stand at zero
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,17 +72,11 @@ class AlertsPanel(QScrollArea):
         self.start_button = button("Start", tip="Start a countdown on the displays")
         self.start_button.clicked.connect(self._start)
         self.length_edit.returnPressed.connect(self._start)
-        self.timers = wrapped_list("TimerList")
-        self.timers.setAccessibleName("Countdowns")
-        controls = QHBoxLayout()
-        self.control_buttons: dict[str, QPushButton] = {}
-        for action, text in (("pause", "Pause"), ("resume", "Resume"), ("add", "+1 min")):
-            self.control_buttons[action] = button(text)
-            controls.addWidget(self.control_buttons[action])
-        self.control_buttons["cancel"] = button("Cancel", tip="Take the countdown away")
-        controls.addWidget(self.control_buttons["cancel"])
-        for action, widget in self.control_buttons.items():
-            widget.clicked.connect(lambda _=False, a=action: self._control(a))
+        self.rows: dict[str, CountdownRow] = {}  # timer id -> its row, in start order
+        self.row_box = QVBoxLayout()
+        self.row_box.setSpacing(4)
+        self.now_ms: Callable[[], int] = lambda: round(time.time() * 1000)
+        self.ended = 0
         self._alerts_grid = QGridLayout()
         self.alert_buttons: dict[str, QPushButton] = {}
         for alert in ALERTS:
@@ -112,37 +86,37 @@ class AlertsPanel(QScrollArea):
         self.stand_down = button("Stand down", tip="Clear every alert", name="StandDown")
         self.stand_down.clicked.connect(self.clear_requested.emit)
         self.active = label("No alert", wrap=True)
-        # The alerts first, "Stand down" beside what it clears; the countdowns' Cancel is the
-        # last row, far from it (a click meant for one never lands on the other).
+        # The alerts first, "Stand down" beside what it clears; the countdowns' rows (each
+        # with its Cancel) come last, far from it (a click meant for one never lands on the
+        # other), right under their heading so they are in view without scrolling.
         grid.addWidget(label("Alerts", name="Heading"), 0, 0, 1, 3)
         grid.addWidget(self.active, 1, 0, 1, 2)
         grid.addWidget(self.stand_down, 1, 2)
         grid.addLayout(self._alerts_grid, 2, 0, 1, 3)
         grid.addWidget(self.own_alert, 3, 0, 1, 3)
-        self._countdown_rows(grid, controls, 4)
+        self._countdown_rows(grid, 4)
         self._campaign: Campaign | None = None
         self._timers: dict[str, Timer] = {}
         self._tick = QTimer(self)
-        self._tick.setInterval(500)
+        self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._refresh)
 
-    def _countdown_rows(self, grid: QGridLayout, controls: QHBoxLayout, top: int) -> None:
+    def _countdown_rows(self, grid: QGridLayout, top: int) -> None:
         grid.addWidget(label("Countdowns", name="Heading"), top, 0, 1, 3)
-        grid.addWidget(self.label_edit, top + 1, 0)
-        grid.addWidget(self.length_edit, top + 1, 1)
-        grid.addWidget(self.start_button, top + 1, 2)
+        grid.addLayout(self.row_box, top + 1, 0, 1, 3)
+        grid.addWidget(self.label_edit, top + 2, 0)
+        grid.addWidget(self.length_edit, top + 2, 1)
+        grid.addWidget(self.start_button, top + 2, 2)
         self.presets = QComboBox()
         self.presets.setAccessibleName("Campaign countdowns")
         self.preset_button = button("Start", tip="Start the campaign's countdown")
         self.preset_button.clicked.connect(self._preset)
         self.target = DisplayChoice("every display", "Countdown on")
-        grid.addWidget(label("On"), top + 2, 0)
-        grid.addWidget(self.target, top + 2, 1, 1, 2)
-        grid.addWidget(self.presets, top + 3, 0, 1, 2)
-        grid.addWidget(self.preset_button, top + 3, 2)
-        grid.addWidget(self.timers, top + 4, 0, 1, 3)
-        grid.addLayout(controls, top + 5, 0, 1, 3)
-        grid.setRowStretch(top + 4, 1)
+        grid.addWidget(label("On"), top + 3, 0)
+        grid.addWidget(self.target, top + 3, 1, 1, 2)
+        grid.addWidget(self.presets, top + 4, 0, 1, 2)
+        grid.addWidget(self.preset_button, top + 4, 2)
+        grid.setRowStretch(top + 5, 1)
 
     def _add_alert(self, alert: str, text: str) -> None:
         widget = button(text)
@@ -165,10 +139,15 @@ class AlertsPanel(QScrollArea):
         names = ", ".join(alert_name(a) for a in w.alerts)
         self.active.setText(f"ACTIVE: {names}" if w.alerts else "No alert")
         self.stand_down.setEnabled(bool(w.alerts))
-        running = any(not t.paused for t in w.timers.values())
-        if running and not self._tick.isActive():
+        self._keep_ticking()
+
+    def _keep_ticking(self) -> None:
+        """Tick only while a countdown is counting (none paused or at zero)."""
+        now = self.now_ms()
+        counting = any(not t.paused and not has_ended(t, now) for t in self._timers.values())
+        if counting and not self._tick.isActive():
             self._tick.start()
-        elif not running:
+        elif not counting:
             self._tick.stop()
 
     def _campaign_changed(self, campaign: Campaign) -> None:
@@ -190,26 +169,22 @@ class AlertsPanel(QScrollArea):
             self.preset_requested.emit(preset, self.target.chosen())
 
     def _refresh(self) -> None:
-        chosen = self.selected_timer()
-        now = round(time.time() * 1000)
-        if self.timers.count() != len(self._timers):
-            self.timers.clear()
-            for timer_id in self._timers:
-                self.timers.addItem(keyed_item("", timer_id))
-        for row, timer in enumerate(self._timers.values()):
-            item = self.timers.item(row)
-            item.setData(Qt.ItemDataRole.UserRole, timer.id)
-            item.setText(timer_text(timer, now))
-            if timer.id == chosen:
-                self.timers.setCurrentItem(item)
-            ended = not timer.paused and not timer.phases and timers.remaining(timer, now) == 0
-            if ended and not item.data(Qt.ItemDataRole.UserRole + 1):
-                item.setData(Qt.ItemDataRole.UserRole + 1, True)
+        now = self.now_ms()
+        for timer_id in [t for t in self.rows if t not in self._timers]:
+            self.rows.pop(timer_id).deleteLater()
+        for index, timer in enumerate(self._timers.values()):
+            row = self.rows.get(timer.id)
+            if row is None:
+                row = self.rows[timer.id] = CountdownRow(timer.id)
+                row.control_requested.connect(self.control_requested)
+                self.row_box.insertWidget(index, row)
+            if row.show_timer(timer, now):
                 QApplication.beep()  # the GM's own alarm: the window has no sound of its own
-        keep_a_selection(self.timers)
-
-    def selected_timer(self) -> str:
-        return current_key(self.timers)
+        ended = sum(row.ended for row in self.rows.values())
+        if ended != self.ended:
+            self.ended = ended
+            self.ended_changed.emit(ended)
+        self._keep_ticking()
 
     def _start(self) -> None:
         seconds = seconds_of(self.length_edit.text())
@@ -219,11 +194,6 @@ class AlertsPanel(QScrollArea):
         else:
             self.length_edit.selectAll()
             self.length_edit.setFocus()
-
-    def _control(self, action: str) -> None:
-        timer_id = self.selected_timer()
-        if timer_id:
-            self.control_requested.emit(timer_id, action, 60 if action == "add" else 0)
 
     def _own_alert(self) -> None:
         text = self.own_alert.text().strip()

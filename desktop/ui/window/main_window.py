@@ -199,6 +199,10 @@ class MainWindow(QMainWindow):
         self.activity.unseen_changed.connect(
             lambda n: activity.setWindowTitle(f"ACTIVITY · {n}" if n else "ACTIVITY")
         )
+        alerts = d["alerts"]  # a countdown at zero marks the tab, in front or not
+        self.alerts.ended_changed.connect(
+            lambda n: alerts.setWindowTitle("ALERTS · 00:00" if n else "ALERTS")
+        )
         # Behind another dock's tab the displays list is not polled; in front it is current.
         d["displays"].visibilityChanged.connect(self.displays.set_watched)
         self.question_alert = QuestionAlert(self.charon, d["charon"], self)

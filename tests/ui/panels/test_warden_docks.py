@@ -89,16 +89,19 @@ def test_countdowns_and_alerts(qtbot: QtBot, window: MainWindow, store: Store) -
     panel.start_button.click()
     [timer] = store.player_frame().snapshot["timers"]
     assert timer["label"] == "O2 RESERVE" and timer["remaining_ms"] == 45 * 60_000
-    qtbot.waitUntil(
-        lambda: panel.timers.count() == 1 and "O2 RESERVE" in panel.timers.item(0).text()
-    )
-    panel.control_buttons["pause"].click()
+    qtbot.waitUntil(lambda: len(panel.rows) == 1)
+    [row] = panel.rows.values()
+    qtbot.waitUntil(lambda: "O2 RESERVE" in row.text.text())
+    row.pause.click()
     assert store.player_frame().snapshot["timers"][0]["paused"] is True
-    qtbot.waitUntil(lambda: "(paused)" in panel.timers.item(0).text())
-    panel.control_buttons["add"].click()
+    qtbot.waitUntil(lambda: "(paused)" in row.text.text() and row.pause.text() == "Resume")
+    row.add.click()
     assert store.player_frame().snapshot["timers"][0]["remaining_ms"] > 45 * 60_000
-    panel.control_buttons["cancel"].click()
+    row.pause.click()  # now Resume
+    assert store.player_frame().snapshot["timers"][0]["paused"] is False
+    row.cancel.click()
     assert store.player_frame().snapshot["timers"] == []
+    qtbot.waitUntil(lambda: panel.rows == {})
     panel.alert_buttons["red_alert"].click()
     assert store.state.warden.alerts == ("red_alert",)
     qtbot.waitUntil(lambda: panel.alert_buttons["red_alert"].isChecked())

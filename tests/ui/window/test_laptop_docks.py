@@ -100,7 +100,10 @@ def test_the_alerts_dock_keeps_stand_down_in_view_beside_the_alert_far_from_canc
     stand_down = panel.stand_down.mapTo(panel, QPoint(0, 0))
     active = panel.active.mapTo(panel, QPoint(0, 0))
     assert abs(stand_down.y() - active.y()) < panel.stand_down.height()  # one row
-    cancel = panel.control_buttons["cancel"].mapTo(panel, QPoint(0, 0))
+    store.dispatch(a.StartTimer("SELF-DESTRUCT", 600))
+    qtbot.waitUntil(lambda: len(panel.rows) == 1)
+    [row] = panel.rows.values()
+    cancel = row.cancel.mapTo(panel, QPoint(0, 0))
     assert abs(cancel.y() - stand_down.y()) > 3 * panel.stand_down.height()
     panel.stand_down.click()
     assert store.state.warden.alerts == ()
