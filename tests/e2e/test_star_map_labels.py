@@ -67,7 +67,7 @@ def check_a_whole_turn(app: App, guards: list[Guard], browser: Any) -> None:
     page = clocked_page(browser, app, guards, touch=True)
     wait_level(page, "orbit", key)
     page.wait_for_function("() => window.__starmap && window.__starmap.frames > 3")
-    page.clock.pause_at(page.evaluate("Date.now()") + 1)
+    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.5)  # seconds
     chosen = orbit["moons"][0]["key"]
     page.locator(f"{MAP} .sm-label[data-key='{chosen}']").dispatch_event("click")
     longest = max(float(t["orbit"]["period"]) for t in orbit["moons"] + orbit["stations"])

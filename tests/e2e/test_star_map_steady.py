@@ -72,7 +72,7 @@ def test_an_update_moves_neither_the_camera_nor_the_turning_planet(
             ),
             timeout=60,
         )
-        page.clock.pause_at(page.evaluate("Date.now()") + 1)
+        page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.5)  # seconds
         page.clock.run_for(50)
         sites = site_places(page)
         if sites:
