@@ -91,3 +91,37 @@ def test_a_campaign_handout_is_shown_to_the_chosen_display(
     assert shown.clear_after == 20 and store.state.targets[f"handout:{shown.id}"] == (B,)
     panel.refresh_thumbnails()
     assert shown.title in panel.rows[B].aimed.text() and panel.rows[A].aimed.text() == ""
+
+
+def test_a_follow_camera_follows_the_token_chosen_and_a_locked_one_takes_the_screens_size(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    """Follow: whom, among the tokens the display sees (the party by default); locked: the
+    screen's diagonal (one cell an inch), without moving the view the GM set."""
+    deck = next(d for d in store.campaign.locations["hadal_wren"].map.decks if d.id == "deck_1")
+    airlock = next(r for r in deck.rooms if r.id == "airlock")
+    store.dispatch(a.PlaceToken("player", "Vigil", airlock.x, airlock.y))  # a revealed room
+    token = store.last_reply["token_id"]
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+    row = panel.rows[B]
+    window.docks["displays"].raise_()
+    row.camera.setCurrentText("follow")
+    row.camera.activated.emit(row.camera.currentIndex())
+    assert store.state.displays[B].camera.mode == "follow"
+    assert store.state.displays[B].camera.target == ""  # the party
+    assert not row.follow.isHidden() and row.diagonal.isHidden()
+    row.follow.setCurrentIndex(row.follow.findText("Vigil"))
+    row.follow.activated.emit(row.follow.currentIndex())
+    assert store.state.displays[B].camera.target == token
+    panel.refresh_thumbnails()
+    assert row.follow.currentText() == "Vigil"
+
+    store.dispatch(a.SetDisplay(B, camera=CameraBody("locked", x=3, y=4)))
+    panel.refresh_thumbnails()
+    assert row.follow.isHidden() and not row.diagonal.isHidden()
+    row.diagonal.setValue(55)
+    row.diagonal.editingFinished.emit()
+    camera = store.state.displays[B].camera
+    assert (camera.mode, camera.x, camera.y, camera.diagonal) == ("locked", 3, 4, 55)
