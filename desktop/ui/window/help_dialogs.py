@@ -34,7 +34,8 @@ GUIDE = """
 accident: the map in the middle is your <b>focus</b>, and the bar above it says whether the
 players see it (<b>LIVE</b>) or not (<b>PREPARING</b>).</p>
 <h3>Before the session</h3>
-<ol><li>Open the campaign (File ▸ Open campaign…); the sample is built in.</li>
+<ol><li>Open the campaign (File ▸ Open campaign…); the sample is built in. The <b>Problems</b>
+dock lists what the campaign's files got wrong (file and line), if anything.</li>
 <li>Help ▸ Get the table ready: open the address on the TV, scan the code with the tablets.</li>
 <li>Pick the starting place in the Campaign tree, reveal the rooms the crew can see, then
 press <b>Show to players</b> above the map.</li></ol>
@@ -54,6 +55,37 @@ the Ship computer dock.</li>
 <li><b>Hold</b> freezes every display while you prepare (players cannot move or ask meanwhile:
 "STAND BY"); release it to push the latest.</li>
 <li><b>Activity</b>: what the players did (moves, questions, refusals) with the time.</li>
+</ul>
+<h3>Each display its own</h3>
+<ul>
+<li><b>Displays</b> dock: every TV and tablet that joined, with a live picture of what it
+shows. Name it; set its kind (sound plays on the TVs); bind a tablet to a crew member (it shows
+that character's sheet, and its player may drag only that token); turn a TV lying flat.</li>
+<li><b>Camera</b> per display: <i>fit</i> (the revealed rooms), <i>follow</i> (the party or one
+token), <i>frame</i> (a rectangle you drag and resize on your map), <i>locked</i> (one cell an
+inch for miniatures: give the screen's diagonal).</li>
+<li><b>Ping</b>: right-click a cell ▸ Ping here (or Ping here on one display).</li>
+<li><b>Handouts</b>: a picture or a short text from the campaign's handouts folder, or dropped on
+this window: show it to every display or one; tablets keep a history.</li>
+</ul>
+<h3>The Warden's tools</h3>
+<ul>
+<li><b>Crew</b> dock: health, wounds, stress and conditions; the bridge and a bound tablet
+follow.</li>
+<li><b>Dice</b>: rolls are private until you show them; a panic check rolls against stress.</li>
+<li><b>Alerts</b>: countdowns (self-destruct…) counted on every display's own clock, ship-wide
+alerts (red alert…); <b>Sound</b>: ambient loops and one-shot effects.</li>
+<li>Right-click a room ▸ Atmosphere: dark, flickering, smoke, vacuum.</li>
+</ul>
+<h3>Maps and the stars</h3>
+<ul>
+<li>File ▸ Import map… reads a Universal VTT export (Dungeondraft, DungeonFog): rooms and doors
+are found for you; only the rooms you reveal ever reach the displays. File ▸ New map from
+image… and File ▸ Edit deck map… draw rooms and doors by hand.</li>
+<li><b>Star map</b> dock: reveal or hide systems, set where the ship is and its course, and
+Show to players; double-click to go into a system.</li>
+<li><b>Ship computer</b>: every player question gets a draft; approve it, edit it or throw it
+away. Nothing reaches the displays before you approve.</li>
 </ul>
 <p><b>Undo</b> (Ctrl+Z) takes back any of your changes, one gesture at a time.</p>
 """

@@ -89,6 +89,10 @@ def test_f1_lists_the_keyboard_shortcuts_and_help_has_a_guide(
     guide = window.help.guide
     assert isinstance(guide, GuideDialog) and guide.isVisible()
     assert "Get the table ready" in guide.text.toPlainText()
+    # It covers every dock a GM meets, by the names the window gives them.
+    docks = [dock.windowTitle() for dock in window.docks.values()]
+    missing = [t for t in docks if t.lower() not in guide.text.toPlainText().lower()]
+    assert missing == [], f"the guide says nothing of {missing}"
 
 
 def test_the_panel_is_remembered_in_the_settings_file(
