@@ -1,5 +1,7 @@
 // Broadcast messages: each new one arrives as a transmission styled by its priority, then joins
 // a short log in the corner. Those already there when the page opens go straight to the log.
+// A handout open on this display has the front (js/handouts.js: body.has-handout): the
+// transmission waits until it closes, its message read meanwhile in the log's ticker.
 import { el, clock } from "./dom.js";
 import { appNow } from "./clock.js";
 
@@ -19,6 +21,8 @@ export class Broadcasts {
     this.showing = null;
     this.logKey = "";
     stage.addEventListener("click", () => this.next());
+    document.addEventListener("handout-opened", () => this.holdForHandout());
+    document.addEventListener("handout-closed", () => { if (!this.showing) this.next(); });
     this.resized = new ResizeObserver(() => this.fitTicker());
     setInterval(() => this.drawLog(), AGE_CHECK_MS); // old messages leave on this display's clock
   }
@@ -50,9 +54,16 @@ export class Broadcasts {
     } else if (box.dataset.scroll !== undefined) delete box.dataset.scroll;
   }
 
+  /** A handout came to the front: the transmission showing goes back to wait for it. */
+  holdForHandout() {
+    if (!this.showing) return;
+    this.queue.unshift(this.showing);
+    this.next();
+  }
+
   next() {
     clearTimeout(this.timer);
-    this.showing = this.queue.shift() || null;
+    this.showing = handoutOpen() ? null : this.queue.shift() || null;
     this.stage.hidden = !this.showing;
     this.drawLog();
     if (!this.showing) return;
@@ -71,7 +82,7 @@ export class Broadcasts {
 
   drawLog() {
     const shown = this.showing ? this.showing.id : "";
-    const waiting = new Set(this.queue.map((b) => b.id));
+    const waiting = new Set(handoutOpen() ? [] : this.queue.map((b) => b.id));
     const now = appNow() / 1000;
     const list = (this.current || []).filter((b) => b.id !== shown && !waiting.has(b.id) && fresh(b, now)).slice(-LOG_SIZE);
     const key = list.map((b) => b.id).join(",");
@@ -88,6 +99,10 @@ export class Broadcasts {
       this.resized.observe(box.firstElementChild);
     }
   }
+}
+
+function handoutOpen() {
+  return document.body.classList.contains("has-handout");
 }
 
 function priority(b) {

@@ -1,6 +1,9 @@
 // Handouts: the newest one the GM shows this display opens over the view; a TV closes it after
 // the time the GM set (or on a tap), a tablet on a tap. The HANDOUTS button lists every
 // handout this display was shown (the snapshot holds only its own), newest first, to reopen.
+// The list closes on a tap outside it, on a change of view and when it has nothing to list.
+// While a handout is open it has the front: `body.has-handout` (css: the ticker stays above
+// it; js/broadcasts.js holds a transmission while it is open: "handout-opened", "handout-closed").
 import { el, setText, safeMediaUrl, display } from "./dom.js";
 import { guessedKind } from "./identity.js";
 
@@ -12,9 +15,16 @@ export class Handouts {
     this.items = [];
     this.seen = null; // ids known (null: the first snapshot is coming)
     this.kind = guessedKind;
+    this.view = "";
     this.timer = 0;
     box.addEventListener("click", () => this.close());
     button.addEventListener("click", () => this.toggleList());
+    // Inside or outside is decided on the way down, from the event's path (PITFALLS: a
+    // rebuilt list would read as "outside" by the time the click arrives).
+    document.addEventListener("pointerdown", (event) => {
+      const path = event.composedPath();
+      if (!path.includes(this.list) && !path.includes(this.button)) this.list.hidden = true;
+    }, true);
   }
 
   render(snap, fresh) {
@@ -25,6 +35,9 @@ export class Handouts {
     const first = this.seen === null || fresh;
     const arrived = first ? [] : items.filter((h) => !this.seen.has(String(h.id)));
     this.seen = ids;
+    const view = String(snap.view_type || "");
+    if (view !== this.view || !items.length) this.list.hidden = true;
+    this.view = view;
     if (arrived.length) this.open(arrived[arrived.length - 1], true);
     else if (this.box.dataset.id && !ids.has(this.box.dataset.id)) this.close();
     this.button.hidden = items.length === 0;
@@ -43,18 +56,23 @@ export class Handouts {
     this.box.dataset.id = String(h.id);
     this.box.hidden = false;
     this.list.hidden = true;
+    document.body.classList.add("has-handout");
+    document.dispatchEvent(new Event("handout-opened"));
     const seconds = Number(h.clear_after) || 0;
     if (shownNow && this.kind === "tv" && seconds > 0) this.timer = setTimeout(() => this.close(), seconds * 1000);
   }
 
   close() {
     clearTimeout(this.timer);
+    const wasOpen = !this.box.hidden;
     this.box.hidden = true;
     delete this.box.dataset.id;
+    document.body.classList.remove("has-handout");
+    if (wasOpen) document.dispatchEvent(new Event("handout-closed"));
   }
 
   toggleList() {
-    this.list.hidden = !this.list.hidden;
+    this.list.hidden = !this.list.hidden || !this.items.length;
     if (!this.list.hidden) this.fillList();
   }
 

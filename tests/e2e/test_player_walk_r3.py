@@ -1,0 +1,110 @@
+"""A new GM's third walk, on the TV (1920x1080) and the tablets (1024x768) in a real Chromium:
+the handout history closes on a tap outside it, on a change of view and when it is empty; a
+portrait, a broadcast and a handout arriving together never cover one another's text (the
+handout has the front, the ticker stays readable, the transmission comes after)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.player_fixtures import (
+    WAIT_MS,
+    App,
+    Guard,
+    fresh_encounter,
+    mapped_location,
+    open_page,
+    wait,
+)
+from tests.e2e.test_player_walk_r2 import overlaps
+
+pytestmark = pytest.mark.e2e
+
+TABLET = "walk3-tablet-001"
+
+# Whether the element matching `sel` is the one an eye meets at its centre (the log takes no
+# pointer events: for the look, it takes them while it is asked).
+ON_TOP = """(sel) => {
+  const e = document.querySelector(sel);
+  if (!e || !e.checkVisibility()) return false;
+  const r = e.getBoundingClientRect();
+  const log = document.getElementById("broadcast-log");
+  log.style.pointerEvents = "auto";
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  log.style.pointerEvents = "";
+  return !!hit && (hit === e || e.contains(hit));
+}"""
+
+
+def _tablet(app: App, browser: Any, guards: list[Guard], size: tuple[int, int]) -> Any:
+    page = open_page(browser, app, f"?display={TABLET}", size[0], size[1], guards, touch=True)
+    wait(lambda: any(d["id"] == TABLET for d in app.get("/api/gm/displays/")["displays"]))
+    revision = app.get(f"/api/active-view/?display={TABLET}")["revision"]
+    page.wait_for_function(
+        "(r) => Number(document.body.dataset.revision || -1) >= r", arg=revision, timeout=WAIT_MS
+    )
+    return page
+
+
+def _open_history(page: Any) -> Any:
+    history = page.locator("#handout-list")
+    page.locator("#handouts-btn").tap()
+    expect(history).to_be_visible(timeout=WAIT_MS)
+    return history
+
+
+def test_the_handout_history_closes_outside_on_a_view_change_and_when_empty(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    page = _tablet(app, browser, guards, (1024, 768))
+    app.gm("/api/gm/handouts/show/", {"title": "Orders", "text": "Hold.", "displays": [TABLET]})
+    expect(page.locator("#handout")).to_be_visible(timeout=WAIT_MS)
+    page.locator("#handout").tap()
+    expect(page.locator("#handout")).to_be_hidden(timeout=WAIT_MS)
+    history = _open_history(page)
+    page.touchscreen.tap(800, 300)  # the bridge's panels, far from the list
+    expect(history).to_be_hidden(timeout=WAIT_MS)
+    history = _open_history(page)
+    app.gm("/api/gm/switch-view/", {"view_type": "CHARON_TERMINAL"})
+    expect(page.locator("body")).to_have_attribute("data-view", "CHARON_TERMINAL", timeout=WAIT_MS)
+    expect(history).to_be_hidden(timeout=WAIT_MS)
+    app.gm("/api/gm/undo/")  # back to the bridge
+    expect(page.locator("body")).to_have_attribute("data-view", "BRIDGE", timeout=WAIT_MS)
+    history = _open_history(page)
+    app.gm("/api/gm/undo/")  # the handout taken back: nothing left to list
+    expect(page.locator("#handouts-btn")).to_be_hidden(timeout=WAIT_MS)
+    expect(history).to_be_hidden(timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)], ids=["tv", "tablet"])
+def test_a_portrait_a_broadcast_and_a_handout_arriving_together_stay_readable(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    deck = mapped_location(app)
+    fresh_encounter(app, deck, list(deck.rooms))
+    app.gm("/api/gm/broadcast/", {"content": "Earlier: all quiet on deck two."})
+    page = _tablet(app, browser, guards, size)
+    expect(page.locator("#broadcast-log .bl-item")).to_have_count(1, timeout=WAIT_MS)
+    npc = app.get("/api/gm/npcs/")["npcs"][0]
+    app.gm("/api/gm/encounter/toggle-portrait/", {"npc_id": npc["id"]})
+    app.gm("/api/gm/broadcast/", {"content": "Hull breach in cargo"})
+    app.gm("/api/gm/handouts/show/", {"title": "Orders", "text": "Hold the airlock."})
+    card = page.locator("#handout .handout-card")
+    expect(card).to_contain_text("Hold the airlock.", timeout=WAIT_MS)
+    expect(page.locator(".portrait .pt-name")).to_have_text(npc["name"], timeout=WAIT_MS)
+    # The handout has the front; the new message reads in the ticker, above the backdrop.
+    ticker = "#broadcast-log .bl-item:last-child"
+    expect(page.locator(ticker)).to_contain_text("Hull breach in cargo", timeout=WAIT_MS)
+    expect(page.locator("#transmission")).to_be_hidden()
+    wait(lambda: page.evaluate(ON_TOP, ticker))
+    assert page.evaluate(ON_TOP, ticker), "the ticker is covered"
+    assert overlaps(page, "#handout .handout-card", "#broadcast-log .bl-item") == []
+    # Read and closed: the transmission comes next, alone in front.
+    card.click()
+    expect(page.locator("#transmission")).to_contain_text("Hull breach in cargo", timeout=WAIT_MS)
+    assert overlaps(page, "#transmission .tx-box", "#handout .handout-card") == []
