@@ -8,7 +8,8 @@ put together only when someone reads them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -18,7 +19,7 @@ from desktop.campaign.model import Campaign, Deck, Location
 from desktop.model import wire
 from desktop.model.actions.places import location_state
 from desktop.model.deckmap import player_map
-from desktop.model.display_state import DisplaySettings
+from desktop.model.display_state import Camera, DisplaySettings
 from desktop.model.names import shown_name, words
 from desktop.model.starview import place_star_map, star_map_part
 from desktop.model.state import LocationState, TableState, Token
@@ -289,15 +290,27 @@ class Projector:
             "encounter_room_atmosphere": wire.atmosphere(location.slug, visibility, air),
         }
 
-    def display(self, display: str, settings: DisplaySettings, state: TableState) -> Part:
-        """A display's own settings, and the sheet of the character it is bound to."""
+    def display(
+        self,
+        display: str,
+        settings: DisplaySettings,
+        state: TableState,
+        seen_tokens: Container[str] = (),
+    ) -> Part:
+        """A display's own settings, and the sheet of the character it is bound to. A follow
+        camera names its token only while the display sees it (else it follows the party):
+        the id of a token players do not see is never sent."""
+        target = settings.camera.target
+        camera = settings.camera if target in seen_tokens else replace(settings.camera, target="")
         return self._part(
             f"display:{display}",
-            (settings, state.gauges, state.warden.conditions),
-            lambda found: {"display": self._display(settings, state, found)},
+            (settings, camera, state.gauges, state.warden.conditions),
+            lambda found: {"display": self._display(settings, camera, state, found)},
         )
 
-    def _display(self, settings: DisplaySettings, state: TableState, media: Media) -> Json:
+    def _display(
+        self, settings: DisplaySettings, camera: Camera, state: TableState, media: Media
+    ) -> Json:
         member = next((c for c in self.campaign.crew if c.id == settings.character), None)
         conditions = state.warden.conditions
         sheet = wire.crew_member(member, media, state.gauges, conditions) if member else None
@@ -305,7 +318,7 @@ class Projector:
             "name": settings.name,
             "kind": settings.kind,
             "rotation": settings.rotation,
-            "camera": wire.camera(settings.camera),
+            "camera": wire.camera(camera),
             "character": sheet,
         }
 

@@ -24,6 +24,7 @@ from desktop.model.projection import (
 )
 from desktop.model.reconcile import reconcile
 from desktop.model.state import TableState, with_revision
+from desktop.model.token_part import ShownTokens
 
 log = logging.getLogger(__name__)
 
@@ -317,7 +318,8 @@ class Store:
         parts = self._projector.player_parts(shown, name)
         settings = state.displays.get(display)
         if settings is not None:
-            parts.append(self._projector.display(display, settings, state))
+            seen = next((p.shown for p in parts if isinstance(p, ShownTokens)), {})
+            parts.append(self._projector.display(display, settings, state, seen))
         return parts
 
     def _shared_frame(

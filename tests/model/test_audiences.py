@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop.campaign.model import Campaign
+from desktop.model.actions import SetDisplay, UpdateTokenStatus
+from desktop.model.actions.displays import CameraBody
 from desktop.model.audience import aimed, content_key, visible_to
 from desktop.model.display_state import Camera, DisplaySettings
 from desktop.model.state import Broadcast, TableState
 from desktop.model.store import Store
 
-from .conftest import check_player
+from .conftest import check_player, open_ship, place
 
 A, B, C = "display-aaaa", "display-bbbb", "display-cccc"
 
@@ -82,3 +84,20 @@ def test_a_display_with_settings_gets_its_own_part(campaign: Campaign) -> None:
     assert shown["rotation"] == 180 and shown["camera"]["mode"] == "locked"  # type: ignore[index]
     assert shown["character"]["name"] == "Reyes"  # type: ignore[index]
     assert "display" not in store.player_frame(B).snapshot
+
+
+def test_a_follow_camera_names_its_token_only_while_the_display_sees_it(store: Store) -> None:
+    """Following a token the players no longer see (hidden, or in a room not revealed) must
+    not tell them its id: the display's camera then follows the party."""
+    open_ship(store, "r-corr")
+    followed = place(store, 6, 1, name="Stowaway")
+    store.dispatch(SetDisplay(A, camera=CameraBody("follow", target=followed)))
+    seen = store.player_frame(A)
+    assert seen.snapshot["display"]["camera"]["target"] == followed  # type: ignore[index]
+    store.dispatch(UpdateTokenStatus(followed, ("hidden",)))
+    hidden = store.player_frame(A)
+    assert followed.encode() not in hidden.data
+    assert hidden.snapshot["display"]["camera"]["target"] == ""  # type: ignore[index]
+    check_player(hidden.snapshot)
+    store.dispatch(UpdateTokenStatus(followed, ()))
+    assert followed.encode() in store.player_frame(A).data  # seen again: followed again
