@@ -47,11 +47,12 @@ press <b>Show to players</b> above the map.</li></ol>
 The Tokens dock says which doors players may move through.</li>
 <li><b>Tokens</b>: drag from the Tokens dock; drag on the map to move; right-click for
 wounded, dead, hidden, rename, remove.</li>
-<li><b>Portraits</b>: Show puts an NPC's portrait on every display.</li>
+<li><b>Portraits</b>: Show puts an NPC's portrait on every display, or on the one chosen in
+"Show to".</li>
 <li><b>Terminals</b>: the Show button beside a terminal in the tree opens its mail on the TV.</li>
 <li><b>Ship computer</b>: switch to Query to let players ask; answer the waiting question in
 the Ship computer dock.</li>
-<li><b>Broadcast</b>: a message on every display.</li>
+<li><b>Broadcast</b>: a message on every display, or on one (To).</li>
 <li><b>Hold</b> freezes every display while you prepare (players cannot move or ask meanwhile:
 "STAND BY"); release it to push the latest.</li>
 <li><b>Activity</b>: what the players did (moves, questions, refusals) with the time.</li>
