@@ -108,3 +108,30 @@ def test_a_portrait_a_broadcast_and_a_handout_arriving_together_stay_readable(
     card.click()
     expect(page.locator("#transmission")).to_contain_text("Hull breach in cargo", timeout=WAIT_MS)
     assert overlaps(page, "#transmission .tx-box", "#handout .handout-card") == []
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (768, 1024)], ids=["landscape", "portrait"])
+def test_the_pages_buttons_cover_no_map_in_the_follow_camera(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    deck = mapped_location(app)
+    fresh_encounter(app, deck, list(deck.rooms))
+    crew = app.get("/api/active-view/?role=gm")["crew"][0]
+    cells = [c for room in deck.rooms for c in deck.cells(room)]
+    low = max(cells, key=lambda c: (c[1], -c[0]))  # the deck's lowest, leftmost cell
+    token = app.gm(
+        "/api/gm/encounter/place-token/",
+        {"type": "player", "name": crew["name"], "x": low[0], "y": low[1]},
+    )["token_id"]
+    page = _tablet(app, browser, guards, size)
+    camera = {"mode": "follow", "target": token}
+    app.gm(f"/api/gm/displays/{TABLET}/", {"kind": "tablet", "character": crew["id"]})
+    app.gm(f"/api/gm/displays/{TABLET}/", {"camera": camera})
+    expect(page.locator("#sheet-btn")).to_have_text(crew["name"], timeout=WAIT_MS)
+    page.wait_for_function(
+        "() => document.querySelector('#view-encounter svg.map').dataset.cameraMode === 'follow'",
+        timeout=WAIT_MS,
+    )
+    buttons = "#chrome-dock > :not([hidden])"
+    assert overlaps(page, buttons, ".map-box") == []
+    assert overlaps(page, buttons, f'[data-id="{token}"], .token-label') == []
