@@ -34,6 +34,7 @@ from desktop.ui.panels.starmap_view import StarMapView
 __all__ = ["KEY", "SHIP", "StarMapPanel"]
 
 Json = dict[str, Any]
+COURSE_TIP = "A dashed course along the routes to the selected system"
 DETAIL_LINES = 5  # the details' box keeps its height: a map that moved under the cursor when a
 # click changed them lost the double-click's second press
 
@@ -61,7 +62,9 @@ class StarMapPanel(QWidget):
         self.details = label(name="StarMapDetails", wrap=True)
         self.hide_button = button("Hide from players")
         self.ship_button = button("Ship is here", tip="Put the ship's marker on this thing")
-        self.course_button = button("Set course here", tip="A dashed course along the routes")
+        self.course_button = button("Set course here", tip=COURSE_TIP)
+        self.hint = label(name="StarMapHint")  # why a button is greyed out, when one is
+        self.hint.setFixedHeight(self.hint.fontMetrics().lineSpacing() + 2)  # the map stays put
         self.show_button = button(
             "Show to players", name="PrimaryButton", tip="Fly every display here"
         )
@@ -77,6 +80,7 @@ class StarMapPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self._details_box())
         layout.addLayout(actions)
+        layout.addWidget(self.hint)
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignRight)
         self.view.clicked.connect(self.select)
         self.view.double_clicked.connect(self.open)
@@ -121,7 +125,8 @@ class StarMapPanel(QWidget):
         box.setFixedHeight(self.details.fontMetrics().lineSpacing() * DETAIL_LINES + 4)
         # One line whatever its length: a title that wrapped moved the map too, and a long one
         # must not widen the dock (it is cut at the dock's edge instead).
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for line in (self.title, self.hint):
+            line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return box
 
     def redraw(self) -> None:
@@ -180,9 +185,16 @@ class StarMapPanel(QWidget):
             self.hide_button.setText("Reveal to players" if hidden else "Hide from players")
         for widget in (self.hide_button, self.ship_button):
             widget.setEnabled(thing is not None)
-        self.course_button.setEnabled(thing is not None and self.level == "galaxy")
+        self._course_state(thing)
         self.scene.highlight(self.selected)
         self.view.place_names()  # the selected thing's name first
+
+    def _course_state(self, thing: Json | None) -> None:
+        """A course runs between the galaxy's systems: greyed out elsewhere, saying why."""
+        reason = course_reason(self.level, thing)
+        self.course_button.setEnabled(not reason)
+        self.course_button.setToolTip(reason or COURSE_TIP)
+        self.hint.setText(reason)
 
     def open(self, key: str) -> None:
         """Into a system's or planet's map; a place with a deck plan opens on the GM map."""
@@ -208,3 +220,14 @@ class StarMapPanel(QWidget):
     def _course(self) -> None:
         ship = (self.part or {}).get("ship") or {}
         self.ship_requested.emit(ship.get("at", ""), self.selected)
+
+
+def course_reason(level: str, thing: Json | None) -> str:
+    """Why "Set course here" cannot take the selected thing ("" when it can)."""
+    if level != "galaxy":
+        return "A course goes between systems: select a system on the galaxy map."
+    if thing is None:
+        return "Select a system to set the ship's course to it."
+    if "star_id" not in thing:
+        return "A course goes to a system: select a system."
+    return ""

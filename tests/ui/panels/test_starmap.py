@@ -95,6 +95,24 @@ def test_the_ship_and_its_course(qtbot: QtBot, campaign: Campaign) -> None:
     assert store.state.star.course == ("vesper_reach", "Marrow Gate", "Ossuary Drift")
 
 
+def test_set_course_greyed_out_for_a_planet_says_why(qtbot: QtBot, campaign: Campaign) -> None:
+    """A walk-through found "Set course here" greyed out for a planet, with no reason given."""
+    panel = panel_on(qtbot, Store(campaign))
+    click(qtbot, panel, "vesper_reach", double=True)
+    click(qtbot, panel, "vesper_reach/gallowmere")
+    assert panel.title.text() == "Gallowmere"
+    assert not panel.course_button.isEnabled()
+    why = "A course goes between systems: select a system on the galaxy map."
+    assert panel.course_button.toolTip() == why
+    assert panel.hint.text() == why
+    assert panel.hint.isVisible()
+    panel.go("galaxy", "")
+    click(qtbot, panel, "Ossuary Drift")
+    assert panel.course_button.isEnabled()
+    assert panel.hint.text() == ""
+    assert "course" in panel.course_button.toolTip()
+
+
 def test_a_hidden_thing_is_redrawn_dimmed_after_the_store_changes(
     qtbot: QtBot, campaign: Campaign
 ) -> None:
