@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from desktop.campaign.problems import CampaignError
 from desktop.crash import CrashHandler
 from desktop.mapimport.pieces import warm_pieces
 from desktop.model.activity import ActivityFanout
+from desktop.model.display_state import carried_over
 from desktop.model.state import TableState
 from desktop.model.store import Store
 from desktop.net.broadcaster import Broadcaster
@@ -169,7 +170,9 @@ class Table:
             self.state_file.close()
         self.state_file = new_file
         new_file.on_status = self.on_save_status
-        self.store.replace_campaign(campaign, state=saved or TableState())
+        state = saved or TableState()
+        displays = carried_over(self.store.state.displays, state.displays)
+        self.store.replace_campaign(campaign, state=replace(state, displays=displays))
         new_file.attach(self.store)
 
     def _advertise(self, discovery: Discovery, port: int) -> MdnsAdvertiser | None:

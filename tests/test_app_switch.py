@@ -10,6 +10,7 @@ import pytest
 from desktop.campaign.loader import load_campaign
 from desktop.campaign.sample_path import sample_campaign_path
 from desktop.model import actions as A
+from desktop.model.actions.displays import CameraBody
 from desktop.model.store import VIEWS, Store
 from desktop.paths import default_state_path
 from desktop.settings import Settings
@@ -119,3 +120,28 @@ def test_a_state_file_in_use_refuses_the_switch_and_keeps_the_table(
     saved = reopened.load()
     reopened.close()
     assert saved is not None and saved.hold
+
+
+def test_the_tables_displays_keep_their_names_in_another_campaign(
+    folders: tuple[Path, Path],
+) -> None:
+    """The TV and the tablets are the table's, not the campaign's: switching campaign keeps
+    their names, kinds and rotation; a character binding and a camera belong to the campaign
+    left behind (its crew, its map) and start afresh."""
+    a, b = folders
+    table = open_table(a, Settings())
+    store = table.store
+    crew = store.campaign.crew[0].id
+    frame = CameraBody("frame", x=2, y=3, w=8, h=5)
+    store.dispatch(A.SetDisplay("tv-display-01", name="Big TV", kind="tv", rotation=180))
+    store.dispatch(A.SetDisplay("tablet-display-02", name="Ana", character=crew, camera=frame))
+    table.switch_campaign(b)
+    tv, tablet = store.state.displays["tv-display-01"], store.state.displays["tablet-display-02"]
+    assert (tv.name, tv.kind, tv.rotation) == ("Big TV", "tv", 180)
+    assert (tablet.name, tablet.character, tablet.camera.mode) == ("Ana", "", "fit")
+    store.dispatch(A.SetDisplay("tv-display-01", name="Bridge TV"))  # B's own from now on
+    table.switch_campaign(a)
+    assert store.state.displays["tv-display-01"].name == "Big TV"  # A's table as it was
+    assert store.state.displays["tablet-display-02"].character == crew
+    assert table.state_file is not None
+    table.state_file.close()

@@ -8,6 +8,7 @@ reconnects; what is only true while it is connected (address, user agent) is the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 DISPLAY_ID = re.compile(r"[A-Za-z0-9_-]{6,64}")
@@ -70,3 +71,13 @@ class Ping:
     x: int
     y: int
     at: float
+
+
+def carried_over(
+    displays: Mapping[str, DisplaySettings], into: Mapping[str, DisplaySettings]
+) -> dict[str, DisplaySettings]:
+    """The table's displays in another campaign's table (`into`). The screens are the table's:
+    each keeps its name, kind and rotation; a character and a camera belong to the campaign
+    left behind (its crew, its map). A display the other table knows keeps its settings there."""
+    kept = {d: DisplaySettings(s.name, s.kind, rotation=s.rotation) for d, s in displays.items()}
+    return {**kept, **into}
