@@ -57,3 +57,15 @@ def where_seen(state: TableState, key: str) -> str:
     names = [display_name(state, d) for d in ids]
     listed = names[0] if len(names) < 2 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"on {listed} only"
+
+
+def asked_from(state: TableState, campaign: Campaign | None, display: str) -> str:
+    """The display a question came from, by name, with its character when bound:
+    "Tablet Ana (Marlowe)"; "" for an anonymous display."""
+    if not display:
+        return ""
+    settings = state.displays.get(display)
+    bound = settings.character if settings is not None else ""
+    crew = next((c.name for c in campaign.crew if c.id == bound), "") if campaign else ""
+    name = display_name(state, display)
+    return f"{name} ({crew})" if crew else name

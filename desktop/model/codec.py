@@ -152,14 +152,17 @@ def entries_in(v: list[Any]) -> tuple[CharonEntry, ...]:
 
 
 def entry_out(e: CharonEntry) -> list[Any]:
-    return [e.id, e.role, e.content, e.timestamp, e.in_reply_to, e.pending, e.drafted]
+    return [e.id, e.role, e.content, e.timestamp, e.in_reply_to, e.pending, e.drafted, e.display]
 
 
 def entry_in(v: list[Any]) -> CharonEntry:
-    """An entry; one saved before questions kept `drafted` has six fields."""
-    i, role, content, timestamp, in_reply_to, pending, *drafted = _list(v)
-    if len(drafted) > 1:
-        raise BadRow(f"expected 6 or 7 fields, found {6 + len(drafted)}")
+    """An entry; one saved before questions kept `drafted` has six fields, before they kept
+    the asking display seven."""
+    i, role, content, timestamp, in_reply_to, pending, *later = _list(v)
+    if len(later) > 2:
+        raise BadRow(f"expected 6 to 8 fields, found {6 + len(later)}")
+    drafted = later[0] if later else False
+    display = later[1] if len(later) > 1 else ""
     return CharonEntry(
         _str(i),
         _str(role),
@@ -167,7 +170,8 @@ def entry_in(v: list[Any]) -> CharonEntry:
         _num(timestamp),
         _str(in_reply_to),
         _bool(pending),
-        bool(drafted) and _bool(drafted[0]),
+        _bool(drafted),
+        _str(display),
     )
 
 

@@ -93,6 +93,7 @@ class CharonEntry:
     in_reply_to: str = ""  # for an answer: the question's id
     pending: bool = False  # a player question that awaits the GM
     drafted: bool = False  # a question a draft was queued for: never drafted again (GM-only)
+    display: str = ""  # the display a player question came from ("" anonymous; GM-only)
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,7 +208,9 @@ class SubmitQuestion(Action):
             raise Forbidden("the ship computer takes no questions now (DISPLAY mode)")
         if self.channel != state.charon_channel:
             raise Forbidden(f"channel '{self.channel}' is not the active one")
-        entry = CharonEntry(ctx.new_id(), "player", self.query, ctx.clock(), "", pending=True)
+        entry = CharonEntry(
+            ctx.new_id(), "player", self.query, ctx.clock(), "", True, display=ctx.display or ""
+        )
         ctx.reply["query_id"] = entry.id
         entries = state.charon.conversations.get(self.channel, ())
         return _with_conversation(state, self.channel, (*entries, entry))

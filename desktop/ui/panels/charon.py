@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.campaign.model import Campaign
 from desktop.charon.thread import threaded
+from desktop.model.aimed import asked_from
 from desktop.model.state import CHARON_MODES, CharonEntry, TableState
 from desktop.ui.look import colors
 from desktop.ui.look.widgets import button, label, line_edit
@@ -74,6 +75,7 @@ class CharonPanel(QWidget):
         self._entries: tuple[CharonEntry, ...] | None = None
         self._name = "CHARON"  # the campaign's name for its ship computer
         self._waiting: list[CharonEntry] = []
+        self._askers: dict[str, str] = {}  # display id -> who asked, in words
         self.mode.activated.connect(lambda: self.mode_requested.emit(self.mode.currentText()))
         self.dialog.clicked.connect(self.dialog_requested)
         self.say_button.clicked.connect(lambda: self._say(""))
@@ -119,8 +121,9 @@ class CharonPanel(QWidget):
         self._channel = state.charon_channel
         entries = charon.conversations.get(self._channel, ())
         name = campaign.voice.name if campaign else self._name
-        if entries != self._entries or name != self._name:
-            self._name = name
+        askers = {e.display: asked_from(state, campaign, e.display) for e in entries}
+        if entries != self._entries or name != self._name or askers != self._askers:
+            self._name, self._askers = name, askers
             self._show_entries(entries)
         count = len(self._waiting)
         waiting = f" · {count} question(s) waiting" if count else ""
@@ -148,7 +151,7 @@ class CharonPanel(QWidget):
         selected = self._selected_question()
         self.conversation.clear()
         for entry in threaded(entries):
-            who = self._name if entry.role == "charon" else "PLAYER"
+            who = self._name if entry.role == "charon" else self._asker(entry)
             mark = "  [awaiting answer]" if entry.pending else ""
             item = QListWidgetItem(f"{who} › {entry.content}{mark}")
             item.setData(ENTRY_ROLE, entry.id if entry.pending else "")
@@ -158,6 +161,10 @@ class CharonPanel(QWidget):
             if entry.id == selected:
                 item.setSelected(True)
         self.conversation.scrollToBottom()
+
+    def _asker(self, entry: CharonEntry) -> str:
+        """Who asked: the display by name (and its character), or PLAYER."""
+        return self._askers.get(entry.display, "") or "PLAYER"
 
     def _selected_question(self) -> str:
         items = self.conversation.selectedItems()
@@ -175,7 +182,9 @@ class CharonPanel(QWidget):
             self.input.setPlaceholderText(SAY_HINT)
         else:
             which = "selected" if target == self._selected_question() else "oldest waiting"
-            self.target.setText(f"ANSWERING ({which}): “{question.content}”")
+            asker = self._askers.get(question.display, "")
+            whose = f" {asker}" if asker else ""
+            self.target.setText(f"ANSWERING ({which}){whose}: “{question.content}”")
             self.input.setPlaceholderText(ANSWER_HINT)
         self.target.setVisible(question is not None)
         self.answer_button.setEnabled(question is not None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.campaign.model import Campaign
 from desktop.charon.exposure import gm_only
-from desktop.model.state import CharonDraft, TableState
+from desktop.model.aimed import asked_from
+from desktop.model.state import CharonDraft, CharonEntry, TableState
 from desktop.ui.look import colors
 from desktop.ui.look.widgets import button, label
 
@@ -31,25 +32,49 @@ DRAFT_ROLE = Qt.ItemDataRole.UserRole
 
 class CompactList(QListWidget):
     """A wrapping list that asks for little height: the Ship computer dock shares its column
-    with the tokens' dock, and the GM's screen may be a laptop's."""
+    with the tokens' dock, and the GM's screen may be a laptop's. With `whole_rows`, it is
+    never shorter than its first rows drawn whole (a draft's caption runs over lines)."""
 
-    def __init__(self, name: str, height: int) -> None:
+    def __init__(self, name: str, height: int, whole_rows: int = 0) -> None:
         super().__init__()
         self.setObjectName(name)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumHeight(44)
         self._height = height
+        self._whole_rows = whole_rows
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._height)
+        return QSize(super().sizeHint().width(), max(self._height, self._rows_height()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), max(44, self._rows_height()))
+
+    def _rows_height(self) -> int:
+        rows = min(self.count(), self._whole_rows)
+        shown = sum(self.visualItemRect(self.item(i)).height() for i in range(rows))
+        return shown + 2 * self.frameWidth() + 4 if rows else 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # a new width wraps the captions again
+        self.updateGeometry()
 
 
 class CompactEditor(QPlainTextEdit):
-    """The draft's text, a few lines high."""
+    """The draft's text: LINES lines high, enough to read a reply whole before sending it."""
+
+    LINES = 5
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), 64)
+        return QSize(super().sizeHint().width(), self._lines_height(self.LINES + 1))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._lines_height(self.LINES))
+
+    def _lines_height(self, lines: int) -> int:
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        inner = round(self.document().documentMargin() * 2)
+        return lines * self.fontMetrics().lineSpacing() + margins + inner + 2 * self.frameWidth()
 
 
 def channel_name(channel: str, campaign: Campaign | None) -> str:
@@ -74,13 +99,15 @@ class Shown:
     draft: CharonDraft
     question: str
     hidden: tuple[str, ...]
+    asker: str = ""  # the display that asked, by name (and its character)
 
 
 def draft_caption(shown: Shown) -> str:
     """A draft as the list shows it: where and what it answers (or "from your prompt"), the
     text, what of it players have not seen, and why the language model was not used."""
     draft, question = shown.draft, shown.question
-    asked = f"ANSWERS “{question}”" if draft.query_id else "FROM YOUR PROMPT"
+    whose = f"{shown.asker}: " if shown.asker else ""
+    asked = f"ANSWERS {whose}“{question}”" if draft.query_id else "FROM YOUR PROMPT"
     if draft.query_id and not question:
         asked = "ANSWERS a question no longer waiting"
     warning = f"\n{uses_gm_only(shown.hidden)}" if shown.hidden else ""
@@ -98,12 +125,10 @@ class DraftsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = label(name="Caption")
-        self.drafts = CompactList("Drafts", 96)
+        self.drafts = CompactList("Drafts", 96, whole_rows=1)
         self.editor = CompactEditor()
         self.editor.setObjectName("DraftEditor")
         self.editor.setPlaceholderText("Select a draft to read or edit it before approving")
-        self.editor.setMinimumHeight(44)
-        self.editor.setMaximumHeight(90)
         self.warning = label(name="GmOnlyWarning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(f"color: {colors.AMBER};")
@@ -160,10 +185,16 @@ class DraftsPanel(QWidget):
             self._count = len(shown)
             self.count_changed.emit(self._count)
 
-    def _shown_draft(self, channel: str, draft: CharonDraft, waiting: dict[str, str]) -> Shown:
+    def _shown_draft(
+        self, channel: str, draft: CharonDraft, waiting: dict[str, CharonEntry]
+    ) -> Shown:
         where = channel_name(channel, self._campaign)
-        question = waiting.get(draft.query_id, "")
-        return Shown(channel, where, draft, question, self._hidden(draft.content))
+        found = waiting.get(draft.query_id)
+        question = found.content if found else ""
+        asker = (
+            asked_from(self._state, self._campaign, found.display) if found and self._state else ""
+        )
+        return Shown(channel, where, draft, question, self._hidden(draft.content), asker)
 
     def _hidden(self, text: str) -> tuple[str, ...]:
         if self._campaign is None or self._state is None:
@@ -184,6 +215,7 @@ class DraftsPanel(QWidget):
         if not self.drafts.selectedItems() and self.drafts.count():
             self.drafts.item(0).setSelected(True)
         self.heading.setText(f"DRAFTS TO APPROVE: {len(shown)}")
+        self.drafts.updateGeometry()
         self._selected()
 
     def selected_id(self) -> str:
@@ -236,10 +268,10 @@ class DraftsPanel(QWidget):
             self.reject_requested.emit(shown.channel, shown.draft.id)
 
 
-def _waiting(state: TableState, channel: str) -> dict[str, str]:
+def _waiting(state: TableState, channel: str) -> dict[str, CharonEntry]:
     """The channel's questions still awaiting the GM, by id."""
     return {
-        e.id: e.content
+        e.id: e
         for e in state.charon.conversations.get(channel, ())
         if e.role == "player" and e.pending
     }

@@ -3,7 +3,7 @@ Qt's defaults get wrong on a laptop screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QTabBar, QWidget
 
@@ -55,9 +55,29 @@ def new_dock(
     return dock
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
-    """A panel that may be taller than its dock (the Displays panel's QR code and list)."""
-    area = QScrollArea()
+class WideScrollArea(QScrollArea):
+    """Scrolls up and down only: never narrower than its panel needs (and its scroll bar), as
+    the panel unscrolled was, so its dock column keeps its width and its tabs fit."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = inner.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the panel's minimum may have changed: the dock asks again
+        return super().eventFilter(watched, event)
+
+
+def scrolled(widget: QWidget, wide: bool = False) -> QScrollArea:
+    """A panel that may be taller than its dock (the Displays panel's QR code and list);
+    `wide`: never narrower than the panel's own minimum."""
+    area = WideScrollArea() if wide else QScrollArea()
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)

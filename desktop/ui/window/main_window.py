@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QToolBar,
     QWidget,
@@ -184,7 +185,9 @@ class MainWindow(QMainWindow):
             "alerts": self._dock("Alerts", self.alerts, right),
             "sound": self._dock("Sound", self.sound, right),
             "displays": self._dock("Displays", scrolled(self.displays), left),
-            "charon": self._dock("Ship computer", self.charon, right),
+            # Scrolled: with drafts waiting it is taller than its share of a laptop's column;
+            # as wide as the panel needs (its column's tabs fit that width).
+            "charon": self._dock("Ship computer", scrolled(self.charon, wide=True), right),
             "broadcast": self._dock("Broadcast", self.broadcast, right),
             "star_map": self._dock("Star map", self.star_map, right),
             "activity": self._dock("Activity", self.activity, right),
@@ -206,6 +209,14 @@ class MainWindow(QMainWindow):
         # Behind another dock's tab the displays list is not polled; in front it is current.
         d["displays"].visibilityChanged.connect(self.displays.set_watched)
         self.question_alert = QuestionAlert(self.charon, d["charon"], self)
+        self.charon.drafts.count_changed.connect(self._drafts_in_view)
+
+    def _drafts_in_view(self, count: int) -> None:
+        """Drafts arrived: scroll the Ship computer dock to them (once laid out)."""
+        area = self.docks["charon"].widget()
+        if count and isinstance(area, QScrollArea):
+            button = self.charon.drafts.approve_button
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(button, 0, 8))
 
     def size_docks(self) -> None:
         """Give the map most of the room at any window size (when no layout was saved)."""
