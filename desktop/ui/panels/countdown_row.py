@@ -1,4 +1,5 @@
-"""One countdown in the Alerts dock: its name and clock, and its own Pause / +1 min / Cancel.
+"""One countdown in the Alerts dock, on one line: its name and clock, and its own Pause /
++1 min / Cancel.
 
 A countdown that reached zero turns red and reads 00:00 (the `ended` property, styled in
 look/theme.py), so the GM sees it without looking at a display.
@@ -7,7 +8,7 @@ look/theme.py), so the GM sees it without looking at a display.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from desktop.model import timers
 from desktop.model.timers import Timer
@@ -51,15 +52,14 @@ class CountdownRow(QFrame):
         self.pause.clicked.connect(self._pause)
         self.add.clicked.connect(lambda: self.control_requested.emit(timer_id, "add", 60))
         self.cancel.clicked.connect(lambda: self.control_requested.emit(timer_id, "cancel", 0))
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        # One line a countdown (its name wraps when it must): a laptop's dock shows two
+        # countdowns under the alerts without scrolling.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 4, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.text, 1)
         for widget in (self.pause, self.add, self.cancel):
-            buttons.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.text)
-        layout.addLayout(buttons)
+            layout.addWidget(widget)
         self.ended = False
         self._paused = False
 
