@@ -82,11 +82,14 @@ def refused_action_text(action: Action | None, state: TableState, campaign: Camp
     return action.describe(campaign).lower()
 
 
-def display_event(joined: bool, address: str, user_agent: str, at: float) -> ActivityEvent:
-    """A display opened or closed its stream."""
-    device = _device(user_agent)
+def display_event(
+    joined: bool, address: str, user_agent: str, at: float, name: str = ""
+) -> ActivityEvent:
+    """A display opened or closed its stream: by the name the GM gave it, if any."""
+    device = f"{_device(user_agent)} at {address}"
     verb = "joined" if joined else "left"
-    return ActivityEvent(JOINED if joined else LEFT, f"Display {verb}: {device} at {address}", at)
+    who = f"{name} ({device})" if name else device
+    return ActivityEvent(JOINED if joined else LEFT, f"Display {verb}: {who}", at)
 
 
 def _move_event(

@@ -61,11 +61,21 @@ class PlayerFrame(Protocol):
     def data(self) -> bytes: ...
 
 
+class NamedDisplay(Protocol):
+    """A display's settings, as far as the activity log names it."""
+
+    @property
+    def name(self) -> str: ...
+
+
 class RevisionState(Protocol):
     """The part of the table state the broadcaster reads."""
 
     @property
     def revision(self) -> int: ...
+
+    @property
+    def displays(self) -> Mapping[str, NamedDisplay]: ...
 
 
 class FrameSource(Protocol):
@@ -297,7 +307,10 @@ class Broadcaster:
 
     def _report(self, client: Client, *, joined: bool) -> None:
         if client.role == "player":  # the GM hears of displays, not of GM scripts
-            self._activity(display_event(joined, client.address, client.user_agent, time.time()))
+            settings = self._store.state.displays.get(client.display or "")
+            name = settings.name if settings is not None else ""
+            at = time.time()
+            self._activity(display_event(joined, client.address, client.user_agent, at, name))
 
     async def _serve(self, client: Client, response: web.StreamResponse) -> None:
         loop = asyncio.get_running_loop()
