@@ -135,3 +135,50 @@ def test_the_pages_buttons_cover_no_map_in_the_follow_camera(
     buttons = "#chrome-dock > :not([hidden])"
     assert overlaps(page, buttons, ".map-box") == []
     assert overlaps(page, buttons, f'[data-id="{token}"], .token-label') == []
+
+
+# Of the crew cards on screen: how many, the pager's label, every element that reaches past
+# its card, and the smallest text (px) in them.
+CREW_CARDS = """() => {
+  const cards = [...document.querySelectorAll('.br-crewlist .dossier')]
+    .filter((c) => c.checkVisibility());
+  const out = [];
+  let smallest = Infinity;
+  for (const card of cards) {
+    const c = card.getBoundingClientRect();
+    for (const e of card.querySelectorAll('*')) {
+      if (!e.checkVisibility()) continue;
+      const r = e.getBoundingClientRect();
+      if (r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5
+          || e.scrollWidth > e.clientWidth + 1)
+        out.push(`${e.className} "${(e.textContent || '').slice(0, 20)}"`);
+      const texts = [...e.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim());
+      if (texts.length)
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(e).fontSize));
+    }
+  }
+  const pager = document.querySelector('.br-crewlist ~ .pager, .pager:not(.off):not([hidden])');
+  return {count: cards.length, pager: pager && pager.checkVisibility() ? pager.textContent : '',
+    out, smallest};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1024, 768)], ids=str)
+def test_a_tv_shows_the_whole_crew_on_one_page_and_no_card_overflows(
+    app: App, browser: Any, guards: list[Guard], size: tuple[int, int]
+) -> None:
+    app.gm("/api/gm/new-session/")
+    app.gm("/api/gm/switch-view/", {"view_type": "BRIDGE"})
+    crew = app.get("/api/active-view/")["crew"]
+    page = open_page(browser, app, width=size[0], height=size[1], guards=guards)
+    expect(page.locator(".dossier")).to_have_count(len(crew), timeout=WAIT_MS)
+    page.evaluate("document.fonts.ready")
+    page.click(".br-tab[data-tab=crew]")
+    expect(page.locator(".br-crewlist .dossier").first).to_be_visible(timeout=WAIT_MS)
+    got = page.evaluate(CREW_CARDS)
+    assert got["out"] == [], f"past its card at {size}: {got['out']}"
+    if size[0] > 1024:  # a 16:9 screen: the sample's five on one page
+        assert (got["count"], got["pager"]) == (len(crew), ""), got
+    if size == (1920, 1080):
+        # today's smallest there: the card's name (17.3 px); every other text 18 px or more
+        assert got["smallest"] >= 17, f"text of {got['smallest']} px on a 1080p TV"
