@@ -48,10 +48,16 @@ def separate_marker_labels(
         base = item.mapRectToScene(item.label_rect())
         line = base.height() + 1
         above = -(base.top() - item.pos().y()) - item.glyph_rect().height() / 2 - base.height()
-        for shift in (0.0, above, line, 2 * line, 3 * line, 4 * line):
-            box = base.translated(QPointF(0, shift))
-            clear = not any(box.intersects(p) for p in placed)
-            if clear and not any(g is not item and box.intersects(r) for g, r in glyphs):
-                break
+        shifts = [0.0, above, *(n * line for n in (1, 2, 3, 4)), above - line, above - 2 * line]
+        boxes = [(shift, base.translated(QPointF(0, shift))) for shift in shifts]
+        apart = [(s, b) for s, b in boxes if not any(b.intersects(p) for p in placed)]
+        clear = [
+            (s, b)
+            for s, b in apart
+            if not any(g is not item and b.intersects(r) for g, r in glyphs)
+        ]
+        # Clear of everything; else at least of every other name (a name may lie over a
+        # token's disc before it lies over another name); else the last place tried.
+        shift, box = (clear or apart or boxes)[0 if clear or apart else -1]
         item.set_label_shift(shift)
         placed.append(box)

@@ -84,3 +84,20 @@ def test_a_name_cut_short_keeps_a_word_the_gm_knows_them_by(qtbot: QtBot) -> Non
     assert shown["a"] in ("Halvard", "Sunde", "Halvard Sunde"), shown
     assert shown["b"] in ("Ines", "Marlowe"), shown
     assert shown["c"] in ("Juno", "Castellane"), shown
+
+
+def test_two_markers_on_one_cell_keep_their_names_apart_around_tokens(qtbot: QtBot) -> None:
+    """The hub's WARDEN'S LOG and BRINE LEAK share a cell: with two crew in the hub, wherever
+    they stand, the two names never run into each other (one may lie over a token first)."""
+    hub = [(x, y) for x in range(9, 15) for y in range(7, 14)]
+    for spot in hub:
+        tokens = {
+            "a": _token("a", "Ani Petrosyan", 9, 9),
+            "b": _token("b", "Bram Hollis", *spot),
+        }
+        scene = _scene(qtbot, tokens)
+        log, leak = scene.markers["poi:poi_log"], scene.markers["poi:poi_leak"]
+        shared = log.mapRectToScene(log.label_rect()).intersected(
+            leak.mapRectToScene(leak.label_rect())
+        )
+        assert shared.isEmpty(), f"with Bram at {spot} the names overlap: {shared}"
