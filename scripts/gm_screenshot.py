@@ -5,7 +5,11 @@
 
 Writes screenshots/gm-window-1920x1080.png, gm-window-1366x768.png and gm-window-displays.png
 (1920x1080 with the Displays dock in front), and gm-star-map-<size>.png: the Star map dock in
-front on the galaxy (1920x1080) and on a system with a planet selected (1366x768).
+front on the galaxy (1920x1080) and on a system with a planet selected (1366x768). A TV and two
+tablets are connected (Tablet Ana bound to Marlowe): a portrait, a handout and a question come
+from or go to Tablet Ana, a broadcast to Tablet Bo, a countdown runs and one stands at zero;
+gm-docks-<size>-<dock>.png show the Portraits, Broadcast, Alerts, Ship computer and Displays
+docks in front with all that.
 """
 
 from __future__ import annotations
@@ -43,22 +47,69 @@ def qr_png(text: str) -> bytes:
     return buf.getvalue()
 
 
+TV, ANA, BO = "tv-lounge-7f3a", "tablet-ana-91c2", "tablet-bo-44d0"
+DOCKS = ("portraits", "broadcast", "alerts", "charon", "displays")
+
+
 def displays() -> list[dict[str, object]]:
     now = time.time()
+    ipad = "Mozilla/5.0 (iPad; Mobile) Safari/605"
     return [
         {
             "address": "192.168.1.31",
             "user_agent": "Mozilla/5.0 (X11) Chrome/126.0",
             "since": now - 1800,
             "revision": 41,
+            "id": TV,
+            "kind": "tv",
         },
         {
             "address": "192.168.1.44",
-            "user_agent": "Mozilla/5.0 (iPad; Mobile) Safari/605",
+            "user_agent": ipad,
             "since": now - 600,
             "revision": 41,
+            "id": ANA,
+            "kind": "tablet",
+        },
+        {
+            "address": "192.168.1.45",
+            "user_agent": ipad,
+            "since": now - 500,
+            "revision": 41,
+            "id": BO,
+            "kind": "tablet",
         },
     ]
+
+
+def aimed(store: Store) -> None:
+    """The TV and two tablets named; content aimed at one tablet; a question from Tablet Ana
+    with its draft; a countdown running and one about to reach zero."""
+    d = store.dispatch
+    d(a.SetDisplay(TV, name="Lounge TV", kind="tv"))
+    d(a.SetDisplay(ANA, name="Tablet Ana", kind="tablet", character="marlowe"))
+    d(a.SetDisplay(BO, name="Tablet Bo", kind="tablet"))
+    d(a.TogglePortrait("roe", (ANA,)))
+    d(a.SendBroadcast("Your suit's seal is failing.", "SUIT MONITOR", "CRITICAL", (BO,)))
+    if store.campaign.handouts:
+        d(a.ShowHandout(next(iter(store.campaign.handouts)), displays=(ANA,)))
+    channel = store.state.charon_channel
+    d(a.SubmitQuestion(channel, "Where is the captain?"), actor="player", display=ANA)
+    answer = "THE CAPTAIN IS ON THE BRIDGE. HER VITALS ARE ELEVATED. DOOR 3 IS SEALED."
+    d(a.QueueDraft(channel, answer, str(store.last_reply["query_id"])))
+    d(a.StartTimer("SELF-DESTRUCT", 600))
+    d(a.StartTimer("VENT CYCLE", 1))  # at zero by the time the window is drawn
+
+
+def docks(window: MainWindow, width: int, height: int) -> None:
+    for name in DOCKS:
+        window.docks[name].raise_()
+        if name == "displays":
+            window.displays.refresh_thumbnails()
+        wait(300)
+        path = OUT / f"gm-docks-{width}x{height}-{name}.png"
+        window.grab().save(str(path))
+        print(path)
 
 
 def table(store: Store) -> None:
@@ -94,6 +145,7 @@ def table(store: Store) -> None:
     channel = store.state.charon_channel
     d(a.CharonSend(channel, "Welcome aboard. Internal sensors register six heat signatures."))
     store.dispatch(a.SubmitQuestion(channel, "Which six? There are five of us."), actor="player")
+    aimed(store)
 
 
 def wait(ms: int) -> None:
@@ -155,6 +207,7 @@ def main() -> None:
             path = OUT / "gm-window-displays.png"
             window.grab().save(str(path))
             print(path)
+        docks(window, width, height)
         star_map(window, width, height)
         window.displays.timer.stop()
         window.close()

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         )
         alerts = d["alerts"]  # a countdown at zero marks the tab, in front or not
         self.alerts.ended_changed.connect(
-            lambda n: alerts.setWindowTitle("ALERTS · 00:00" if n else "ALERTS")
+            lambda n: alerts.setWindowTitle("ALERTS !" if n else "ALERTS")
         )
         # Behind another dock's tab the displays list is not polled; in front it is current.
         d["displays"].visibilityChanged.connect(self.displays.set_watched)

@@ -9,7 +9,7 @@ import time
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
@@ -74,8 +74,13 @@ def test_each_countdown_has_its_controls_in_view(
 def test_a_countdown_at_zero_turns_red_and_marks_the_tab(
     qtbot: QtBot, store: Store, services: WindowServices
 ) -> None:
-    w = _open(qtbot, store, services, (1440, 900))
+    w = _open(qtbot, store, services, (1366, 768))
     w.docks["charon"].raise_()  # the Alerts dock behind another tab: the mark still shows
+    store.dispatch(a.SetCharonMode("QUERY"))  # its tab counts too: "SHIP COMPUTER · 3"
+    channel = store.state.charon_channel
+    for question in ("WHERE IS THE CAPTAIN?", "IS THE REACTOR STABLE?"):
+        store.dispatch(a.SubmitQuestion(channel, question), actor="player")
+    store.dispatch(a.QueueDraft(channel, "THE CAPTAIN IS ON THE BRIDGE."))
     panel = w.alerts
     store.dispatch(a.StartTimer("SELF-DESTRUCT", 600))
     qtbot.waitUntil(lambda: len(panel.rows) == 1)
@@ -88,7 +93,14 @@ def test_a_countdown_at_zero_turns_red_and_marks_the_tab(
     assert row.text.text() == "SELF-DESTRUCT  00:00"
     red = row.text.palette().color(QPalette.ColorRole.WindowText).name()
     assert red == colors.RED and red != dim
-    assert w.docks["alerts"].windowTitle() == "ALERTS · 00:00"
+    assert w.docks["alerts"].windowTitle() == "ALERTS !"
+    qtbot.wait(50)  # the tab bars take the new titles
+    scrolling = [  # the mark fits: every tab still whole at a laptop's size
+        bar.tabText(0)
+        for bar in w.findChildren(QTabBar)
+        if bar.isVisible() and any(b.isVisible() for b in bar.findChildren(QToolButton))
+    ]
+    assert scrolling == []
     assert not panel._tick.isActive()  # nothing left to count: no more ticks
     panel.now_ms = lambda: round(time.time() * 1000)  # back to now
     row.add.click()  # a minute more: counting again, the mark goes
