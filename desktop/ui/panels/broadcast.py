@@ -45,6 +45,9 @@ class BroadcastPanel(QWidget):
         self.target = DisplayChoice("every display", "Send to")
         self.message = QPlainTextEdit()
         self.message.setPlaceholderText("Message for every display…")
+        self.target.currentTextChanged.connect(
+            lambda name: self.message.setPlaceholderText(f"Message for {name}…")
+        )
         self.message.setMaximumHeight(90)
         self.send_button = button("Send broadcast", name="PrimaryButton")
         self.clear_button = button(

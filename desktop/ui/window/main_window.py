@@ -215,8 +215,13 @@ class MainWindow(QMainWindow):
         """Drafts arrived: scroll the Ship computer dock to them (once laid out)."""
         area = self.docks["charon"].widget()
         if count and isinstance(area, QScrollArea):
-            button = self.charon.drafts.approve_button
-            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(button, 0, 8))
+            drafts = self.charon.drafts
+
+            def scroll() -> None:  # Approve wins; the heading too when both fit
+                area.ensureWidgetVisible(drafts.heading, 0, 4)
+                area.ensureWidgetVisible(drafts.approve_button, 0, 8)
+
+            QTimer.singleShot(0, scroll)
 
     def size_docks(self) -> None:
         """Give the map most of the room at any window size (when no layout was saved)."""

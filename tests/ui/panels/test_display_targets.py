@@ -60,6 +60,7 @@ def test_a_broadcast_to_one_tablet_says_where(
     panel = window.broadcast
     qtbot.waitUntil(lambda: panel.target.findText("Tablet Bo") >= 0)
     panel.target.setCurrentIndex(panel.target.findText("Tablet Bo"))
+    assert panel.message.placeholderText() == "Message for Tablet Bo…"
     panel.message.setPlainText("Your suit is leaking")
     panel.send_button.click()
     sent = named.state.broadcasts[-1]
