@@ -54,7 +54,8 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   const statusText = words.some(Boolean) ? "\u26a0 " + words.filter(Boolean).join(" \u00b7 ") : "";
   // A room of cells names itself inside its largest rectangle of cells, never over its box's
   // other cells (which may be another room's, hidden or not).
-  const box = cells ? largestRect(cells) : { x, y, w, h };
+  // A room cut by the camera's edge (a locked TV) names itself in the part of it on screen.
+  const box = visiblePart(cells ? largestRect(cells) : { x, y, w, h }, around.bounds);
   const { fit, badgeSize, block, top, cx } = placeName(String(room.name || ""), statusText, minName, box, around);
   setAttr(name, "font-size", fit.size.toFixed(3));
   const lines = [fit.size, cx, top, ...fit.lines].join("|");
@@ -69,6 +70,16 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   setText(badge, statusText);
   // What token labels must keep clear of (js/labels.js): the name and the status line.
   g.__nameBox = { x0: cx - block.w / 2, x1: cx + block.w / 2, y0: top + block.y0, y1: top + block.y1 };
+}
+
+/** The part of a room's box inside the camera's view; the whole box when too little of it shows
+ * for its name (a sliver would squeeze the name unreadably small). */
+function visiblePart(r, view) {
+  if (!view) return r;
+  const x0 = Math.max(r.x, view.x), y0 = Math.max(r.y, view.y);
+  const x1 = Math.min(r.x + r.w, view.x + view.w), y1 = Math.min(r.y + r.h, view.y + view.h);
+  const enough = x1 - x0 >= Math.min(3, r.w) && y1 - y0 >= Math.min(1.5, r.h);
+  return enough ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : r;
 }
 
 /** The largest rectangle of whole cells ({x, y, w, h}) inside a room of cells. */

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page_checks import MAP_SETTLED_JS
 from tests.e2e.player_fixtures import (
     WAIT_MS,
     App,
@@ -182,3 +183,46 @@ def test_a_tv_shows_the_whole_crew_on_one_page_and_no_card_overflows(
     if size == (1920, 1080):
         # today's smallest there: the card's name (17.3 px); every other text 18 px or more
         assert got["smallest"] >= 17, f"text of {got['smallest']} px on a 1080p TV"
+
+
+# The on-screen box of a room's name, and the box the map shows (the map's clip).
+ROOM_NAME = """(id) => {
+  const name = document.querySelector(`#view-encounter g.room[data-id="${id}"] .room-name`);
+  const clip = document.querySelector('#view-encounter .map-box').getBoundingClientRect();
+  const r = name.getBoundingClientRect();
+  return {text: name.textContent, name: [r.left, r.top, r.right, r.bottom],
+    clip: [clip.left, clip.top, clip.right, clip.bottom]};
+}"""
+
+
+def test_a_locked_camera_keeps_a_cut_rooms_name_on_screen(
+    app: App, browser: Any, guards: list[Guard]
+) -> None:
+    deck = mapped_location(app)
+    fresh_encounter(app, deck, list(deck.rooms))
+    room = max(deck.rooms.values(), key=lambda r: (r["height"], r["width"]))
+    assert room["height"] >= 3, room
+    page = _tablet(app, browser, guards, (1920, 1080))
+    # The room's top wall one cell above the view, its left wall in it.
+    camera = {"mode": "locked", "x": room["x"] - 1, "y": room["y"] + 1}
+    app.gm(f"/api/gm/displays/{TABLET}/", {"kind": "tv", "camera": camera})
+    page.wait_for_function(
+        """([x, y]) => {
+          const c = (document.querySelector('#view-encounter svg.map').dataset.camera || '')
+            .split(' ').map(Number);
+          return c[0] === x && c[1] === y;
+        }""",
+        arg=[camera["x"], camera["y"]],
+        timeout=WAIT_MS,
+    )
+    page.wait_for_function(MAP_SETTLED_JS, timeout=WAIT_MS)  # the camera's ease has ended
+
+    def on_screen() -> bool:
+        got = page.evaluate(ROOM_NAME, room["id"])
+        n, c = got["name"], got["clip"]
+        return bool(got["text"]) and c[0] <= n[0] and c[1] <= n[1] and n[2] <= c[2] and n[3] <= c[3]
+
+    wait(on_screen)
+    assert on_screen(), (
+        f"{room['name']}'s name is off screen: {page.evaluate(ROOM_NAME, room['id'])}"
+    )
