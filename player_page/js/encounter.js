@@ -144,7 +144,10 @@ export class EncounterView {
     }
     const tokens = this.tokenList(snap);
     const cells = tokens.map((t) => [Number(t.x) || 0, Number(t.y) || 0]);
-    const around = roomSurroundings(rooms, cells, this.markBoxes || [], passageBoxes(doors), this.view);
+    // A still camera (a frame, a locked TV) pins a cut room's name in its part on screen; a
+    // following one moves too often for names to chase it.
+    const still = this.svg.dataset.cameraMode !== "follow";
+    const around = roomSurroundings(rooms, cells, this.markBoxes || [], passageBoxes(doors), this.view, still);
     syncKeyed(this.layers.rooms, this.nodes.rooms, rooms, () => createRoom(each), (g, r) => updateRoom(g, r, nameMin, around.get(String(r.id))));
     syncKeyed(this.layers.doors, this.nodes.doors, doors, createDoor, (g, d) => updateDoor(g, d, d.status, quiet));
     this.obstacles = [...this.nodes.rooms.values()].map((g) => g.__nameBox).filter(Boolean)

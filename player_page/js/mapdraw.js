@@ -55,7 +55,7 @@ export function updateRoom(g, room, minName = 0, around = NOTHING) {
   // A room of cells names itself inside its largest rectangle of cells, never over its box's
   // other cells (which may be another room's, hidden or not).
   // A room cut by the camera's edge (a locked TV) names itself in the part of it on screen.
-  const box = visiblePart(cells ? largestRect(cells) : { x, y, w, h }, around.bounds);
+  const box = visiblePart(cells ? largestRect(cells) : { x, y, w, h }, around.pin);
   const { fit, badgeSize, block, top, cx } = placeName(String(room.name || ""), statusText, minName, box, around);
   setAttr(name, "font-size", fit.size.toFixed(3));
   const lines = [fit.size, cx, top, ...fit.lines].join("|");
@@ -223,9 +223,10 @@ function meets(a, b) {
 /**
  * What lies in and around each room, keyed for updateRoom's cache: token cells and marker boxes
  * in it; and, for a name that has to go outside (captionPlace), what lies near it (other rooms,
- * corridors and doors, every token and marker) and the fitted view (`bounds`).
+ * corridors and doors, every token and marker) and the fitted view (`bounds`); `pin`: a still
+ * camera's view, in which a room cut by its edge names itself (updateRoom).
  */
-export function roomSurroundings(rooms, tokens, marks, doors = [], bounds = null) {
+export function roomSurroundings(rooms, tokens, marks, doors = [], bounds = null, pin = false) {
   const out = new Map();
   const discs = tokens.map(([x, y]) => ({ x0: x + 0.5 - DISC, x1: x + 0.5 + DISC, y0: y + 0.5 - DISC, y1: y + 0.5 + DISC }));
   const walls = rooms.map((r) => ({ x0: num(r.x), y0: num(r.y), x1: num(r.x) + num(r.width, 1), y1: num(r.y) + num(r.height, 1) }));
@@ -238,8 +239,8 @@ export function roomSurroundings(rooms, tokens, marks, doors = [], bounds = null
     const outside = all.filter((b) => b !== walls[i] && meets(b, zone));
     const boxes = (list) => list.map((m) => [m.x0, m.y0, m.x1, m.y1].map((v) => v.toFixed(2))).join(";");
     const view = bounds ? [bounds.x, bounds.y, bounds.w, bounds.h].map((v) => v.toFixed(2)).join(",") : "";
-    const key = inRoom.join(";") + "/" + boxes(near) + "/" + boxes(outside) + "/" + view;
-    out.set(String(r.id), { key, tokens: inRoom, marks: near, outside, bounds });
+    const key = inRoom.join(";") + "/" + boxes(near) + "/" + boxes(outside) + "/" + view + (pin ? "/pin" : "");
+    out.set(String(r.id), { key, tokens: inRoom, marks: near, outside, bounds, pin: pin ? bounds : null });
   }
   return out;
 }
