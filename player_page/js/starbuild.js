@@ -79,7 +79,7 @@ class World {
   /** A thing's name following `anchor`; `facing`: the planet a surface site is on (hidden on
    * its far side); `behind`: {object, radius} of a planet the thing may pass behind. */
   label(thing, kind, anchor, facing = null, behind = null) {
-    const node = makeLabel(thing, kind, this.hooks);
+    const node = makeLabel(thing, kind);
     this.labels.push({ node, anchor, facing, behind });
     return node;
   }

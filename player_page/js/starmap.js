@@ -5,6 +5,7 @@
 import { el, setText, display } from "./dom.js";
 import { guessedKind } from "./identity.js";
 import { Map2D } from "./starmap2d.js";
+import { SceneClock, listenTaps } from "./starpick.js";
 
 const LEVEL_NAMES = { galaxy: "Galaxy", system: "System", orbit: "Orbit" };
 
@@ -76,6 +77,16 @@ export class StarMapView {
     this.active = true;
     this.drawer = null;
     this.loading = null;
+    this.clock = new SceneClock();
+    this.obstacles = [];
+    const panels = new ResizeObserver(() => this.measurePanels());
+    for (const panel of [root, this.info, this.crumbs, this.levelTag]) panels.observe(panel);
+    listenTaps(root, {
+      where: [this.stage, this.labels],
+      nodes: () => [...root.querySelectorAll(".sm-label:not([hidden]), .sm2-thing")],
+      clock: this.clock,
+      tap: (thing) => this.tap(thing),
+    });
     const params = new URLSearchParams(location.search);
     this.force2d = params.get("map2d") === "1";
   }
@@ -130,7 +141,10 @@ export class StarMapView {
   }
 
   async makeDrawer() {
-    const hooks = { labels: this.labels, tap: (thing) => this.tap(thing), root: this.root };
+    const hooks = {
+      labels: this.labels, root: this.root, clock: this.clock,
+      obstacles: () => this.obstacles, selected: () => this.selected,
+    };
     const gl = this.force2d ? null : webglInfo();
     if (gl) this.drawer = await this.make3d(hooks, gl);
     if (!this.drawer) this.use2d(hooks);
@@ -163,6 +177,20 @@ export class StarMapView {
     this.drawer.setActive(this.active);
     this.loading = Promise.resolve(this.drawer);
     if (this.part && this.view) this.drawer.show(viewData(this.part, this.view), { fly: false, tv: this.tv, ship: this.shipInfo() });
+  }
+
+  /** The boxes of the panels over the map (names keep out from under them), in the map's
+   * pixels; measured when one changes size (shown, hidden, new text), not every frame. */
+  measurePanels() {
+    this.obstacles = [this.info, this.crumbs, this.levelTag]
+      .filter((p) => !p.hidden && p.offsetWidth)
+      .map((p) => [p.offsetLeft, p.offsetTop, p.offsetWidth, p.offsetHeight]);
+    this.relabel();
+  }
+
+  /** The 2D map's names placed again (the 3D scene places them every frame). */
+  relabel() {
+    if (this.drawer && this.drawer.relabel) this.drawer.relabel();
   }
 
   /** A tap on a thing: into its map when it has one, and its info beside the map. */
@@ -198,6 +226,7 @@ export class StarMapView {
     const thing = key ? findThing(this.part, key) : null;
     this.info.hidden = !thing;
     for (const label of this.labels.children) label.classList.toggle("selected", label.dataset.key === key);
+    this.relabel();
     if (!thing) return;
     const [head, name, facts] = this.info.children;
     setText(head, display(thing.type || thing.icon_type || thing.marker_type || "Contact").replace(/_/g, " "));
@@ -249,14 +278,11 @@ export function orbitAngle(orbit, days) {
 export const DAYS_PER_SECOND = { system: 1.5, orbit: 0.02 };
 
 /** Label element of a thing: its name (and kind), data-key, data-star-id for systems. */
-export function makeLabel(thing, kind, hooks) {
+export function makeLabel(thing, kind) {
   const label = el("div", { class: "sm-label sm-" + kind, data: { key: thing.key } },
     el("span", { class: "sm-mark", "aria-hidden": "true" }),
     el("span", { class: "sm-name", text: display(thing.name) }));
   if (kind === "system") label.dataset.starId = thing.star_id;
-  label.addEventListener("click", (e) => {
-    e.stopPropagation();
-    hooks.tap(thing);
-  });
+  label.__thing = thing; // a tap reads it (starpick.js)
   return label;
 }

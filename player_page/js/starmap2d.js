@@ -3,6 +3,8 @@
 import { svg, setAttr, display } from "./dom.js";
 import { orbitAngle, DAYS_PER_SECOND } from "./starmap.js";
 import { seeded } from "./startexture.js";
+import { declutter, nameRank } from "./stardeclutter.js";
+import { remember } from "./starpick.js";
 
 const SHIP = "#ffb547";
 const DEG = Math.PI / 180;
@@ -17,14 +19,14 @@ export class Map2D {
     this.svg.append(this.grid, this.layer);
     stage.appendChild(this.svg);
     hooks.root.dataset.mode = "2d";
-    this.stats = { mode: "2d", frames: 0, firstFrame: 0 };
+    this.stats = { mode: "2d", frames: 0, firstFrame: 0, pace: () => hooks.clock.rate(performance.now()) };
     window.__starmap = this.stats;
     this.key = "";
     this.movers = [];
     this.active = false;
     this.frame = 0;
-    this.started = performance.now();
     this.tick = (now) => this.step(now);
+    new ResizeObserver(() => this.relabel()).observe(stage);
   }
 
   show(data, { ship }) {
@@ -39,6 +41,11 @@ export class Map2D {
     this.speed = (Number((data.system || {}).speed) || 1) * (DAYS_PER_SECOND[data.level] || 0);
     this.place(performance.now());
     this.setActive(this.active);
+  }
+
+  /** Names placed again now (a new selection, a resize, a panel opened). */
+  relabel() {
+    if (this.key) this.declutter(performance.now());
   }
 
   frameView(radius) {
@@ -56,13 +63,15 @@ export class Map2D {
   }
 
   thing(thing, kind, x, y, ...shapes) {
-    const g = svg("g", { class: "sm2-thing sm2-" + kind, transform: `translate(${x} ${y})`, data: { key: thing.key } }, ...shapes);
+    const g = svg("g", { class: "sm2-thing sm2-" + kind, data: { key: thing.key } }, ...shapes);
+    moveTo(g, x, y);
+    g.__thing = thing; // a tap reads it (starpick.js)
     if (kind === "system") g.dataset.starId = thing.star_id;
     const ship = kind === "ship";
     const label = svg("text", { class: "sm2-label", x: 0, y: 0, dx: ship ? "-1.1em" : "1.1em", dy: "0.35em", "text-anchor": ship ? "end" : "start" });
     label.textContent = display(thing.name).toUpperCase();
     g.appendChild(label);
-    g.addEventListener("click", () => this.hooks.tap(thing));
+    g.__label = label;
     this.layer.appendChild(g);
     return g;
   }
@@ -111,7 +120,7 @@ export class Map2D {
     if (ship.at === item.key) g.appendChild(svg("path", { d: "M-1.5 -5 L1.5 -5 L0 -2 Z", fill: SHIP, class: "sm2-shipmark" }));
     this.movers.push((days) => {
       const a = orbitAngle(item.orbit, days) * DEG;
-      setAttr(g, "transform", `translate(${(Math.cos(a) * r).toFixed(2)} ${(-Math.sin(a) * r).toFixed(2)})`);
+      moveTo(g, Math.cos(a) * r, -Math.sin(a) * r);
     });
     return r;
   }
@@ -164,8 +173,40 @@ export class Map2D {
   }
 
   place(now) {
-    const days = this.day + ((now - this.started) / 1000) * this.speed;
+    const days = this.day + this.hooks.clock.seconds(now) * this.speed; // still under a finger
     for (const move of this.movers) move(days);
+    this.declutter(now);
+  }
+
+  /** The SVG's user units to the map's pixels: [scale, x offset, y offset] (xMidYMid meet). */
+  screen() {
+    const [vx, vy, vw, vh] = this.svg.getAttribute("viewBox").split(" ").map(Number);
+    const w = this.stage.clientWidth, h = this.stage.clientHeight;
+    const k = Math.min(w / vw, h / vh);
+    return [k, (w - vw * k) / 2 - vx * k, (h - vh * k) / 2 - vy * k];
+  }
+
+  /** Names kept off one another and off the panels over the map, as in 3D (stardeclutter.js). */
+  declutter(now) {
+    const [k, ox, oy] = this.screen();
+    if (!k) return;
+    const selected = this.hooks.selected();
+    const things = [...this.layer.querySelectorAll(".sm2-thing")].filter((g) => measured(g.__label));
+    const names = things.map((g) => {
+      [g.__x, g.__y] = [ox + g.__at[0] * k, oy + g.__at[1] * k];
+      remember(g, now);
+      const [x, y, w, h] = g.__label.__box.map((v) => v * k);
+      const centred = g.classList.contains("sm2-star") || g.classList.contains("sm2-planet");
+      const first = g.dataset.key === selected || g.matches(":hover");
+      return { rank: nameRank(g, "sm2-", first), box: [g.__x + x, g.__y + y, w, h], gap: centred ? null : x, up: g.classList.contains("sm2-ship") };
+    });
+    const offsets = declutter(names, this.hooks.obstacles());
+    things.forEach((g, i) => {
+      const offset = offsets[i];
+      g.classList.toggle("sm2-crowded", !offset);
+      const shift = offset && (offset[0] || offset[1]) ? `translate(${(offset[0] / k).toFixed(2)} ${(offset[1] / k).toFixed(2)})` : "";
+      if (offset && g.__label.getAttribute("transform") !== shift) setAttr(g.__label, "transform", shift);
+    });
   }
 
   step(now) {
@@ -183,8 +224,24 @@ export class Map2D {
   }
 }
 
+/** A thing's place (user units), kept for placing its name. */
+function moveTo(g, x, y) {
+  g.__at = [x, y];
+  setAttr(g, "transform", `translate(${x.toFixed(2)} ${y.toFixed(2)})`);
+}
+
+/** Whether a name's box (user units, from its thing's place) is known; measured once drawn. */
+function measured(text) {
+  if (!text.__box) {
+    const b = text.getBBox();
+    if (!b.width) return false;
+    text.__box = [b.x, b.y, b.width, b.height];
+  }
+  return true;
+}
+
 /** A star's or planet's name centred under it. */
 function below(g, radius) {
-  const label = g.lastChild;
+  const label = g.__label;
   for (const [name, value] of [["x", 0], ["y", radius], ["dx", 0], ["dy", "1.2em"], ["text-anchor", "middle"]]) label.setAttribute(name, String(value));
 }

@@ -6,6 +6,8 @@ import { OrbitControls } from "../vendor/three/OrbitControls.js";
 import { buildGalaxy, buildSystem, buildOrbit } from "./starbuild.js";
 import { DAYS_PER_SECOND } from "./starmap.js";
 import { seeded, dotCanvas } from "./startexture.js";
+import { declutter, nameRank } from "./stardeclutter.js";
+import { remember } from "./starpick.js";
 
 const BUILD = { galaxy: buildGalaxy, system: buildSystem, orbit: buildOrbit };
 const FLIGHT_MS = 1600;
@@ -42,7 +44,6 @@ export class Scene3D {
     this.world = null;
     this.worldKey = "";
     this.flight = null;
-    this.started = performance.now();
     this.last = 0;
     this.frame = 0;
     this.active = false;
@@ -50,6 +51,8 @@ export class Scene3D {
     window.__starmap = this.stats;
     this.stats.camera = () => this.camera.position.toArray().map((v) => Math.round(v * 100) / 100);
     this.stats.target = () => this.controls.target.toArray().map((v) => Math.round(v * 100) / 100);
+    this.stats.pace = () => hooks.clock.rate(performance.now()); // 0 while a finger holds it
+    this.stats.flying = () => Boolean(this.flight);
     this.tick = (now) => this.step(now);
     new ResizeObserver(() => this.resize()).observe(stage);
   }
@@ -166,12 +169,12 @@ export class Scene3D {
     const dt = Math.min(0.1, raw);
     this.last = now;
     if (this.flight) this.flying(now);
-    const seconds = (now - this.started) / 1000;
+    const seconds = this.hooks.clock.seconds(now); // still while a finger is on the map
     this.world.animate(this.world.day + seconds * this.world.speed, seconds);
     this.sweep.rotation.z -= dt * 0.6;
     this.controls.update(dt);
     this.renderer.render(this.scene, this.camera);
-    this.placeLabels();
+    this.placeLabels(now);
     this.stats.frames += 1;
     if (!this.stats.firstFrame) this.stats.firstFrame = performance.now();
     this.adapt(raw);
@@ -208,7 +211,7 @@ export class Scene3D {
     this.hooks.root.dataset.flying = this.flight ? "1" : "";
   }
 
-  placeLabels() {
+  placeLabels(now) {
     const [w, h] = this.size || [0, 0];
     const p = new THREE.Vector3();
     const toCamera = new THREE.Vector3();
@@ -231,6 +234,7 @@ export class Scene3D {
         node.__y = y;
         node.style.transform = `translate(${x}px, ${y}px)`;
       }
+      remember(node, now);
     }
     this.declutter();
   }
@@ -245,34 +249,24 @@ export class Scene3D {
     return seen.angleTo(centre) < Math.asin(Math.min(1, radius / centre.length()));
   }
 
-  /** Names kept off one another: the selected (or pointed at) name first, then the star's or
-   * planet's, systems and bodies, the ship's, stations and moons, belts, sites, nebulae. Each
-   * goes beside its mark, else on its other side, else a line or two up or down; a lesser
-   * name with no free place is left out (its mark stays, a tap still reads it). */
+  /** Names kept off one another and off the panels over the map (stardeclutter.js): the
+   * selected (or pointed at) name first, then by kind; a lesser name with no free place is left
+   * out (its mark stays, a tap still reads it). */
   declutter() {
     const shown = this.world.labels.map((l) => l.node).filter((n) => !n.hidden);
-    const boxes = [];
-    for (const node of shown.sort((a, b) => nameRank(a) - nameRank(b) || a.__y - b.__y)) {
+    const names = shown.map((node) => {
       const name = node.lastChild;
       if (!node.__w) [node.__w, node.__h, node.__left, node.__top] = [name.offsetWidth, name.offsetHeight, name.offsetLeft, name.offsetTop];
       const centred = node.classList.contains("sm-star") || node.classList.contains("sm-planet");
-      const box = [centred ? node.__x - node.__w / 2 : node.__x + node.__left, node.__y + node.__top];
-      const spot = freeSpot(boxes, box, node.__w, node.__h, centred ? null : node.__left, node.classList.contains("sm-ship"));
-      const placed = spot || (nameRank(node) === 0 ? [0, 0] : null);
-      if (node.__crowded !== !placed) {
-        node.__crowded = !placed;
-        node.classList.toggle("sm-crowded", !placed);
-      }
-      if (!placed) continue;
-      const [dx, dy] = placed;
-      if (name.__dx !== dx || name.__dy !== dy) {
-        name.__dx = dx;
-        name.__dy = dy;
-        const centring = centred ? "translateX(-50%) " : "";
-        name.style.transform = dx || dy ? `${centring}translate(${dx}px, ${dy}px)` : "";
-      }
-      boxes.push([box[0] + dx, box[1] + dy, node.__w, node.__h]);
-    }
+      const left = centred ? node.__x - node.__w / 2 : node.__x + node.__left;
+      const first = node.classList.contains("selected") || node.matches(":hover");
+      return {
+        rank: nameRank(node, "sm-", first), box: [left, node.__y + node.__top, node.__w, node.__h],
+        gap: centred ? null : node.__left, up: node.classList.contains("sm-ship"),
+      };
+    });
+    const offsets = declutter(names, this.hooks.obstacles());
+    shown.forEach((node, i) => placeName(node, node.lastChild, offsets[i], node.classList.contains("sm-star") || node.classList.contains("sm-planet")));
   }
 
   destroy() {
@@ -284,32 +278,18 @@ export class Scene3D {
   }
 }
 
-// The ship's name after its place's: a system's name stays beside its mark, the ship's above.
-const RANKS = ["sm-star", "sm-planet", "sm-system", "sm-body", "sm-ship", "sm-station", "sm-moon", "sm-belt", "sm-site", "sm-nebula"];
-
-/** 0 for the selected or pointed-at name (always drawn), then by kind. */
-function nameRank(node) {
-  if (node.classList.contains("selected") || node.matches(":hover")) return 0;
-  const at = RANKS.findIndex((c) => node.classList.contains(c));
-  return 1 + (at < 0 ? RANKS.length : at);
-}
-
-/** The first offset of a name's box [left, top] that covers no placed box: beside its mark,
- * on the mark's other side, then a line or two up or down on either side (a centred name,
- * `gap` null: below its body, a line or two lower; the ship's, `up`: a line or two higher
- * first, over its place's name); null if none. */
-function freeSpot(boxes, [left, top], width, height, gap, up = false) {
-  const other = -(2 * gap + width);
-  const spots = gap === null
-    ? [[0, 0], [0, height], [0, 2 * height]]
-    : [[0, 0], [other, 0], [0, -height], [0, height], [other, -height], [other, height], [0, -2 * height], [0, 2 * height]];
-  if (up) spots.splice(1, 0, [0, -height], [0, -2 * height]);
-  for (const [dx, dy] of spots) {
-    if (!boxes.some((b) => overlaps(b, left + dx, top + dy, width, height))) return [dx, dy];
+/** A name moved by its offset, or left out (null). */
+function placeName(node, name, offset, centred) {
+  if (node.__crowded !== !offset) {
+    node.__crowded = !offset;
+    node.classList.toggle("sm-crowded", !offset);
   }
-  return null;
-}
-
-function overlaps([x, y, w, h], left, top, width, height) {
-  return left < x + w && x < left + width && top < y + h && y < top + height;
+  if (!offset) return;
+  const [dx, dy] = offset;
+  if (name.__dx !== dx || name.__dy !== dy) {
+    name.__dx = dx;
+    name.__dy = dy;
+    const centring = centred ? "translateX(-50%) " : "";
+    name.style.transform = dx || dy ? `${centring}translate(${dx}px, ${dy}px)` : "";
+  }
 }

@@ -14,7 +14,7 @@ import pytest
 
 from tests.e2e.player_fixtures import App, Guard, wait
 from tests.e2e.test_star_map import MAP, WEBGL_ARGS, launch, wait_level
-from tests.e2e.test_star_map_steady import clocked_page
+from tests.e2e.test_star_map_steady import clocked_page, pause_soon
 
 pytestmark = pytest.mark.e2e
 
@@ -67,7 +67,7 @@ def check_a_whole_turn(app: App, guards: list[Guard], browser: Any) -> None:
     page = clocked_page(browser, app, guards, touch=True)
     wait_level(page, "orbit", key)
     page.wait_for_function("() => window.__starmap && window.__starmap.frames > 3")
-    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.5)  # seconds
+    pause_soon(page)
     chosen = orbit["moons"][0]["key"]
     page.locator(f"{MAP} .sm-label[data-key='{chosen}']").dispatch_event("click")
     longest = max(float(t["orbit"]["period"]) for t in orbit["moons"] + orbit["stations"])
