@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -60,8 +61,12 @@ class BroadcastPanel(QWidget):
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form = QFormLayout()
         form.addRow("Sender", self.sender_edit)
-        form.addRow("Priority", self.priority)
-        form.addRow("To", self.target)
+        # Priority and audience on one row: the dock's minimum height sets its column's.
+        choices = QHBoxLayout()
+        choices.addWidget(self.priority)
+        choices.addWidget(QLabel("To"))
+        choices.addWidget(self.target, 1)
+        form.addRow("Priority", choices)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(form)

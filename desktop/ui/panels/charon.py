@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -110,6 +110,14 @@ class CharonPanel(QWidget):
         layout.addLayout(say)
         layout.addLayout(buttons)
         layout.addWidget(self.drafts, 1)
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the drafts need, shown or not: the dock's column keeps one width, and
+        its tabs ("SHIP COMPUTER · 3" among them) fit it before a draft ever arrives."""
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins().left() + self.contentsMargins().right() + 16
+        drafts = self.drafts.minimumSizeHint().width() + margins
+        return QSize(max(hint.width(), drafts), hint.height())
 
     def sync(self, state: TableState, campaign: Campaign | None = None) -> None:
         """Show the mode, the dialog and the active channel's conversation."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -89,12 +90,16 @@ class AlertsPanel(QScrollArea):
         # The alerts first, "Stand down" beside what it clears; the countdowns' rows (each
         # with its Cancel) come last, far from it (a click meant for one never lands on the
         # other), right under their heading so they are in view without scrolling.
-        grid.addWidget(label("Alerts", name="Heading"), 0, 0, 1, 3)
-        grid.addWidget(self.active, 1, 0, 1, 2)
-        grid.addWidget(self.stand_down, 1, 2)
-        grid.addLayout(self._alerts_grid, 2, 0, 1, 3)
-        grid.addWidget(self.own_alert, 3, 0, 1, 3)
-        self._countdown_rows(grid, 4)
+        # The heading, what is raised and Stand down share one line: two countdowns then fit
+        # under the alerts in a laptop's dock.
+        top = QHBoxLayout()
+        top.addWidget(label("Alerts", name="Heading"))
+        top.addWidget(self.active, 1)
+        top.addWidget(self.stand_down)
+        grid.addLayout(top, 0, 0, 1, 3)
+        grid.addLayout(self._alerts_grid, 1, 0, 1, 3)
+        grid.addWidget(self.own_alert, 2, 0, 1, 3)
+        self._countdown_rows(grid, 3)
         self._campaign: Campaign | None = None
         self._timers: dict[str, Timer] = {}
         self._tick = QTimer(self)
