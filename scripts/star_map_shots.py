@@ -4,9 +4,10 @@
 
 Starts the app headless on the campaign (default: the sample), puts the ship somewhere with a
 course, opens the BRIDGE's MAP tab on a TV (Chromium 1920x1080, software WebGL) and a tablet
-(1366x768, touch), and for the galaxy, the first system map and the first orbit map the GM
-shows writes `tv-<level>.png` and `tablet-<level>.png` into OUTDIR. Prints, per picture, how
-many names are shown and how many of them overlap another (their boxes, in pixels).
+(1024x768, touch), and for the galaxy, the first system map and the first orbit map the GM
+shows writes `tv-<level>.png` and `tablet-<level>.png` into OUTDIR, then `tablet-<level>-info.png`
+after a tap on a name (the info panel open). Prints, per picture, how many names are shown, how
+many of them overlap another and how many meet a panel over the map (their boxes, in pixels).
 """
 
 from __future__ import annotations
@@ -50,28 +51,41 @@ def place_ship(table: Table) -> None:
         table.gm("/api/gm/star-map/ship/", {"at": routes[0]["from"], "to": routes[-1]["to"]})
 
 
-def overlaps(page: Page) -> tuple[int, int]:
-    boxes: list[Any] = page.eval_on_selector_all(
-        f"{MAP} .sm-label:not([hidden]) .sm-name",
-        "ns => ns.filter(n => n.offsetParent && getComputedStyle(n).visibility !== 'hidden')"
-        ".map(n => { const r = n.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })",
-    )
-    hits = sum(
-        1
-        for a, b in itertools.combinations(boxes, 2)
-        if a[0] < b[0] + b[2] - 1
+def meet(a: list[float], b: list[float]) -> bool:
+    return (
+        a[0] < b[0] + b[2] - 1
         and b[0] < a[0] + a[2] - 1
         and a[1] < b[1] + b[3] - 1
-        and b[1] < a[1] + a[3] - 1
+        and (b[1] < a[1] + a[3] - 1)
     )
-    return len(boxes), hits
+
+
+def overlaps(page: Page) -> tuple[int, int, int]:
+    """Names shown, pairs of them overlapping, names meeting a panel (info, crumbs)."""
+    box = "n => { const r = n.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }"
+    boxes: list[Any] = page.eval_on_selector_all(
+        f"{MAP} .sm-label:not([hidden]) .sm-name",
+        f"ns => ns.filter(n => n.offsetParent && getComputedStyle(n).visibility !== 'hidden')"
+        f".map({box})",
+    )
+    panels: list[Any] = page.eval_on_selector_all(
+        f"{MAP} .sm-info:not([hidden]), {MAP} .sm-crumbs", f"ps => ps.map({box})"
+    )
+    hits = sum(1 for a, b in itertools.combinations(boxes, 2) if meet(a, b))
+    return len(boxes), hits, sum(1 for a in boxes for p in panels if meet(a, p))
+
+
+def photo(page: Page, path: Path) -> None:
+    page.screenshot(path=str(path))
+    shown, hits, under = overlaps(page)
+    print(f"{path.name}: {shown} names, {hits} overlapping pairs, {under} under a panel")
 
 
 def shoot(table: Table, outdir: Path) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
         pages = {}
-        for name, size, touch in (("tv", (1920, 1080), False), ("tablet", (1366, 768), True)):
+        for name, size, touch in (("tv", (1920, 1080), False), ("tablet", (1024, 768), True)):
             context = browser.new_context(
                 viewport={"width": size[0], "height": size[1]}, has_touch=touch
             )
@@ -88,9 +102,12 @@ def shoot(table: Table, outdir: Path) -> None:
                     timeout=30_000,
                 )
                 page.wait_for_timeout(2500)  # the flight ends and a few frames are drawn
-                page.screenshot(path=str(outdir / f"{name}-{level}.png"))
-                shown, hits = overlaps(page)
-                print(f"{name}-{level}.png: {shown} names, {hits} overlapping pairs")
+                photo(page, outdir / f"{name}-{level}.png")
+            tablet = pages["tablet"]
+            label = tablet.locator(f"{MAP} .sm-label:not([hidden]):not(.sm-crowded) .sm-name")
+            label.nth(label.count() // 2).tap()
+            tablet.wait_for_timeout(2500)  # a drill-down's flight, or the info panel alone
+            photo(tablet, outdir / f"tablet-{level}-info.png")
         browser.close()
 
 

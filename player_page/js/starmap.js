@@ -223,13 +223,13 @@ export class StarMapView {
   /** Show one thing's name and info beside the map ("" closes it). */
   select(key) {
     this.selected = key;
-    const thing = key ? findThing(this.part, key) : null;
+    const [thing, kind] = key ? locate(this.part, key) : [null, ""];
     this.info.hidden = !thing;
     for (const label of this.labels.children) label.classList.toggle("selected", label.dataset.key === key);
     this.relabel();
     if (!thing) return;
     const [head, name, facts] = this.info.children;
-    setText(head, display(thing.type || thing.icon_type || thing.marker_type || "Contact").replace(/_/g, " "));
+    setText(head, display(kind).replace(/_/g, " "));
     setText(name, thing.name);
     const info = thing.info || {};
     facts.replaceChildren(...Object.keys(info).flatMap((k) => [
@@ -238,26 +238,18 @@ export class StarMapView {
   }
 }
 
-/** A thing of the part by its key (a system, body, moon, station, site or route). */
-export function findThing(part, key) {
-  const galaxy = part.galaxy;
-  if (galaxy) {
-    for (const list of [galaxy.systems, galaxy.routes]) {
-      const found = list.find((t) => t.key === key);
-      if (found) return found;
-    }
+/** A thing of the part by its key (a system, body, moon, station, site or route) and what it
+ * is, in words: its own type, else its list's ("Moon", "Route"). */
+function locate(part, key) {
+  const galaxy = part.galaxy || { systems: [], routes: [] };
+  const lists = [[galaxy.systems, "System"], [galaxy.routes, "Route"]];
+  for (const system of Object.values(part.systems)) lists.push([system.bodies, "Body"]);
+  for (const orbit of Object.values(part.orbits)) lists.push([orbit.moons, "Moon"], [orbit.stations, "Station"], [orbit.sites, "Site"]);
+  for (const [list, kind] of lists) {
+    const found = list.find((t) => t.key === key);
+    if (found) return [found, found.type || found.icon_type || found.marker_type || found.route_type || kind];
   }
-  for (const system of Object.values(part.systems)) {
-    const found = system.bodies.find((b) => b.key === key);
-    if (found) return found;
-  }
-  for (const orbit of Object.values(part.orbits)) {
-    for (const list of [orbit.moons, orbit.stations, orbit.sites]) {
-      const found = list.find((t) => t.key === key);
-      if (found) return found;
-    }
-  }
-  return null;
+  return [null, ""];
 }
 
 /** The view a thing opens when tapped: a system's map, a body's orbit map (else none). */

@@ -123,3 +123,17 @@ def test_no_name_slides_under_the_info_panel(browser: Any, app: App, guards: lis
         assert under == [], (i, under)
         seen |= {b[0] for b in boxes}
     assert f"{SYSTEM}/gallowmere" in seen
+
+
+def test_a_moon_reads_as_a_moon(browser: Any, app: App, guards: list[Guard]) -> None:
+    """The info panel headed a tapped moon "Contact" (moons carry no type of their own)."""
+    bridge(app)
+    app.gm("/api/gm/star-map/show/", {"view": "orbit:vesper_reach/gallowmere"})
+    page = open_page(browser, app, width=TABLET[0], height=TABLET[1], guards=guards, touch=True)
+    wait_level(page, "orbit", "vesper_reach/gallowmere")
+    tap(page, "[data-key='vesper_reach/gallowmere/tithe']")
+    page.wait_for_function(
+        "() => !document.querySelector('.br-map .sm-info').hidden", timeout=WAIT_MS
+    )
+    head = page.eval_on_selector(f"{MAP} .sm-info .panel-head", "h => h.textContent")
+    assert (head, info_name(page)) == ("Moon", "Tithe")
