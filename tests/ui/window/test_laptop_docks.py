@@ -103,6 +103,7 @@ def test_the_alerts_dock_keeps_stand_down_in_view_beside_the_alert_far_from_canc
     store.dispatch(a.StartTimer("SELF-DESTRUCT", 600))
     qtbot.waitUntil(lambda: len(panel.rows) == 1)
     [row] = panel.rows.values()
+    qtbot.waitUntil(lambda: row.cancel.isVisible() and row.cancel.mapTo(panel, QPoint()).y() > 0)
     cancel = row.cancel.mapTo(panel, QPoint(0, 0))
     assert abs(cancel.y() - stand_down.y()) > 3 * panel.stand_down.height()
     panel.stand_down.click()
