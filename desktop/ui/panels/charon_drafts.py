@@ -63,10 +63,10 @@ class CompactList(QListWidget):
 class CompactEditor(QPlainTextEdit):
     """The draft's text: LINES lines high, enough to read a reply whole before sending it."""
 
-    LINES = 5
+    LINES = 4
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._lines_height(self.LINES + 1))
+        return QSize(super().sizeHint().width(), self._lines_height(self.LINES))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self._lines_height(self.LINES))

@@ -1,5 +1,5 @@
 """The Ship computer dock at laptop sizes: a waiting draft is readable whole (its caption in the
-list, five lines of its text in the editor, Approve in reach), and every question and draft
+list, four lines of its text in the editor, Approve in reach), and every question and draft
 says which display asked, by its name, with its character when bound (never an id)."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def test_a_waiting_draft_is_readable_whole(
     qtbot.waitUntil(lambda: drafts.drafts.count() == 1 and drafts.isVisible())
     editor, listed = drafts.editor, drafts.drafts
     lines = editor.fontMetrics().lineSpacing()
-    qtbot.waitUntil(lambda: editor.viewport().height() >= 5 * lines)
+    qtbot.waitUntil(lambda: editor.viewport().height() >= 4 * lines)
     caption = listed.visualItemRect(listed.item(0))
     qtbot.waitUntil(
         lambda: listed.viewport().rect().contains(listed.visualItemRect(listed.item(0)))
