@@ -40,6 +40,7 @@ class TcpRelay:
     _pairs: list[_Pair] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _listener: socket.socket | None = None
+    _closed: bool = False
 
     def start(self) -> TcpRelay:
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -64,6 +65,7 @@ class TcpRelay:
         if self._listener is not None:
             self._listener.close()
         with self._lock:
+            self._closed = True  # a connection accepted meanwhile is closed by _accept
             for pair in self._pairs:
                 for sock in (pair.browser, pair.app):
                     sock.close()
@@ -82,6 +84,10 @@ class TcpRelay:
                 continue
             pair = _Pair(browser, app)
             with self._lock:
+                if self._closed:  # accepted as the relay closed: never relayed, never leaked
+                    browser.close()
+                    app.close()
+                    return
                 self._pairs.append(pair)
             threading.Thread(target=self._upstream, args=(pair,), daemon=True).start()
             threading.Thread(target=self._downstream, args=(pair,), daemon=True).start()

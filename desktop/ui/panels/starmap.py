@@ -35,7 +35,7 @@ __all__ = ["KEY", "SHIP", "StarMapPanel"]
 
 Json = dict[str, Any]
 COURSE_TIP = "A dashed course along the routes to the selected system"
-DETAIL_LINES = 5  # the details' box keeps its height: a map that moved under the cursor when a
+DETAIL_LINES = 3  # the details' box keeps its height: a map that moved under the cursor when a
 # click changed them lost the double-click's second press
 
 
@@ -69,9 +69,11 @@ class StarMapPanel(QWidget):
             "Show to players", name="PrimaryButton", tip="Fly every display here"
         )
         # Two buttons a row: three in one row made this dock the widest of its column, which
-        # took the map's share of a laptop screen.
+        # took the map's share of a laptop screen; Show to players beside Set course keeps the
+        # dock short enough to stack under its neighbours on a 768 px screen.
         actions = QGridLayout()
-        for i, widget in enumerate((self.hide_button, self.ship_button, self.course_button)):
+        buttons = (self.hide_button, self.ship_button, self.course_button, self.show_button)
+        for i, widget in enumerate(buttons):
             actions.addWidget(widget, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -81,7 +83,6 @@ class StarMapPanel(QWidget):
         layout.addWidget(self._details_box())
         layout.addLayout(actions)
         layout.addWidget(self.hint)
-        layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignRight)
         self.view.clicked.connect(self.select)
         self.view.double_clicked.connect(self.open)
         self.hide_button.clicked.connect(self._toggle_hidden)

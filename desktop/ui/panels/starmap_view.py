@@ -37,7 +37,7 @@ class StarMapView(QGraphicsView):
         self.pressed = (QPoint(), "")  # where the last press was, and what it found
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(QColor(colors.BG))
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(240, 150)  # a laptop screen holds the dock under its neighbours
         # The map is always fitted: scroll bars would only come and go with each fit, and each
         # time they did the viewport resized and fitted again (the window froze on a system).
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
