@@ -63,8 +63,8 @@ class StarMapPanel(QWidget):
         self.hide_button = button("Hide from players")
         self.ship_button = button("Ship is here", tip="Put the ship's marker on this thing")
         self.course_button = button("Set course here", tip=COURSE_TIP)
-        self.hint = label(name="StarMapHint")  # why a button is greyed out, when one is
-        self.hint.setFixedHeight(self.hint.fontMetrics().lineSpacing() + 2)  # the map stays put
+        self.hint = label(name="StarMapHint", wrap=True)  # why a button is greyed out
+        self.hint.setFixedHeight(self.hint.fontMetrics().lineSpacing() * 2 + 2)  # the map stays
         self.show_button = button(
             "Show to players", name="PrimaryButton", tip="Fly every display here"
         )
@@ -128,6 +128,7 @@ class StarMapPanel(QWidget):
         # must not widen the dock (it is cut at the dock's edge instead).
         for line in (self.title, self.hint):
             line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         return box
 
     def redraw(self) -> None:
@@ -226,7 +227,7 @@ class StarMapPanel(QWidget):
 def course_reason(level: str, thing: Json | None) -> str:
     """Why "Set course here" cannot take the selected thing ("" when it can)."""
     if level != "galaxy":
-        return "A course goes between systems: select a system on the galaxy map."
+        return "A course goes between systems: select one on the galaxy map."
     if thing is None:
         return "Select a system to set the ship's course to it."
     if "star_id" not in thing:

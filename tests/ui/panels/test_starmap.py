@@ -102,10 +102,13 @@ def test_set_course_greyed_out_for_a_planet_says_why(qtbot: QtBot, campaign: Cam
     click(qtbot, panel, "vesper_reach/gallowmere")
     assert panel.title.text() == "Gallowmere"
     assert not panel.course_button.isEnabled()
-    why = "A course goes between systems: select a system on the galaxy map."
+    why = "A course goes between systems: select one on the galaxy map."
     assert panel.course_button.toolTip() == why
     assert panel.hint.text() == why
     assert panel.hint.isVisible()
+    panel.resize(290, 600)  # a narrow dock: the reason wraps, never cut at the dock's edge
+    qtbot.waitUntil(lambda: panel.hint.width() <= 290)
+    assert panel.hint.heightForWidth(panel.hint.width()) <= panel.hint.height()
     panel.go("galaxy", "")
     click(qtbot, panel, "Ossuary Drift")
     assert panel.course_button.isEnabled()
