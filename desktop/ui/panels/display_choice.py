@@ -18,11 +18,20 @@ class DisplayChoice(QComboBox):
         self.setAccessibleName(accessible)
         self._shown: tuple[tuple[str, str], ...] = ()
 
-    def sync(self, state: TableState, connected: Sequence[str] = ()) -> None:
-        """The displays the table knows, and those `connected` it has no settings for yet."""
+    def sync(self, state: TableState, connected: Sequence[tuple[str, str]] = ()) -> None:
+        """The displays the table knows, and those `connected` (id, how to tell it: address
+        and browser) it has no settings for yet. By name; an unnamed one by how to tell it,
+        else as "unnamed display N" (never its id)."""
+        told = dict(connected)
+        ids = list(dict.fromkeys([*state.displays, *told]))
+        unnamed = 0
         entries: tuple[tuple[str, str], ...] = (("", self.default),)
-        entries += tuple((d, s.name or d) for d, s in state.displays.items())
-        entries += tuple((d, d) for d in dict.fromkeys(connected) if d not in state.displays)
+        for display in ids:
+            settings = state.displays.get(display)
+            name = settings.name if settings is not None else ""
+            if not name and not told.get(display):
+                unnamed += 1
+            entries += ((display, name or told.get(display) or f"unnamed display {unnamed}"),)
         if entries == self._shown:
             return
         self._shown = entries

@@ -62,7 +62,8 @@ class DisplaysPanel(QWidget):
         self._first_seen: dict[str, int] = {}  # a row's place among equals: first seen first
         self._names: dict[str, str] = {}  # display id -> the GM's name for it
         self._state = TableState()
-        self._connected: list[str] = []  # the connected displays' ids, in the rows' order
+        # The connected displays (id, address and browser), in the rows' order.
+        self._connected: list[tuple[str, str]] = []
         self.row_box = QVBoxLayout()
         self.url = QLabel(f'<a href="{services.player_url}">{services.player_url}</a>')
         self.url.setObjectName("PlayerUrl")
@@ -197,7 +198,7 @@ class DisplaysPanel(QWidget):
             [d for d in self._services.displays() if d.get("role", "player") == "player"]
         )
         keys = [_key(d) for d in found]
-        self._connected = [str(d["id"]) for d in found if d.get("id")]
+        self._connected = [(str(d["id"]), _label(d)) for d in found if d.get("id")]
         self.handout_form.sync(self._state, self._handouts(), self._connected)
         for key in [k for k in self.rows if k not in keys]:
             self.rows.pop(key).deleteLater()
@@ -237,6 +238,11 @@ class DisplaysPanel(QWidget):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.setText(self._services.gm_token)
+
+
+def _label(info: Mapping[str, object]) -> str:
+    """How to tell an unnamed display: its address and browser."""
+    return f"{info.get('address', '')} · {_short_agent(str(info.get('user_agent', '')))}"
 
 
 def _key(info: Mapping[str, object]) -> str:

@@ -44,7 +44,10 @@ class HandoutForm(QGroupBox):
         self.show_button.clicked.connect(self._show)
 
     def sync(
-        self, state: TableState, handouts: list[tuple[str, str]], connected: list[str]
+        self,
+        state: TableState,
+        handouts: list[tuple[str, str]],
+        connected: list[tuple[str, str]],
     ) -> None:
         """The campaign's handouts (key, title), the displays by name (and the `connected`
         ones not set up yet), and the shown handouts."""

@@ -124,3 +124,22 @@ def test_handouts_have_their_own_group_on_top_and_say_where_they_are_seen(
     qtbot.waitUntil(lambda: "on Tablet Ana only" in form.shown.text())
     assert form.shown.text() == f"Shown: {shown.title} (on Tablet Ana only)"
     assert ANA not in form.shown.text()
+
+
+def test_unnamed_displays_are_offered_without_their_ids(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    """Connected and not named: the handout choice tells them by address and browser; a
+    display the table knows but nobody named reads "unnamed display 1" elsewhere."""
+    store.dispatch(a.SetDisplay(BO, kind="tablet"))  # known, never named
+    panel = window.displays
+    panel.set_watched(True)
+    panel.refresh_thumbnails()
+    audience = panel.handout_form.audience
+    texts = [audience.itemText(i) for i in range(audience.count())]
+    assert texts[0] == "every display" and "192.168.1.31 · Safari" in texts
+    assert audience.itemData(texts.index("192.168.1.31 · Safari")) == ANA
+    qtbot.waitUntil(lambda: window.portraits.target.count() == 2)
+    assert window.portraits.target.itemText(1) == "unnamed display 1"
+    shown = texts + [window.portraits.target.itemText(i) for i in range(2)]
+    assert not any(d in t for t in shown for d in (TV, ANA, BO))
