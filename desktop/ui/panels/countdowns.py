@@ -66,7 +66,8 @@ class AlertsPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = scroll_body(self, QGridLayout, margin=8)
+        grid = scroll_body(self, QGridLayout, margin=6)
+        grid.setVerticalSpacing(3)  # tight rows: two countdowns fit under the alerts on a laptop
         self.label_edit = line_edit("SELF-DESTRUCT", 60)
         self.length_edit = line_edit("10:00", 10)
         self.length_edit.setText("10:00")
@@ -75,10 +76,11 @@ class AlertsPanel(QScrollArea):
         self.length_edit.returnPressed.connect(self._start)
         self.rows: dict[str, CountdownRow] = {}  # timer id -> its row, in start order
         self.row_box = QVBoxLayout()
-        self.row_box.setSpacing(4)
+        self.row_box.setSpacing(2)
         self.now_ms: Callable[[], int] = lambda: round(time.time() * 1000)
         self.ended = 0
         self._alerts_grid = QGridLayout()
+        self._alerts_grid.setVerticalSpacing(3)
         self.alert_buttons: dict[str, QPushButton] = {}
         for alert in ALERTS:
             self._add_alert(alert, alert_name(alert).title())
