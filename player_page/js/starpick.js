@@ -103,7 +103,8 @@ export function listenTaps(root, { where, nodes, clock, tap }) {
     if (press && e.pointerId === press.id && Math.hypot(e.clientX - press.x, e.clientY - press.y) > SLOP) press.moved = true;
   }, true);
   const up = () => clock.release(performance.now());
-  for (const type of ["pointerup", "pointercancel"]) window.addEventListener(type, up, true);
+  // A finger lifted where the page cannot see it (another window took the focus) lets go too.
+  for (const type of ["pointerup", "pointercancel", "blur"]) window.addEventListener(type, up, true);
   root.addEventListener("click", (e) => {
     const pressed = press && e.timeStamp - press.t < 2000 ? press : null; // not a long press
     press = null;
