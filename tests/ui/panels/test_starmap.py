@@ -106,8 +106,11 @@ def test_set_course_greyed_out_for_a_planet_says_why(qtbot: QtBot, campaign: Cam
     assert panel.course_button.toolTip() == why
     assert panel.hint.text() == why
     assert panel.hint.isVisible()
-    panel.resize(290, 600)  # a narrow dock: the reason wraps, never cut at the dock's edge
-    qtbot.waitUntil(lambda: panel.hint.width() <= 290)
+    # A narrow dock (as narrow as the panel goes: wider once the window's theme styles its
+    # buttons): the reason wraps, never cut at the dock's edge.
+    narrow = max(290, panel.minimumSizeHint().width())
+    panel.resize(narrow, 600)
+    qtbot.waitUntil(lambda: panel.hint.width() <= narrow)
     assert panel.hint.heightForWidth(panel.hint.width()) <= panel.hint.height()
     panel.go("galaxy", "")
     click(qtbot, panel, "Ossuary Drift")
