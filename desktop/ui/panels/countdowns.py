@@ -100,8 +100,10 @@ class AlertsPanel(QScrollArea):
         top.addWidget(self.stand_down)
         grid.addLayout(top, 0, 0, 1, 3)
         grid.addLayout(self._alerts_grid, 1, 0, 1, 3)
-        grid.addWidget(self.own_alert, 2, 0, 1, 3)
-        self._countdown_rows(grid, 3)
+        self._countdown_rows(grid, 2)
+        # The campaign's own alert under the countdowns' controls: the countdown rows keep a
+        # line of room on a laptop (two had none to spare under it).
+        grid.addWidget(self.own_alert, 7, 0, 1, 3)
         self._campaign: Campaign | None = None
         self._timers: dict[str, Timer] = {}
         self._tick = QTimer(self)
@@ -123,7 +125,7 @@ class AlertsPanel(QScrollArea):
         grid.addWidget(self.target, top + 3, 1, 1, 2)
         grid.addWidget(self.presets, top + 4, 0, 1, 2)
         grid.addWidget(self.preset_button, top + 4, 2)
-        grid.setRowStretch(top + 5, 1)
+        grid.setRowStretch(top + 6, 1)
 
     def _add_alert(self, alert: str, text: str) -> None:
         widget = button(text)
