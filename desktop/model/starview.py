@@ -277,12 +277,20 @@ class StarView:
         return body is None or self._shown(body.key, body.hidden)
 
     def _ship(self, part: Json) -> Json:
+        """The ship where players see it, and its course from there up to the first system
+        they do not see: a ship placed nowhere, or a jump across a hidden stop, would tell
+        them of what is hidden."""
         keys = _keys(part)
         star = self.star
-        return {
-            "at": star.ship_at if star.ship_at in keys else "",
-            "course": [key for key in star.course if key in keys],
-        }
+        if star.ship_at not in keys:
+            return {"at": "", "course": []}
+        course: list[str] = []
+        for key in star.course:
+            if key not in keys:
+                break
+            course.append(key)
+        cut = len(course) < len(star.course)
+        return {"at": star.ship_at, "course": [] if cut and len(course) < 2 else course}
 
 
 def _keys(part: Json) -> set[str]:

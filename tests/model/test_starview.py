@@ -11,7 +11,7 @@ from desktop.campaign import load_campaign, sample_campaign_path
 from desktop.campaign.model import Campaign
 from desktop.model import actions as A
 from desktop.model.codec import meta_out, state_in
-from desktop.model.errors import NotFound
+from desktop.model.errors import Conflict, NotFound
 from desktop.model.store import Store
 
 from .conftest import make_store
@@ -126,3 +126,30 @@ def test_the_star_state_survives_the_state_file(store: Store) -> None:
     meta = orjson.loads(orjson.dumps(meta_out(store.state)))
     back = state_in(meta, store.state.revision, {}, (), {})
     assert back.star == store.state.star
+
+
+def test_a_course_through_hidden_systems_tells_players_nothing_of_them(store: Store) -> None:
+    """Players see the course only from a place they see, and only up to the first system
+    they do not: never a ship placed nowhere, never a jump across a hidden stop."""
+    store.dispatch(A.SetStarVisibility(key="cinder_verge", visible=False))
+    store.dispatch(A.SetShipCourse(at="cinder_verge", to="Nadir"))  # from a hidden system
+    assert star(store)["ship"] == {"at": "", "course": []}
+    store.dispatch(A.SetShipCourse(at="vesper_reach", to="Hollow Crown"))  # through one
+    gm = store.gm_snapshot()["star_map"]["ship"]
+    assert "cinder_verge" in gm["course"], "the route must go through the hidden system"
+    assert star(store)["ship"] == {"at": "vesper_reach", "course": []}
+
+
+def test_a_hidden_view_cannot_be_shown_and_the_displays_hear_nothing(store: Store) -> None:
+    """Showing a system or an orbit players do not see is refused, naming why; the displays'
+    frame does not change (a show of nothing flew them to the galaxy and said that the GM
+    had tried to show them something hidden)."""
+    store.dispatch(A.SetStarVisibility(key="cinder_verge", visible=False))
+    store.dispatch(A.SetStarVisibility(key="vesper_reach/gallowmere", visible=False))
+    before = store.player_frame()
+    for view in ("system:cinder_verge", "orbit:vesper_reach/gallowmere"):
+        with pytest.raises(Conflict, match="hidden from players: reveal it first"):
+            store.dispatch(A.ShowStarView(view=view))
+    assert store.player_frame().data == before.data
+    store.dispatch(A.ShowStarView(view="system:vesper_reach"))  # a seen one still shows
+    assert star(store)["view"] == {"level": "system", "key": "vesper_reach"}

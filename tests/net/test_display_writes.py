@@ -68,6 +68,18 @@ async def test_display_settings_follow_the_400_and_404_rules(
         turned = {"rotation": 45}
         bad = await client.post(f"/api/gm/displays/{A}/", json=turned, headers=GM_JSON)
         assert bad.status == 400 and "rotation" in (await bad.json())["error"]
+        # A camera off any map or a screen of a mile is refused by name, settings unchanged.
+        for field, camera in (
+            ("camera.x", {"mode": "locked", "x": 1e308, "y": 0}),
+            ("camera.y", {"mode": "locked", "x": 0, "y": -1e308}),
+            ("camera.w", {"mode": "frame", "x": 0, "y": 0, "w": 1e308, "h": 4}),
+            ("camera.diagonal", {"mode": "locked", "x": 0, "y": 0, "diagonal": 1e308}),
+        ):
+            reply = await client.post(
+                f"/api/gm/displays/{A}/", json={"camera": camera}, headers=GM_JSON
+            )
+            assert reply.status == 400 and field in (await reply.json())["error"], field
+        assert A not in store.state.displays or store.state.displays[A].camera.mode == "fit"
         body = {"name": "Far TV", "kind": "tv", "rotation": 180, "character": "reyes"}
         body["camera"] = {"mode": "frame", "x": 1, "y": 2, "w": 6, "h": 4}
         await gm_post(client, f"/api/gm/displays/{A}/", body)

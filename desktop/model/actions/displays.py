@@ -19,6 +19,10 @@ KEPT_PINGS = 8
 NOT_YOUR_CREW = "ACCESS DENIED \u2014 THIS CONSOLE IS KEYED TO ANOTHER CREW MEMBER"
 
 
+MAX_CELLS = 10_000  # far beyond any deck (cells), short of numbers a page cannot draw
+MAX_DIAGONAL = 400  # inches: the largest screen a table could stand around
+
+
 @dataclass(frozen=True, slots=True)
 class CameraBody:
     """A camera as a write gives it (API.md "Displays"): mode and what the mode needs."""
@@ -36,6 +40,15 @@ class CameraBody:
             raise InvalidInput("field 'camera' needs a frame of positive 'w' and 'h'")
         if self.diagonal < 0:
             raise InvalidInput("field 'camera.diagonal' must not be negative")
+        for name, value, low, high in (
+            ("x", self.x, -MAX_CELLS, MAX_CELLS),
+            ("y", self.y, -MAX_CELLS, MAX_CELLS),
+            ("w", self.w, 0, MAX_CELLS),
+            ("h", self.h, 0, MAX_CELLS),
+            ("diagonal", self.diagonal, 0, MAX_DIAGONAL),
+        ):
+            if not low <= value <= high:
+                raise InvalidInput(f"field 'camera.{name}' must be between {low} and {high}")
         x, y = (
             (float(round(self.x)), float(round(self.y)))
             if self.mode == "locked"

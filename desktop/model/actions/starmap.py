@@ -10,7 +10,8 @@ from desktop.campaign.model import Campaign
 from desktop.campaign.starmodel import StarMap
 from desktop.model.actions.base import Action, ActionContext
 from desktop.model.actions.fields import MaxLen
-from desktop.model.errors import NotFound
+from desktop.model.errors import Conflict, NotFound
+from desktop.model.starview import StarView
 from desktop.model.state import TableState
 
 Key = Annotated[str, MaxLen(400)]
@@ -141,4 +142,14 @@ class ShowStarView(Action):
         known = {"system": star_map.systems, "orbit": star_map.orbits}.get(level)
         if self.view and (known is None or key not in known):
             raise NotFound(f"unknown star-map view '{self.view}'")
+        if self.view and not _seen_by_players(self.view, star_map, state):
+            raise Conflict(f"'{key}' is hidden from players: reveal it first")
         return replace(state, star=replace(state.star, view=self.view, shows=state.star.shows + 1))
+
+
+def _seen_by_players(view: str, star_map: StarMap, state: TableState) -> bool:
+    """Whether the players' star map holds the view's system or orbit map."""
+    level, _, key = view.partition(":")
+    part = StarView(star_map, state.star).snapshot(view) or {}
+    maps = part.get(level + "s")
+    return isinstance(maps, dict) and key in maps
