@@ -5,8 +5,7 @@ says which display asked, by its name, with its character when bound (never an i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
@@ -14,32 +13,13 @@ from desktop.model.codec import entry_in, entry_out
 from desktop.model.store import Store
 from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.settings import WindowSettings
+from tests.ui.laptop import open_window, whole_in
 
 ANA = "tablet-ana-02"
 REPLY = (
     "THE CAPTAIN IS ON THE BRIDGE. SHE HAS NOT LEFT IT FOR NINE HOURS. HER VITALS ARE "
     "ELEVATED. THE DOOR IS SEALED FROM THE INSIDE. NO ONE HAS ANSWERED THE INTERCOM."
 )
-
-
-def _open(
-    qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
-) -> MainWindow:
-    WindowSettings(services.settings_path).remember_table_ready_shown()
-    w = MainWindow(store, services)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(50)  # the first-size dock layout runs one turn after showing
-    return w
-
-
-def _whole_in(widget: QWidget, area: QScrollArea) -> bool:
-    port = area.viewport()
-    top_left = widget.mapTo(port, QPoint(0, 0))
-    return widget.isVisible() and port.rect().contains(QRect(top_left, widget.size()))
 
 
 def _ask_from_ana(store: Store) -> tuple[str, str]:
@@ -55,7 +35,7 @@ def _ask_from_ana(store: Store) -> tuple[str, str]:
 def test_a_waiting_draft_is_readable_whole(
     qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
 ) -> None:
-    w = _open(qtbot, store, services, size)
+    w = open_window(qtbot, store, services, size)
     w.docks["charon"].raise_()
     channel, query_id = _ask_from_ana(store)
     store.dispatch(a.QueueDraft(channel, REPLY, query_id))
@@ -71,7 +51,7 @@ def test_a_waiting_draft_is_readable_whole(
     assert caption.height() > 2 * lines  # a caption over several lines, drawn whole
     area = w.docks["charon"].widget()
     assert isinstance(area, QScrollArea)
-    qtbot.waitUntil(lambda: _whole_in(drafts.approve_button, area))
+    qtbot.waitUntil(lambda: whole_in(drafts.approve_button, area))
     w.close()
 
 

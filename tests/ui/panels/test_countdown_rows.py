@@ -7,43 +7,23 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QScrollArea, QTabBar, QToolButton, QWidget
+from PySide6.QtWidgets import QTabBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.look import colors
 from desktop.ui.services import WindowServices
-from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.settings import WindowSettings
-
-
-def _open(
-    qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
-) -> MainWindow:
-    WindowSettings(services.settings_path).remember_table_ready_shown()
-    w = MainWindow(store, services)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(50)  # the first-size dock layout runs one turn after showing
-    return w
-
-
-def _whole_in(widget: QWidget, area: QScrollArea) -> bool:
-    port = area.viewport()
-    top_left = widget.mapTo(port, QPoint(0, 0))
-    return widget.isVisible() and port.rect().contains(QRect(top_left, widget.size()))
+from tests.ui.laptop import open_window, whole_in
 
 
 @pytest.mark.parametrize("size", [(1440, 900), (1366, 768)], ids=["1440x900", "1366x768"])
 def test_each_countdown_has_its_controls_in_view(
     qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
 ) -> None:
-    w = _open(qtbot, store, services, size)
+    w = open_window(qtbot, store, services, size)
     w.docks["alerts"].raise_()
     panel = w.alerts
     qtbot.waitUntil(panel.isVisible)
@@ -57,7 +37,7 @@ def test_each_countdown_has_its_controls_in_view(
     for row in (first, second):
         for control in (row.pause, row.add, row.cancel):
             where = control.mapTo(panel.viewport(), QPoint(0, 0))
-            assert _whole_in(control, panel), (
+            assert whole_in(control, panel), (
                 row.text.text(),
                 control.text(),
                 where,
@@ -74,7 +54,7 @@ def test_each_countdown_has_its_controls_in_view(
 def test_a_countdown_at_zero_turns_red_and_marks_the_tab(
     qtbot: QtBot, store: Store, services: WindowServices
 ) -> None:
-    w = _open(qtbot, store, services, (1366, 768))
+    w = open_window(qtbot, store, services, (1366, 768))
     w.docks["charon"].raise_()  # the Alerts dock behind another tab: the mark still shows
     store.dispatch(a.SetCharonMode("QUERY"))  # its tab counts too: "SHIP COMPUTER · 3"
     channel = store.state.charon_channel

@@ -5,29 +5,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QTabBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QTabBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.model import actions as a
 from desktop.model.store import Store
 from desktop.ui.services import WindowServices
 from desktop.ui.window.main_window import MainWindow
-from desktop.ui.window.settings import WindowSettings
+from tests.ui.laptop import open_window, whole_in
 
 SIZES = [(1366, 768), (1440, 900)]
-
-
-def _open(
-    qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
-) -> MainWindow:
-    WindowSettings(services.settings_path).remember_table_ready_shown()
-    w = MainWindow(store, services)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(50)  # the first-size dock layout runs one turn after showing
-    return w
 
 
 def _busy_table(store: Store) -> None:
@@ -52,7 +39,7 @@ def _tabs(w: MainWindow) -> dict[str, tuple[QTabBar, int]]:
 def test_every_dock_tab_is_whole_and_in_view(
     qtbot: QtBot, store: Store, services: WindowServices, size: tuple[int, int]
 ) -> None:
-    w = _open(qtbot, store, services, size)
+    w = open_window(qtbot, store, services, size)
     _busy_table(store)
     w.activity.unseen_changed.emit(12)
     qtbot.waitUntil(lambda: w.docks["charon"].windowTitle() == "SHIP COMPUTER · 3")
@@ -86,17 +73,10 @@ def _cut_tabs(w: MainWindow) -> list[tuple[str, QRect, QRect]]:
     return cut
 
 
-def _whole_in(widget: QWidget, area: QScrollArea) -> bool:
-    """The widget drawn whole inside the scroll area's visible part (nothing to scroll to)."""
-    port = area.viewport()
-    top_left = widget.mapTo(port, QPoint(0, 0))
-    return widget.isVisible() and port.rect().contains(QRect(top_left, widget.size()))
-
-
 def test_the_alerts_dock_keeps_stand_down_in_view_beside_the_alert_far_from_cancel(
     qtbot: QtBot, store: Store, services: WindowServices
 ) -> None:
-    w = _open(qtbot, store, services, (1366, 768))
+    w = open_window(qtbot, store, services, (1366, 768))
     w.docks["alerts"].raise_()
     panel = w.alerts
     qtbot.waitUntil(panel.isVisible)
@@ -104,8 +84,8 @@ def test_the_alerts_dock_keeps_stand_down_in_view_beside_the_alert_far_from_canc
     qtbot.waitUntil(lambda: "RED ALERT" in panel.active.text())
     assert panel.verticalScrollBar().value() == 0
     for key in ("red_alert", "intruder"):
-        assert _whole_in(panel.alert_buttons[key], panel), key
-    assert _whole_in(panel.stand_down, panel) and _whole_in(panel.active, panel)
+        assert whole_in(panel.alert_buttons[key], panel), key
+    assert whole_in(panel.stand_down, panel) and whole_in(panel.active, panel)
     stand_down = panel.stand_down.mapTo(panel, QPoint(0, 0))
     active = panel.active.mapTo(panel, QPoint(0, 0))
     assert abs(stand_down.y() - active.y()) < panel.stand_down.height()  # one row
@@ -123,7 +103,7 @@ def test_the_alerts_dock_keeps_stand_down_in_view_beside_the_alert_far_from_canc
 def test_red_alert_shows_outside_the_alerts_dock_and_stands_down_in_one_click(
     qtbot: QtBot, store: Store, services: WindowServices
 ) -> None:
-    w = _open(qtbot, store, services, (1366, 768))
+    w = open_window(qtbot, store, services, (1366, 768))
     w.docks["charon"].raise_()
     badge = w.alert_badge
     assert not badge.isVisible()
@@ -141,7 +121,7 @@ def test_red_alert_shows_outside_the_alerts_dock_and_stands_down_in_one_click(
 def test_every_crew_vital_fits_the_crew_dock(
     qtbot: QtBot, store: Store, services: WindowServices
 ) -> None:
-    w = _open(qtbot, store, services, (1366, 768))
+    w = open_window(qtbot, store, services, (1366, 768))
     w.docks["crew"].raise_()
     panel = w.crew
     qtbot.waitUntil(panel.isVisible)
@@ -162,7 +142,7 @@ def test_every_crew_vital_fits_the_crew_dock(
 def test_a_layout_saved_before_the_tab_groups_opens_as_the_new_default(
     qtbot: QtBot, store: Store, services: WindowServices
 ) -> None:
-    first = _open(qtbot, store, services, (1366, 768))
+    first = open_window(qtbot, store, services, (1366, 768))
     first.tabifyDockWidget(first.docks["charon"], first.docks["star_map"])  # as it was
     settings = QSettings(str(services.settings_path), QSettings.Format.IniFormat)
     settings.setValue("window/state", first.saveState())  # an earlier version's layout
@@ -183,6 +163,6 @@ def test_the_window_fits_a_laptop_screen(
     (a dock's minimum height stacked in a column made it 858 px tall: the bottom was cut)."""
     if busy:
         _busy_table(store)
-    w = _open(qtbot, store, services, (1366, 768))
+    w = open_window(qtbot, store, services, (1366, 768))
     need = w.minimumSizeHint().expandedTo(w.minimumSize())
     assert need.width() <= 1366 and need.height() <= 768, need
